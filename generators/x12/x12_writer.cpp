@@ -1,0 +1,132 @@
+#include "generators/x12/x12_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace clearhouse::x12 {
+
+X12Writer::X12Writer(Delimiters delimiters, std::string line_break)
+    : delimiters_(delimiters), line_break_(std::move(line_break)) {}
+
+X12Writer& X12Writer::begin(std::string_view segment_id) {
+  segment_id_ = segment_id;
+  segment_start_ = buffer_.size();
+  buffer_.append(segment_id);
+  last_nonempty_end_ = buffer_.size();
+  element_index_ = 0;
+  in_composite_ = false;
+  return *this;
+}
+
+void X12Writer::check(std::string_view value, int component_index) {
+  if (error_) return;
+  for (char c : value) {
+    if (c == delimiters_.element || c == delimiters_.segment || c == delimiters_.component ||
+        (delimiters_.has_repetition() && c == delimiters_.repetition)) {
+      error_ = WriteError{std::string(segment_id_), element_index_, component_index,
+                          fmt::format("value contains the delimiter '{}'", Delimiters::describe(c))};
+      return;
+    }
+  }
+}
+
+void X12Writer::separator() {
+  if (in_composite_) close_composite();
+  buffer_.push_back(delimiters_.element);
+  ++element_index_;
+}
+
+X12Writer& X12Writer::element(std::string_view value) {
+  separator();
+  check(value, 0);
+  buffer_.append(value);
+  if (!value.empty()) last_nonempty_end_ = buffer_.size();
+  return *this;
+}
+
+X12Writer& X12Writer::raw_element(std::string_view value) {
+  separator();
+  buffer_.append(value);
+  if (!value.empty()) last_nonempty_end_ = buffer_.size();
+  return *this;
+}
+
+X12Writer& X12Writer::element(model::Money amount) {
+  separator();
+  char text[model::kMaxAmountChars];
+  const std::size_t n = model::write_x12_amount(amount, text);
+  buffer_.append(text, n);
+  last_nonempty_end_ = buffer_.size();
+  return *this;
+}
+
+X12Writer& X12Writer::element(const model::Decimal& value) { return element(std::string_view(value.to_string())); }
+
+X12Writer& X12Writer::element(std::int64_t value) {
+  separator();
+  char text[24];
+  const auto r = std::to_chars(text, text + sizeof text, value);
+  buffer_.append(text, static_cast<std::size_t>(r.ptr - text));
+  last_nonempty_end_ = buffer_.size();
+  return *this;
+}
+
+X12Writer& X12Writer::empty(int count) {
+  for (int i = 0; i < count; ++i) separator();
+  return *this;
+}
+
+X12Writer& X12Writer::composite(std::initializer_list<std::string_view> components) {
+  begin_composite();
+  for (auto c : components) component(c);
+  close_composite();
+  return *this;
+}
+
+X12Writer& X12Writer::begin_composite() {
+  separator();
+  in_composite_ = true;
+  component_index_ = 0;
+  composite_start_ = buffer_.size();
+  composite_last_nonempty_ = buffer_.size();
+  return *this;
+}
+
+X12Writer& X12Writer::component(std::string_view value) {
+  if (component_index_ > 0) buffer_.push_back(delimiters_.component);
+  ++component_index_;
+  check(value, component_index_);
+  buffer_.append(value);
+  if (!value.empty()) composite_last_nonempty_ = buffer_.size();
+  return *this;
+}
+
+void X12Writer::close_composite() {
+  in_composite_ = false;
+  buffer_.resize(composite_last_nonempty_);  // drop trailing empty components
+  if (buffer_.size() > composite_start_) last_nonempty_end_ = buffer_.size();
+}
+
+void X12Writer::end(bool keep_trailing_empty) {
+  if (in_composite_) close_composite();
+  if (!keep_trailing_empty) buffer_.resize(last_nonempty_end_);  // drop trailing empty elements
+  buffer_.push_back(delimiters_.segment);
+  buffer_.append(line_break_);
+  ++since_mark_;
+  ++written_;
+}
+
+void X12Writer::segment(std::string_view segment_id, std::initializer_list<std::string_view> elements) {
+  begin(segment_id);
+  for (auto e : elements) element(e);
+  end();
+}
+
+std::string X12Writer::take() {
+  std::string out;
+  out.swap(buffer_);
+  return out;
+}
+
+}  // namespace clearhouse::x12

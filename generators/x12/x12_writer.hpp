@@ -1,0 +1,94 @@
+#pragma once
+// Writes X12 segments with a chosen delimiter set into a growing buffer. Element data that
+// contains a delimiter is refused (an error value, never silent corruption); trailing empty
+// elements and components are dropped as X12 requires; segments since ST are counted so that
+// SE01 is never hand-counted.
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/model/decimal.hpp"
+#include "engine/model/money.hpp"
+#include "engine/model/delimiters.hpp"
+
+namespace clearhouse::x12 {
+
+using model::Delimiters;
+
+struct WriteError {
+  std::string segment_id;
+  int element = 0;    // 1-based
+  int component = 0;  // 1-based, 0 for a simple element
+  std::string message;
+};
+
+class X12Writer {
+ public:
+  // line_break is written after every terminator ("" or "\n"); it is not part of the X12.
+  explicit X12Writer(Delimiters delimiters, std::string line_break = {});
+
+  // Segments are built element by element: begin, then elements/composites, then end.
+  X12Writer& begin(std::string_view segment_id);
+  X12Writer& element(std::string_view value);
+  X12Writer& element(model::Money amount);
+  X12Writer& element(const model::Decimal& value);
+  X12Writer& element(std::int64_t value);
+  X12Writer& empty(int count = 1);  // skipped positions
+  X12Writer& composite(std::initializer_list<std::string_view> components);
+  // Starts a composite element whose components follow with component(); trailing empty
+  // components are dropped at the next element or at end().
+  X12Writer& begin_composite();
+  X12Writer& component(std::string_view value);
+  // An element written exactly as given (already using this writer's delimiters), for
+  // round-tripping a parsed segment; trailing empty elements are kept when keep_trailing.
+  X12Writer& raw_element(std::string_view value);
+  void end(bool keep_trailing_empty = false);
+
+  // Convenience for a segment of plain elements: segment("REF", {"6R", "L1"}).
+  void segment(std::string_view segment_id, std::initializer_list<std::string_view> elements);
+
+  // The segment count since the last reset_count() (the ST, when called at ST).
+  std::uint64_t segments_since_mark() const { return since_mark_; }
+  void mark() { since_mark_ = 0; }
+  std::uint64_t segments_written() const { return written_; }
+
+  const Delimiters& delimiters() const { return delimiters_; }
+  // The first refused value, if any; everything after it is still written, so callers
+  // must check before using the output.
+  const std::optional<WriteError>& error() const { return error_; }
+  void clear_error() { error_.reset(); }
+  // Records a problem the caller found (keeps the first one).
+  void fail(WriteError e) {
+    if (!error_) error_ = std::move(e);
+  }
+
+  std::string_view view() const { return buffer_; }
+  std::size_t size() const { return buffer_.size(); }
+  std::string take();   // returns and clears the buffer
+  void clear() { buffer_.clear(); }
+
+ private:
+  void check(std::string_view value, int component_index);
+  void close_composite();
+  void separator();
+
+  Delimiters delimiters_;
+  std::string line_break_;
+  std::string buffer_;
+  std::string_view segment_id_;
+  std::size_t segment_start_ = 0;
+  std::size_t last_nonempty_end_ = 0;  // buffer size after the last non-empty element
+  std::size_t composite_start_ = 0;
+  std::size_t composite_last_nonempty_ = 0;
+  int element_index_ = 0;
+  int component_index_ = 0;
+  bool in_composite_ = false;
+  std::uint64_t since_mark_ = 0;
+  std::uint64_t written_ = 0;
+  std::optional<WriteError> error_;
+};
+
+}  // namespace clearhouse::x12

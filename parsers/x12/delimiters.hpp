@@ -1,0 +1,6 @@
+#pragma once
+#include "engine/model/delimiters.hpp"
+
+namespace clearhouse::x12 {
+using model::Delimiters;
+}  // namespace clearhouse::x12

@@ -1,0 +1,44 @@
+#include "parsers/x12/input_source.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace clearhouse::x12 {
+
+std::ptrdiff_t MemorySource::read(char* dst, std::size_t n) {
+  const std::size_t count = std::min(n, bytes_.size() - pos_);
+  std::memcpy(dst, bytes_.data() + pos_, count);
+  pos_ += count;
+  return static_cast<std::ptrdiff_t>(count);
+}
+
+std::unique_ptr<FileSource> FileSource::open(const std::string& path, std::string& error) {
+  if (path == "-") return std::unique_ptr<FileSource>(new FileSource(0, "-", false));
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return nullptr;
+  }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  return std::unique_ptr<FileSource>(new FileSource(fd, path, true));
+}
+
+FileSource::~FileSource() {
+  if (owned_) ::close(fd_);
+}
+
+std::ptrdiff_t FileSource::read(char* dst, std::size_t n) {
+  for (;;) {
+    const ssize_t got = ::read(fd_, dst, n);
+    if (got >= 0) return got;
+    if (errno == EINTR) continue;
+    error_ = std::strerror(errno);
+    return -1;
+  }
+}
+
+}  // namespace clearhouse::x12

@@ -1,0 +1,119 @@
+#include "parsers/x12/isa_header.hpp"
+
+#include "parsers/x12/grammar/isa_grammar.hpp"
+
+namespace clearhouse::x12 {
+namespace {
+
+bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_line_break(char c) { return c == '\r' || c == '\n'; }
+
+// ISA11 is the repetition separator from version 00402 on, unless it is a letter/digit (4010's 'U').
+char repetition_from(const std::string& isa11, const std::string& isa12) {
+  if (isa11.size() != 1 || is_alnum(isa11[0]) || isa11[0] == ' ') return '\0';
+  if (isa12.size() != 5 || isa12 < "00402") return '\0';
+  return isa11[0];
+}
+
+}  // namespace
+
+IsaReadResult read_isa(std::string_view text, bool at_end) {
+  IsaReadResult r;
+  if (text.size() < 4) {
+    r.status = at_end ? IsaReadResult::Status::not_isa : IsaReadResult::Status::need_more;
+    r.problem = "input ends inside the ISA header";
+    return r;
+  }
+  if (text.substr(0, 3) != "ISA") {
+    r.problem = "not an ISA segment";
+    return r;
+  }
+  const char sep = text[3];
+  if (is_alnum(sep) || sep == ' ' || is_line_break(sep)) {
+    r.status = IsaReadResult::Status::bad_delimiters;
+    r.problem = "the byte after ISA is not a usable element separator";
+    return r;
+  }
+  InterchangeHeader& h = r.header;
+  grammar::FixedIsa fixed;
+  std::size_t terminator_at = 0;
+  if (text.size() >= grammar::kIsaLength && grammar::parse_fixed_isa(text, fixed)) {
+    h.fields = std::move(fixed.fields);
+    terminator_at = grammar::kIsaLength - 1;
+  } else {
+    // Walk 16 separators: ISA16 is the byte after the 16th, the terminator the byte after that.
+    std::size_t pos = 3;
+    std::array<std::size_t, 17> seps{};
+    int found = 0;
+    while (found < 16) {
+      const std::size_t limit = text.size() < kIsaSearchLimit ? text.size() : kIsaSearchLimit;
+      const auto next = text.substr(0, limit).find(sep, pos);
+      if (next == std::string_view::npos) {
+        if (!at_end && text.size() < kIsaSearchLimit) {
+          r.status = IsaReadResult::Status::need_more;
+          return r;
+        }
+        r.status = IsaReadResult::Status::not_isa;
+        r.problem = "the ISA header has fewer than 16 elements";
+        return r;
+      }
+      seps[static_cast<std::size_t>(found++)] = next;
+      pos = next + 1;
+    }
+    const std::size_t comp_at = seps[15] + 1;
+    if (comp_at + 1 >= text.size()) {
+      if (!at_end) {
+        r.status = IsaReadResult::Status::need_more;
+        return r;
+      }
+      r.status = IsaReadResult::Status::not_isa;
+      r.problem = "input ends inside the ISA header";
+      return r;
+    }
+    for (int i = 0; i < 15; ++i) {
+      const std::size_t b = seps[static_cast<std::size_t>(i)] + 1, e = seps[static_cast<std::size_t>(i) + 1];
+      h.fields[static_cast<std::size_t>(i)] = std::string(text.substr(b, e - b));
+    }
+    h.fields[15] = std::string(1, text[comp_at]);
+    terminator_at = comp_at + 1;
+    h.fixed_width = false;
+    for (int i = 0; i < 16; ++i) {
+      const auto width = h.fields[static_cast<std::size_t>(i)].size();
+      if (static_cast<int>(width) != grammar::kIsaFieldWidths[static_cast<std::size_t>(i)])
+        r.width_problems.push_back({i + 1, width});
+    }
+  }
+  Delimiters& d = h.delimiters;
+  d.element = sep;
+  d.component = h.fields[15][0];
+  d.segment = text[terminator_at];
+  d.repetition = repetition_from(h.fields[10], h.fields[11]);
+  h.length = terminator_at + 1;
+  if (is_alnum(d.component) || is_alnum(d.segment) || d.collide()) {
+    r.status = IsaReadResult::Status::bad_delimiters;
+    r.problem = "the ISA's delimiters are letters/digits or two of them are the same byte";
+    return r;
+  }
+  // A line break as terminator followed, on the next line, by a printable non-alphanumeric
+  // byte and then a segment id: the file writes "\n~" between segments (4010 TigerShark
+  // convention). That byte is the real terminator.
+  if (is_line_break(d.segment)) {
+    std::size_t k = terminator_at + 1;
+    while (k < text.size() && is_line_break(text[k])) ++k;
+    if (k + 1 < text.size()) {
+      const char c = text[k];
+      const bool printable_punct = c > 0x20 && c < 0x7F && !is_alnum(c);
+      if (printable_punct && text[k + 1] >= 'A' && text[k + 1] <= 'Z' && c != d.element && c != d.component &&
+          c != d.repetition) {
+        d.segment = c;
+        h.terminator_on_next_line = true;
+      }
+    }
+  }
+  r.status = IsaReadResult::Status::ok;
+  return r;
+}
+
+}  // namespace clearhouse::x12

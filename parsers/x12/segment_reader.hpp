@@ -1,0 +1,78 @@
+#pragma once
+// Stage 1: splits an X12 byte stream into segments. Learns the delimiters from every ISA,
+// hands out views into its buffer (valid until the next call), reuses one small vector of
+// element views, and reads files in fixed-size chunks so memory does not grow with the input.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parsers/x12/delimiters.hpp"
+#include "parsers/x12/error.hpp"
+#include "parsers/x12/input_source.hpp"
+#include "parsers/x12/isa_header.hpp"
+#include "parsers/x12/segment.hpp"
+
+namespace clearhouse::x12 {
+
+class SegmentReader {
+ public:
+  static constexpr std::size_t kDefaultChunk = 1 << 20;       // 1 MiB reads
+  static constexpr std::size_t kMaxSegment = 64ull << 20;     // a segment longer than this is an error
+
+  SegmentReader(InputSource& input, Diagnostics& diagnostics, std::size_t chunk_size = kDefaultChunk);
+  SegmentReader(SegmentReader&&) noexcept = default;
+  SegmentReader(const SegmentReader&) = delete;
+  SegmentReader& operator=(const SegmentReader&) = delete;
+
+  // Advances to the next segment. False at the end of the input or after a fatal error
+  // (no ISA, unreadable ISA, read failure), which is in the diagnostics.
+  bool next();
+  const Segment& segment() const { return segment_; }
+
+  // The current interchange's header and delimiters (valid once an ISA has been read).
+  const InterchangeHeader& interchange() const { return isa_; }
+  const Delimiters& delimiters() const { return isa_.delimiters; }
+  bool is_isa() const { return at_isa_; }  // the current segment opened an interchange
+  std::uint64_t interchanges_seen() const { return interchanges_; }
+  std::uint64_t bytes_consumed() const { return base_offset_ + static_cast<std::uint64_t>(pos_); }
+  const std::string& source_name() const { return input_.name(); }
+
+ private:
+  bool fill();                 // makes more input available; false at end of input
+  bool read_interchange_header();
+  void report(X12Errc code, Severity severity, std::uint64_t offset, std::string detail,
+              std::string expected = {}, std::string found = {});
+  void split(const char* begin, const char* end);
+  void emit(const char* begin, const char* end, bool has_line_break);
+
+  InputSource& input_;
+  Diagnostics& diagnostics_;
+  std::size_t chunk_size_;
+  std::vector<char> buffer_;        // owned chunk storage (unused for contiguous input)
+  const char* data_ = nullptr;      // the window: data_[0, end_) are valid bytes
+  std::size_t end_ = 0;
+  std::size_t pos_ = 0;             // next unread byte in the window
+  std::uint64_t base_offset_ = 0;   // input offset of data_[0]
+  bool eof_ = false;
+  bool contiguous_ = false;
+  bool started_ = false;
+  bool fatal_ = false;
+  int utf16_ = 0;                   // 0 none, 1 little-endian, 2 big-endian
+  std::vector<char> wide_;          // raw UTF-16 bytes awaiting decoding
+  bool wide_input_done_ = false;    // the source has no more UTF-16 bytes to give
+  bool wrapped_reported_ = false;
+
+  InterchangeHeader isa_;
+  bool have_isa_ = false;
+  bool at_isa_ = false;
+  std::uint64_t interchanges_ = 0;
+  std::uint64_t ordinal_ = 0;
+  std::vector<std::string_view> elements_;
+  std::string unwrapped_;           // a segment with line breaks inside, copied without them
+  Segment segment_;
+};
+
+}  // namespace clearhouse::x12

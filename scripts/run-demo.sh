@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job on samples/: installs what is needed, builds, and runs clearhouse on the
+# hand-made samples with the embedded SQLite ledger (a fresh one under out/demo/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+./scripts/build.sh -DCLEARHOUSE_TESTS=OFF -DCLEARHOUSE_BENCH=OFF
+CH=./build/engine/clearhouse
+OUT=out/demo
+rm -rf "$OUT" && mkdir -p "$OUT"
+export CLEARHOUSE_DB="sqlite:$OUT/clearhouse.db"
+
+echo "== clearhouse parse samples/remittance.835 --format summary"
+"$CH" parse samples/remittance.835 --format summary
+echo "== clearhouse parse samples/claims.837 --format summary"
+"$CH" parse samples/claims.837 --format summary
