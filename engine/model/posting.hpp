@@ -1,0 +1,53 @@
+#pragma once
+// What posting one remittance claim writes to the ledger: the claim-level record and one
+// record per service line, with the money split into the buckets billers work with. A posting
+// is never edited afterwards; a reversal is a new posting that points at the one it undoes.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/adjustment_totals.hpp"
+#include "engine/model/claim_status.hpp"
+#include "engine/model/date.hpp"
+#include "engine/model/money.hpp"
+#include "engine/model/service_procedure.hpp"
+
+namespace clearhouse::model {
+
+struct LinePosting {
+  int line_number = 0;             // 1-based position of the SVC in the claim payment
+  int submitted_line = 0;          // the matched submitted line's number; 0 when unmatched
+  std::string line_control_number; // REF*6R
+  ServiceProcedure procedure;      // as billed (SVC06 when the payer changed the code)
+  Date service_date;
+  Money billed;
+  Money paid;
+  std::optional<Money> allowed;    // AMT*B6
+  AdjustmentTotals adjustments;
+  std::vector<std::string> reason_codes;  // CARCs of the line's CAS
+  std::vector<std::string> remark_codes;  // RARCs (LQ*HE)
+};
+
+struct Posting {
+  std::int64_t id = 0;                     // ledger id once stored
+  std::string claim_id;                    // CLP01
+  std::string payer_id;
+  std::string payer_claim_control_number;  // CLP07
+  std::string status_code;                 // CLP02 as sent
+  bool matched = false;                    // a submitted claim was found for CLP01
+  bool reversal = false;                   // CLP02 = 22
+  std::int64_t reverses = 0;               // id of the posting a reversal undoes (0 when none found)
+  ClaimStatus claim_status = ClaimStatus::submitted;  // what the claim's status becomes
+  Money billed;                            // CLP03
+  Money paid;                              // CLP04
+  Money patient_responsibility;            // CLP05
+  AdjustmentTotals adjustments;            // claim-level and line-level CAS together
+  std::vector<std::string> reason_codes;   // CARCs of the claim-level CAS
+  std::vector<std::string> remark_codes;   // RARCs of MIA/MOA
+  std::vector<LinePosting> lines;
+  std::uint64_t segment = 0;               // CLP segment ordinal in the file
+};
+
+}  // namespace clearhouse::model
