@@ -28,7 +28,7 @@ void EnvelopeReader::error(X12Errc code, int element, std::string detail, std::s
   e.severity = severity;
   e.offset = s.offset();
   e.segment = s.ordinal();
-  e.segment_id = printable_excerpt(s.id(), 3);
+  e.segment_id = printable_excerpt(s.id(), 4);
   e.element = element;
   e.detail = std::move(detail);
   e.expected = std::move(expected);

@@ -7,9 +7,6 @@
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace clearhouse::x12 {
 namespace {
@@ -22,62 +19,6 @@ bool is_break(char c) { return c == '\r' || c == '\n'; }
 // (a segment id never starts with one, so no data is lost).
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' || c == '\xA0';
-}
-
-// Scans from p for the segment terminator, recording each element as a view in `out`.
-// Returns the terminator's address, or nullptr when the window ends first. Notes any CR/LF
-// met before the terminator (wrapped lines, CRLF around an LF terminator) in has_break.
-const char* scan_segment(const char* p, const char* end, char element, char terminator,
-                         std::vector<std::string_view>& out, bool& has_break) {
-  const char* field = p;
-#if defined(__SSE2__)
-  const __m128i ve = _mm_set1_epi8(element);
-  const __m128i vt = _mm_set1_epi8(terminator);
-  const __m128i vcr = _mm_set1_epi8('\r');
-  const __m128i vlf = _mm_set1_epi8('\n');
-  while (end - p >= 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    unsigned me = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, ve)));
-    const unsigned mt = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, vt)));
-    unsigned mb = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, vcr), _mm_cmpeq_epi8(x, vlf))));
-    if (mt != 0) {
-      const unsigned t = static_cast<unsigned>(__builtin_ctz(mt));
-      const unsigned below = (1u << t) - 1;
-      me &= below;
-      if ((mb & below) != 0) has_break = true;
-      while (me != 0) {
-        const unsigned b = static_cast<unsigned>(__builtin_ctz(me));
-        out.emplace_back(field, static_cast<std::size_t>(p + b - field));
-        field = p + b + 1;
-        me &= me - 1;
-      }
-      out.emplace_back(field, static_cast<std::size_t>(p + t - field));
-      return p + t;
-    }
-    if (mb != 0) has_break = true;
-    while (me != 0) {
-      const unsigned b = static_cast<unsigned>(__builtin_ctz(me));
-      out.emplace_back(field, static_cast<std::size_t>(p + b - field));
-      field = p + b + 1;
-      me &= me - 1;
-    }
-    p += 16;
-  }
-#endif
-  for (; p < end; ++p) {
-    const char c = *p;
-    if (c == terminator) {
-      out.emplace_back(field, static_cast<std::size_t>(p - field));
-      return p;
-    }
-    if (c == element) {
-      out.emplace_back(field, static_cast<std::size_t>(p - field));
-      field = p + 1;
-    } else if (is_break(c)) {
-      has_break = true;
-    }
-  }
-  return nullptr;
 }
 
 // Splits [begin, end) on the element separator into out (the slow paths: ISA, unwrapped, last).
@@ -114,6 +55,7 @@ void SegmentReader::report(X12Errc code, Severity severity, std::uint64_t offset
 
 bool SegmentReader::fill() {
   if (eof_ || fatal_) return false;
+  index_.invalidate();
   // Keep the unread tail (a partial segment) and read after it.
   const std::size_t keep = end_ - pos_;
   if (pos_ > 0 && keep > 0) std::memmove(buffer_.data(), data_ + pos_, keep);
@@ -188,7 +130,8 @@ bool SegmentReader::next() {
       contiguous_ = true;
       eof_ = true;
     } else {
-      fill();
+      while (end_ < 4 && fill()) {
+      }
     }
     // UTF-16 (with or without a byte-order mark): decode to 8-bit text and say so.
     const std::string_view head(data_ ? data_ : "", end_);
@@ -217,7 +160,7 @@ bool SegmentReader::next() {
       fill();
     }
     if (end_ >= 3 && std::memcmp(data_, "\xEF\xBB\xBF", 3) == 0) {
-      report(X12Errc::bad_encoding, Severity::warning, 0, "UTF-8 byte-order mark before ISA (skipped)");
+      report(X12Errc::byte_order_mark, Severity::warning, 0, "UTF-8 byte-order mark before ISA (skipped)");
       pos_ = 3;
     }
   }
@@ -232,12 +175,24 @@ bool SegmentReader::next() {
         else break;
       }
       if (pos_ < end_) break;
-      if (!fill()) return false;
+      if (!fill()) {
+        if (!have_isa_ && !fatal_) {
+          report(X12Errc::no_isa, Severity::error, base_offset_ + pos_,
+                 base_offset_ + pos_ == 0 ? "the input is empty" : "the input holds only blanks", "ISA",
+                 "end of input");
+          fatal_ = true;
+          diagnostics_.mark_fatal();
+        }
+        return false;
+      }
     }
     while (end_ - pos_ < 4 && fill()) {
     }
     const std::string_view head(data_ + pos_, end_ - pos_ < 4 ? end_ - pos_ : 4);
-    const bool looks_like_isa = head.size() == 4 && head.substr(0, 3) == "ISA" && !is_alnum(head[3]);
+    // Before the first ISA any "ISA" start is read as a header (so a bad separator gets its own
+    // error); later, an ISA must be followed by a non-alphanumeric separator.
+    const bool looks_like_isa = head.size() >= 3 && head.substr(0, 3) == "ISA" &&
+                                (!have_isa_ || (head.size() == 4 && !is_alnum(head[3])));
     if (looks_like_isa || !have_isa_) {
       if (!looks_like_isa) {
         const bool binary = head.find('\0') != std::string_view::npos;
@@ -252,11 +207,14 @@ bool SegmentReader::next() {
       return read_interchange_header();
     }
 
+    if (end_ - pos_ < kRefillBelow && !eof_) {
+      fill();
+      if (fatal_) return false;
+    }
     for (;;) {
       elements_.clear();
       bool has_break = false;
-      const char* t = scan_segment(data_ + pos_, data_ + end_, isa_.delimiters.element, isa_.delimiters.segment,
-                                   elements_, has_break);
+      const char* t = index_.find_segment(data_ + pos_, data_ + end_, elements_, has_break);
       if (t != nullptr) {
         emit(data_ + pos_, t, has_break);
         pos_ = static_cast<std::size_t>(t - data_) + 1;
@@ -299,6 +257,7 @@ bool SegmentReader::read_interchange_header() {
     return false;
   }
   isa_ = std::move(r.header);
+  index_.reset(isa_.delimiters.element, isa_.delimiters.segment);
   have_isa_ = true;
   at_isa_ = true;
   ++interchanges_;

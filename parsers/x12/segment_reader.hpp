@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parsers/x12/delimiters.hpp"
+#include "parsers/x12/detail/separator_index.hpp"
 #include "parsers/x12/error.hpp"
 #include "parsers/x12/input_source.hpp"
 #include "parsers/x12/isa_header.hpp"
@@ -21,6 +22,7 @@ class SegmentReader {
  public:
   static constexpr std::size_t kDefaultChunk = 1 << 20;       // 1 MiB reads
   static constexpr std::size_t kMaxSegment = 64ull << 20;     // a segment longer than this is an error
+  static constexpr std::size_t kRefillBelow = 4096;           // refill before a segment when fewer bytes remain
 
   SegmentReader(InputSource& input, Diagnostics& diagnostics, std::size_t chunk_size = kDefaultChunk);
   SegmentReader(SegmentReader&&) noexcept = default;
@@ -71,6 +73,7 @@ class SegmentReader {
   std::uint64_t interchanges_ = 0;
   std::uint64_t ordinal_ = 0;
   std::vector<std::string_view> elements_;
+  detail::SeparatorIndex index_;
   std::string unwrapped_;           // a segment with line breaks inside, copied without them
   Segment segment_;
 };
