@@ -1,0 +1,74 @@
+#pragma once
+// The ledger: clearhouse's source of truth (DESIGN.md), SQLite by default, PostgreSQL for
+// shared ledgers. Everything above it talks to this class and the stores beside it; they are
+// written once against the SQL layer in sql/connection.hpp, and each database only adds a
+// driver (sqlite/ today; postgres/ adds `open_postgres` and a case in open_ledger()).
+//
+// API at a glance:
+//   auto ledger = open_ledger(url);          // sqlite:PATH | postgresql://...; migrations applied
+//   ledger->connection()                     // the sql::Connection, for new stores (postings...)
+//   ledger->allocate(sender, receiver, kind) // control numbers, committed at once (control_numbers.hpp)
+//   ledger->has_claim(payer, claim_id)       // was this claim id sent to this payer before?
+//   ledger->find_claim(payer, claim_id)      // the latest submitted claim with its lines (matching)
+//   ledger->batches()                        // the 837 files recorded
+//   ledger->recorder()                       // stages a submit run and commits it as one transaction
+//
+// Schema (migrations.cpp, version 1): control_numbers, batches, claims, service_lines. A new
+// feature adds a migration (next number) and its own store file over connection(), e.g.
+// engine/ledger/posting_store.hpp for remittance postings, without touching these.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/ledger/control_numbers.hpp"
+#include "engine/ledger/records.hpp"
+#include "engine/ledger/sql/connection.hpp"
+#include "engine/ledger/submission_recorder.hpp"
+
+namespace clearhouse::ledger {
+
+class Ledger {
+ public:
+  // Takes the connection and brings its schema up to date (apply_migrations).
+  explicit Ledger(std::unique_ptr<sql::Connection> connection);
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+
+  sql::Connection& connection() { return *connection_; }
+  sql::Dialect dialect() const { return connection_->dialect(); }
+  int schema_version() const { return schema_version_; }
+
+  // See allocate_control_numbers(); pauses any staged submission first.
+  std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id, ControlNumberKind kind,
+                         std::uint64_t count = 1);
+
+  // True when a claim with this id was recorded for this payer (any frequency, any status).
+  bool has_claim(std::string_view payer_id, std::string_view claim_id);
+  // The most recently submitted claim with this id for this payer, with its lines in order.
+  std::optional<ClaimRecord> find_claim(std::string_view payer_id, std::string_view claim_id);
+  // Every batch recorded, oldest first.
+  std::vector<BatchRecord> batches();
+  // Counts of rows, for reports and tests.
+  std::uint64_t count_claims();
+  std::uint64_t count_lines();
+
+  // The submit run's recorder on this connection (created on first use).
+  SubmissionRecorder& recorder();
+
+ private:
+  std::unique_ptr<sql::Connection> connection_;
+  int schema_version_ = 0;
+  std::unique_ptr<sql::Statement> has_claim_;
+  std::unique_ptr<SubmissionRecorder> recorder_;
+};
+
+// Opens the ledger a URL names (see ledger_url.hpp). Throws LedgerUrlError for a URL it cannot
+// use (PostgreSQL included, until its driver lands) and LedgerError when opening fails.
+std::unique_ptr<Ledger> open_ledger(std::string_view url);
+
+}  // namespace clearhouse::ledger

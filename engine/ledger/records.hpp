@@ -1,0 +1,61 @@
+#pragma once
+// What the ledger stores about a submission, as plain rows. The submit pipeline maps claims to
+// these; remittance posting reads them back to match CLP/SVC against what was sent.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace clearhouse::ledger {
+
+// One service line as submitted (an 837P 2400 loop).
+struct LineRecord {
+  std::int64_t row_id = 0;          // service_lines.id (0 until stored)
+  std::int64_t line_number = 0;     // LX01
+  std::string line_control_number;  // REF*6R, echoed by the payer in the 835
+  std::string procedure_code;       // SV101-2
+  std::string modifiers;            // SV101-3..6 joined with ':' ("25:59"), "" for none
+  std::int64_t charge_cents = 0;    // SV102
+  std::string units;                // SV104, exact decimal text ("1", "1.5")
+  std::string unit_code;            // SV103: UN or MJ
+  std::string service_date;         // DTP*472, ISO
+
+  friend bool operator==(const LineRecord&, const LineRecord&) = default;
+};
+
+// One claim as submitted (an 837P CLM).
+struct ClaimRecord {
+  std::int64_t row_id = 0;               // claims.id (0 until stored)
+  std::int64_t batch_id = 0;             // batches.id
+  std::string claim_id;                  // CLM01, echoed by the payer in CLP01
+  std::string payer_id;                  // 2010BB NM109
+  std::string payer_name;
+  std::string billing_npi;               // 2010AA NM109
+  std::string frequency_code;            // CLM05-3: 1 original, 7 replacement, 8 void
+  std::string original_claim_number;     // REF*F8 for 7/8
+  std::int64_t billed_cents = 0;         // CLM02
+  std::string service_date_from, service_date_to;  // ISO, over the lines
+  std::string transaction_control_number;          // ST02 of the transaction set carrying it
+  std::string status;                    // 'submitted' when written by submit
+  std::vector<LineRecord> lines;
+};
+
+// One 837 file (one interchange) written by a submit run.
+struct BatchRecord {
+  std::int64_t row_id = 0;
+  std::string file_name;  // base name in the output directory
+  std::string sha256;     // hex of the file's bytes
+  std::uint64_t bytes = 0;
+  std::string sender_id, receiver_id;
+  std::uint64_t interchange_control_number = 0;  // ISA13 (also GS06)
+  std::uint64_t group_control_number = 0;        // GS06
+  std::uint64_t first_transaction_number = 0;    // ST02 of the first transaction set
+  std::uint64_t last_transaction_number = 0;
+  std::uint64_t transaction_count = 0;
+  std::uint64_t claim_count = 0;
+  std::uint64_t line_count = 0;
+  std::int64_t billed_cents = 0;
+  std::string created_at;  // ISO timestamp (UTC)
+};
+
+}  // namespace clearhouse::ledger

@@ -1,0 +1,145 @@
+// The ledger over SQLite: migrations, control numbers, and a submit run recorded as one
+// transaction (staged, then committed or discarded).
+#include "engine/ledger/ledger.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "engine/ledger/ledger_url.hpp"
+#include "engine/ledger/migrations.hpp"
+#include "engine/ledger/sqlite/sqlite_connection.hpp"
+#include "tests/support/test_paths.hpp"
+
+namespace clearhouse::ledger {
+namespace {
+
+ClaimRecord sample_claim(std::string id, std::string payer = "60054") {
+  ClaimRecord c;
+  c.claim_id = std::move(id);
+  c.payer_id = std::move(payer);
+  c.payer_name = "ACME HEALTH PLAN";
+  c.billing_npi = "1234567893";
+  c.frequency_code = "1";
+  c.billed_cents = 15000;
+  c.service_date_from = "2024-01-05";
+  c.service_date_to = "2024-01-06";
+  c.transaction_control_number = "0001";
+  c.lines.push_back({0, 1, "L1", "99213", "25", 10000, "1", "UN", "2024-01-05"});
+  c.lines.push_back({0, 2, "L2", "36415", "", 5000, "1.5", "UN", "2024-01-06"});
+  return c;
+}
+
+BatchRecord sample_batch(std::uint64_t isa13) {
+  BatchRecord b;
+  b.file_name = fmt::format("60054-{}.837", isa13);
+  b.sha256 = std::string(64, 'a');
+  b.bytes = 1000;
+  b.sender_id = "SENDER";
+  b.receiver_id = "60054";
+  b.interchange_control_number = isa13;
+  b.group_control_number = isa13;
+  b.first_transaction_number = 1;
+  b.last_transaction_number = 1;
+  b.transaction_count = 1;
+  b.claim_count = 1;
+  b.line_count = 2;
+  b.billed_cents = 15000;
+  b.created_at = "2024-06-01T00:00:00Z";
+  return b;
+}
+
+TEST(LedgerTest, MigrationsCreateTheSchemaOnceAndRecordTheVersion) {
+  const auto dir = testing::scratch_dir("ledger_migrations");
+  const std::string url = "sqlite:" + (dir / "l.db").string();
+  {
+    auto ledger = open_ledger(url);
+    EXPECT_EQ(ledger->schema_version(), migrations().back().version);
+  }
+  auto again = open_ledger(url);  // re-opening applies nothing new
+  EXPECT_EQ(again->schema_version(), migrations().back().version);
+  auto rows = again->connection().prepare("SELECT COUNT(*) FROM schema_migrations");
+  EXPECT_EQ(rows->single_int().value_or(-1), static_cast<std::int64_t>(migrations().size()));
+  auto mode = again->connection().prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode->step());
+  EXPECT_EQ(mode->column_text(0), "wal");
+}
+
+TEST(LedgerTest, ControlNumbersIncreasePerSenderReceiverAndSurviveReopening) {
+  const auto dir = testing::scratch_dir("ledger_control_numbers");
+  const std::string url = "sqlite:" + (dir / "l.db").string();
+  {
+    auto ledger = open_ledger(url);
+    EXPECT_EQ(ledger->allocate("S", "R1", ControlNumberKind::interchange), 1u);
+    EXPECT_EQ(ledger->allocate("S", "R1", ControlNumberKind::interchange), 2u);
+    EXPECT_EQ(ledger->allocate("S", "R2", ControlNumberKind::interchange), 1u);
+    EXPECT_EQ(ledger->allocate("S", "R1", ControlNumberKind::transaction, 3), 1u);
+    EXPECT_EQ(ledger->allocate("S", "R1", ControlNumberKind::transaction), 4u);
+  }
+  auto ledger = open_ledger(url);
+  EXPECT_EQ(ledger->allocate("S", "R1", ControlNumberKind::interchange), 3u);
+  EXPECT_EQ(last_control_number(ledger->connection(), "S", "R1", ControlNumberKind::transaction), 4u);
+  EXPECT_EQ(last_control_number(ledger->connection(), "X", "Y", ControlNumberKind::transaction), 0u);
+}
+
+TEST(LedgerTest, AllocationIsCommittedEvenWhenTheRunIsDiscarded) {
+  auto ledger = std::make_unique<Ledger>(sqlite::open_sqlite(":memory:"));
+  ledger->recorder().stage(0, 1, sample_claim("A"));
+  const auto first = ledger->allocate("S", "R", ControlNumberKind::interchange);
+  ledger->recorder().discard();
+  EXPECT_EQ(ledger->allocate("S", "R", ControlNumberKind::interchange), first + 1);
+  EXPECT_EQ(ledger->count_claims(), 0u);
+}
+
+TEST(LedgerTest, CommitRecordsBatchesClaimsAndLines) {
+  auto ledger = std::make_unique<Ledger>(sqlite::open_sqlite(":memory:"));
+  auto& rec = ledger->recorder();
+  rec.stage(0, 1, sample_claim("A"));
+  rec.stage(0, 2, sample_claim("B"));
+  rec.stage(1, 1, sample_claim("C", "00590"));
+  const auto batches = rec.commit({{0, sample_batch(1)}, {1, sample_batch(2)}}, "2024-06-01T00:00:00Z");
+  ASSERT_EQ(batches.size(), 2u);
+  EXPECT_GT(batches[0].row_id, 0);
+  EXPECT_EQ(ledger->count_claims(), 3u);
+  EXPECT_EQ(ledger->count_lines(), 6u);
+  EXPECT_TRUE(ledger->has_claim("60054", "A"));
+  EXPECT_FALSE(ledger->has_claim("00590", "A"));
+  auto c = ledger->find_claim("00590", "C");
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->status, "submitted");
+  EXPECT_EQ(c->batch_id, batches[1].row_id);
+  EXPECT_EQ(c->billed_cents, 15000);
+  ASSERT_EQ(c->lines.size(), 2u);
+  EXPECT_EQ(c->lines[0].modifiers, "25");
+  EXPECT_EQ(c->lines[1].units, "1.5");
+  EXPECT_EQ(c->lines[1].line_control_number, "L2");
+  const auto recorded = ledger->batches();
+  ASSERT_EQ(recorded.size(), 2u);
+  EXPECT_EQ(recorded[1].interchange_control_number, 2u);
+  EXPECT_EQ(recorded[0].file_name, "60054-1.837");
+}
+
+TEST(LedgerTest, StagedRowsAreInvisibleUntilCommit) {
+  auto ledger = std::make_unique<Ledger>(sqlite::open_sqlite(":memory:"));
+  ledger->recorder().stage(0, 1, sample_claim("A"));
+  EXPECT_FALSE(ledger->has_claim("60054", "A"));
+  EXPECT_EQ(ledger->recorder().staged_claims(), 1u);
+}
+
+TEST(LedgerTest, UrlsAndDefaults) {
+  EXPECT_EQ(parse_ledger_url("sqlite:/tmp/x.db").target, "/tmp/x.db");
+  EXPECT_EQ(parse_ledger_url("sqlite:rel.db").dialect, sql::Dialect::sqlite);
+  EXPECT_EQ(parse_ledger_url("postgresql://u@h/db").dialect, sql::Dialect::postgresql);
+  ::unsetenv("CLEARHOUSE_DB");
+  EXPECT_EQ(default_ledger_url(), "sqlite:clearhouse.db");
+  ::setenv("CLEARHOUSE_DB", "sqlite:/tmp/other.db", 1);
+  EXPECT_EQ(default_ledger_url(), "sqlite:/tmp/other.db");
+  ::unsetenv("CLEARHOUSE_DB");
+}
+
+TEST(LedgerTest, DialectTokensExpand) {
+  EXPECT_EQ(sql::expand_dialect("id {{id}},", sql::Dialect::sqlite), "id INTEGER PRIMARY KEY,");
+  EXPECT_NE(sql::expand_dialect("{{id}}", sql::Dialect::postgresql).find("IDENTITY"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace clearhouse::ledger
