@@ -63,13 +63,15 @@ IsaReadResult read_isa(std::string_view text, bool at_end) {
       pos = next + 1;
     }
     const std::size_t comp_at = seps[15] + 1;
-    if (comp_at + 1 >= text.size()) {
-      if (!at_end) {
+    const std::size_t limit = text.size() < kIsaSearchLimit ? text.size() : kIsaSearchLimit;
+    if (comp_at + 1 >= limit) {
+      if (!at_end && text.size() < kIsaSearchLimit) {
         r.status = IsaReadResult::Status::need_more;
         return r;
       }
       r.status = IsaReadResult::Status::not_isa;
-      r.problem = "input ends inside the ISA header";
+      r.problem = text.size() >= kIsaSearchLimit ? "no ISA terminator within the first 512 bytes"
+                                                 : "input ends inside the ISA header";
       return r;
     }
     for (int i = 0; i < 15; ++i) {

@@ -250,8 +250,7 @@ bool SegmentReader::read_interchange_header() {
     report(r.status == IsaReadResult::Status::bad_delimiters ? X12Errc::isa_bad_delimiters
            : truncated                                        ? X12Errc::isa_truncated
                                                               : X12Errc::isa_field_width,
-           Severity::error, offset, "unreadable ISA header: " + r.problem, "16 elements, 106 characters",
-           fmt::format("{} bytes", end_ - pos_ < 106 ? end_ - pos_ : 106));
+           Severity::error, offset, "unreadable ISA header: " + r.problem, "an ISA of 16 elements, 106 characters");
     fatal_ = true;
     diagnostics_.mark_fatal();
     return false;
