@@ -1,0 +1,253 @@
+#include "parsers/x12/spec/element_validator.hpp"
+
+#include "parsers/x12/grammar/value_grammar.hpp"
+
+namespace clearhouse::x12::spec {
+namespace {
+
+bool printable(std::string_view v) {
+  for (char c : v) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u > 0x7E) return false;
+  }
+  return true;
+}
+
+bool all_digits(std::string_view v) {
+  if (v.empty()) return false;
+  for (char c : v)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// Digits of an N or R value (sign and decimal point do not count toward the length); -1 when
+// the value is not numeric.
+int numeric_length(std::string_view v, bool allow_point) {
+  if (!v.empty() && v.front() == '-') v.remove_prefix(1);
+  int digits = 0;
+  bool point = false;
+  for (char c : v) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == '.' && allow_point && !point) {
+      point = true;
+    } else {
+      return -1;
+    }
+  }
+  return digits == 0 ? -1 : digits;
+}
+
+bool matches_pattern(std::string_view value, const std::string& pattern) {
+  // The specs use "[0-9]{n}" only; anything else is accepted rather than guessed at.
+  if (pattern.rfind("[0-9]{", 0) == 0 && pattern.back() == '}') {
+    const auto n = static_cast<std::size_t>(std::stoi(pattern.substr(6, pattern.size() - 7)));
+    return value.size() == n && all_digits(value);
+  }
+  return true;
+}
+
+bool present(std::string_view v) { return !v.empty(); }
+
+}  // namespace
+
+bool is_sensitive(const ElementSpec& e, std::string_view segment_id) {
+  switch (e.type) {
+    case DataType::ID:
+    case DataType::N0:
+    case DataType::N1:
+    case DataType::N2:
+    case DataType::R:
+    case DataType::DT:
+    case DataType::TM:
+      return false;
+    default:
+      break;
+  }
+  // Dates other than birth dates are not personal; names, ids, addresses and diagnoses are.
+  return !(e.data_element == "1251" && segment_id != "DMG");
+}
+
+bool ElementValidator::valid_period(std::string_view qualifier, std::string_view value) {
+  if (qualifier == "D8") return grammar::parse_d8(value).has_value();
+  if (qualifier == "RD8") return grammar::parse_rd8(value).has_value();
+  if (qualifier == "DT") {
+    return value.size() == 12 && all_digits(value) && grammar::parse_d8(value.substr(0, 8)).has_value() &&
+           grammar::parse_tm(value.substr(8)).has_value();
+  }
+  if (qualifier == "TM") return grammar::parse_tm(value).has_value();
+  return true;  // other formats are not checked
+}
+
+const char* ElementValidator::check_value(std::string_view value, const ElementSpec& e, const char** what) {
+  auto fail = [&](const char* code, const char* reason) {
+    *what = reason;
+    return code;
+  };
+  if (!printable(value)) return fail("6", "invalid character");
+  std::size_t length = value.size();
+  switch (e.type) {
+    case DataType::N0:
+    case DataType::N1:
+    case DataType::N2: {
+      const int n = numeric_length(value, false);
+      if (n < 0) return fail("6", "not a number");
+      length = static_cast<std::size_t>(n);
+      break;
+    }
+    case DataType::R: {
+      const int n = numeric_length(value, true);
+      if (n < 0) return fail("6", "not a decimal number");
+      length = static_cast<std::size_t>(n);
+      break;
+    }
+    case DataType::DT:
+      if (!all_digits(value)) return fail("8", "not a date");
+      break;
+    case DataType::TM:
+      if (!all_digits(value)) return fail("9", "not a time");
+      break;
+    default:
+      break;
+  }
+  if (e.min_length != 0 && length < e.min_length) return fail("4", "too short");
+  if (e.max_length != 0 && length > e.max_length) return fail("5", "too long");
+  if (e.type == DataType::DT) {
+    const bool ok = value.size() == 8 ? grammar::parse_d8(value).has_value() : grammar::parse_d6(value).has_value();
+    if (!ok) return fail("8", "invalid date");
+  }
+  if (e.type == DataType::TM && !grammar::parse_tm(value).has_value()) return fail("9", "invalid time");
+  if (!e.codes.empty() && !e.allows(value)) return fail("7", "invalid code value");
+  if (e.code_table != nullptr && !e.code_table->contains(value)) return fail("7", "code not in its code list");
+  if (!e.pattern.empty() && !matches_pattern(value, e.pattern)) return fail("I12", "does not match its pattern");
+  return nullptr;
+}
+
+void ElementValidator::check_element(std::string_view value, const ElementSpec& e, const Delimiters& d, int pos,
+                                     std::vector<ElementProblem>& out) const {
+  auto problem = [&](int comp, int rep, const ElementSpec* spec, const char* code, std::string_view v,
+                     const char* what) { out.push_back({pos, comp, rep, spec, code, v, what}); };
+  if (value.empty()) {
+    if (e.usage == Usage::required) problem(0, 0, &e, "1", {}, "required element missing");
+    return;
+  }
+  if (e.usage == Usage::not_used) {
+    problem(0, 0, &e, "I10", {}, "element marked not used is present");
+    return;
+  }
+  int rep = 0;
+  const bool repeats = d.has_repetition() && value.find(d.repetition) != std::string_view::npos;
+  if (repeats && e.repeat <= 1) {
+    problem(0, 0, &e, "12", {}, "too many repetitions");
+    return;
+  }
+  for (std::string_view one : (repeats ? Split(value, d.repetition) : Split(value, '\0'))) {
+    ++rep;
+    const int rep_pos = repeats ? rep : 0;
+    if (rep > e.repeat) {
+      problem(0, rep_pos, &e, "12", {}, "too many repetitions");
+      return;
+    }
+    if (!e.is_composite()) {
+      if (one.find(d.component) != std::string_view::npos) {
+        problem(0, rep_pos, &e, "6", {}, "component separator in a simple element");
+        continue;
+      }
+      const char* what = "";
+      if (const char* code = check_value(one, e, &what)) problem(0, rep_pos, &e, code, one, what);
+      continue;
+    }
+    if (e.components.empty()) continue;  // composite not described (not used): presence only
+    int k = 0;
+    for (std::string_view part : Split(one, d.component)) {
+      ++k;
+      if (static_cast<std::size_t>(k) > e.components.size()) {
+        if (!part.empty()) {
+          problem(k, rep_pos, nullptr, "13", {}, "too many components");
+          break;
+        }
+        continue;
+      }
+      const ElementSpec& c = e.components[static_cast<std::size_t>(k - 1)];
+      if (part.empty()) {
+        if (c.usage == Usage::required) problem(k, rep_pos, &c, "1", {}, "required component missing");
+        continue;
+      }
+      if (c.usage == Usage::not_used) {
+        problem(k, rep_pos, &c, "I10", {}, "component marked not used is present");
+        continue;
+      }
+      const char* what = "";
+      if (const char* code = check_value(part, c, &what)) problem(k, rep_pos, &c, code, part, what);
+    }
+    for (std::size_t j = static_cast<std::size_t>(k); j < e.components.size(); ++j) {
+      if (e.components[j].usage == Usage::required)
+        problem(static_cast<int>(j + 1), rep_pos, &e.components[j], "1", {}, "required component missing");
+    }
+  }
+}
+
+void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& spec,
+                                    std::vector<ElementProblem>& out) const {
+  auto spec_at = [&](int pos) -> const ElementSpec* {
+    const auto i = static_cast<std::size_t>(pos - 1);
+    return i < spec.elements.size() ? &spec.elements[i] : nullptr;
+  };
+  for (const SyntaxRule& r : spec.syntax) {
+    int count = 0, first_missing = 0, second_present = 0;
+    for (std::uint8_t p : r.elements) {
+      if (present(segment[p])) {
+        ++count;
+        if (count == 2) second_present = p;
+      } else if (first_missing == 0) {
+        first_missing = p;
+      }
+    }
+    const bool first = present(segment[r.elements.front()]);
+    const int n = static_cast<int>(r.elements.size());
+    switch (r.kind) {
+      case 'P':
+        if (count > 0 && count < n) out.push_back({first_missing, 0, 0, spec_at(first_missing), "2", {}, "paired element missing"});
+        break;
+      case 'R':
+        if (count == 0) out.push_back({r.elements.front(), 0, 0, spec_at(r.elements.front()), "2", {}, "one of the elements is required"});
+        break;
+      case 'C':
+        if (first && count < n) out.push_back({first_missing, 0, 0, spec_at(first_missing), "2", {}, "conditional element missing"});
+        break;
+      case 'E':
+        if (count > 1) out.push_back({second_present, 0, 0, spec_at(second_present), "10", {}, "exclusion condition violated"});
+        break;
+      case 'L':
+        if (first && count < 2) out.push_back({r.elements[1], 0, 0, spec_at(r.elements[1]), "2", {}, "list condition: another element required"});
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const {
+  const Delimiters& d = segment.delimiters();
+  const std::size_t n = segment.size();
+  for (std::size_t i = spec.elements.size() + 1; i <= n; ++i) {
+    if (!segment[i].empty()) {
+      out.push_back({static_cast<int>(i), 0, 0, nullptr, "3", {}, "too many data elements"});
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < spec.elements.size(); ++i) {
+    const ElementSpec& e = spec.elements[i];
+    const std::string_view value = segment[i + 1];
+    const std::size_t before = out.size();
+    check_element(value, e, d, static_cast<int>(i + 1), out);
+    // A date-time period is checked against its format qualifier (the element before it).
+    if (e.data_element == "1251" && i > 0 && spec.elements[i - 1].data_element == "1250" && !value.empty() &&
+        out.size() == before && !valid_period(segment[i], value)) {
+      out.push_back({static_cast<int>(i + 1), 0, 0, &e, "8", value, "invalid date for its format qualifier"});
+    }
+  }
+  check_syntax(segment, spec, out);
+}
+
+}  // namespace clearhouse::x12::spec

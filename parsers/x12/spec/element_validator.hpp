@@ -1,0 +1,45 @@
+#pragma once
+// Checks one segment's elements against its spec: usage (required, not used), repetitions,
+// composites, data types and lengths, characters, code lists, dates and times, patterns and
+// the X12 syntax rules (P, R, C, E, L). Each problem is an ElementProblem carrying the 999
+// IK4 code; the views it holds are valid until the reader moves on.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "parsers/x12/segment.hpp"
+#include "parsers/x12/spec/transaction_spec.hpp"
+
+namespace clearhouse::x12::spec {
+
+struct ElementProblem {
+  int element = 0;
+  int component = 0;
+  int repetition = 0;
+  const ElementSpec* spec = nullptr;  // the element (or component) in error; nullptr for "too many"
+  const char* code = "";              // IK403
+  std::string_view value;             // the offending value (may be PHI: callers decide)
+  const char* what = "";              // short reason for the message
+};
+
+class ElementValidator {
+ public:
+  // Appends the problems of segment (matched to spec) to out.
+  void validate(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const;
+
+  // Checks a simple value against its element spec; returns the IK403 code or nullptr.
+  static const char* check_value(std::string_view value, const ElementSpec& e, const char** what);
+  // Validates a date-time period (1251) by its format qualifier (1250): D8, RD8, DT...
+  static bool valid_period(std::string_view qualifier, std::string_view value);
+
+ private:
+  void check_element(std::string_view value, const ElementSpec& e, const Delimiters& d, int pos,
+                     std::vector<ElementProblem>& out) const;
+  void check_syntax(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const;
+};
+
+// True when the element may carry personal data, so its value is never echoed (IK404, messages).
+bool is_sensitive(const ElementSpec& e, std::string_view segment_id);
+
+}  // namespace clearhouse::x12::spec

@@ -1,0 +1,270 @@
+#include "parsers/x12/spec/spec_catalog.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace clearhouse::x12::spec {
+namespace {
+
+using Value = rapidjson::Value;
+
+std::string read_text(const std::filesystem::path& p, std::string& error) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    error = "cannot read " + p.string();
+    return {};
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Usage parse_usage(std::string_view u) {
+  return u == "R" ? Usage::required : u == "N" ? Usage::not_used : Usage::situational;
+}
+
+DataType parse_type(std::string_view t) {
+  if (t == "ID") return DataType::ID;
+  if (t == "N0") return DataType::N0;
+  if (t == "N1") return DataType::N1;
+  if (t == "N2") return DataType::N2;
+  if (t == "R") return DataType::R;
+  if (t == "DT") return DataType::DT;
+  if (t == "TM") return DataType::TM;
+  if (t == "B") return DataType::B;
+  return DataType::AN;
+}
+
+std::uint32_t parse_count(const Value& v) { return v.IsUint() ? v.GetUint() : 0u; }
+
+std::string str(const Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  return it != obj.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
+                                                       : std::string();
+}
+
+std::vector<std::string> strings(const Value& obj, const char* key) {
+  std::vector<std::string> out;
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || !it->value.IsArray()) return out;
+  for (const auto& s : it->value.GetArray())
+    if (s.IsString()) out.emplace_back(s.GetString(), s.GetStringLength());
+  return out;
+}
+
+class Builder {
+ public:
+  Builder(TransactionSpec& out, const std::map<std::string, const CodeTable*>& tables) : out_(out), tables_(tables) {}
+
+  ElementSpec element(const Value& e) {
+    ElementSpec el;
+    el.pos = static_cast<std::uint8_t>(e["pos"].GetUint());
+    el.ref = str(e, "ref");
+    el.data_element = str(e, "de");
+    el.name = str(e, "name");
+    el.usage = parse_usage(str(e, "usage"));
+    if (e.HasMember("composite")) {
+      el.type = DataType::composite;
+      if (e.HasMember("components"))
+        for (const auto& c : e["components"].GetArray()) el.components.push_back(element(c));
+    } else {
+      el.type = parse_type(str(e, "type"));
+      el.min_length = static_cast<std::uint16_t>(e.HasMember("min") ? e["min"].GetUint() : 0);
+      el.max_length = static_cast<std::uint16_t>(e.HasMember("max") ? e["max"].GetUint() : 0);
+    }
+    if (e.HasMember("repeat")) el.repeat = static_cast<std::uint16_t>(e["repeat"].GetUint());
+    el.codes = strings(e, "codes");
+    const std::string table = str(e, "code_table");
+    if (!table.empty()) {
+      auto it = tables_.find(table);
+      if (it != tables_.end()) el.code_table = it->second;  // strict list
+      else el.code_set = table;                              // SNIP 5 code set
+    }
+    el.pattern = str(e, "pattern");
+    return el;
+  }
+
+  MatchKey key(const Value& k) {
+    MatchKey m;
+    if (k.HasMember("element")) m.element = static_cast<std::uint8_t>(k["element"].GetUint());
+    if (k.HasMember("component")) m.component = static_cast<std::uint8_t>(k["component"].GetUint());
+    m.codes = strings(k, "codes");
+    return m;
+  }
+
+  SegmentSpec segment(const Value& s) {
+    SegmentSpec seg;
+    seg.id = str(s, "id");
+    seg.key = segment_key(seg.id);
+    seg.name = str(s, "name");
+    seg.max_use = parse_count(s["max_use"]);
+    if (s.HasMember("match")) seg.match = key(s["match"]);
+    if (s.HasMember("syntax")) {
+      for (const auto& r : s["syntax"].GetArray()) {
+        SyntaxRule rule;
+        rule.kind = r["rule"].GetString()[0];
+        for (const auto& p : r["elements"].GetArray()) rule.elements.push_back(static_cast<std::uint8_t>(p.GetUint()));
+        seg.syntax.push_back(std::move(rule));
+      }
+    }
+    for (const auto& e : s["elements"].GetArray()) seg.elements.push_back(element(e));
+    out_.segment_ids.insert(seg.key);
+    return seg;
+  }
+
+  // Builds a loop; `path` is the loop path ("2000A/2000B/2300") used to resolve copy_of.
+  const LoopSpec* loop(const Value& l, const std::string& path, std::string& error) {
+    auto owned = std::make_unique<LoopSpec>();
+    LoopSpec* lp = owned.get();
+    out_.loop_store.push_back(std::move(owned));
+    lp->id = str(l, "id");
+    lp->name = str(l, "name");
+    for (const auto& c : l["children"].GetArray()) {
+      NodeSpec node;
+      node.usage = parse_usage(str(c, "usage"));
+      node.group = static_cast<std::uint16_t>(c.HasMember("group") ? c["group"].GetUint() : 0);
+      if (str(c, "kind") == "segment") {
+        out_.segment_store.push_back(std::make_unique<SegmentSpec>(segment(c)));
+        node.segment = out_.segment_store.back().get();
+        node.max = parse_count(c["max_use"]);
+      } else {
+        const std::string id = str(c, "id");
+        const std::string child_path = path.empty() ? id : path + "/" + id;
+        if (c.HasMember("copy_of")) {
+          auto it = by_path_.find(str(c, "copy_of"));
+          if (it == by_path_.end()) {
+            error = "copy_of " + str(c, "copy_of") + " names no earlier loop";
+            return nullptr;
+          }
+          node.loop = it->second;
+          node.max = copy_repeat_.at(it->second);
+        } else {
+          node.loop = loop(c, child_path, error);
+          if (node.loop == nullptr) return nullptr;
+          node.max = parse_count(c["repeat"]);
+          by_path_[child_path] = node.loop;
+          copy_repeat_[node.loop] = node.max;
+          if (node.loop->children.empty() || node.loop->children.front().is_loop()) {
+            error = "loop " + child_path + " does not start with a segment";
+            return nullptr;
+          }
+        }
+      }
+      lp->children.push_back(node);
+    }
+    return lp;
+  }
+
+ private:
+  TransactionSpec& out_;
+  const std::map<std::string, const CodeTable*>& tables_;
+  std::map<std::string, const LoopSpec*> by_path_;
+  std::map<const LoopSpec*, std::uint32_t> copy_repeat_;
+};
+
+bool parse_json(const std::filesystem::path& p, rapidjson::Document& doc, std::string& error) {
+  const std::string text = read_text(p, error);
+  if (!error.empty()) return false;
+  doc.Parse(text.c_str(), text.size());
+  if (doc.HasParseError()) {
+    error = p.filename().string() + ": " + rapidjson::GetParseError_En(doc.GetParseError()) + " at byte " +
+            std::to_string(doc.GetErrorOffset());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::shared_ptr<const SpecCatalog> SpecCatalog::load(const std::string& dir) {
+  auto catalog = std::make_shared<SpecCatalog>();
+  catalog->dir_ = dir;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    catalog->error_ = "spec directory not found: " + dir;
+    return catalog;
+  }
+  std::map<std::string, const CodeTable*> tables;
+  {
+    rapidjson::Document doc;
+    if (!parse_json(fs::path(dir) / "code_tables.json", doc, catalog->error_)) return catalog;
+    for (const auto& m : doc["tables"].GetObject()) {
+      auto table = std::make_unique<CodeTable>();
+      table->name = m.name.GetString();
+      for (const auto& c : m.value.GetArray()) table->codes.emplace(c.GetString(), c.GetStringLength());
+      tables[table->name] = table.get();
+      catalog->tables_.push_back(std::move(table));
+    }
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const auto name = entry.path().filename().string();
+    if (entry.path().extension() == ".json" && name != "code_tables.json" && name.find("schema") == std::string::npos)
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    rapidjson::Document doc;
+    if (!parse_json(file, doc, catalog->error_)) return catalog;
+    if (doc.HasMember("segments")) {
+      TransactionSpec scratch;
+      Builder b(scratch, tables);
+      for (const auto& s : doc["segments"].GetArray()) {
+        SegmentSpec seg = b.segment(s);
+        catalog->envelope_.segments.emplace(seg.id, std::move(seg));
+      }
+      continue;
+    }
+    auto spec = std::make_unique<TransactionSpec>();
+    spec->id = str(doc, "id");
+    spec->transaction_set = str(doc, "transaction_set");
+    spec->implementation = str(doc, "implementation");
+    spec->accepted_versions = strings(doc, "accepted_versions");
+    spec->functional_id = str(doc, "functional_id");
+    spec->name = str(doc, "name");
+    Builder b(*spec, tables);
+    spec->header = b.segment(doc["header"]);
+    spec->trailer = b.segment(doc["trailer"]);
+    std::string error;
+    spec->body = b.loop(doc["body"], "", error);
+    if (spec->body == nullptr) {
+      catalog->error_ = file.filename().string() + ": " + error;
+      return catalog;
+    }
+    catalog->specs_.push_back(std::move(spec));
+  }
+  if (catalog->envelope_.segments.empty()) catalog->error_ = "no envelope spec in " + dir;
+  return catalog;
+}
+
+const TransactionSpec* SpecCatalog::find(std::string_view transaction_set, std::string_view version) const {
+  const TransactionSpec* fallback = nullptr;
+  for (const auto& s : specs_) {
+    if (s->transaction_set != transaction_set) continue;
+    if (version.empty() || s->accepts_version(version)) return s.get();
+    if (fallback == nullptr) fallback = s.get();
+  }
+  return version.empty() ? fallback : nullptr;
+}
+
+const TransactionSpec* SpecCatalog::find_by_id(std::string_view id) const {
+  for (const auto& s : specs_)
+    if (s->id == id) return s.get();
+  return nullptr;
+}
+
+std::string spec_directory(const std::string& fallback_schemas_dir) {
+  if (const char* env = std::getenv("CLEARHOUSE_SCHEMAS"); env != nullptr && *env != '\0')
+    return (std::filesystem::path(env) / "x12").string();
+  return (std::filesystem::path(fallback_schemas_dir) / "x12").string();
+}
+
+}  // namespace clearhouse::x12::spec

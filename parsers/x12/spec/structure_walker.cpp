@@ -1,0 +1,135 @@
+#include "parsers/x12/spec/structure_walker.hpp"
+
+namespace clearhouse::x12::spec {
+
+StructureWalker::StructureWalker(const TransactionSpec& spec) : spec_(spec) { frames_.reserve(16); }
+
+void StructureWalker::start() {
+  depth_ = 0;
+  events_.clear();
+  push(spec_.body);
+}
+
+void StructureWalker::push(const LoopSpec* loop) {
+  if (depth_ == frames_.size()) frames_.emplace_back();
+  Frame& f = frames_[depth_++];
+  f.loop = loop;
+  f.cursor = -1;
+  f.counts.assign(loop->children.size(), 0);
+}
+
+int StructureWalker::group_of(const Frame& f, int index) const {
+  return index < 0 ? -1 : f.loop->children[static_cast<std::size_t>(index)].group;
+}
+
+int StructureWalker::first_of_group(const Frame& f, int index) const {
+  if (index < 0) return 0;
+  const auto& c = f.loop->children;
+  while (index > 0 && c[static_cast<std::size_t>(index - 1)].group == c[static_cast<std::size_t>(index)].group) --index;
+  return index;
+}
+
+bool StructureWalker::matches(const SegmentSpec& s, const Segment& segment, std::uint32_t key) const {
+  if (s.key != key) return false;
+  if (s.match.element == 0) return true;
+  std::string_view v = segment[s.match.element];
+  const Delimiters& d = segment.delimiters();
+  if (d.has_repetition()) v = nth_part(v, d.repetition, 1);  // CTX01 repeats: the first one decides
+  if (s.match.component != 0) v = nth_part(v, d.component, s.match.component);
+  for (const auto& code : s.match.codes)
+    if (code == v) return true;
+  return false;
+}
+
+void StructureWalker::report_missing(const Frame& f, int from_group, int to_group) {
+  const auto& children = f.loop->children;
+  for (std::size_t i = 0; i < children.size(); ++i) {
+    const NodeSpec& n = children[i];
+    if (n.group < from_group) continue;
+    if (to_group >= 0 && n.group >= to_group) break;
+    if (n.usage == Usage::required && f.counts[i] == 0)
+      events_.push_back({StructureEventKind::missing, &n, f.loop});
+  }
+}
+
+void StructureWalker::close_top() {
+  Frame& f = frames_[depth_ - 1];
+  report_missing(f, f.cursor < 0 ? 0 : group_of(f, f.cursor), -1);
+  if (depth_ > 1) events_.push_back({StructureEventKind::loop_closed, nullptr, f.loop});
+  --depth_;
+}
+
+StepResult StructureWalker::step(const Segment& segment) {
+  events_.clear();
+  const std::uint32_t key = segment_key(segment.id());
+  // Search from the innermost loop outwards; nothing changes until a place is found.
+  std::size_t found_depth = 0;
+  int found_index = -1;
+  for (std::size_t d = depth_; d-- > 0 && found_index < 0;) {
+    const Frame& f = frames_[d];
+    const auto& children = f.loop->children;
+    const bool is_body = d == 0;
+    for (int i = first_of_group(f, f.cursor); i < static_cast<int>(children.size()); ++i) {
+      if (!is_body && i == 0) continue;  // a loop's entry repeats the loop: found one level up
+      if (matches(children[static_cast<std::size_t>(i)].entry(), segment, key)) {
+        found_depth = d;
+        found_index = i;
+        break;
+      }
+    }
+  }
+  if (found_index < 0) {
+    classify_unplaced(key);
+    return {nullptr, current_loop()};
+  }
+  while (depth_ - 1 > found_depth) close_top();
+  Frame& f = frames_[depth_ - 1];
+  if (group_of(f, f.cursor) != group_of(f, found_index))
+    report_missing(f, f.cursor < 0 ? 0 : group_of(f, f.cursor), group_of(f, found_index));
+  const NodeSpec& node = f.loop->children[static_cast<std::size_t>(found_index)];
+  f.cursor = found_index;
+  const std::uint32_t count = ++f.counts[static_cast<std::size_t>(found_index)];
+  if (node.max != 0 && count > node.max) events_.push_back({StructureEventKind::over_max, &node, f.loop});
+  if (node.usage == Usage::not_used) events_.push_back({StructureEventKind::not_used, &node, f.loop});
+  if (node.is_loop()) {
+    push(node.loop);
+    Frame& child = frames_[depth_ - 1];
+    child.cursor = 0;
+    child.counts[0] = 1;
+    events_.push_back({StructureEventKind::loop_opened, nullptr, node.loop});
+  }
+  return {&node.entry(), current_loop()};
+}
+
+void StructureWalker::classify_unplaced(std::uint32_t key) {
+  if (spec_.segment_ids.count(key) == 0) {
+    events_.push_back({StructureEventKind::unrecognized, nullptr, current_loop()});
+    return;
+  }
+  // A segment of the current loop that was already passed: out of sequence.
+  const Frame& f = frames_[depth_ - 1];
+  const int start = first_of_group(f, f.cursor);
+  for (int i = 0; i < start; ++i) {
+    if (f.loop->children[static_cast<std::size_t>(i)].entry().key == key) {
+      events_.push_back({StructureEventKind::out_of_order, nullptr, current_loop()});
+      return;
+    }
+  }
+  events_.push_back({StructureEventKind::unexpected, nullptr, current_loop()});
+}
+
+void StructureWalker::finish() {
+  events_.clear();
+  while (depth_ > 0) close_top();
+}
+
+std::string StructureWalker::loop_path() const {
+  std::string path;
+  for (std::size_t d = 1; d < depth_; ++d) {
+    if (!path.empty()) path += '/';
+    path += frames_[d].loop->id;
+  }
+  return path;
+}
+
+}  // namespace clearhouse::x12::spec

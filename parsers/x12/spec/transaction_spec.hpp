@@ -1,0 +1,142 @@
+#pragma once
+// A transaction-set specification (an implementation guide as data), loaded once from
+// schemas/x12/*.json and shared read-only by every walker. Nothing here changes after
+// loading: repeat counts and positions live in the walker's state.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace clearhouse::x12::spec {
+
+enum class Usage : std::uint8_t { required, situational, not_used };
+
+enum class DataType : std::uint8_t { AN, ID, N0, N1, N2, R, DT, TM, B, composite };
+
+// Segment ids as integers: "NM1" -> one compare instead of a string compare.
+constexpr std::uint32_t segment_key(std::string_view id) {
+  std::uint32_t k = 0;
+  for (std::size_t i = 0; i < id.size() && i < 4; ++i) k = (k << 8) | static_cast<unsigned char>(id[i]);
+  return k;
+}
+
+// A named list of codes from schemas/x12/code_tables.json (states, countries, currencies).
+struct CodeTable {
+  std::string name;
+  std::unordered_set<std::string> codes;
+  bool contains(std::string_view code) const { return codes.count(std::string(code)) != 0; }
+};
+
+struct ElementSpec {
+  std::uint8_t pos = 0;          // 1-based position in the segment (or composite)
+  std::string ref;               // "CLM02", "SV101-01"
+  std::string data_element;      // "782", "C003"
+  std::string name;
+  Usage usage = Usage::situational;
+  DataType type = DataType::AN;
+  std::uint16_t min_length = 0, max_length = 0;
+  std::uint16_t repeat = 1;      // repetitions allowed
+  std::vector<std::string> codes;            // empty: no list
+  const CodeTable* code_table = nullptr;     // pyx12 external lists we check strictly
+  std::string code_set;                      // SNIP 5 code set name (carc, rarc, pos) when not strict
+  std::string pattern;                       // "[0-9]{9}" style patterns (digits{n} only)
+  std::vector<ElementSpec> components;       // composites
+
+  bool is_composite() const { return type == DataType::composite; }
+  bool allows(std::string_view code) const;
+};
+
+struct SyntaxRule {
+  char kind = 'P';                    // P paired, R required, C conditional, E exclusion, L list
+  std::vector<std::uint8_t> elements; // 1-based positions
+};
+
+// Which qualifier tells a segment (or loop entry) apart: element (and component) codes.
+struct MatchKey {
+  std::uint8_t element = 0;    // 0: the segment id alone
+  std::uint8_t component = 0;  // 0: the whole element
+  std::vector<std::string> codes;
+};
+
+struct SegmentSpec {
+  std::string id;
+  std::uint32_t key = 0;
+  std::string name;
+  std::uint32_t max_use = 1;   // 0: unbounded
+  MatchKey match;
+  std::vector<SyntaxRule> syntax;
+  std::vector<ElementSpec> elements;
+};
+
+struct LoopSpec;
+
+// A child of a loop: a segment or a loop, with its placement (usage, repeat, position group).
+struct NodeSpec {
+  const SegmentSpec* segment = nullptr;  // set for segments
+  const LoopSpec* loop = nullptr;        // set for loops
+  Usage usage = Usage::situational;
+  std::uint32_t max = 1;                 // max use / loop repeat; 0: unbounded
+  std::uint16_t group = 0;               // same group = same position: any order among them
+  bool is_loop() const { return loop != nullptr; }
+  // The segment that opens this node (the loop's entry segment for loops).
+  const SegmentSpec& entry() const;
+};
+
+struct LoopSpec {
+  std::string id;
+  std::string name;
+  std::vector<NodeSpec> children;  // for loops other than the body, children[0] is the entry
+};
+
+struct TransactionSpec {
+  std::string id;               // "837P"
+  std::string transaction_set;  // "837"
+  std::string implementation;   // "005010X222A1"
+  std::vector<std::string> accepted_versions;
+  std::string functional_id;    // "HC"
+  std::string name;
+  SegmentSpec header;           // ST
+  SegmentSpec trailer;          // SE
+  const LoopSpec* body = nullptr;
+  std::unordered_set<std::uint32_t> segment_ids;  // every segment id used anywhere
+
+  // Storage: specs hold stable pointers into these.
+  std::vector<std::unique_ptr<SegmentSpec>> segment_store;
+  std::vector<std::unique_ptr<LoopSpec>> loop_store;
+  std::vector<std::unique_ptr<CodeTable>> table_store;
+
+  bool accepts_version(std::string_view v) const;
+};
+
+// Segments of the interchange and group envelopes (ISA, GS, GE, IEA, TA1).
+struct EnvelopeSpec {
+  std::unordered_map<std::string, SegmentSpec> segments;
+  const SegmentSpec* find(std::string_view id) const;
+};
+
+inline const SegmentSpec& NodeSpec::entry() const {
+  return loop != nullptr ? loop->children.front().entry() : *segment;
+}
+
+inline bool ElementSpec::allows(std::string_view code) const {
+  for (const auto& c : codes)
+    if (c == code) return true;
+  return false;
+}
+
+inline bool TransactionSpec::accepts_version(std::string_view v) const {
+  for (const auto& a : accepted_versions)
+    if (a == v) return true;
+  return false;
+}
+
+inline const SegmentSpec* EnvelopeSpec::find(std::string_view id) const {
+  auto it = segments.find(std::string(id));
+  return it == segments.end() ? nullptr : &it->second;
+}
+
+}  // namespace clearhouse::x12::spec
