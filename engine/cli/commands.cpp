@@ -11,6 +11,7 @@ namespace clearhouse::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"parse", "any X12 file -> JSON tree or summary", run_parse},
+      {"validate", "implementation-guide validation (837P/835/999), 999 and TA1 acknowledgments", run_validate},
   };
   return kCommands;
 }

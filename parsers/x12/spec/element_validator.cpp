@@ -135,6 +135,12 @@ void ElementValidator::check_element(std::string_view value, const ElementSpec& 
     problem(0, 0, &e, "I10", {}, "element marked not used is present");
     return;
   }
+  if (raw_) {
+    // ISA fields hold the separators themselves: checked as plain values.
+    const char* what = "";
+    if (const char* code = check_value(value, e, &what)) problem(0, 0, &e, code, value, what);
+    return;
+  }
   int rep = 0;
   const bool repeats = d.has_repetition() && value.find(d.repetition) != std::string_view::npos;
   if (repeats && e.repeat <= 1) {
@@ -230,6 +236,7 @@ void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& s
 void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const {
   const Delimiters& d = segment.delimiters();
   const std::size_t n = segment.size();
+  raw_ = segment.is("ISA");
   for (std::size_t i = spec.elements.size() + 1; i <= n; ++i) {
     if (!segment[i].empty()) {
       out.push_back({static_cast<int>(i), 0, 0, nullptr, "3", {}, "too many data elements"});

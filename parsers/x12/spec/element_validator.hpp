@@ -37,6 +37,7 @@ class ElementValidator {
   void check_element(std::string_view value, const ElementSpec& e, const Delimiters& d, int pos,
                      std::vector<ElementProblem>& out) const;
   void check_syntax(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const;
+  mutable bool raw_ = false;  // the segment is an ISA: no separators inside its fields
 };
 
 // True when the element may carry personal data, so its value is never echoed (IK404, messages).

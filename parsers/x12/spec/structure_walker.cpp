@@ -82,6 +82,7 @@ StepResult StructureWalker::step(const Segment& segment) {
     classify_unplaced(key);
     return {nullptr, current_loop()};
   }
+  found_index = choose_variant(frames_[found_depth], found_index, segment, key);
   while (depth_ - 1 > found_depth) close_top();
   Frame& f = frames_[depth_ - 1];
   if (group_of(f, f.cursor) != group_of(f, found_index))
@@ -99,6 +100,41 @@ StepResult StructureWalker::step(const Segment& segment) {
     events_.push_back({StructureEventKind::loop_opened, nullptr, node.loop});
   }
   return {&node.entry(), current_loop()};
+}
+
+bool StructureWalker::fits(const SegmentSpec& s, const Segment& segment) {
+  const Delimiters& d = segment.delimiters();
+  for (std::size_t i = 0; i < s.elements.size(); ++i) {
+    const ElementSpec& e = s.elements[i];
+    const std::string_view v = segment[i + 1];
+    if (v.empty()) continue;
+    if (!e.is_composite()) {
+      if (!e.codes.empty() && !e.allows(v)) return false;
+      continue;
+    }
+    for (std::size_t k = 0; k < e.components.size(); ++k) {
+      const ElementSpec& c = e.components[k];
+      const std::string_view part = nth_part(v, d.component, k + 1);
+      if (!part.empty() && !c.codes.empty() && !c.allows(part)) return false;
+    }
+  }
+  return true;
+}
+
+int StructureWalker::choose_variant(const Frame& f, int index, const Segment& segment, std::uint32_t key) const {
+  // Variants of one segment at one position that the qualifier alone cannot tell apart (two
+  // PWK*CT in 2400): take the first whose codes fit and whose max use is not used up.
+  const auto& children = f.loop->children;
+  const int group = group_of(f, index);
+  int first_fit = -1;
+  for (int j = index; j < static_cast<int>(children.size()) && children[static_cast<std::size_t>(j)].group == group; ++j) {
+    const NodeSpec& n = children[static_cast<std::size_t>(j)];
+    if (j != index && !matches(n.entry(), segment, key)) continue;
+    if (!fits(n.entry(), segment)) continue;
+    if (first_fit < 0) first_fit = j;
+    if (n.max == 0 || f.counts[static_cast<std::size_t>(j)] < n.max) return j;
+  }
+  return first_fit >= 0 ? first_fit : index;
 }
 
 void StructureWalker::classify_unplaced(std::uint32_t key) {

@@ -67,6 +67,8 @@ class StructureWalker {
   int group_of(const Frame& f, int index) const;
   int first_of_group(const Frame& f, int index) const;
   void classify_unplaced(std::uint32_t key);
+  int choose_variant(const Frame& f, int index, const Segment& segment, std::uint32_t key) const;
+  static bool fits(const SegmentSpec& s, const Segment& segment);
 
   const TransactionSpec& spec_;
   std::vector<Frame> frames_;  // frames_[0] is the body; reused, never shrunk

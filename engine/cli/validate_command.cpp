@@ -1,0 +1,71 @@
+// clearhouse validate FILE [--ack 999|ta1|both] [-o ACKFILE] [--format json|text]
+//                          [--code-set NAME=FILE]... [--strict-code-sets] [--db URL]
+// Implementation-guide validation of 837P/835/999 files (SNIP 1-5) and the acknowledgments
+// the sender gets back. Exit 0: accepted; 1: anything rejected or accepted with errors; 2: usage.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "engine/ack/acknowledgment_files.hpp"
+#include "engine/cli/args.hpp"
+#include "engine/cli/command.hpp"
+#include "engine/cli/validation_input.hpp"
+#include "engine/cli/validation_output.hpp"
+#include "engine/ledger/ledger_url.hpp"
+
+namespace clearhouse::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: clearhouse validate FILE [--ack 999|ta1|both] [-o ACKFILE] [--format json|text]\n"
+    "                           [--code-set NAME=FILE]... [--strict-code-sets] [--db URL]\n"
+    "  FILE may be - for stdin. The acknowledgment is written to ACKFILE (- for stdout), or to\n"
+    "  FILE.ack when --ack is given without -o. Code sets: icd10cm, icd9cm, procedure, modifier,\n"
+    "  pos, carc, rarc (one code per line); unknown codes are warnings unless --strict-code-sets.";
+
+}  // namespace
+
+int run_validate(const std::vector<std::string>& argv) {
+  Args args(argv, {{"ack"}, {"output", 'o'}, {"format"}, {"code-set", 0, true, true}, {"strict-code-sets", 0, false},
+                   {"db"}});
+  args.expect_positionals(1, 1, kUsage);
+  const std::string file = args.positionals()[0];
+  const std::string format = args.choice("format", {"text", "json"}, "text");
+  const auto ack_choice = args.value("ack");
+  if (ack_choice && *ack_choice != "999" && *ack_choice != "ta1" && *ack_choice != "both")
+    throw UsageError(fmt::format("--ack must be 999, ta1 or both\n{}", kUsage));
+  std::string ack_path = args.value_or("output", "");
+  if (ack_path.empty() && ack_choice) ack_path = (file == "-" ? std::string("stdin") : file) + ".ack";
+  const ack::AckKind kind = !ack_choice || *ack_choice == "999" ? ack::AckKind::implementation_999
+                            : *ack_choice == "ta1"               ? ack::AckKind::interchange_ta1
+                                                                 : ack::AckKind::both;
+
+  ValidationInput input = prepare_validation(args, kUsage);
+  const auto report = validate_file(file, input);
+  if (!report) return kExitRejected;  // could not open: already reported
+
+  std::string written;
+  if (!ack_path.empty()) {
+    auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
+    const auto text = ack::build_acknowledgments(*report, kind, *ledger);
+    if (!text.error.empty()) fmt::print(stderr, "clearhouse validate: acknowledgment incomplete: {}\n", text.error);
+    if (ack_path == "-") {
+      std::fwrite(text.text.data(), 1, text.text.size(), stdout);
+    } else {
+      std::ofstream out(ack_path, std::ios::binary);
+      out << text.text;
+      if (!out) {
+        fmt::print(stderr, "clearhouse validate: cannot write {}\n", ack_path);
+        return kExitRejected;
+      }
+      written = ack_path;
+    }
+  }
+  std::FILE* out = ack_path == "-" ? stderr : stdout;
+  if (format == "json") print_findings_json(out, file, *report, written);
+  else print_findings_text(out, file, *report);
+  return verdict(*report) == "accepted" ? kExitOk : kExitRejected;
+}
+
+}  // namespace clearhouse::cli

@@ -1,0 +1,30 @@
+#pragma once
+// What validate and intake share: the spec catalog (loaded once), code-set files from
+// --code-set NAME=FILE, and running the validator over a file or stdin.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/cli/args.hpp"
+#include "parsers/x12/spec/file_validator.hpp"
+#include "parsers/x12/spec/spec_catalog.hpp"
+
+namespace clearhouse::cli {
+
+struct ValidationInput {
+  std::shared_ptr<const x12::spec::SpecCatalog> catalog;
+  std::shared_ptr<x12::spec::CodeSetLists> code_sets;  // null when none given
+};
+
+// The specs of this build (schemas/x12 in the source tree, or $CLEARHOUSE_SCHEMAS/x12).
+std::shared_ptr<const x12::spec::SpecCatalog> default_catalog();
+
+// Loads the catalog and --code-set files; throws UsageError for a bad --code-set.
+ValidationInput prepare_validation(const Args& args, const char* usage);
+
+// Validates path ("-" = stdin); nullopt (after printing why) when it cannot be read.
+std::optional<x12::spec::ValidationReport> validate_file(const std::string& path, const ValidationInput& input,
+                                                         const x12::spec::ValidationOptions* options = nullptr);
+
+}  // namespace clearhouse::cli
