@@ -61,7 +61,9 @@ void FindingSink::transaction_finding(std::string message, std::uint64_t positio
   SegmentRef where;
   where.position = position;
   auto f = base(where, model::SnipLevel::syntax, model::FindingSeverity::error, std::move(message));
-  add(std::move(f));
+  // Envelope findings are few and decide the IK5: kept even past the limit.
+  ++errors_;
+  findings_.push_back(std::move(f));
 }
 
 }  // namespace clearhouse::x12::spec

@@ -8,7 +8,7 @@ namespace {
 std::string node_label(const NodeSpec& node) {
   const SegmentSpec& s = node.entry();
   std::string label = s.id;
-  if (s.match.element != 0 && !s.match.codes.empty()) label += "*" + s.match.codes.front();
+  if (s.match.element != 0 && s.match.codes.size() == 1) label += "*" + s.match.codes.front();
   if (node.is_loop()) return "loop " + node.loop->id + " (" + label + ")";
   return "segment " + label + (s.name.empty() ? "" : " (" + s.name + ")");
 }

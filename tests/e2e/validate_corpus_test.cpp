@@ -1,0 +1,188 @@
+// Implementation-guide validation over ../shared/corpus: every 837P, 835 and 999 the MANIFEST
+// calls valid validates with no findings; every file it calls invalid gets the errors it
+// names, at their locations. A few files pass the envelope checker (MANIFEST "valid") but are
+// not valid under the 5010 guides; each is listed below with the findings that say why.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "parsers/x12/input_source.hpp"
+#include "parsers/x12/spec/file_validator.hpp"
+#include "tests/support/spec_paths.hpp"
+#include "tests/support/test_paths.hpp"
+
+namespace clearhouse {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Want {
+  std::string segment_id;  // "" = any (envelope findings)
+  std::uint64_t position;  // 0 = any
+  std::string ik3;         // "" = not checked
+  std::string ik4;         // "" = not checked
+  int element;             // 0 = not checked
+  std::string message;     // substring; "" = not checked
+};
+
+struct Case {
+  bool accepted;
+  std::vector<Want> wants;
+  const char* why = "";
+};
+
+x12::spec::ValidationReport validate(const fs::path& p) {
+  std::string error;
+  auto source = x12::FileSource::open(p.string(), error);
+  EXPECT_TRUE(source) << error;
+  x12::spec::ValidationOptions options;
+  return x12::spec::validate_x12(*source, *testing::spec_catalog(), options);
+}
+
+bool matches(const model::ValidationFinding& f, const Want& w) {
+  if (!w.segment_id.empty() && f.segment_id != w.segment_id) return false;
+  if (w.position != 0 && f.position != w.position) return false;
+  if (!w.ik3.empty() && f.segment_code != w.ik3) return false;
+  if (!w.ik4.empty() && f.element_code != w.ik4) return false;
+  if (w.element != 0 && f.element != w.element) return false;
+  if (!w.message.empty() && f.message.find(w.message) == std::string::npos) return false;
+  return true;
+}
+
+// Files the MANIFEST marks invalid (or that the 5010 guides reject), with what they must report.
+const std::map<std::string, Case>& expectations() {
+  static const std::map<std::string, Case> cases = {
+      // --- intended invalid / checker FAIL -------------------------------------------------
+      {"imsweb_x12_bad_first_line.837", {false, {{"ISA", 0, "", "", 0, "TA1 011"}, {"", 0, "", "", 0, "SE01"}}}},
+      {"imsweb_x12_bad_segment_identifier.837",
+       {false, {{"", 4, "1", "", 0, ""}, {"Nd4", 9, "1", "", 0, ""}, {"NM31", 18, "1", "", 0, ""}}}},
+      {"imsweb_x12_complex.837", {false, {{"", 0, "", "", 0, "SE01"}, {"", 0, "", "", 0, "AK905 5"}}}},
+      {"imsweb_x12_many_claims.837", {false, {{"", 0, "", "", 0, "SE01"}}}},
+      {"imsweb_x12_missing_elements.837",
+       {false, {{"NM1", 5, "8", "1", 2, ""}, {"CLM", 0, "8", "1", 5, ""}, {"", 0, "", "", 0, "SE01"}}}},
+      {"imsweb_x12_multiple_gs.837", {false, {{"", 0, "", "", 0, "SE01"}, {"", 0, "", "", 0, "TA1 021"}}}},
+      {"imsweb_x12_multiple_isa.837", {false, {{"", 0, "", "", 0, "SE01"}}}},
+      {"imsweb_x12_no_isa_line.837", {false, {{"", 0, "", "", 0, "does not start with an ISA"}}}},
+      {"imsweb_x12_segment_errors.837",
+       {false, {{"N3", 0, "3", "", 0, ""}, {"HI", 0, "3", "", 0, ""}, {"REF", 0, "5", "", 0, ""}}}},
+      {"imsweb_x12_segments_out_of_order.837",
+       {false, {{"N4", 10, "7", "", 0, ""}, {"N3", 15, "7", "", 0, ""}, {"N4", 9, "3", "", 0, ""}}}},
+      {"imsweb_x12_valid_different_separators.837", {false, {{"", 0, "", "", 0, "SE01"}}}},
+      {"KeyMarkInc_837P-UnicodeExample.837",
+       {false, {{"", 0, "", "", 0, "no SE at end"}, {"", 0, "", "", 0, "TA1 023"}}}},
+      {"xlate_837-header-ref-only.837", {false, {{"REF", 3, "2", "", 0, ""}, {"HL", 0, "3", "", 0, "2000A"}}}},
+      {"xlate_sample837-HL-nested.837", {false, {{"", 0, "", "", 0, "not supported"}},
+                                        "GS08 005010 names no implementation guide: a bare HL-nesting test"}},
+      {"affect-therapeutics_nevada_medicaid.835",
+       {false, {{"ISA", 0, "", "", 0, "TA1 011"}, {"", 0, "", "", 0, "TA1 001"}}}},
+      {"affect-therapeutics_sample_835.835", {false, {{"", 0, "", "", 0, "SE01"}, {"MIA", 0, "8", "6", 24, ""}}}},
+      {"albmarin_error_validation.835",
+       {false,
+        {{"", 0, "", "", 0, "SE02"}, {"", 0, "", "", 0, "SE01"}, {"", 0, "", "", 0, "AK905 4"},
+         {"", 0, "", "", 0, "AK905 5"}, {"", 0, "", "", 0, "TA1 001"}, {"", 0, "", "", 0, "TA1 021"}}}},
+      {"jdavisp3_4010-835-example-pipe.835", {false, {{"", 0, "", "", 0, "not supported"}}}},
+      {"KeyMarkInc_835-Example1-reversals.835", {false, {{"", 0, "", "", 0, "not supported"}}, "GS08 '5010'"}},
+      {"KeyMarkInc_835_WithMultipleInterchanges.835",
+       {false, {{"CLP", 0, "8", "I12", 4, "CLP03 - CLP04"}, {"SVC", 0, "8", "I12", 3, "SVC02 - SVC03"},
+                {"BPR", 0, "8", "I12", 2, "BPR02"}}}},
+      {"LinuxForHealth_tertiary-payment.835", {false, {{"SVC", 0, "8", "I12", 3, "SVC02 - SVC03"}}}},
+      {"imsweb_x12_999_accepted.x12", {false, {{"", 0, "", "", 0, "TA1 001"}}}},
+      {"xlate_invalid999.x12",
+       {false, {{"IK5", 2, "2", "", 0, ""}, {"AK2", 4, "8", "3", 4, ""}, {"", 0, "", "", 0, "SE01"}}}},
+      // --- checker-valid, but not valid under the 5010 guides ------------------------------
+      {"KeyMarkInc_837P-Example1_2_And_3_Combined.837",
+       {false, {{"SBR", 52, "8", "I10", 8, ""}, {"DMG", 74, "2", "", 0, ""}},
+        "carries 4010-only content: SBR08 in 2000B and DMG in 2320"}},
+      {"KeyMarkInc_837P-MedicaidExample.837",
+       {false, {{"BHT", 2, "2", "", 0, ""}, {"CLM", 20, "8", "7", 5, ""}}, "values masked to 9/X are not valid codes"}},
+      {"LinuxForHealth_medicare-part-a.835",
+       {false, {{"PER", 9, "3", "", 0, "PER*BL"}, {"TS3", 11, "8", "I10", 9, ""}},
+        "4010-shaped example: no PER*BL, TS309/TS311 used"}},
+      {"LinuxForHealth_secondary-payment.835",
+       {false, {{"BPR", 2, "8", "1", 16, ""}, {"SVC", 27, "2", "", 0, ""}},
+        "BPR16 empty; SVC01 uses '>' where ISA16 is ':'"}},
+      {"keironstoddart_united_healthcare_legacy_sample.835",
+       {false, {{"N4", 14, "8", "7", 2, ""}}, "scrubbed state code NP"}},
+      {"KeyMarkInc_999-DHS_Wisconsin_Sample.x12",
+       {false, {{"AK2", 5, "8", "4", 2, ""}, {"CTX", 12, "8", "6", 6, ""}}, "AK202 '002' is 3 characters; CTX06-1 'C023'"}},
+      {"xlate_simple999.x12", {false, {{"CTX", 12, "8", "I10", 1, ""}}, "CTX01-2 repeated where the guide says not used"}},
+  };
+  return cases;
+}
+
+std::vector<fs::path> validated_files() {
+  std::vector<fs::path> out;
+  for (const auto& p : testing::corpus_files()) {
+    const std::string dir = p.parent_path().filename().string();
+    if (dir == "837p" || dir == "835" || dir == "999") out.push_back(p);
+  }
+  return out;
+}
+
+TEST(ValidateCorpus, ValidFilesAreCleanAndInvalidOnesReportWhatTheManifestNames) {
+  CLEARHOUSE_REQUIRE_CORPUS();
+  ASSERT_TRUE(testing::spec_catalog()->ok()) << testing::spec_catalog()->error();
+  int clean = 0, invalid = 0;
+  for (const auto& path : validated_files()) {
+    const std::string name = path.filename().string();
+    SCOPED_TRACE(name);
+    const auto report = validate(path);
+    auto it = expectations().find(name);
+    if (it == expectations().end()) {
+      // Valid: accepted with nothing to say.
+      EXPECT_TRUE(report.fully_accepted()) << name;
+      for (const auto& f : report.findings) ADD_FAILURE() << name << ": " << model::location_of(f) << ": " << f.message;
+      EXPECT_GT(report.transactions, 0u);
+      ++clean;
+      continue;
+    }
+    ++invalid;
+    EXPECT_EQ(report.fully_accepted(), it->second.accepted) << name;
+    for (const Want& w : it->second.wants) {
+      bool found = false;
+      for (const auto& f : report.findings) found = found || matches(f, w);
+      EXPECT_TRUE(found) << name << ": missing finding " << w.segment_id << " @" << w.position << " IK3 " << w.ik3
+                         << " IK4 " << w.ik4 << " el " << w.element << " '" << w.message << "'";
+    }
+  }
+  EXPECT_GE(clean, 30);
+  EXPECT_EQ(invalid, static_cast<int>(expectations().size()));
+}
+
+TEST(ValidateCorpus, FindingsCarryTheirLocation) {
+  CLEARHOUSE_REQUIRE_CORPUS();
+  const auto report = validate(*testing::corpus_dir() / "837p" / "imsweb_x12_segment_errors.837");
+  bool saw = false;
+  for (const auto& f : report.findings) {
+    if (f.segment_id != "REF" || f.segment_code != "5") continue;
+    saw = true;
+    EXPECT_EQ(f.transaction_control, "987654");
+    EXPECT_EQ(f.loop_id, "2010AA");
+    EXPECT_GT(f.position, 0u);
+    EXPECT_GT(f.file_segment, f.position);
+    EXPECT_GT(f.offset, 0u);
+    EXPECT_NE(model::location_of(f).find("ST 987654 / segment"), std::string::npos);
+  }
+  EXPECT_TRUE(saw);
+}
+
+TEST(ValidateCorpus, GeneratedClaimsAndRemittancesValidateClean) {
+  CLEARHOUSE_REQUIRE_SHARED_TOOLS();
+  const auto dir = testing::scratch_dir("validate_generated");
+  for (const char* type : {"837p", "835"}) {
+    const auto out = dir / (std::string("gen.") + type);
+    const auto r = testing::run_command("python3 " + testing::shell_quote((*testing::shared_tools_dir() / "gen_x12.py").string()) +
+                                        " --type " + type + " --claims 300 --seed 11 -o " + testing::shell_quote(out.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto report = validate(out);
+    EXPECT_TRUE(report.fully_accepted()) << type << ": "
+                                         << (report.findings.empty() ? std::string() : report.findings.front().message);
+    EXPECT_GT(report.accepted, 0u);
+  }
+}
+
+}  // namespace
+}  // namespace clearhouse
