@@ -63,6 +63,13 @@ bool EnvelopeReader::next() {
     error(X12Errc::bad_segment_id, 0, "bad segment id", "2-3 upper-case letters/digits",
           id.empty() ? std::string("empty id") : fmt::format("'{}'", printable_excerpt(id, 4)));
   }
+  // Most segments are transaction bodies: only ids starting with I, G or S can be envelopes.
+  const bool maybe_envelope = !id.empty() && (id[0] == 'I' || id[0] == 'G' || id[0] == 'S' || id[0] == 'T');
+  if (!maybe_envelope && in_transaction_) {
+    ++transaction_segments_;
+    role_ = SegmentRole::transaction_body;
+    return true;
+  }
   if (id == "IEA") {
     if (!in_interchange_) {
       error(X12Errc::trailer_without_header, 0, "IEA without ISA", "ISA before IEA", "IEA");
