@@ -1,6 +1,7 @@
 #include "tests/support/test_paths.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -49,7 +50,8 @@ std::vector<fs::path> corpus_files() {
 }
 
 fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = build_dir() / "test-scratch" / name;
+  // ctest runs each test case as its own process, several at once: the pid keeps them apart.
+  const fs::path dir = build_dir() / "test-scratch" / (name + "-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::remove_all(dir, ec);
   fs::create_directories(dir);

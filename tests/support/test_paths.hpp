@@ -18,7 +18,8 @@ std::optional<std::filesystem::path> corpus_dir();
 std::optional<std::filesystem::path> shared_tools_dir();
 // Every data file of the corpus (not MANIFEST.md or licenses/), sorted.
 std::vector<std::filesystem::path> corpus_files();
-// A fresh empty directory under the build tree, removed by the caller or left for inspection.
+// A fresh empty directory under the build tree (build/test-scratch/<name>-<pid>), left for
+// inspection; unique per process because ctest runs test cases in parallel.
 std::filesystem::path scratch_dir(const std::string& name);
 
 std::string read_file(const std::filesystem::path& path);
