@@ -10,6 +10,7 @@ namespace clearhouse::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
+      {"submit", "encounters (JSON Lines) -> 837P batch files + rejection report", run_submit},
       {"parse", "any X12 file -> JSON tree or summary", run_parse},
       {"validate", "implementation-guide validation (837P/835/999), 999 and TA1 acknowledgments", run_validate},
   };

@@ -1,0 +1,435 @@
+#include "engine/edits/claim_edits.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "engine/edits/claim_splitter.hpp"
+#include "engine/edits/code_formats.hpp"
+#include "engine/edits/edit_code.hpp"
+#include "engine/edits/field_formats.hpp"
+#include "engine/edits/npi.hpp"
+
+namespace clearhouse::edits {
+namespace {
+
+using model::Address;
+using model::Claim;
+using model::Date;
+using model::Rejection;
+
+constexpr std::size_t kMaxClaimIdLength = 20;          // CLM01 allows 38; payers keep 20
+constexpr std::size_t kMaxLineControlNumberLength = 30; // REF*6R allows 50; clearhouse keeps 30
+
+// A field path, formatted only when something fails: group[index].field.
+struct Field {
+  std::string_view group = {};
+  int index = -1;
+  std::string_view field = {};
+
+  std::string str() const {
+    std::string out(group);
+    if (index >= 0) out += fmt::format("[{}]", index);
+    if (!field.empty()) {
+      if (!out.empty()) out.push_back('.');
+      out.append(field);
+    }
+    return out;
+  }
+};
+
+class Checker {
+ public:
+  Checker(const model::Encounter& e, const EditContext& ctx, std::vector<Rejection>& out)
+      : e_(e), ctx_(ctx), out_(out) {}
+
+  void fail(const Field& f, EditCode code, std::string message) {
+    out_.push_back(Rejection{e_.claim.claim_id, e_.source_line, f.str(), std::string(edit_code_name(code)),
+                             std::move(message)});
+  }
+
+  // Text: required or not, length limits, X12 characters.
+  bool text(const Field& f, const std::string& v, std::size_t max, bool required, std::size_t min = 1) {
+    if (v.empty()) {
+      if (required) fail(f, EditCode::missing_field, "required");
+      return false;
+    }
+    if (v.size() > max) {
+      fail(f, EditCode::too_long, fmt::format("at most {} characters", max));
+      return false;
+    }
+    if (v.size() < min) {
+      fail(f, EditCode::too_short, fmt::format("at least {} characters", min));
+      return false;
+    }
+    if (!is_x12_text(v)) {
+      fail(f, EditCode::invalid_character, "only printable ASCII without * : ^ ~");
+      return false;
+    }
+    return true;
+  }
+
+  bool npi(const Field& f, const std::string& v, bool required) {
+    if (v.empty()) {
+      if (required) fail(f, EditCode::missing_field, "required");
+      return false;
+    }
+    if (!is_valid_npi(v)) {
+      fail(f, EditCode::invalid_npi, "expected a 10-digit NPI with a valid check digit");
+      return false;
+    }
+    return true;
+  }
+
+  // A date that must be real and not after today.
+  bool date(const Field& f, const Date& d, bool required) {
+    if (d.empty()) {
+      if (required) fail(f, EditCode::missing_field, "required");
+      return false;
+    }
+    if (!d.valid()) {
+      fail(f, EditCode::invalid_date, "not a real calendar date");
+      return false;
+    }
+    if (ctx_.today.valid() && d > ctx_.today) {
+      fail(f, EditCode::future_date, "must not be after the submission date");
+      return false;
+    }
+    return true;
+  }
+
+  void gender(const Field& f, const std::string& v) {
+    if (v.empty()) fail(f, EditCode::missing_field, "required");
+    else if (!is_gender(v)) fail(f, EditCode::invalid_gender, "expected M, F or U");
+  }
+
+  void taxonomy(const Field& f, const std::string& v) {
+    if (!v.empty() && !is_taxonomy(v)) fail(f, EditCode::invalid_taxonomy, "expected a 10-character NUCC taxonomy code ending in X");
+  }
+
+  // US street address; zip9: the guide wants all nine digits for this address.
+  void address(std::string_view group, Address& a, bool zip9) {
+    text({group, -1, "line1"}, a.line1, 55, true);
+    text({group, -1, "line2"}, a.line2, 55, false);
+    text({group, -1, "city"}, a.city, 30, true, 2);
+    if (!a.country.empty() && a.country != "US") {
+      fail({group, -1, "country"}, EditCode::foreign_address, "only US addresses are supported");
+      return;
+    }
+    a.country.clear();
+    a.state = to_upper(a.state);
+    if (a.state.empty()) fail({group, -1, "state"}, EditCode::missing_field, "required");
+    else if (!is_us_state(a.state)) fail({group, -1, "state"}, EditCode::invalid_state, "expected a US state code");
+    if (a.postal_code.empty()) {
+      fail({group, -1, "zip"}, EditCode::missing_field, "required");
+    } else if (!is_zip(a.postal_code)) {
+      fail({group, -1, "zip"}, EditCode::invalid_zip, "expected 5 or 9 digits");
+    } else {
+      a.postal_code = normalize_zip(a.postal_code);
+      if (zip9 && a.postal_code.size() != 9)
+        fail({group, -1, "zip"}, EditCode::invalid_zip, "this address needs the full 9-digit ZIP code");
+    }
+  }
+
+  void provider_name(std::string_view group, const model::Provider& p) {
+    if (p.entity == model::EntityType::organization) {
+      text({group, -1, "name"}, p.name, 60, true);
+    } else {
+      text({group, -1, "last"}, p.name, 60, true);
+      text({group, -1, "first"}, p.first, 35, false);
+      text({group, -1, "middle"}, p.middle, 25, false);
+      text({group, -1, "suffix"}, p.suffix, 10, false);
+    }
+  }
+
+  void person_name(std::string_view group, const model::PersonName& n) {
+    text({group, -1, "last"}, n.last, 60, true);
+    text({group, -1, "first"}, n.first, 35, false);
+    text({group, -1, "middle"}, n.middle, 25, false);
+    text({group, -1, "suffix"}, n.suffix, 10, false);
+  }
+
+  const model::Encounter& e_;
+  const EditContext& ctx_;
+  std::vector<Rejection>& out_;
+};
+
+void normalize_codes(Claim& c) {
+  for (auto& d : c.diagnoses) d = normalize_icd10cm(d);
+  for (auto& l : c.lines) {
+    l.procedure_code = to_upper(l.procedure_code);
+    for (auto& m : l.modifiers) m = to_upper(m);
+    l.unit_code = to_upper(l.unit_code);
+  }
+  c.billing_provider.provider.taxonomy = to_upper(c.billing_provider.provider.taxonomy);
+  if (c.rendering_provider) c.rendering_provider->taxonomy = to_upper(c.rendering_provider->taxonomy);
+  c.subscriber.gender = to_upper(c.subscriber.gender);
+  c.patient.gender = to_upper(c.patient.gender);
+  c.billing_provider.tax_id = normalize_ein(c.billing_provider.tax_id);
+}
+
+}  // namespace
+
+EditOutcome ClaimEditor::edit(model::Encounter encounter) {
+  EditOutcome outcome;
+  Claim& c = encounter.claim;
+  Checker check(encounter, context_, outcome.rejections);
+  normalize_codes(c);
+
+  // Claim header.
+  if (check.text({"", -1, "claim_id"}, c.claim_id, kMaxClaimIdLength, true)) {
+  }
+  if (c.frequency_code.empty()) c.frequency_code = "1";
+  const bool replaces = c.frequency_code == "7" || c.frequency_code == "8";
+  if (c.frequency_code != "1" && !replaces)
+    check.fail({"", -1, "frequency_code"}, EditCode::invalid_frequency, "expected 1 (original), 7 (replacement) or 8 (void)");
+  if (replaces && c.original_claim_number.empty())
+    check.fail({"", -1, "original_claim_number"}, EditCode::original_claim_required,
+               "frequency 7 or 8 needs the payer's claim number of the original claim");
+  if (c.frequency_code == "1" && !c.original_claim_number.empty())
+    check.fail({"", -1, "original_claim_number"}, EditCode::original_claim_forbidden,
+               "an original claim (frequency 1) must not name an original claim number");
+  check.text({"", -1, "original_claim_number"}, c.original_claim_number, 50, false);
+  check.text({"", -1, "prior_authorization"}, c.prior_authorization, 50, false);
+  check.text({"", -1, "referral_number"}, c.referral_number, 50, false);
+  if (c.place_of_service.empty()) check.fail({"", -1, "place_of_service"}, EditCode::missing_field, "required");
+  else if (!is_place_of_service(c.place_of_service))
+    check.fail({"", -1, "place_of_service"}, EditCode::invalid_place_of_service, "expected two digits");
+  if (c.provider_signature != "Y" && c.provider_signature != "N")
+    check.fail({"", -1, "provider_signature_on_file"}, EditCode::invalid_code, "expected true/false");
+  if (c.assignment != "A" && c.assignment != "B" && c.assignment != "C")
+    check.fail({"", -1, "assignment"}, EditCode::invalid_code, "expected A, B or C");
+  if (c.benefits_assignment != "Y" && c.benefits_assignment != "N" && c.benefits_assignment != "W")
+    check.fail({"", -1, "benefits_assigned"}, EditCode::invalid_code, "expected true/false (or W)");
+  if (c.release_of_information != "Y" && c.release_of_information != "I")
+    check.fail({"", -1, "release_of_information"}, EditCode::invalid_code, "expected true (Y) or false (I)");
+  check.date({"", -1, "onset_date"}, c.onset_date, false);
+  if (c.accident) {
+    auto& a = *c.accident;
+    a.state = to_upper(a.state);
+    if (a.cause != "AA" && a.cause != "EM" && a.cause != "OA")
+      check.fail({"accident", -1, "cause"}, EditCode::invalid_code, "expected AA (auto), EM (employment) or OA (other)");
+    check.date({"accident", -1, "date"}, a.date, true);
+    if (a.cause == "AA" && a.state.empty())
+      check.fail({"accident", -1, "state"}, EditCode::missing_field, "an auto accident needs the state it happened in");
+    else if (!a.state.empty() && !is_us_state(a.state))
+      check.fail({"accident", -1, "state"}, EditCode::invalid_state, "expected a US state code");
+    if (!a.country.empty() && a.country != "US")
+      check.fail({"accident", -1, "country"}, EditCode::foreign_address, "only US accidents are supported");
+    a.country.clear();
+  }
+
+  // Submitter and receiver (resolved from the encounter, flags or defaults before the edits).
+  check.text({"submitter", -1, "name"}, c.submitter.name, 60, true);
+  check.text({"submitter", -1, "id"}, c.submitter.id, 15, true, 2);
+  check.text({"submitter", -1, "contact_name"}, c.submitter.contact_name, 60, false);
+  if (c.submitter.phone.empty() && c.submitter.email.empty())
+    check.fail({"submitter", -1, "phone"}, EditCode::missing_field, "the submitter needs a phone number or an email");
+  if (!c.submitter.phone.empty() && (!all_digits(c.submitter.phone) || c.submitter.phone.size() < 10 ||
+                                     c.submitter.phone.size() > 15))
+    check.fail({"submitter", -1, "phone"}, EditCode::invalid_code, "expected 10 digits (area code and number)");
+  check.text({"submitter", -1, "email"}, c.submitter.email, 80, false);
+  check.text({"receiver", -1, "name"}, c.receiver.name, 60, true);
+  check.text({"receiver", -1, "id"}, c.receiver.id, 15, true, 2);
+
+  // Payer.
+  check.text({"payer", -1, "name"}, c.payer.name, 60, true);
+  check.text({"payer", -1, "id"}, c.payer.id, 80, true, 2);
+  if (c.payer.claim_filing_indicator.empty())
+    check.fail({"payer", -1, "claim_filing_indicator"}, EditCode::missing_field, "required");
+  else if (!is_claim_filing_indicator(c.payer.claim_filing_indicator))
+    check.fail({"payer", -1, "claim_filing_indicator"}, EditCode::invalid_code, "not an SBR09 claim filing indicator code");
+  if (c.payer.address) check.address("payer.address", *c.payer.address, false);
+
+  // Billing provider.
+  auto& bp = c.billing_provider;
+  check.provider_name("billing_provider", bp.provider);
+  check.npi({"billing_provider", -1, "npi"}, bp.provider.npi, true);
+  if (bp.tax_id.empty()) check.fail({"billing_provider", -1, "tax_id"}, EditCode::missing_field, "required");
+  else if (!is_ein(bp.tax_id)) check.fail({"billing_provider", -1, "tax_id"}, EditCode::invalid_ein, "expected a 9-digit EIN");
+  check.taxonomy({"billing_provider", -1, "taxonomy"}, bp.provider.taxonomy);
+  check.address("billing_provider.address", bp.address, true);
+  if (is_po_box(bp.address.line1) || is_po_box(bp.address.line2))
+    check.fail({"billing_provider.address", -1, "line1"}, EditCode::po_box_billing_address,
+               "the billing provider's address must be a street address (send a PO box as pay_to_address)");
+  if (c.pay_to_address) {
+    check.address("pay_to_address", *c.pay_to_address, false);
+    if (*c.pay_to_address == bp.address) c.pay_to_address.reset();  // not different: not sent
+  }
+
+  // Other providers.
+  if (c.rendering_provider) {
+    auto& r = *c.rendering_provider;
+    check.provider_name("rendering_provider", r);
+    check.npi({"rendering_provider", -1, "npi"}, r.npi, true);
+    check.taxonomy({"rendering_provider", -1, "taxonomy"}, r.taxonomy);
+    if (r.npi == bp.provider.npi) c.rendering_provider.reset();  // the billing provider rendered it
+  }
+  if (c.referring_provider) {
+    auto& r = *c.referring_provider;
+    r.entity = model::EntityType::person;  // NM1*DN is always a person
+    r.taxonomy.clear();
+    check.provider_name("referring_provider", r);
+    check.npi({"referring_provider", -1, "npi"}, r.npi, false);
+  }
+  if (c.service_facility) {
+    auto& f = *c.service_facility;
+    check.text({"service_facility", -1, "name"}, f.name, 60, true);
+    check.npi({"service_facility", -1, "npi"}, f.npi, false);
+    check.address("service_facility.address", f.address, true);
+  }
+
+  // Subscriber and patient.
+  auto& s = c.subscriber;
+  auto& p = c.patient;
+  check.person_name("subscriber", s.name);
+  check.text({"subscriber", -1, "member_id"}, s.member_id, 80, true, 2);
+  check.text({"subscriber", -1, "group_number"}, s.group_number, 50, false);
+  check.text({"subscriber", -1, "group_name"}, s.group_name, 60, false);
+  if (!s.group_number.empty()) s.group_name.clear();  // SBR04 only without SBR03
+  if (s.payer_responsibility.empty()) s.payer_responsibility = "P";
+  if (!is_payer_responsibility(s.payer_responsibility))
+    check.fail({"subscriber", -1, "payer_responsibility"}, EditCode::invalid_code, "expected P, S, T or A-H, U");
+  if (!s.insurance_type_code.empty() && (s.insurance_type_code.size() != 2 || !is_x12_text(s.insurance_type_code)))
+    check.fail({"subscriber", -1, "insurance_type_code"}, EditCode::invalid_code, "expected a 2-character SBR05 code");
+  if (p.relationship.empty()) p.relationship = std::string(model::kRelationshipSelf);
+  Date first_service;
+  for (const auto& l : c.lines)
+    if (l.service_date.valid() && (first_service.empty() || l.service_date < first_service)) first_service = l.service_date;
+  auto birth = [&](std::string_view group, const Date& dob) {
+    if (check.date({group, -1, "dob"}, dob, true) && !first_service.empty() && dob > first_service)
+      check.fail({group, -1, "dob"}, EditCode::birth_date_after_service, "born after the first date of service");
+  };
+  if (p.is_subscriber()) {
+    birth("subscriber", s.birth_date);
+    check.gender({"subscriber", -1, "gender"}, s.gender);
+    check.address("subscriber.address", s.address, false);
+    p = model::Patient{};  // relationship 18, nothing else is sent
+  } else {
+    if (!is_patient_relationship(p.relationship))
+      check.fail({"patient", -1, "relationship"}, EditCode::invalid_code,
+                 "expected 18 (self), 01, 19, 20, 21, 39, 40, 53 or G8");
+    check.person_name("patient", p.name);
+    birth("patient", p.birth_date);
+    check.gender({"patient", -1, "gender"}, p.gender);
+    if (p.address.line1.empty() && p.address.city.empty()) p.address = s.address;  // lives with the subscriber
+    check.address("patient.address", p.address, false);
+    // The 837P sends the subscriber's address and demographics only for a subscriber-patient.
+    s.birth_date = Date{};
+    s.gender.clear();
+    s.address = Address{};
+  }
+
+  // Diagnoses.
+  const CodeSets* sets = context_.code_sets;
+  if (c.diagnoses.empty()) check.fail({"", -1, "diagnoses"}, EditCode::missing_field, "at least one diagnosis");
+  if (c.diagnoses.size() > model::kMaxDiagnoses)
+    check.fail({"", -1, "diagnoses"}, EditCode::too_many_diagnoses, "at most 12 diagnoses");
+  for (std::size_t i = 0; i < c.diagnoses.size(); ++i) {
+    const auto& d = c.diagnoses[i];
+    const Field f{"diagnoses", static_cast<int>(i)};
+    if (!is_icd10cm_format(d)) check.fail(f, EditCode::invalid_icd10cm, "not an ICD-10-CM code (letter, digit, alphanumeric, up to 4 more)");
+    else if (sets && sets->icd10cm && !sets->icd10cm->contains(d))
+      check.fail(f, EditCode::unknown_icd10cm, "not in the ICD-10-CM code set given");
+    if (std::find(c.diagnoses.begin(), c.diagnoses.begin() + static_cast<std::ptrdiff_t>(i), d) !=
+        c.diagnoses.begin() + static_cast<std::ptrdiff_t>(i))
+      check.fail(f, EditCode::duplicate_diagnosis, "the same diagnosis is listed twice");
+  }
+
+  // Service lines.
+  if (c.lines.empty()) check.fail({"", -1, "service_lines"}, EditCode::missing_field, "at least one service line");
+  model::Money sum;
+  for (std::size_t i = 0; i < c.lines.size(); ++i) {
+    auto& l = c.lines[i];
+    const int li = static_cast<int>(i);
+    l.line_number = li + 1;
+    const std::string_view g = "service_lines";
+    if (l.procedure_code.empty()) {
+      check.fail({g, li, "procedure_code"}, EditCode::missing_field, "required");
+    } else if (is_cpt_format(l.procedure_code)) {
+      if (sets && sets->cpt && !sets->cpt->contains(l.procedure_code))
+        check.fail({g, li, "procedure_code"}, EditCode::unknown_procedure_code, "not in the CPT code set given");
+    } else if (is_hcpcs_format(l.procedure_code)) {
+      if (sets && sets->hcpcs && !sets->hcpcs->contains(l.procedure_code))
+        check.fail({g, li, "procedure_code"}, EditCode::unknown_procedure_code, "not in the HCPCS code set given");
+    } else {
+      check.fail({g, li, "procedure_code"}, EditCode::invalid_procedure_code,
+                 "expected CPT (5 digits, or 4 digits and F/T) or HCPCS (a letter and 4 digits)");
+    }
+    if (l.modifiers.size() > 4) check.fail({g, li, "modifiers"}, EditCode::too_many_modifiers, "at most 4 modifiers");
+    for (const auto& m : l.modifiers) {
+      if (!is_modifier_format(m)) check.fail({g, li, "modifiers"}, EditCode::invalid_modifier, "a modifier is 2 letters or digits");
+      else if (sets && sets->modifier && !sets->modifier->contains(m))
+        check.fail({g, li, "modifiers"}, EditCode::unknown_modifier, "not in the modifier code set given");
+    }
+    if (l.charge.cents() <= 0) check.fail({g, li, "charge"}, EditCode::invalid_charge, "must be greater than 0");
+    sum += l.charge;
+    if (l.units.coefficient <= 0) check.fail({g, li, "units"}, EditCode::invalid_units, "must be greater than 0");
+    else if (l.units.to_string().size() > 15) check.fail({g, li, "units"}, EditCode::too_long, "at most 15 characters");
+    if (l.unit_code.empty()) l.unit_code = "UN";
+    if (l.unit_code != "UN" && l.unit_code != "MJ")
+      check.fail({g, li, "unit_code"}, EditCode::invalid_unit_code, "expected UN (units) or MJ (minutes)");
+    if (l.place_of_service.empty()) l.place_of_service = c.place_of_service;
+    else if (!is_place_of_service(l.place_of_service))
+      check.fail({g, li, "place_of_service"}, EditCode::invalid_place_of_service, "expected two digits");
+    if (check.date({g, li, "date"}, l.service_date, true) && !l.service_date_end.empty()) {
+      if (check.date({g, li, "date_end"}, l.service_date_end, false) && l.service_date_end < l.service_date)
+        check.fail({g, li, "date_end"}, EditCode::date_range_reversed, "ends before it starts");
+      if (l.service_date_end == l.service_date) l.service_date_end = Date{};
+    }
+    const auto& ptrs = l.diagnosis_pointers;
+    bool pointers_ok = !ptrs.empty() && ptrs.size() <= 4;
+    for (std::size_t k = 0; k < ptrs.size() && pointers_ok; ++k) {
+      if (ptrs[k] < 1 || static_cast<std::size_t>(ptrs[k]) > c.diagnoses.size() ||
+          static_cast<std::size_t>(ptrs[k]) > model::kMaxDiagnoses)
+        pointers_ok = false;
+      for (std::size_t j = 0; j < k; ++j)
+        if (ptrs[j] == ptrs[k]) pointers_ok = false;
+    }
+    if (!pointers_ok)
+      check.fail({g, li, "diagnosis_pointers"}, EditCode::invalid_diagnosis_pointer,
+                 "expected 1-4 distinct pointers, each within the claim's diagnoses");
+    if (l.line_control_number.empty()) l.line_control_number = fmt::format("{}-{}", c.claim_id, li + 1);
+    if (l.line_control_number.size() > kMaxLineControlNumberLength)
+      check.fail({g, li, "line_control_number"}, EditCode::too_long, "at most 30 characters");
+    else if (!is_x12_text(l.line_control_number))
+      check.fail({g, li, "line_control_number"}, EditCode::invalid_character, "only printable ASCII without * : ^ ~");
+    for (std::size_t j = 0; j < i; ++j)
+      if (c.lines[j].line_control_number == l.line_control_number) {
+        check.fail({g, li, "line_control_number"}, EditCode::duplicate_line_control_number,
+                   "another line of this claim has the same line control number");
+        break;
+      }
+  }
+  c.total_charge = sum;
+  if (encounter.declared_total && *encounter.declared_total != sum)
+    check.fail({"", -1, "total_charge"}, EditCode::total_mismatch,
+               fmt::format("total_charge {} differs from the sum of the line charges {}",
+                           model::to_x12_amount(*encounter.declared_total), model::to_x12_amount(sum)));
+
+  // Split ids, then duplicates (of every claim the encounter becomes).
+  const auto ids = split_claim_ids(c.claim_id, c.lines.size());
+  if (ids.size() > 1 && ids.back().size() > kMaxClaimIdLength)
+    check.fail({"", -1, "claim_id"}, EditCode::split_claim_id_too_long,
+               fmt::format("{} lines need {} claims, and the split claim ids would pass 20 characters",
+                           c.lines.size(), ids.size()));
+  if (!replaces && !c.claim_id.empty()) {
+    for (const auto& id : ids) {
+      if (accepted_originals_.count(c.payer.id + '\x1f' + id) != 0) {
+        check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_batch,
+                   fmt::format("claim {} for this payer appears earlier in this input", id));
+      } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
+        check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_ledger,
+                   fmt::format("claim {} was already submitted to this payer", id));
+      }
+    }
+  }
+  if (outcome.rejected()) return outcome;
+
+  if (!replaces)
+    for (const auto& id : ids) accepted_originals_.insert(c.payer.id + '\x1f' + id);
+  outcome.claims = split_claim(std::move(c));
+  return outcome;
+}
+
+}  // namespace clearhouse::edits

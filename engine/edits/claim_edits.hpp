@@ -1,0 +1,54 @@
+#pragma once
+// The claim edits: everything an encounter must satisfy before it becomes an 837P claim. Each
+// failure is a rejection record (claim id, input line, field path, code, message); an encounter
+// with any failure is not submitted, and every failure it has is reported at once. Passing
+// encounters are normalized into what is submitted (see edit()).
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/edits/code_set.hpp"
+#include "engine/model/claim.hpp"
+#include "engine/model/date.hpp"
+#include "engine/model/encounter.hpp"
+#include "engine/model/rejection.hpp"
+
+namespace clearhouse::edits {
+
+struct EditContext {
+  model::Date today;                  // the submission date: no date may be after it
+  const CodeSets* code_sets = nullptr;  // optional code lists
+  // True when (payer id, claim id) was submitted before (the ledger); unset = nothing was.
+  std::function<bool(std::string_view payer_id, std::string_view claim_id)> submitted_before;
+};
+
+struct EditOutcome {
+  std::vector<model::Claim> claims;  // one, several after a split, or none when rejected
+  std::vector<model::Rejection> rejections;
+  bool rejected() const { return !rejections.empty(); }
+  bool split() const { return claims.size() > 1; }
+};
+
+class ClaimEditor {
+ public:
+  explicit ClaimEditor(EditContext context) : context_(std::move(context)) {}
+
+  // Edits one encounter. On success the claims are normalized as submitted: diagnoses without
+  // dots and upper-case, codes upper-case, ZIP/EIN digits only, lines numbered 1..n, each line's
+  // place of service filled from the claim's, missing unit code UN / units 1, missing line
+  // control numbers "<claim id>-<line>", the total recomputed from the lines, subscriber
+  // demographics dropped when the patient is someone else (the 837P carries them only for a
+  // subscriber-patient), the patient's address defaulting to the subscriber's, a rendering
+  // provider equal to the billing provider's NPI dropped, a pay-to address equal to the billing
+  // address dropped, and more than 50 lines split (claim_splitter.hpp).
+  EditOutcome edit(model::Encounter encounter);
+
+ private:
+  EditContext context_;
+  std::unordered_set<std::string> accepted_originals_;  // payer id + '\x1f' + claim id
+};
+
+}  // namespace clearhouse::edits

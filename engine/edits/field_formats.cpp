@@ -1,0 +1,84 @@
+#include "engine/edits/field_formats.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace clearhouse::edits {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_us_state(std::string_view code) {
+  static constexpr std::array<std::string_view, 62> kStates = {
+      "AA", "AE", "AK", "AL", "AP", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "FM", "GA",
+      "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MH", "MI", "MN", "MO",
+      "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR",
+      "PW", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"};
+  return std::binary_search(kStates.begin(), kStates.end(), code);
+}
+
+std::string normalize_zip(std::string_view zip) {
+  if (zip.size() == 10 && zip[5] == '-') return std::string(zip.substr(0, 5)) + std::string(zip.substr(6));
+  return std::string(zip);
+}
+
+bool is_zip(std::string_view zip) {
+  const std::string z = normalize_zip(zip);
+  return (z.size() == 5 || z.size() == 9) && all_digits(z);
+}
+
+std::string normalize_ein(std::string_view ein) {
+  if (ein.size() == 10 && ein[2] == '-') return std::string(ein.substr(0, 2)) + std::string(ein.substr(3));
+  return std::string(ein);
+}
+
+bool is_ein(std::string_view ein) {
+  const std::string e = normalize_ein(ein);
+  return e.size() == 9 && all_digits(e);
+}
+
+bool is_gender(std::string_view code) { return code == "M" || code == "F" || code == "U"; }
+
+bool is_place_of_service(std::string_view code) { return code.size() == 2 && all_digits(code); }
+
+bool is_taxonomy(std::string_view code) {
+  if (code.size() != 10 || code[9] != 'X') return false;
+  return std::all_of(code.begin(), code.end() - 1,
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); });
+}
+
+bool is_claim_filing_indicator(std::string_view code) {
+  static constexpr std::array<std::string_view, 23> kCodes = {"11", "12", "13", "14", "15", "16", "17", "AM",
+                                                               "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA",
+                                                               "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"};
+  return std::binary_search(kCodes.begin(), kCodes.end(), code);
+}
+
+bool is_payer_responsibility(std::string_view code) {
+  return code.size() == 1 && std::string_view("ABCDEFGHPSTU").find(code[0]) != std::string_view::npos;
+}
+
+bool is_patient_relationship(std::string_view code) {
+  static constexpr std::array<std::string_view, 8> kCodes = {"01", "19", "20", "21", "39", "40", "53", "G8"};
+  return std::find(kCodes.begin(), kCodes.end(), code) != kCodes.end();
+}
+
+bool is_x12_text(std::string_view text) {
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u > 0x7E || c == '*' || c == ':' || c == '^' || c == '~') return false;
+  }
+  return true;
+}
+
+bool is_po_box(std::string_view line) {
+  std::string s;
+  for (char c : line) {
+    if (c == '.' || c == ' ') continue;
+    s.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return s.starts_with("POBOX") || s.starts_with("POSTOFFICEBOX") || s.starts_with("LOCKBOX");
+}
+
+}  // namespace clearhouse::edits

@@ -1,0 +1,75 @@
+#pragma once
+// What a submit run needs from the ledger, as an interface: duplicate checks, control numbers,
+// staging the run's claims and committing them with its batches. LedgerSubmission is the real
+// one (engine/ledger); UnrecordedSubmission keeps counters in memory and records nothing (for
+// benchmarks that measure encounters -> 837P without the database).
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "engine/ledger/ledger.hpp"
+#include "engine/ledger/records.hpp"
+
+namespace clearhouse::submit {
+
+class SubmissionLedger {
+ public:
+  virtual ~SubmissionLedger() = default;
+  virtual bool submitted_before(std::string_view payer_id, std::string_view claim_id) = 0;
+  // Committed before returning (never reused, even when the run fails later).
+  virtual std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id,
+                                 ledger::ControlNumberKind kind) = 0;
+  virtual void stage(int batch_key, std::int64_t batch_sequence, const ledger::ClaimRecord& claim) = 0;
+  // One transaction: the batches and everything staged, or nothing (throws).
+  virtual void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) = 0;
+  virtual void discard() = 0;
+  // The hash recorded for a batch file of this name, if any (to finish an interrupted rename).
+  virtual std::optional<std::string> recorded_hash(std::string_view file_name) = 0;
+};
+
+class LedgerSubmission final : public SubmissionLedger {
+ public:
+  explicit LedgerSubmission(ledger::Ledger& ledger) : ledger_(ledger) {}
+  bool submitted_before(std::string_view payer_id, std::string_view claim_id) override {
+    return ledger_.has_claim(payer_id, claim_id);
+  }
+  std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id,
+                         ledger::ControlNumberKind kind) override {
+    return ledger_.allocate(sender_id, receiver_id, kind);
+  }
+  void stage(int batch_key, std::int64_t batch_sequence, const ledger::ClaimRecord& claim) override {
+    ledger_.recorder().stage(batch_key, batch_sequence, claim);
+  }
+  void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) override {
+    ledger_.recorder().commit(std::move(batches), submitted_at);
+  }
+  void discard() override { ledger_.recorder().discard(); }
+  std::optional<std::string> recorded_hash(std::string_view file_name) override;
+
+ private:
+  ledger::Ledger& ledger_;
+};
+
+class UnrecordedSubmission final : public SubmissionLedger {
+ public:
+  bool submitted_before(std::string_view, std::string_view) override { return false; }
+  std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id,
+                         ledger::ControlNumberKind kind) override {
+    return ++counters_[std::make_tuple(std::string(sender_id), std::string(receiver_id), kind)];
+  }
+  void stage(int, std::int64_t, const ledger::ClaimRecord&) override {}
+  void commit(std::vector<std::pair<int, ledger::BatchRecord>>, const std::string&) override {}
+  void discard() override {}
+  std::optional<std::string> recorded_hash(std::string_view) override { return std::nullopt; }
+
+ private:
+  std::map<std::tuple<std::string, std::string, ledger::ControlNumberKind>, std::uint64_t> counters_;
+};
+
+}  // namespace clearhouse::submit

@@ -1,0 +1,76 @@
+#pragma once
+// Writes claims as 837P (005010X222A1) transaction sets on an X12Writer, one interchange at a
+// time: ISA/GS, then transaction sets (ST, BHT, 1000A submitter + PER, 1000B receiver, the HL
+// tree, SE), then GE/IEA. Control numbers are given by the caller (the ledger allocates
+// them); SE01/GE01/IEA01 come from the envelope writer, never from counting here.
+//
+// The HL tree is built as claims stream in: consecutive claims of the same billing provider
+// (and pay-to address) share one 2000A; consecutive claims of the same subscriber, payer and
+// patient share one 2000B (and 2000C). A subscriber who is the patient and the same subscriber
+// with a dependent patient get separate 2000B loops, as the guide requires (HL04 tells which).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "engine/model/claim.hpp"
+#include "engine/model/date.hpp"
+#include "generators/x12/envelope_writer.hpp"
+#include "generators/x12/x12_writer.hpp"
+
+namespace clearhouse::x12_837p {
+
+inline constexpr std::string_view kImplementation = "005010X222A1";
+
+struct TransactionHeader {
+  std::string control_number;  // ST02/SE02, 4-9 characters
+  std::string reference;       // BHT03, the originator's batch reference (1-50 characters)
+  model::Date created;         // BHT04
+  std::string time;            // BHT05, HHMM
+};
+
+class Claim837pWriter {
+ public:
+  explicit Claim837pWriter(x12::X12Writer& out) : w_(out), envelope_(out) {}
+
+  void open_interchange(const x12::InterchangeEnvelope& isa, const x12::GroupEnvelope& gs);
+  // Opens a transaction set from submitter to receiver (their 1000A/1000B loops).
+  void open_transaction(const TransactionHeader& header, const model::Submitter& submitter,
+                        const model::Receiver& receiver);
+  // Writes one claim (its 2300 loop, opening 2000A/2000B/2000C loops as needed).
+  void write_claim(const model::Claim& claim);
+  void close_transaction();
+  void close_interchange();
+
+  std::uint64_t claims_in_transaction() const { return claims_in_transaction_; }
+  bool transaction_open() const { return transaction_open_; }
+
+ private:
+  void billing_provider_loop(const model::Claim& c);
+  void subscriber_loop(const model::Claim& c);
+  void patient_loop(const model::Claim& c);
+  void claim_loop(const model::Claim& c);
+  void service_line_loop(const model::Claim& c, const model::ServiceLine& line);
+  void name(std::string_view entity_id, const model::Provider& p, std::string_view id_qualifier, std::string_view id);
+  void person(std::string_view entity_id, const model::PersonName& n, std::string_view id_qualifier, std::string_view id);
+  void address(const model::Address& a);
+  void date(std::string_view qualifier, const model::Date& d);
+
+  x12::X12Writer& w_;
+  x12::EnvelopeWriter envelope_;
+  bool transaction_open_ = false;
+  std::uint64_t claims_in_transaction_ = 0;
+  int hl_ = 0, billing_hl_ = 0, subscriber_hl_ = 0;
+  // What the open HL loops were written for, to know when the next claim needs new ones.
+  std::optional<model::BillingProvider> billing_;
+  std::optional<model::Address> pay_to_;
+  std::optional<model::Subscriber> subscriber_;
+  std::optional<model::Payer> payer_;
+  std::optional<model::Patient> patient_;
+  bool subscriber_is_patient_ = false;
+};
+
+// "0001": ST02 from a ledger number (at least 4 digits, as the guide's minimum length wants).
+std::string transaction_control_number(std::uint64_t n);
+
+}  // namespace clearhouse::x12_837p

@@ -1,0 +1,478 @@
+#include "parsers/encounter/encounter_reader.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cstring>
+#include <fmt/format.h>
+
+#include "parsers/x12/grammar/value_grammar.hpp"
+
+namespace clearhouse::encounter {
+namespace {
+
+using model::Rejection;
+using Value = rapidjson::Value;
+
+constexpr std::size_t kChunk = 1 << 20;
+
+// Builds field paths only when a problem is reported (the hot path never formats).
+struct Path {
+  const Path* parent = nullptr;
+  std::string_view key;  // object member
+  int index = -1;        // array element when >= 0
+
+  std::string str() const {
+    std::string prefix = parent != nullptr ? parent->str() : std::string();
+    if (index >= 0) return fmt::format("{}[{}]", prefix, index);
+    if (prefix.empty()) return std::string(key);
+    return prefix + "." + std::string(key);
+  }
+};
+
+class Typer {
+ public:
+  Typer(std::uint64_t line, std::vector<Rejection>& problems) : line_(line), problems_(problems) {}
+
+  void problem(const Path& p, std::string_view code, std::string message) {
+    problems_.push_back(Rejection{claim_id_, line_, p.str(), std::string(code), std::move(message)});
+  }
+  void set_claim_id(std::string_view id) { claim_id_ = std::string(id); }
+
+  // A member, or nullptr when missing or null.
+  static const Value* member(const Value& obj, std::string_view key) {
+    const auto it = obj.FindMember(rapidjson::StringRef(key.data(), key.size()));
+    if (it == obj.MemberEnd() || it->value.IsNull()) return nullptr;
+    return &it->value;
+  }
+
+  // Text of a string (numbers arrive as their source text, so 12345 reads as "12345").
+  void text(const Value& obj, std::string_view key, const Path& parent, std::string& out) {
+    const Value* v = member(obj, key);
+    if (v == nullptr) return;
+    if (v->IsString()) {
+      out.assign(v->GetString(), v->GetStringLength());
+      return;
+    }
+    problem({&parent, key}, "wrong_type", "expected a string");
+  }
+
+  const Value* object(const Value& obj, std::string_view key, const Path& parent) {
+    const Value* v = member(obj, key);
+    if (v == nullptr) return nullptr;
+    if (v->IsObject()) return v;
+    problem({&parent, key}, "wrong_type", "expected an object");
+    return nullptr;
+  }
+
+  const Value* array(const Value& obj, std::string_view key, const Path& parent) {
+    const Value* v = member(obj, key);
+    if (v == nullptr) return nullptr;
+    if (v->IsArray()) return v;
+    problem({&parent, key}, "wrong_type", "expected an array");
+    return nullptr;
+  }
+
+  std::optional<model::Money> money(const Value& obj, std::string_view key, const Path& parent) {
+    const Value* v = member(obj, key);
+    if (v == nullptr) return std::nullopt;
+    if (v->IsString()) {
+      const std::string_view s(v->GetString(), v->GetStringLength());
+      if (auto m = x12::grammar::parse_amount(s); m && !s.empty()) return m;
+      problem({&parent, key}, "invalid_amount", "expected a decimal amount with at most 2 decimals, e.g. \"125.00\"");
+      return std::nullopt;
+    }
+    problem({&parent, key}, "wrong_type", "expected a decimal amount as a string, e.g. \"125.00\"");
+    return std::nullopt;
+  }
+
+  void decimal(const Value& obj, std::string_view key, const Path& parent, model::Decimal& out) {
+    const Value* v = member(obj, key);
+    if (v == nullptr) return;
+    if (v->IsString()) {
+      if (auto d = x12::grammar::parse_decimal(std::string_view(v->GetString(), v->GetStringLength()))) {
+        out = *d;
+        return;
+      }
+      problem({&parent, key}, "invalid_number", "expected a decimal number, e.g. 1 or 1.5");
+      return;
+    }
+    problem({&parent, key}, "wrong_type", "expected a number");
+  }
+
+  // "YYYY-MM-DD" or "CCYYMMDD" into fields; whether the date is real is an edit.
+  void date(const Value& obj, std::string_view key, const Path& parent, model::Date& out) {
+    const Value* v = member(obj, key);
+    if (v == nullptr) return;
+    if (!v->IsString()) {
+      problem({&parent, key}, "wrong_type", "expected a date string YYYY-MM-DD");
+      return;
+    }
+    const std::string_view s(v->GetString(), v->GetStringLength());
+    if (s.empty()) return;
+    auto digits = [](std::string_view d, int& value) {
+      value = 0;
+      for (char c : d) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (c - '0');
+      }
+      return !d.empty();
+    };
+    int y = 0, m = 0, d = 0;
+    bool ok = false;
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-')
+      ok = digits(s.substr(0, 4), y) && digits(s.substr(5, 2), m) && digits(s.substr(8, 2), d);
+    else if (s.size() == 8)
+      ok = digits(s.substr(0, 4), y) && digits(s.substr(4, 2), m) && digits(s.substr(6, 2), d);
+    if (!ok) {
+      problem({&parent, key}, "invalid_date", "expected a date YYYY-MM-DD");
+      return;
+    }
+    out = model::Date{static_cast<std::int16_t>(y), static_cast<std::uint8_t>(m), static_cast<std::uint8_t>(d)};
+  }
+
+  // true/false, or "Y"/"N" text.
+  void flag(const Value& obj, std::string_view key, const Path& parent, std::string& out, std::string_view yes,
+            std::string_view no) {
+    const Value* v = member(obj, key);
+    if (v == nullptr) return;
+    if (v->IsBool()) {
+      out = std::string(v->GetBool() ? yes : no);
+      return;
+    }
+    if (v->IsString()) {
+      out.assign(v->GetString(), v->GetStringLength());
+      return;
+    }
+    problem({&parent, key}, "wrong_type", "expected true/false or a code");
+  }
+
+  void strings(const Value& obj, std::string_view key, const Path& parent, std::vector<std::string>& out) {
+    const Value* a = array(obj, key, parent);
+    if (a == nullptr) return;
+    out.reserve(a->Size());
+    int i = 0;
+    for (const auto& v : a->GetArray()) {
+      if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+      else {
+        const Path arr{&parent, key};
+        problem({&arr, {}, i}, "wrong_type", "expected a string");
+      }
+      ++i;
+    }
+  }
+
+  void integers(const Value& obj, std::string_view key, const Path& parent, std::vector<int>& out) {
+    const Value* a = array(obj, key, parent);
+    if (a == nullptr) return;
+    int i = 0;
+    for (const auto& v : a->GetArray()) {
+      const Path arr{&parent, key};
+      auto n = v.IsString() ? x12::grammar::parse_integer(std::string_view(v.GetString(), v.GetStringLength()))
+                            : std::nullopt;
+      if (n && *n >= -1000 && *n <= 1000) out.push_back(static_cast<int>(*n));
+      else problem({&arr, {}, i}, "wrong_type", "expected an integer");
+      ++i;
+    }
+  }
+
+  void address(const Value& obj, const Path& p, model::Address& out) {
+    text(obj, "line1", p, out.line1);
+    text(obj, "line2", p, out.line2);
+    text(obj, "city", p, out.city);
+    text(obj, "state", p, out.state);
+    text(obj, "zip", p, out.postal_code);
+    text(obj, "country", p, out.country);
+  }
+
+  void address_member(const Value& obj, std::string_view key, const Path& parent, model::Address& out) {
+    if (const Value* a = object(obj, key, parent)) {
+      const Path p{&parent, key};
+      address(*a, p, out);
+    }
+  }
+
+  void optional_address(const Value& obj, std::string_view key, const Path& parent,
+                        std::optional<model::Address>& out) {
+    if (const Value* a = object(obj, key, parent)) {
+      const Path p{&parent, key};
+      out.emplace();
+      address(*a, p, *out);
+    }
+  }
+
+  // A provider named either as a person (last/first) or an organisation (name).
+  void provider(const Value& obj, const Path& p, model::Provider& out) {
+    std::string entity;
+    text(obj, "entity_type", p, entity);
+    std::string last;
+    text(obj, "last", p, last);
+    text(obj, "name", p, out.name);
+    if (entity == "1" || entity == "person" || (entity.empty() && !last.empty())) {
+      out.entity = model::EntityType::person;
+      if (!last.empty()) out.name = std::move(last);
+    } else {
+      out.entity = model::EntityType::organization;
+      if (out.name.empty()) out.name = std::move(last);
+    }
+    text(obj, "first", p, out.first);
+    text(obj, "middle", p, out.middle);
+    text(obj, "suffix", p, out.suffix);
+    text(obj, "npi", p, out.npi);
+    text(obj, "taxonomy", p, out.taxonomy);
+  }
+
+  void person_name(const Value& obj, const Path& p, model::PersonName& out) {
+    text(obj, "last", p, out.last);
+    text(obj, "first", p, out.first);
+    text(obj, "middle", p, out.middle);
+    text(obj, "suffix", p, out.suffix);
+  }
+
+  void service_line(const Value& obj, const Path& p, model::ServiceLine& out) {
+    if (const Value* n = member(obj, "line")) {
+      auto v = n->IsString() ? x12::grammar::parse_integer(std::string_view(n->GetString(), n->GetStringLength()))
+                             : std::nullopt;
+      if (v && *v > 0 && *v < 100000) out.line_number = static_cast<int>(*v);
+      else problem({&p, "line"}, "wrong_type", "expected a positive integer");
+    }
+    text(obj, "procedure_code", p, out.procedure_code);
+    strings(obj, "modifiers", p, out.modifiers);
+    decimal(obj, "units", p, out.units);
+    text(obj, "unit_code", p, out.unit_code);
+    if (auto m = money(obj, "charge", p)) out.charge = *m;
+    date(obj, "date", p, out.service_date);
+    date(obj, "date_end", p, out.service_date_end);
+    text(obj, "place_of_service", p, out.place_of_service);
+    integers(obj, "diagnosis_pointers", p, out.diagnosis_pointers);
+    text(obj, "line_control_number", p, out.line_control_number);
+  }
+
+  void encounter(const Value& root, model::Encounter& e) {
+    const Path top;
+    model::Claim& c = e.claim;
+    text(root, "claim_id", top, c.claim_id);
+    claim_id_ = c.claim_id;
+    for (auto& p : problems_)
+      if (p.claim_id.empty()) p.claim_id = c.claim_id;
+    text(root, "frequency_code", top, c.frequency_code);
+    text(root, "place_of_service", top, c.place_of_service);
+    e.declared_total = money(root, "total_charge", top);
+    text(root, "original_claim_number", top, c.original_claim_number);
+    text(root, "prior_authorization", top, c.prior_authorization);
+    text(root, "referral_number", top, c.referral_number);
+    date(root, "onset_date", top, c.onset_date);
+    flag(root, "provider_signature_on_file", top, c.provider_signature, "Y", "N");
+    text(root, "assignment", top, c.assignment);
+    flag(root, "benefits_assigned", top, c.benefits_assignment, "Y", "N");
+    flag(root, "release_of_information", top, c.release_of_information, "Y", "I");
+    strings(root, "diagnoses", top, c.diagnoses);
+
+    if (const Value* a = object(root, "accident", top)) {
+      const Path p{&top, "accident"};
+      c.accident.emplace();
+      text(*a, "cause", p, c.accident->cause);
+      date(*a, "date", p, c.accident->date);
+      text(*a, "state", p, c.accident->state);
+      text(*a, "country", p, c.accident->country);
+    }
+    if (const Value* s = object(root, "submitter", top)) {
+      const Path p{&top, "submitter"};
+      e.has_submitter = true;
+      text(*s, "name", p, c.submitter.name);
+      text(*s, "id", p, c.submitter.id);
+      text(*s, "contact_name", p, c.submitter.contact_name);
+      text(*s, "phone", p, c.submitter.phone);
+      text(*s, "email", p, c.submitter.email);
+    }
+    if (const Value* r = object(root, "receiver", top)) {
+      const Path p{&top, "receiver"};
+      e.has_receiver = true;
+      text(*r, "name", p, c.receiver.name);
+      text(*r, "id", p, c.receiver.id);
+    }
+    if (const Value* pay = object(root, "payer", top)) {
+      const Path p{&top, "payer"};
+      text(*pay, "name", p, c.payer.name);
+      text(*pay, "id", p, c.payer.id);
+      text(*pay, "claim_filing_indicator", p, c.payer.claim_filing_indicator);
+      optional_address(*pay, "address", p, c.payer.address);
+    }
+    if (const Value* b = object(root, "billing_provider", top)) {
+      const Path p{&top, "billing_provider"};
+      provider(*b, p, c.billing_provider.provider);
+      text(*b, "tax_id", p, c.billing_provider.tax_id);
+      address_member(*b, "address", p, c.billing_provider.address);
+    }
+    optional_address(root, "pay_to_address", top, c.pay_to_address);
+    if (const Value* r = object(root, "rendering_provider", top)) {
+      const Path p{&top, "rendering_provider"};
+      c.rendering_provider.emplace();
+      provider(*r, p, *c.rendering_provider);
+    }
+    if (const Value* r = object(root, "referring_provider", top)) {
+      const Path p{&top, "referring_provider"};
+      c.referring_provider.emplace();
+      provider(*r, p, *c.referring_provider);
+    }
+    if (const Value* f = object(root, "service_facility", top)) {
+      const Path p{&top, "service_facility"};
+      c.service_facility.emplace();
+      text(*f, "name", p, c.service_facility->name);
+      text(*f, "npi", p, c.service_facility->npi);
+      address_member(*f, "address", p, c.service_facility->address);
+    }
+    if (const Value* s = object(root, "subscriber", top)) {
+      const Path p{&top, "subscriber"};
+      person_name(*s, p, c.subscriber.name);
+      text(*s, "member_id", p, c.subscriber.member_id);
+      date(*s, "dob", p, c.subscriber.birth_date);
+      text(*s, "gender", p, c.subscriber.gender);
+      address_member(*s, "address", p, c.subscriber.address);
+      text(*s, "group_number", p, c.subscriber.group_number);
+      text(*s, "group_name", p, c.subscriber.group_name);
+      text(*s, "payer_responsibility", p, c.subscriber.payer_responsibility);
+      text(*s, "insurance_type_code", p, c.subscriber.insurance_type_code);
+    }
+    if (const Value* pt = object(root, "patient", top)) {
+      const Path p{&top, "patient"};
+      c.patient.relationship.clear();
+      text(*pt, "relationship", p, c.patient.relationship);
+      person_name(*pt, p, c.patient.name);
+      date(*pt, "dob", p, c.patient.birth_date);
+      text(*pt, "gender", p, c.patient.gender);
+      address_member(*pt, "address", p, c.patient.address);
+    }
+    if (const Value* lines = array(root, "service_lines", top)) {
+      const Path arr{&top, "service_lines"};
+      c.lines.resize(lines->Size());
+      int i = 0;
+      for (const auto& v : lines->GetArray()) {
+        const Path p{&arr, {}, i};
+        if (v.IsObject()) service_line(v, p, c.lines[static_cast<std::size_t>(i)]);
+        else problem(p, "wrong_type", "expected an object");
+        ++i;
+      }
+    }
+  }
+
+ private:
+  std::uint64_t line_;
+  std::vector<Rejection>& problems_;
+  std::string claim_id_;
+};
+
+// Finds "claim_id":"..." in a line that is not valid JSON, so its rejection can name the claim.
+std::string salvage_claim_id(std::string_view text) {
+  const auto key = text.find("\"claim_id\"");
+  if (key == std::string_view::npos) return {};
+  auto pos = text.find(':', key + 10);
+  if (pos == std::string_view::npos) return {};
+  pos = text.find_first_not_of(" \t", pos + 1);
+  if (pos == std::string_view::npos || text[pos] != '"') return {};
+  const auto end = text.find('"', pos + 1);
+  if (end == std::string_view::npos || end - pos - 1 > 64) return {};
+  return std::string(text.substr(pos + 1, end - pos - 1));
+}
+
+}  // namespace
+
+bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounter& out,
+                          std::vector<Rejection>& problems) {
+  out = model::Encounter{};
+  out.source_line = line_number;
+  // Fixed pools: no heap allocation per line for typical encounters.
+  char value_buffer[32768];
+  char parse_buffer[4096];
+  rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer, sizeof value_buffer);
+  rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer, sizeof parse_buffer);
+  rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
+      doc(&value_allocator, sizeof parse_buffer, &parse_allocator);
+  // Parsing in place overwrites the text: keep the claim id a broken line may still name.
+  const std::string salvaged = salvage_claim_id(std::string_view(json, strnlen(json, 8192)));
+  constexpr unsigned kFlags =
+      rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseValidateEncodingFlag;
+  doc.ParseInsitu<kFlags>(json);
+  if (doc.HasParseError()) {
+    problems.push_back(Rejection{salvaged, line_number, "", "json_syntax",
+                                 fmt::format("not valid JSON at column {}: {}", doc.GetErrorOffset() + 1,
+                                             rapidjson::GetParseError_En(doc.GetParseError()))});
+    out.claim.claim_id = problems.back().claim_id;
+    return false;
+  }
+  if (!doc.IsObject()) {
+    problems.push_back(Rejection{"", line_number, "", "not_an_object", "each line must be one JSON object"});
+    return false;
+  }
+  Typer typer(line_number, problems);
+  typer.encounter(doc, out);
+  return true;
+}
+
+bool parse_encounter_text(std::string_view text, std::uint64_t line_number, model::Encounter& out,
+                          std::vector<Rejection>& problems) {
+  std::string copy(text);
+  return parse_encounter_line(copy.data(), line_number, out, problems);
+}
+
+std::unique_ptr<EncounterReader> EncounterReader::open(const std::string& path, std::string& error) {
+  if (path == "-") return std::make_unique<EncounterReader>(stdin, false);
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    error = std::strerror(errno);
+    return nullptr;
+  }
+  return std::make_unique<EncounterReader>(f, true);
+}
+
+EncounterReader::EncounterReader(std::FILE* in, bool owned) : in_(in), owned_(owned), buffer_(kChunk + 1) {}
+
+EncounterReader::~EncounterReader() {
+  if (owned_ && in_ != nullptr) std::fclose(in_);
+}
+
+bool EncounterReader::fill() {
+  if (eof_) return false;
+  // Keep the unread tail at the front; grow when one line is longer than the buffer.
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ + kChunk / 4 > buffer_.size() - 1) buffer_.resize(buffer_.size() * 2);
+  const std::size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - 1 - end_, in_);
+  if (n == 0) {
+    if (std::ferror(in_)) read_error_ = "read error";
+    eof_ = true;
+    return false;
+  }
+  end_ += n;
+  return true;
+}
+
+bool EncounterReader::next() {
+  problems_.clear();
+  while (true) {
+    char* data = buffer_.data();
+    void* nl = std::memchr(data + begin_, '\n', end_ - begin_);
+    if (nl == nullptr && !eof_) {
+      fill();
+      continue;
+    }
+    std::size_t line_end = nl != nullptr ? static_cast<std::size_t>(static_cast<char*>(nl) - data) : end_;
+    if (nl == nullptr && begin_ == end_) return false;  // end of input
+    const std::size_t next_begin = nl != nullptr ? line_end + 1 : end_;
+    consumed_ += next_begin - begin_;
+    ++line_number_;
+    std::size_t start = begin_;
+    begin_ = next_begin;
+    if (line_end > start && data[line_end - 1] == '\r') --line_end;  // CRLF files
+    while (start < line_end && (data[start] == ' ' || data[start] == '\t')) ++start;
+    if (start == line_end) continue;  // blank line
+    data[line_end] = '\0';
+    parse_encounter_line(data + start, line_number_, encounter_, problems_);
+    return true;
+  }
+}
+
+}  // namespace clearhouse::encounter

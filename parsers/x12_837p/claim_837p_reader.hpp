@@ -1,0 +1,63 @@
+#pragma once
+// Reads 837P (005010X222A1) transaction sets back into claims, one claim at a time: the 2300
+// loop with the submitter, receiver, billing provider, pay-to address, subscriber, payer and
+// patient of the HL loops above it, and its 2400 service lines. It reads what clearhouse's own
+// writer produces field for field, and any other 837P without crashing: loops it does not model
+// (2320/2330 other payers, 2410 drugs, 2420 line providers, ambulance and supervising
+// providers...) are skipped, and malformed values are reported in the diagnostics with their
+// position while reading goes on.
+
+#include <cstdint>
+#include <optional>
+
+#include "engine/model/claim.hpp"
+#include "parsers/x12/envelope_reader.hpp"
+#include "parsers/x12/error.hpp"
+
+namespace clearhouse::x12_837p {
+
+class Claim837pReader {
+ public:
+  Claim837pReader(x12::EnvelopeReader& reader, x12::Diagnostics& diagnostics)
+      : reader_(reader), diagnostics_(diagnostics) {}
+
+  // The next claim of the input; false at the end. Transaction sets that are not 837 are skipped.
+  bool next(model::Claim& out);
+  // ST02 of the transaction set the last claim came from.
+  const std::string& transaction_control_number() const { return st02_; }
+  std::uint64_t claims_read() const { return claims_read_; }
+
+ private:
+  enum class Context {
+    none, submitter, receiver, billing, pay_to, subscriber, payer, patient, claim, referring, rendering,
+    facility, other_payer, line, other
+  };
+  void on_segment(const x12::Segment& s);
+  void on_transaction_start();
+  void start_claim(const x12::Segment& s);
+  void finish_claim();
+  model::Address* address_in_context();
+  void read_name(const x12::Segment& s, model::Provider& p);
+  void read_person(const x12::Segment& s, model::PersonName& n);
+  void invalid(const x12::Segment& s, int element, std::string_view expected, bool phi = false);
+  std::optional<model::Date> d8(const x12::Segment& s, int element, std::string_view text);
+
+  x12::EnvelopeReader& reader_;
+  x12::Diagnostics& diagnostics_;
+  bool in_837_ = false;
+  std::string st02_, current_st02_, ready_st02_;
+  std::uint64_t claims_read_ = 0;
+
+  Context context_ = Context::none;
+  model::Submitter submitter_;
+  model::Receiver receiver_;
+  model::BillingProvider billing_;
+  std::optional<model::Address> pay_to_;
+  model::Subscriber subscriber_;
+  model::Payer payer_;
+  model::Patient patient_;
+  std::optional<model::Claim> claim_;   // the claim being read
+  std::optional<model::Claim> ready_;   // a finished claim waiting to be handed out
+};
+
+}  // namespace clearhouse::x12_837p
