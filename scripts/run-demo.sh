@@ -10,6 +10,10 @@ OUT=out/demo
 rm -rf "$OUT" && mkdir -p "$OUT"
 export CLEARHOUSE_DB="sqlite:$OUT/clearhouse.db"
 
+echo "== clearhouse submit samples/encounters.jsonl --out $OUT/batches"
+# Exit 1 means some encounters were rejected (listed in rejections.jsonl); the demo goes on.
+"$CH" submit samples/encounters.jsonl --out "$OUT/batches" || [ $? -eq 1 ]
+ls -l "$OUT/batches"
 echo "== clearhouse parse samples/remittance.835 --format summary"
 "$CH" parse samples/remittance.835 --format summary
 echo "== clearhouse parse samples/claims.837 --format summary"

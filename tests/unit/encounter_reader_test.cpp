@@ -1,0 +1,118 @@
+// The encounter JSON Lines reader: the gen_x12.py shape and the extensions, typed exactly.
+#include "parsers/encounter/encounter_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/sample_encounter.hpp"
+#include "tests/support/test_paths.hpp"
+
+namespace clearhouse::encounter {
+namespace {
+
+model::Encounter parse_ok(const std::string& json) {
+  model::Encounter e;
+  std::vector<model::Rejection> problems;
+  EXPECT_TRUE(parse_encounter_text(json, 7, e, problems));
+  EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems[0].field + " " + problems[0].code);
+  return e;
+}
+
+TEST(EncounterReaderTest, ReadsTheGeneratorShapeExactly) {
+  const auto e = parse_ok(testing::sample_encounter_json());
+  EXPECT_EQ(e.source_line, 7u);
+  const auto& c = e.claim;
+  EXPECT_EQ(c.claim_id, "T1001");
+  ASSERT_TRUE(e.declared_total.has_value());
+  EXPECT_EQ(e.declared_total->cents(), 16500);
+  EXPECT_EQ(c.payer.id, "60054");
+  EXPECT_EQ(c.payer.claim_filing_indicator, "CI");
+  EXPECT_EQ(c.billing_provider.provider.entity, model::EntityType::organization);
+  EXPECT_EQ(c.billing_provider.provider.name, "SUMMIT FAMILY MEDICINE");
+  EXPECT_EQ(c.billing_provider.address.postal_code, "627041234");
+  ASSERT_TRUE(c.rendering_provider.has_value());
+  EXPECT_EQ(c.rendering_provider->entity, model::EntityType::person);
+  EXPECT_EQ(c.rendering_provider->name, "CARTER");
+  EXPECT_EQ(c.subscriber.birth_date, (model::Date{1968, 3, 14}));
+  EXPECT_EQ(c.patient.relationship, "18");
+  EXPECT_EQ(c.diagnoses, (std::vector<std::string>{"E11.9", "I10"}));
+  EXPECT_TRUE(c.prior_authorization.empty());  // null
+  ASSERT_EQ(c.lines.size(), 2u);
+  EXPECT_EQ(c.lines[0].charge.cents(), 14000);
+  EXPECT_EQ(c.lines[0].units, model::Decimal::from_integer(1));
+  EXPECT_EQ(c.lines[0].modifiers, std::vector<std::string>{"25"});
+  EXPECT_EQ(c.lines[0].diagnosis_pointers, (std::vector<int>{1, 2}));
+  EXPECT_EQ(c.lines[1].service_date, (model::Date{2024, 5, 6}));
+  EXPECT_EQ(c.lines[1].line_control_number, "T1001-2");
+}
+
+TEST(EncounterReaderTest, ReadsTheExtensions) {
+  const auto e = parse_ok(
+      R"({"claim_id":"X","frequency_code":"7","original_claim_number":"PAYER123","referral_number":"REF9",)"
+      R"("onset_date":"20240401","accident":{"cause":"AA","date":"2024-04-01","state":"ny"},)"
+      R"("provider_signature_on_file":false,"benefits_assigned":true,"release_of_information":false,"assignment":"C",)"
+      R"("pay_to_address":{"line1":"PO BOX 1","city":"X","state":"IL","zip":"62704"},)"
+      R"("referring_provider":{"last":"PATEL","first":"RAJ","npi":"1678901236"},)"
+      R"("service_facility":{"name":"ASC","address":{"line1":"1 A ST","city":"AB","state":"IL","zip":"627041234"}},)"
+      R"("submitter":{"name":"S","id":"SID","phone":"5551234567"},"receiver":{"name":"R","id":"RID"},)"
+      R"("patient":{"relationship":"19","last":"MILLER","first":"EMMA","dob":"2016-09-02","gender":"F"},)"
+      R"("service_lines":[{"units":1.5,"unit_code":"MJ","charge":"10.5","date":"2024-04-02","date_end":"2024-04-03"}]})");
+  const auto& c = e.claim;
+  EXPECT_EQ(c.frequency_code, "7");
+  EXPECT_EQ(c.original_claim_number, "PAYER123");
+  EXPECT_EQ(c.onset_date, (model::Date{2024, 4, 1}));
+  ASSERT_TRUE(c.accident.has_value());
+  EXPECT_EQ(c.accident->cause, "AA");
+  EXPECT_EQ(c.provider_signature, "N");
+  EXPECT_EQ(c.benefits_assignment, "Y");
+  EXPECT_EQ(c.release_of_information, "I");
+  EXPECT_EQ(c.assignment, "C");
+  ASSERT_TRUE(c.pay_to_address.has_value());
+  ASSERT_TRUE(c.referring_provider.has_value());
+  ASSERT_TRUE(c.service_facility.has_value());
+  EXPECT_TRUE(e.has_submitter);
+  EXPECT_TRUE(e.has_receiver);
+  EXPECT_EQ(c.submitter.id, "SID");
+  EXPECT_EQ(c.receiver.id, "RID");
+  EXPECT_EQ(c.patient.relationship, "19");
+  EXPECT_EQ(c.patient.name.first, "EMMA");
+  EXPECT_EQ(c.lines[0].units, (model::Decimal{15, 1}));
+  EXPECT_EQ(c.lines[0].charge.cents(), 1050);
+  EXPECT_EQ(c.lines[0].service_date_end, (model::Date{2024, 4, 3}));
+}
+
+TEST(EncounterReaderTest, StreamsLinesSkipsBlanksAndCountsLineNumbers) {
+  const auto dir = testing::scratch_dir("encounter_reader_stream");
+  const std::string one = testing::sample_encounter_json();
+  testing::write_file(dir / "in.jsonl", one + "\n\n   \r\n" + one + "\r\n{broken\n" + one);  // no final newline
+  std::string error;
+  auto reader = EncounterReader::open((dir / "in.jsonl").string(), error);
+  ASSERT_TRUE(reader);
+  std::vector<std::uint64_t> lines;
+  std::vector<bool> ok;
+  while (reader->next()) {
+    lines.push_back(reader->line_number());
+    ok.push_back(reader->problems().empty());
+  }
+  EXPECT_EQ(lines, (std::vector<std::uint64_t>{1, 4, 5, 6}));
+  EXPECT_EQ(ok, (std::vector<bool>{true, true, false, true}));
+}
+
+TEST(EncounterReaderTest, LinesLongerThanTheBufferAreRead) {
+  const auto dir = testing::scratch_dir("encounter_reader_long");
+  std::string big = testing::sample_encounter_json();
+  big.insert(1, "\"padding\":\"" + std::string(3 << 20, 'x') + "\",");
+  testing::write_file(dir / "in.jsonl", big + "\n" + testing::sample_encounter_json() + "\n");
+  std::string error;
+  auto reader = EncounterReader::open((dir / "in.jsonl").string(), error);
+  ASSERT_TRUE(reader);
+  int n = 0;
+  while (reader->next()) {
+    EXPECT_TRUE(reader->problems().empty());
+    EXPECT_EQ(reader->encounter().claim.claim_id, "T1001");
+    ++n;
+  }
+  EXPECT_EQ(n, 2);
+}
+
+}  // namespace
+}  // namespace clearhouse::encounter

@@ -1,0 +1,45 @@
+#include "engine/edits/field_formats.hpp"
+
+#include <gtest/gtest.h>
+
+namespace clearhouse::edits {
+namespace {
+
+TEST(FieldFormatsTest, StatesZipEin) {
+  for (auto s : {"IL", "DC", "PR", "AE", "WY"}) EXPECT_TRUE(is_us_state(s)) << s;
+  for (auto s : {"XX", "il", "ILL", ""}) EXPECT_FALSE(is_us_state(s)) << s;
+  for (auto z : {"62704", "627041234", "62704-1234"}) EXPECT_TRUE(is_zip(z)) << z;
+  for (auto z : {"6270", "6270412", "62704-12", "ABCDE"}) EXPECT_FALSE(is_zip(z)) << z;
+  EXPECT_EQ(normalize_zip("62704-1234"), "627041234");
+  EXPECT_TRUE(is_ein("123456789"));
+  EXPECT_TRUE(is_ein("12-3456789"));
+  EXPECT_FALSE(is_ein("12345678"));
+  EXPECT_FALSE(is_ein("123-45-6789"));
+  EXPECT_EQ(normalize_ein("12-3456789"), "123456789");
+}
+
+TEST(FieldFormatsTest, CodesAndText) {
+  EXPECT_TRUE(is_gender("U"));
+  EXPECT_FALSE(is_gender("X"));
+  EXPECT_TRUE(is_place_of_service("02"));
+  EXPECT_FALSE(is_place_of_service("2"));
+  EXPECT_TRUE(is_taxonomy("207Q00000X"));
+  EXPECT_FALSE(is_taxonomy("207Q00000"));
+  EXPECT_FALSE(is_taxonomy("207Q000001"));
+  EXPECT_TRUE(is_claim_filing_indicator("MB"));
+  EXPECT_FALSE(is_claim_filing_indicator("XX"));
+  EXPECT_TRUE(is_payer_responsibility("S"));
+  EXPECT_FALSE(is_payer_responsibility("Z"));
+  EXPECT_TRUE(is_patient_relationship("19"));
+  EXPECT_FALSE(is_patient_relationship("18"));
+  EXPECT_TRUE(is_x12_text("O'BRIEN & SONS, INC."));
+  EXPECT_FALSE(is_x12_text("A*B"));
+  EXPECT_FALSE(is_x12_text("A~B"));
+  EXPECT_FALSE(is_x12_text("CAF\xc3\xa9"));
+  EXPECT_TRUE(is_po_box("P.O. Box 12"));
+  EXPECT_TRUE(is_po_box("PO BOX 4410"));
+  EXPECT_FALSE(is_po_box("100 MAIN ST"));
+}
+
+}  // namespace
+}  // namespace clearhouse::edits
