@@ -1,0 +1,31 @@
+#pragma once
+// The stable ids of the rules (a finding's `rule`, keys of schemas/rules.json "rules").
+
+#include <array>
+#include <string_view>
+
+namespace clearhouse::rules::rule_id {
+
+inline constexpr std::string_view denied_claim = "denial.claim";
+inline constexpr std::string_view denied_line = "denial.line";
+inline constexpr std::string_view partial_denial = "denial.partial";
+inline constexpr std::string_view underpaid = "payment.underpaid";
+inline constexpr std::string_view overpaid = "payment.overpaid";
+inline constexpr std::string_view allowed_below_schedule = "payment.allowed_below_schedule";
+inline constexpr std::string_view billed_claim_mismatch = "billed.claim_mismatch";
+inline constexpr std::string_view billed_line_mismatch = "billed.line_mismatch";
+inline constexpr std::string_view unmatched = "posting.unmatched";
+inline constexpr std::string_view unbalanced = "posting.unbalanced";
+inline constexpr std::string_view missing_remittance = "remittance.missing";
+inline constexpr std::string_view duplicate_payment = "payment.duplicate";
+inline constexpr std::string_view uncorrected_reversal = "reversal.uncorrected";
+inline constexpr std::string_view patient_responsibility = "patient.responsibility";
+inline constexpr std::string_view unknown_codes = "codes.unknown";
+
+inline constexpr std::array<std::string_view, 15> all = {
+    denied_claim,       denied_line,        partial_denial,    underpaid,           overpaid,
+    allowed_below_schedule, billed_claim_mismatch, billed_line_mismatch, unmatched, unbalanced,
+    missing_remittance, duplicate_payment,  uncorrected_reversal, patient_responsibility, unknown_codes,
+};
+
+}  // namespace clearhouse::rules::rule_id

@@ -1,0 +1,457 @@
+#include "engine/rules/rules_config.hpp"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/rules/rule_ids.hpp"
+
+#ifndef CLEARHOUSE_SOURCE_DIR
+#define CLEARHOUSE_SOURCE_DIR "."
+#endif
+
+namespace clearhouse::rules {
+
+std::string_view to_string(DeadlineKind kind) {
+  switch (kind) {
+    case DeadlineKind::none: return "none";
+    case DeadlineKind::appeal: return "appeal";
+    case DeadlineKind::corrected_claim: return "corrected_claim";
+    case DeadlineKind::refund: return "refund";
+  }
+  return "none";
+}
+
+ClaimStatusKind claim_status_kind_from_string(std::string_view text) {
+  if (text == "processed") return ClaimStatusKind::processed;
+  if (text == "denied") return ClaimStatusKind::denied;
+  if (text == "forwarded") return ClaimStatusKind::forwarded;
+  if (text == "reversal") return ClaimStatusKind::reversal;
+  if (text == "not_our_claim") return ClaimStatusKind::not_our_claim;
+  if (text == "predetermination") return ClaimStatusKind::predetermination;
+  return ClaimStatusKind::unknown;
+}
+
+std::string_view to_string(ClaimStatusKind kind) {
+  switch (kind) {
+    case ClaimStatusKind::processed: return "processed";
+    case ClaimStatusKind::denied: return "denied";
+    case ClaimStatusKind::forwarded: return "forwarded";
+    case ClaimStatusKind::reversal: return "reversal";
+    case ClaimStatusKind::not_our_claim: return "not_our_claim";
+    case ClaimStatusKind::predetermination: return "predetermination";
+    case ClaimStatusKind::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+const RuleSettings& RulesConfig::rule(std::string_view id) const {
+  const auto it = rules.find(id);
+  return it == rules.end() ? default_rule_ : it->second;
+}
+
+const CategoryConfig& RulesConfig::category(std::string_view id) const {
+  if (const auto it = categories.find(id); it != categories.end()) return it->second;
+  if (const auto it = categories.find("other"); it != categories.end()) return it->second;
+  return fallback_category_;
+}
+
+std::string_view RulesConfig::action_text(std::string_view key) const {
+  const auto it = actions.find(key);
+  return it == actions.end() ? key : std::string_view(it->second);
+}
+
+std::size_t RulesConfig::aging_bucket_index(int age_days) const {
+  for (std::size_t i = 0; i < aging_buckets.size(); ++i)
+    if (!aging_buckets[i].max_days || age_days <= *aging_buckets[i].max_days) return i;
+  return aging_buckets.empty() ? 0 : aging_buckets.size() - 1;
+}
+
+std::string_view RulesConfig::aging_bucket(int age_days) const {
+  if (aging_buckets.empty()) return "";
+  return aging_buckets[aging_bucket_index(age_days)].label;
+}
+
+std::string schemas_directory(std::string_view explicit_dir) {
+  if (!explicit_dir.empty()) return std::string(explicit_dir);
+  if (const char* env = std::getenv("CLEARHOUSE_SCHEMAS"); env != nullptr && *env != '\0') return env;
+  return (std::filesystem::path(CLEARHOUSE_SOURCE_DIR) / "schemas").string();
+}
+
+namespace {
+
+using rapidjson::Value;
+
+// Collects problems with the file name in front, so one load reports all of them.
+struct Problems {
+  std::vector<std::string>& errors;
+  std::vector<std::string>& warnings;
+  std::string file;
+  template <typename... A>
+  void error(fmt::format_string<A...> f, A&&... a) {
+    errors.push_back(file + ": " + fmt::format(f, std::forward<A>(a)...));
+  }
+  template <typename... A>
+  void warn(fmt::format_string<A...> f, A&&... a) {
+    warnings.push_back(file + ": " + fmt::format(f, std::forward<A>(a)...));
+  }
+};
+
+bool parse_json(std::string_view text, rapidjson::Document& doc, Problems& p) {
+  doc.Parse(text.data(), text.size());
+  if (doc.HasParseError()) {
+    p.error("invalid JSON at byte {}: {}", doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError()));
+    return false;
+  }
+  if (!doc.IsObject()) {
+    p.error("expected a JSON object at the top");
+    return false;
+  }
+  return true;
+}
+
+std::string string_member(const Value& o, const char* name, bool required, Problems& p, std::string_view where) {
+  const auto it = o.FindMember(name);
+  if (it == o.MemberEnd() || it->value.IsNull()) {
+    if (required) p.error("{}: missing '{}'", where, name);
+    return {};
+  }
+  if (!it->value.IsString()) {
+    p.error("{}: '{}' must be a string", where, name);
+    return {};
+  }
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+std::optional<bool> bool_member(const Value& o, const char* name, Problems& p, std::string_view where) {
+  const auto it = o.FindMember(name);
+  if (it == o.MemberEnd() || it->value.IsNull()) return std::nullopt;
+  if (!it->value.IsBool()) {
+    p.error("{}: '{}' must be true or false", where, name);
+    return std::nullopt;
+  }
+  return it->value.GetBool();
+}
+
+std::optional<std::int64_t> int_member(const Value& o, const char* name, Problems& p, std::string_view where) {
+  const auto it = o.FindMember(name);
+  if (it == o.MemberEnd() || it->value.IsNull()) return std::nullopt;
+  if (!it->value.IsInt64()) {
+    p.error("{}: '{}' must be an integer", where, name);
+    return std::nullopt;
+  }
+  return it->value.GetInt64();
+}
+
+model::Date date_member(const Value& o, const char* name, Problems& p, std::string_view where) {
+  const std::string text = string_member(o, name, false, p, where);
+  if (text.empty()) return {};
+  const auto d = model::Date::parse_iso(text);
+  if (!d) {
+    p.error("{}: '{}' is not an ISO date (YYYY-MM-DD): '{}'", where, name, text);
+    return {};
+  }
+  return *d;
+}
+
+const Value* codes_array(const rapidjson::Document& doc, Problems& p) {
+  const auto it = doc.FindMember("codes");
+  if (it == doc.MemberEnd() || !it->value.IsArray()) {
+    p.error("missing 'codes' array");
+    return nullptr;
+  }
+  return &it->value;
+}
+
+void load_carc(std::string_view text, RulesConfig& c, Problems& p) {
+  rapidjson::Document doc;
+  if (!parse_json(text, doc, p)) return;
+  const Value* codes = codes_array(doc, p);
+  if (!codes) return;
+  for (const auto& v : codes->GetArray()) {
+    if (!v.IsObject()) {
+      p.error("every entry of 'codes' must be an object");
+      continue;
+    }
+    CarcEntry e;
+    e.code = string_member(v, "code", true, p, "entry");
+    const std::string where = "code " + e.code;
+    e.description = string_member(v, "description", true, p, where);
+    e.category = string_member(v, "category", true, p, where);
+    e.action = string_member(v, "action", true, p, where);
+    e.appealable = bool_member(v, "appealable", p, where).value_or(false);
+    e.refine_with_rarc = bool_member(v, "refine_with_rarc", p, where).value_or(false);
+    e.denial = bool_member(v, "denial", p, where);
+    e.effective = date_member(v, "effective", p, where);
+    e.retired = date_member(v, "retired", p, where);
+    if (!e.category.empty() && !c.has_category(e.category)) p.error("{}: unknown category '{}'", where, e.category);
+    if (!e.action.empty() && c.actions.find(e.action) == c.actions.end())
+      p.error("{}: unknown action '{}'", where, e.action);
+    if (!e.effective.empty() && !e.retired.empty() && e.retired < e.effective)
+      p.error("{}: retired before it was effective", where);
+    if (e.code.empty()) continue;
+    if (!c.codes.carc.add(std::move(e))) p.error("{}: duplicate or too long", where);
+  }
+}
+
+void load_rarc(std::string_view text, RulesConfig& c, Problems& p) {
+  rapidjson::Document doc;
+  if (!parse_json(text, doc, p)) return;
+  const Value* codes = codes_array(doc, p);
+  if (!codes) return;
+  for (const auto& v : codes->GetArray()) {
+    if (!v.IsObject()) {
+      p.error("every entry of 'codes' must be an object");
+      continue;
+    }
+    RarcEntry e;
+    e.code = string_member(v, "code", true, p, "entry");
+    const std::string where = "code " + e.code;
+    e.description = string_member(v, "description", true, p, where);
+    e.category = string_member(v, "category", false, p, where);
+    e.action = string_member(v, "action", false, p, where);
+    e.appealable = bool_member(v, "appealable", p, where);
+    e.alert = bool_member(v, "alert", p, where).value_or(false);
+    e.effective = date_member(v, "effective", p, where);
+    e.retired = date_member(v, "retired", p, where);
+    if (!e.category.empty() && !c.has_category(e.category)) p.error("{}: unknown category '{}'", where, e.category);
+    if (!e.action.empty() && c.actions.find(e.action) == c.actions.end())
+      p.error("{}: unknown action '{}'", where, e.action);
+    if (e.code.empty()) continue;
+    if (!c.codes.rarc.add(std::move(e))) p.error("{}: duplicate or too long", where);
+  }
+}
+
+void load_claim_status(std::string_view text, RulesConfig& c, Problems& p) {
+  rapidjson::Document doc;
+  if (!parse_json(text, doc, p)) return;
+  const Value* codes = codes_array(doc, p);
+  if (!codes) return;
+  for (const auto& v : codes->GetArray()) {
+    if (!v.IsObject()) continue;
+    ClaimStatusEntry e;
+    e.code = string_member(v, "code", true, p, "entry");
+    const std::string where = "code " + e.code;
+    e.description = string_member(v, "description", true, p, where);
+    const std::string kind = string_member(v, "kind", true, p, where);
+    e.kind = claim_status_kind_from_string(kind);
+    if (e.kind == ClaimStatusKind::unknown) p.error("{}: unknown kind '{}'", where, kind);
+    e.level = static_cast<int>(int_member(v, "level", p, where).value_or(0));
+    if (e.code.empty()) continue;
+    if (!c.codes.claim_status.add(std::move(e))) p.error("{}: duplicate or too long", where);
+  }
+}
+
+void load_groups(std::string_view text, RulesConfig& c, Problems& p) {
+  rapidjson::Document doc;
+  if (!parse_json(text, doc, p)) return;
+  const Value* codes = codes_array(doc, p);
+  if (!codes) return;
+  for (const auto& v : codes->GetArray()) {
+    if (!v.IsObject()) continue;
+    GroupEntry e;
+    e.code = string_member(v, "code", true, p, "entry");
+    const std::string where = "code " + e.code;
+    e.description = string_member(v, "description", true, p, where);
+    e.patient_owes = bool_member(v, "patient_owes", p, where).value_or(false);
+    e.contractual = bool_member(v, "contractual", p, where).value_or(false);
+    e.retired = date_member(v, "retired", p, where);
+    if (e.code.empty()) continue;
+    if (!c.codes.groups.add(std::move(e))) p.error("{}: duplicate or too long", where);
+  }
+}
+
+void load_places(std::string_view text, RulesConfig& c, Problems& p) {
+  rapidjson::Document doc;
+  if (!parse_json(text, doc, p)) return;
+  const Value* codes = codes_array(doc, p);
+  if (!codes) return;
+  for (const auto& v : codes->GetArray()) {
+    if (!v.IsObject()) continue;
+    PlaceOfServiceEntry e;
+    e.code = string_member(v, "code", true, p, "entry");
+    e.name = string_member(v, "name", true, p, "code " + e.code);
+    if (e.code.size() != 2) p.error("code {}: place of service codes have two digits", e.code);
+    if (e.code.empty()) continue;
+    if (!c.codes.places_of_service.add(std::move(e))) p.error("code {}: duplicate", e.code);
+  }
+}
+
+DeadlineKind deadline_kind(std::string_view s) {
+  if (s == "appeal") return DeadlineKind::appeal;
+  if (s == "corrected_claim") return DeadlineKind::corrected_claim;
+  if (s == "refund") return DeadlineKind::refund;
+  return DeadlineKind::none;
+}
+
+void load_rules(std::string_view text, RulesConfig& c, Problems& p) {
+  rapidjson::Document doc;
+  if (!parse_json(text, doc, p)) return;
+
+  // Actions first: categories and codes refer to them.
+  if (const auto it = doc.FindMember("actions"); it != doc.MemberEnd() && it->value.IsObject()) {
+    for (const auto& m : it->value.GetObject()) {
+      if (!m.value.IsString()) {
+        p.error("actions.{}: must be a string", m.name.GetString());
+        continue;
+      }
+      c.actions.emplace(m.name.GetString(), m.value.GetString());
+    }
+  } else {
+    p.error("missing 'actions' object");
+  }
+
+  if (const auto it = doc.FindMember("categories"); it != doc.MemberEnd() && it->value.IsObject()) {
+    for (const auto& m : it->value.GetObject()) {
+      const std::string id = m.name.GetString();
+      const std::string where = "categories." + id;
+      if (!m.value.IsObject()) {
+        p.error("{}: must be an object", where);
+        continue;
+      }
+      CategoryConfig cat;
+      cat.id = id;
+      cat.label = string_member(m.value, "label", true, p, where);
+      const auto rec = int_member(m.value, "recoverability_percent", p, where);
+      if (!rec) p.error("{}: missing 'recoverability_percent'", where);
+      cat.recoverability_percent = static_cast<int>(rec.value_or(0));
+      if (cat.recoverability_percent < 0 || cat.recoverability_percent > 100)
+        p.error("{}: recoverability_percent must be 0-100", where);
+      if (const auto d = m.value.FindMember("deadline"); d != m.value.MemberEnd() && !d->value.IsNull()) {
+        if (!d->value.IsObject()) {
+          p.error("{}: deadline must be null or an object", where);
+        } else {
+          const std::string kind = string_member(d->value, "kind", true, p, where + ".deadline");
+          cat.deadline = deadline_kind(kind);
+          if (cat.deadline == DeadlineKind::none) p.error("{}: deadline kind '{}' unknown", where, kind);
+          cat.deadline_days = static_cast<int>(int_member(d->value, "days", p, where + ".deadline").value_or(0));
+          if (cat.deadline_days <= 0) p.error("{}: deadline days must be positive", where);
+        }
+      }
+      cat.action = string_member(m.value, "action", true, p, where);
+      if (!cat.action.empty() && c.actions.find(cat.action) == c.actions.end())
+        p.error("{}: unknown action '{}'", where, cat.action);
+      cat.opens_item = bool_member(m.value, "opens_item", p, where).value_or(true);
+      cat.denial = bool_member(m.value, "denial", p, where).value_or(true);
+      if (!c.categories.emplace(id, std::move(cat)).second) p.error("{}: listed twice", where);
+    }
+    if (!c.has_category("other")) p.error("categories: the default bucket 'other' must exist");
+  } else {
+    p.error("missing 'categories' object");
+  }
+
+  if (const auto it = doc.FindMember("rules"); it != doc.MemberEnd() && it->value.IsObject()) {
+    for (const auto& m : it->value.GetObject()) {
+      const std::string id = m.name.GetString();
+      const std::string where = "rules." + id;
+      bool known = false;
+      for (auto r : rule_id::all) known = known || r == id;
+      if (!known) p.warn("{}: no such rule (ignored)", where);
+      if (!m.value.IsObject()) {
+        p.error("{}: must be an object", where);
+        continue;
+      }
+      RuleSettings s;
+      s.enabled = bool_member(m.value, "enabled", p, where).value_or(true);
+      s.min_amount_cents = int_member(m.value, "min_amount_cents", p, where).value_or(0);
+      s.tolerance_cents = int_member(m.value, "tolerance_cents", p, where).value_or(0);
+      s.tolerance_percent = static_cast<int>(int_member(m.value, "tolerance_percent", p, where).value_or(0));
+      s.after_days = static_cast<int>(int_member(m.value, "after_days", p, where).value_or(30));
+      s.grace_days = static_cast<int>(int_member(m.value, "grace_days", p, where).value_or(0));
+      if (s.min_amount_cents < 0 || s.tolerance_cents < 0 || s.tolerance_percent < 0 || s.tolerance_percent > 100 ||
+          s.after_days < 0 || s.grace_days < 0)
+        p.error("{}: thresholds must not be negative (percentages 0-100)", where);
+      if (!c.rules.emplace(id, s).second) p.error("{}: listed twice", where);
+    }
+  } else {
+    p.error("missing 'rules' object");
+  }
+
+  if (const auto it = doc.FindMember("aging_buckets"); it != doc.MemberEnd() && it->value.IsArray()) {
+    std::optional<int> previous;
+    bool open_ended = false;
+    for (const auto& v : it->value.GetArray()) {
+      if (!v.IsObject()) continue;
+      AgingBucket b;
+      b.label = string_member(v, "label", true, p, "aging_buckets");
+      if (const auto m = int_member(v, "max_days", p, "aging_buckets")) b.max_days = static_cast<int>(*m);
+      if (open_ended) p.error("aging_buckets: only the last bucket may be open-ended");
+      if (!b.max_days) open_ended = true;
+      if (b.max_days && previous && *b.max_days <= *previous) p.error("aging_buckets: max_days must increase");
+      if (b.max_days) previous = b.max_days;
+      c.aging_buckets.push_back(std::move(b));
+    }
+    if (c.aging_buckets.empty() || c.aging_buckets.back().max_days)
+      p.error("aging_buckets: the last bucket must be open-ended (max_days null)");
+  } else {
+    p.error("missing 'aging_buckets' array");
+  }
+
+  if (const auto it = doc.FindMember("priority"); it != doc.MemberEnd() && it->value.IsObject()) {
+    c.priority.age_cap_days = static_cast<int>(int_member(it->value, "age_cap_days", p, "priority").value_or(90));
+    c.priority.past_deadline_percent =
+        static_cast<int>(int_member(it->value, "past_deadline_percent", p, "priority").value_or(25));
+    if (c.priority.age_cap_days <= 0) p.error("priority: age_cap_days must be positive");
+    if (c.priority.past_deadline_percent < 0 || c.priority.past_deadline_percent > 100)
+      p.error("priority: past_deadline_percent must be 0-100");
+  }
+}
+
+bool read_text(const std::filesystem::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
+
+}  // namespace
+
+ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_view carc_json,
+                                       std::string_view rarc_json, std::string_view claim_status_json,
+                                       std::string_view groups_json, std::string_view place_of_service_json) {
+  ConfigLoad out;
+  RulesConfig c;
+  {
+    Problems p{out.errors, out.warnings, "rules.json"};
+    load_rules(rules_json, c, p);
+  }
+  struct Table {
+    std::string_view text;
+    const char* name;
+    void (*load)(std::string_view, RulesConfig&, Problems&);
+  };
+  for (const Table& t : {Table{carc_json, "codes/carc.json", load_carc}, Table{rarc_json, "codes/rarc.json", load_rarc},
+                         Table{claim_status_json, "codes/claim_status.json", load_claim_status},
+                         Table{groups_json, "codes/cas_groups.json", load_groups},
+                         Table{place_of_service_json, "codes/place_of_service.json", load_places}}) {
+    if (t.text.empty()) continue;
+    Problems p{out.errors, out.warnings, t.name};
+    t.load(t.text, c, p);
+  }
+  if (out.errors.empty()) out.config = std::move(c);
+  return out;
+}
+
+ConfigLoad load_rules_config(const std::string& schemas_dir) {
+  const std::filesystem::path dir(schemas_dir);
+  const char* files[] = {"rules.json", "codes/carc.json", "codes/rarc.json", "codes/claim_status.json",
+                         "codes/cas_groups.json", "codes/place_of_service.json"};
+  std::string texts[6];
+  ConfigLoad missing;
+  for (int i = 0; i < 6; ++i)
+    if (!read_text(dir / files[i], texts[i]))
+      missing.errors.push_back(fmt::format("cannot read {}", (dir / files[i]).string()));
+  if (!missing.errors.empty()) return missing;
+  ConfigLoad out = load_rules_config_from_text(texts[0], texts[1], texts[2], texts[3], texts[4], texts[5]);
+  if (out.config) out.config->source = dir.string();
+  return out;
+}
+
+}  // namespace clearhouse::rules

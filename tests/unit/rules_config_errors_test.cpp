@@ -1,0 +1,77 @@
+// A broken configuration is reported precisely, every problem at once, and never half-loaded.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/rules/rules_config.hpp"
+#include "tests/support/test_paths.hpp"
+
+namespace clearhouse::rules {
+namespace {
+
+bool mentions(const std::vector<std::string>& errors, const std::string& text) {
+  return std::any_of(errors.begin(), errors.end(), [&](const std::string& e) { return e.find(text) != std::string::npos; });
+}
+
+const char* kMinimalRules = R"({
+  "actions": {"review": "Review", "write_off": "Write off"},
+  "categories": {"other": {"label": "Other", "recoverability_percent": 40, "deadline": null, "action": "review"}},
+  "rules": {},
+  "aging_buckets": [{"label": "all", "max_days": null}]
+})";
+
+TEST(RulesConfigErrors, InvalidJsonIsReportedWithItsOffset) {
+  const auto load = load_rules_config_from_text("{\"rules\": ", "", "", "", "", "");
+  EXPECT_FALSE(load.config);
+  ASSERT_FALSE(load.errors.empty());
+  EXPECT_TRUE(mentions(load.errors, "rules.json: invalid JSON at byte")) << load.errors[0];
+}
+
+TEST(RulesConfigErrors, MinimalConfigLoads) {
+  const auto load = load_rules_config_from_text(kMinimalRules, "", "", "", "", "");
+  ASSERT_TRUE(load.config) << (load.errors.empty() ? "" : load.errors[0]);
+  EXPECT_EQ(load.config->category("anything").id, "other");  // the default bucket
+}
+
+TEST(RulesConfigErrors, CarcWithUnknownCategoryActionOrDate) {
+  const auto load = load_rules_config_from_text(kMinimalRules, R"({"codes": [
+      {"code": "16", "description": "x", "category": "nope", "action": "review"},
+      {"code": "17", "description": "x", "category": "other", "action": "fly"},
+      {"code": "18", "description": "x", "category": "other", "action": "review", "effective": "2020-13-01"},
+      {"code": "18", "description": "dup", "category": "other", "action": "review"},
+      {"code": "19", "category": "other", "action": "review"}]})", "", "", "", "");
+  EXPECT_FALSE(load.config);
+  EXPECT_TRUE(mentions(load.errors, "codes/carc.json: code 16: unknown category 'nope'"));
+  EXPECT_TRUE(mentions(load.errors, "code 17: unknown action 'fly'"));
+  EXPECT_TRUE(mentions(load.errors, "code 18: 'effective' is not an ISO date"));
+  EXPECT_TRUE(mentions(load.errors, "code 18: duplicate"));
+  EXPECT_TRUE(mentions(load.errors, "code 19: missing 'description'"));
+}
+
+TEST(RulesConfigErrors, BadThresholdsBucketsAndMissingDefaultCategory) {
+  const auto load = load_rules_config_from_text(R"({
+    "actions": {"review": "Review"},
+    "categories": {"x": {"label": "X", "recoverability_percent": 140, "deadline": {"kind": "soon", "days": 0}, "action": "review"}},
+    "rules": {"payment.underpaid": {"tolerance_cents": -1}, "no.such.rule": {}},
+    "aging_buckets": [{"label": "a", "max_days": 30}, {"label": "b", "max_days": 10}]
+  })", "", "", "", "", "");
+  EXPECT_FALSE(load.config);
+  EXPECT_TRUE(mentions(load.errors, "recoverability_percent must be 0-100"));
+  EXPECT_TRUE(mentions(load.errors, "deadline kind 'soon' unknown"));
+  EXPECT_TRUE(mentions(load.errors, "deadline days must be positive"));
+  EXPECT_TRUE(mentions(load.errors, "rules.payment.underpaid: thresholds must not be negative"));
+  EXPECT_TRUE(mentions(load.errors, "the default bucket 'other' must exist"));
+  EXPECT_TRUE(mentions(load.errors, "max_days must increase"));
+  EXPECT_TRUE(mentions(load.errors, "the last bucket must be open-ended"));
+  EXPECT_TRUE(mentions(load.warnings, "rules.no.such.rule: no such rule"));
+}
+
+TEST(RulesConfigErrors, MissingDirectoryNamesTheFile) {
+  const auto load = load_rules_config((testing::build_dir() / "no-such-schemas").string());
+  EXPECT_FALSE(load.config);
+  EXPECT_TRUE(mentions(load.errors, "cannot read")) << (load.errors.empty() ? "" : load.errors[0]);
+  EXPECT_TRUE(mentions(load.errors, "rules.json"));
+}
+
+}  // namespace
+}  // namespace clearhouse::rules
