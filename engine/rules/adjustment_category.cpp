@@ -40,9 +40,12 @@ AdjustmentCategory classify_reason(std::string_view carc, std::span<const std::s
     }
     if (r->appealable) out.appealable = out.appealable && *r->appealable;
   });
-  const auto& cat = config.category(out.category);
-  if (out.carc != nullptr && out.carc->denial && out.rarc == nullptr) out.denial = *out.carc->denial;
-  else if (out.carc != nullptr || out.rarc != nullptr) out.denial = cat.denial;
+  if (out.carc != nullptr && out.carc->denial && out.rarc == nullptr) {
+    out.denial = *out.carc->denial;
+  } else if (out.rarc != nullptr || out.carc != nullptr) {
+    const CategoryConfig* cat = out.rarc != nullptr ? out.rarc->category_config : out.carc->category_config;
+    out.denial = cat != nullptr ? cat->denial : config.category(out.category).denial;
+  }
   return out;
 }
 

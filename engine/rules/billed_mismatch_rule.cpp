@@ -1,10 +1,9 @@
-// billed.claim_mismatch / billed.line_mismatch: the payer adjudicated a different charge than
-// the one submitted: CLP03 against the claim's total (CLM02), SVC02 against the matched line's
-// charge (SV102). Usually a keying error at the payer or a claim split: worth a look before
-// trusting the payment.
+// The payer adjudicated a different charge than the one submitted — usually a keying error at
+// the payer or a claim split; worth a look before trusting the payment:
+//   billed.claim_mismatch  CLP03 against the claim's total (CLM02)
+//   billed.line_mismatch   SVC02 against the matched line's charge (SV102)
+// Each id has its own switch. Reversals carry negated amounts: magnitudes are compared.
 #include <fmt/format.h>
-
-#include <cstdlib>
 
 #include "engine/rules/detail/claim_facts.hpp"
 #include "engine/rules/rule.hpp"
@@ -32,11 +31,8 @@ const ledger::LineRecord* submitted_line(const ClaimContext& ctx, std::size_t in
   return nullptr;
 }
 
-}  // namespace
-
-void billed_claim_mismatch_rule(const ClaimContext& ctx, const RuleEnvironment& env, Findings& out) {
-  if (ctx.payment == nullptr || ctx.submitted == nullptr) return;
-  const auto billed = magnitude(ctx.payment->billed);  // reversals carry negated amounts
+void claim_mismatch(const ClaimContext& ctx, const RuleEnvironment& env, Findings& out) {
+  const auto billed = magnitude(ctx.payment->billed);
   const auto submitted = model::Money::from_cents(ctx.submitted->billed_cents);
   if (billed == submitted) return;
   auto f = detail::make_finding(ctx, rule_id::billed_claim_mismatch, "billed_mismatch");
@@ -47,8 +43,7 @@ void billed_claim_mismatch_rule(const ClaimContext& ctx, const RuleEnvironment& 
   out.push_back(std::move(f));
 }
 
-void billed_line_mismatch_rule(const ClaimContext& ctx, const RuleEnvironment& env, Findings& out) {
-  if (ctx.payment == nullptr || ctx.submitted == nullptr) return;
+void line_mismatch(const ClaimContext& ctx, const RuleEnvironment& env, Findings& out) {
   const auto& lines = ctx.payment->lines;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto* sent = submitted_line(ctx, i);
@@ -64,6 +59,14 @@ void billed_line_mismatch_rule(const ClaimContext& ctx, const RuleEnvironment& e
                             detail::money_text(submitted));
     out.push_back(std::move(f));
   }
+}
+
+}  // namespace
+
+void billed_mismatch_rule(const ClaimContext& ctx, const RuleEnvironment& env, Findings& out) {
+  if (ctx.payment == nullptr || ctx.submitted == nullptr) return;
+  if (env.config.rule_at(rule_id::slot<rule_id::billed_claim_mismatch>).enabled) claim_mismatch(ctx, env, out);
+  if (env.config.rule_at(rule_id::slot<rule_id::billed_line_mismatch>).enabled) line_mismatch(ctx, env, out);
 }
 
 }  // namespace clearhouse::rules

@@ -14,6 +14,8 @@
 
 namespace clearhouse::rules {
 
+struct CategoryConfig;
+
 struct CarcEntry {
   std::string code;          // "16", "A1", "P12"
   std::string description;   // our own short wording
@@ -23,6 +25,7 @@ struct CarcEntry {
   bool refine_with_rarc = false;  // generic code: the first categorised RARC decides
   std::optional<bool> denial;     // overrides the category's `denial` when set
   model::Date effective, retired;  // empty when not recorded
+  const CategoryConfig* category_config = nullptr;  // resolved when the configuration loads
 
   bool retired_on(model::Date d) const { return !retired.empty() && !d.empty() && d >= retired; }
 };
@@ -35,6 +38,7 @@ struct RarcEntry {
   std::optional<bool> appealable;  // false removes appeal rights (MA130, N211)
   bool alert = false;        // informational only
   model::Date effective, retired;
+  const CategoryConfig* category_config = nullptr;  // null when it has no category
 };
 
 // What a CLP02 code means for the rules.
@@ -82,6 +86,7 @@ class CodeTable {
     return it == index_.end() ? nullptr : &entries_[it->second];
   }
   const std::vector<Entry>& entries() const { return entries_; }
+  std::vector<Entry>& mutable_entries() { return entries_; }
   std::size_t size() const { return entries_.size(); }
 
  private:

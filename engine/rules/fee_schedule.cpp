@@ -3,36 +3,48 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <memory>
 
 namespace clearhouse::rules {
 
-std::size_t FeeSchedule::KeyHash::operator()(const Key& k) const noexcept {
-  const std::hash<std::string_view> h;
-  std::size_t seed = h(k.payer);
-  seed ^= h(k.procedure) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-  seed ^= h(k.modifier) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-  return seed;
+void FeeSchedule::add(const FeeScheduleRow& row) {
+  auto& rates = by_procedure_[row.procedure];
+  for (auto& r : rates)
+    if (r.payer_id == row.payer_id && r.modifier == row.modifier) {
+      r.allowed_cents = row.allowed_cents;
+      return;
+    }
+  rates.push_back(Rate{row.payer_id, row.modifier, row.allowed_cents});
+  ++size_;
 }
 
-void FeeSchedule::add(const FeeScheduleRow& row) {
-  rows_.push_back(row);
-  storage_.push_back(std::make_unique<FeeScheduleRow>(row));
-  const auto& s = *storage_.back();
-  index_[Key{s.payer_id, s.procedure, s.modifier}] = s.allowed_cents;
+std::vector<FeeScheduleRow> FeeSchedule::rows() const {
+  std::vector<FeeScheduleRow> out;
+  out.reserve(size_);
+  for (const auto& [procedure, rates] : by_procedure_)
+    for (const auto& r : rates) out.push_back(FeeScheduleRow{r.payer_id, procedure, r.modifier, r.allowed_cents});
+  return out;
 }
 
 std::optional<model::Money> FeeSchedule::allowed(std::string_view payer_id, std::string_view procedure,
                                                  std::string_view modifier) const {
-  if (index_.empty()) return std::nullopt;
-  for (std::string_view payer : {payer_id, std::string_view("*")}) {
-    if (!modifier.empty())
-      if (const auto it = index_.find(Key{payer, procedure, modifier}); it != index_.end())
-        return model::Money::from_cents(it->second);
-    if (const auto it = index_.find(Key{payer, procedure, {}}); it != index_.end())
-      return model::Money::from_cents(it->second);
+  const auto it = by_procedure_.find(procedure);
+  if (it == by_procedure_.end()) return std::nullopt;
+  // Best match: 0 payer+modifier, 1 payer, 2 any payer+modifier, 3 any payer.
+  const Rate* best = nullptr;
+  int best_rank = 4;
+  for (const auto& r : it->second) {
+    int rank;
+    if (r.payer_id == payer_id) rank = r.modifier.empty() ? 1 : 0;
+    else if (r.payer_id == "*") rank = r.modifier.empty() ? 3 : 2;
+    else continue;
+    if (!r.modifier.empty() && r.modifier != modifier) continue;
+    if (rank < best_rank) {
+      best = &r;
+      best_rank = rank;
+    }
   }
-  return std::nullopt;
+  if (best == nullptr) return std::nullopt;
+  return model::Money::from_cents(best->allowed_cents);
 }
 
 std::optional<model::Money> FeeSchedule::expected_allowed(std::string_view payer_id, std::string_view procedure,

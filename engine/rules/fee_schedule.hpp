@@ -7,10 +7,10 @@
 // empty; payer_id "*" applies to every payer without its own row).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -29,36 +29,37 @@ struct FeeScheduleRow {
 
 class FeeSchedule {
  public:
+  // A later row for the same payer, procedure and modifier replaces the earlier one.
   void add(const FeeScheduleRow& row);
-  bool empty() const { return rows_.empty(); }
-  std::size_t size() const { return rows_.size(); }
-  const std::vector<FeeScheduleRow>& rows() const { return rows_; }
+  bool empty() const { return by_procedure_.empty(); }
+  std::size_t size() const { return size_; }
+  // Every row, in no particular order.
+  std::vector<FeeScheduleRow> rows() const;
 
   // The allowed amount per unit: payer + procedure + modifier, else payer + procedure without
-  // modifier, else the same under payer "*". No allocation.
+  // modifier, else the same under payer "*". One hash of the procedure, no allocation.
   std::optional<model::Money> allowed(std::string_view payer_id, std::string_view procedure,
                                       std::string_view modifier) const;
-  // allowed() x units, rounded half up to the cent; nullopt when the procedure is not listed.
+  // allowed() x units, rounded half away from zero to the cent; nullopt when not listed.
   std::optional<model::Money> expected_allowed(std::string_view payer_id, std::string_view procedure,
                                                std::string_view modifier, const std::optional<model::Decimal>& units) const;
 
  private:
-  struct Key {
-    std::string_view payer, procedure, modifier;
-    bool operator==(const Key&) const = default;
+  struct Rate {
+    std::string payer_id, modifier;
+    std::int64_t allowed_cents = 0;
   };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const noexcept;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
-  std::vector<FeeScheduleRow> rows_;
-  // Keys view the strings of a node-stable store.
-  std::vector<std::unique_ptr<FeeScheduleRow>> storage_;
-  std::unordered_map<Key, std::int64_t, KeyHash> index_;
+  std::unordered_map<std::string, std::vector<Rate>, Hash, std::equal_to<>> by_procedure_;
+  std::size_t size_ = 0;
 };
 
 struct FeeScheduleParse {
   std::vector<FeeScheduleRow> rows;
-  std::vector<std::string> errors;  // "line 4: allowed_cents 'x' is not an integer"
+  std::vector<std::string> errors;  // "line 4: allowed_cents 'x' is not a whole number of cents"
 };
 FeeScheduleParse parse_fee_schedule_csv(std::string_view text);
 

@@ -11,7 +11,7 @@ namespace clearhouse::rules {
 void missing_remittance_rule(const ClaimContext& ctx, const RuleEnvironment& env, Findings& out) {
   if (ctx.submitted == nullptr || !ctx.history.empty() || ctx.submitted_on.empty() || env.today.empty()) return;
   const int age = model::days_between(ctx.submitted_on, env.today);
-  const int after = env.config.rule(rule_id::missing_remittance).after_days;
+  const int after = env.config.rule_at(rule_id::slot<rule_id::missing_remittance>).after_days;
   if (age <= after) return;
   auto f = detail::make_finding(ctx, rule_id::missing_remittance, "missing_remittance");
   f.amount = model::Money::from_cents(ctx.submitted->billed_cents);

@@ -17,21 +17,18 @@ using RuleFn = void (*)(const ClaimContext&, const RuleEnvironment&, Findings&);
 // When a rule runs: after a claim payment is posted, in the ledger-wide sweep, or both.
 enum class RuleStage : unsigned char { after_post = 1, sweep = 2, both = 3 };
 
+// A rule file's entry point and the finding ids it produces (several related ids share one
+// pass over the claim when they read the same data; each id keeps its own switch).
 struct RuleDescriptor {
-  std::string_view id;
+  std::vector<std::string_view> ids;
   RuleStage stage;
   RuleFn run;
 };
 
 // One entry point per rule file.
-void denied_claim_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
-void denied_line_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
-void partial_denial_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
-void underpayment_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
-void overpayment_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
-void allowed_below_schedule_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
-void billed_claim_mismatch_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
-void billed_line_mismatch_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
+void denial_rule(const ClaimContext&, const RuleEnvironment&, Findings&);           // denial.claim/line/partial
+void fee_schedule_rule(const ClaimContext&, const RuleEnvironment&, Findings&);     // payment.underpaid/overpaid/allowed_below_schedule
+void billed_mismatch_rule(const ClaimContext&, const RuleEnvironment&, Findings&);  // billed.claim_mismatch/line_mismatch
 void unmatched_claim_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
 void unbalanced_rule(const ClaimContext&, const RuleEnvironment&, Findings&);
 void missing_remittance_rule(const ClaimContext&, const RuleEnvironment&, Findings&);

@@ -28,4 +28,16 @@ inline constexpr std::array<std::string_view, 15> all = {
     missing_remittance, duplicate_payment,  uncorrected_reversal, patient_responsibility, unknown_codes,
 };
 
+// The position of a rule id in `all` (all.size() when unknown); constexpr so rules resolve
+// their settings slot at compile time.
+constexpr std::size_t index(std::string_view id) {
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i] == id) return i;
+  return all.size();
+}
+
+// rule_id::slot<rule_id::underpaid>: the index, guaranteed at compile time.
+template <const std::string_view& Id>
+inline constexpr std::size_t slot = index(Id);
+
 }  // namespace clearhouse::rules::rule_id

@@ -55,6 +55,12 @@ const RuleSettings& RulesConfig::rule(std::string_view id) const {
   return it == rules.end() ? default_rule_ : it->second;
 }
 
+void RulesConfig::resolve() {
+  for (std::size_t i = 0; i < rule_id::all.size(); ++i) slots_[i] = rule(rule_id::all[i]);
+  for (auto& e : codes.carc.mutable_entries()) e.category_config = &category(e.category);
+  for (auto& e : codes.rarc.mutable_entries()) e.category_config = e.category.empty() ? nullptr : &category(e.category);
+}
+
 const CategoryConfig& RulesConfig::category(std::string_view id) const {
   if (const auto it = categories.find(id); it != categories.end()) return it->second;
   if (const auto it = categories.find("other"); it != categories.end()) return it->second;
@@ -435,7 +441,10 @@ ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_
     Problems p{out.errors, out.warnings, t.name};
     t.load(t.text, c, p);
   }
-  if (out.errors.empty()) out.config = std::move(c);
+  if (out.errors.empty()) {
+    c.resolve();
+    out.config = std::move(c);
+  }
   return out;
 }
 

@@ -12,8 +12,11 @@
 #include <string_view>
 #include <vector>
 
+#include <array>
+
 #include "engine/model/money.hpp"
 #include "engine/rules/code_tables.hpp"
+#include "engine/rules/rule_ids.hpp"
 
 namespace clearhouse::rules {
 
@@ -52,8 +55,15 @@ struct PriorityConfig {
   int past_deadline_percent = 25;      // weight once the appeal/corrected-claim deadline passed
 };
 
+// Move-only: code table entries point at the categories they resolve to.
 class RulesConfig {
  public:
+  RulesConfig() = default;
+  RulesConfig(RulesConfig&&) = default;
+  RulesConfig& operator=(RulesConfig&&) = default;
+  RulesConfig(const RulesConfig&) = delete;
+  RulesConfig& operator=(const RulesConfig&) = delete;
+
   CodeTables codes;
   std::map<std::string, CategoryConfig, std::less<>> categories;
   std::map<std::string, std::string, std::less<>> actions;  // key -> text for people
@@ -63,6 +73,10 @@ class RulesConfig {
   std::string source;                  // directory it was loaded from
 
   const RuleSettings& rule(std::string_view id) const;
+  // The settings of rule_id::all[index], without a lookup (see rule_id::index).
+  const RuleSettings& rule_at(std::size_t index) const { return index < slots_.size() ? slots_[index] : default_rule_; }
+  // Fills the per-rule slots from `rules` (the loader calls it; call again after editing rules).
+  void resolve();
   bool enabled(std::string_view id) const { return rule(id).enabled; }
   // The category, or the default bucket "other" for an unknown id (never null once loaded).
   const CategoryConfig& category(std::string_view id) const;
@@ -74,6 +88,7 @@ class RulesConfig {
 
  private:
   RuleSettings default_rule_;
+  std::array<RuleSettings, rule_id::all.size()> slots_{};
   CategoryConfig fallback_category_{"other", "Other denial", 40, DeadlineKind::appeal, 90, "review", true, true};
 };
 

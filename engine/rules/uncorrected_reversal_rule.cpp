@@ -13,7 +13,7 @@ void uncorrected_reversal_rule(const ClaimContext& ctx, const RuleEnvironment& e
   if (ctx.history.empty() || !ctx.history.back().reversal) return;
   const auto& reversal = ctx.history.back();
   const model::Date since = !ctx.latest_posting_on.empty() ? ctx.latest_posting_on : ctx.remittance_date;
-  const int grace = env.config.rule(rule_id::uncorrected_reversal).grace_days;
+  const int grace = env.config.rule_at(rule_id::slot<rule_id::uncorrected_reversal>).grace_days;
   if (grace > 0 && (since.empty() || env.today.empty() || model::days_between(since, env.today) < grace)) return;
   auto f = detail::make_finding(ctx, rule_id::uncorrected_reversal, model::finding_category::reversal);
   f.amount = reversal.paid < model::Money{} ? -reversal.paid : reversal.paid;

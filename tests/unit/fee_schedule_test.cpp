@@ -11,6 +11,11 @@ TEST(FeeSchedule, ParsesCsvWithOrWithoutHeader) {
   ASSERT_TRUE(p.errors.empty());
   ASSERT_EQ(p.rows.size(), 3u);
   EXPECT_EQ(p.rows[1], (FeeScheduleRow{"P1", "99214", "25", 12000}));
+  FeeSchedule f;
+  for (const auto& r : p.rows) f.add(r);
+  f.add({"P1", "99213", "", 8100});  // replaces
+  EXPECT_EQ(f.size(), 3u);
+  EXPECT_EQ(f.allowed("P1", "99213", "")->cents(), 8100);
   EXPECT_EQ(parse_fee_schedule_csv("P1,99213,,8000").rows.size(), 1u);
 }
 

@@ -51,10 +51,15 @@ struct Case {
     ctx.remittance_date = model::Date{2024, 4, 1};
     return ctx;
   }
-  Findings run(RuleFn rule) const {
-    Findings out;
+  // The findings of one rule id (several ids share one rule function).
+  Findings run(RuleFn rule, std::string_view only = {}) const {
+    Findings all;
     RuleEnvironment env{config(), &fees, today};
-    rule(context(), env, out);
+    rule(context(), env, all);
+    if (only.empty()) return all;
+    Findings out;
+    for (auto& f : all)
+      if (f.rule == only) out.push_back(std::move(f));
     return out;
   }
 };
@@ -63,7 +68,7 @@ struct Case {
 
 TEST(DeniedClaimRule, DeniedClaimIsCategorisedByItsLargestReason) {
   Case c(clp("C1", "4", {svc("99213", 15000, 0, {adj("CO", "197", 15000)}), svc("36415", 2000, 0, {adj("CO", "16", 2000)})}));
-  const auto f = c.run(denied_claim_rule);
+  const auto f = c.run(denial_rule, rule_id::denied_claim);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].rule, rule_id::denied_claim);
   EXPECT_EQ(f[0].category, "authorization");
@@ -77,7 +82,7 @@ TEST(DeniedClaimRule, DeniedClaimIsCategorisedByItsLargestReason) {
 
 TEST(DeniedClaimRule, PatientShareIsNotAtStake) {
   Case c(clp("C1", "4", {svc("99213", 10000, 0, {adj("CO", "27", 8000), adj("PR", "1", 2000)})}));
-  const auto f = c.run(denied_claim_rule);
+  const auto f = c.run(denial_rule, rule_id::denied_claim);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].category, "eligibility");
   EXPECT_EQ(f[0].amount.cents(), 8000);
@@ -85,7 +90,7 @@ TEST(DeniedClaimRule, PatientShareIsNotAtStake) {
 
 TEST(DeniedClaimRule, PaidClaimIsNotADenial) {
   Case c(clp("C1", "1", {svc("99213", 10000, 8000, {adj("CO", "45", 2000)})}));
-  EXPECT_TRUE(c.run(denied_claim_rule).empty());
+  EXPECT_TRUE(c.run(denial_rule, rule_id::denied_claim).empty());
 }
 
 // ---- denial.line ----------------------------------------------------------------------------
@@ -93,7 +98,7 @@ TEST(DeniedClaimRule, PaidClaimIsNotADenial) {
 TEST(DeniedLineRule, UnpaidLineWithNonContractualAdjustment) {
   Case c(clp("C2", "1", {svc("99213", 10000, 8000, {adj("CO", "45", 2000)}),
                          svc("97110", 5000, 0, {adj("CO", "97", 5000)})}));
-  const auto f = c.run(denied_line_rule);
+  const auto f = c.run(denial_rule, rule_id::denied_line);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].line_number, 2);
   EXPECT_EQ(f[0].line_control_number, "C2-2");
@@ -105,7 +110,7 @@ TEST(DeniedLineRule, UnpaidLineWithNonContractualAdjustment) {
 TEST(DeniedLineRule, PiAndOaCountAsDenialsToo) {
   Case c(clp("C2", "1", {svc("99213", 10000, 10000, {}), svc("97110", 5000, 0, {adj("PI", "50", 5000)}),
                          svc("97112", 4000, 0, {adj("OA", "18", 4000)})}));
-  const auto f = c.run(denied_line_rule);
+  const auto f = c.run(denial_rule, rule_id::denied_line);
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].category, "medical_necessity");
   EXPECT_EQ(f[1].category, "duplicate");
@@ -114,12 +119,12 @@ TEST(DeniedLineRule, PiAndOaCountAsDenialsToo) {
 TEST(DeniedLineRule, LineGoingToTheDeductibleIsNotDenied) {
   Case c(clp("C2", "1", {svc("99213", 10000, 8000, {adj("CO", "45", 2000)}),
                          svc("97110", 5000, 0, {adj("PR", "1", 4000), adj("CO", "45", 1000)})}));
-  EXPECT_TRUE(c.run(denied_line_rule).empty());
+  EXPECT_TRUE(c.run(denial_rule, rule_id::denied_line).empty());
 }
 
 TEST(DeniedLineRule, LinesOfADeniedClaimAreLeftToTheClaimRule) {
   Case c(clp("C2", "4", {svc("97110", 5000, 0, {adj("CO", "97", 5000)})}));
-  EXPECT_TRUE(c.run(denied_line_rule).empty());
+  EXPECT_TRUE(c.run(denial_rule, rule_id::denied_line).empty());
 }
 
 // ---- categories from CARC (+RARC) -----------------------------------------------------------
@@ -176,7 +181,7 @@ TEST(AdjustmentCategory, RemarkCodesTakeAppealRightsAway) {
 
 TEST(PartialDenialRule, PaidLineWithABundlingCut) {
   Case c(clp("C3", "1", {svc("99214", 20000, 12000, {adj("CO", "45", 3000), adj("CO", "97", 5000)})}));
-  const auto f = c.run(partial_denial_rule);
+  const auto f = c.run(denial_rule, rule_id::partial_denial);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].line_number, 1);
   EXPECT_EQ(f[0].category, "coding");
@@ -185,12 +190,12 @@ TEST(PartialDenialRule, PaidLineWithABundlingCut) {
 
 TEST(PartialDenialRule, ContractualAndPatientShareOnlyIsClean) {
   Case c(clp("C3", "1", {svc("99214", 20000, 12000, {adj("CO", "45", 3000), adj("PR", "2", 5000)})}));
-  EXPECT_TRUE(c.run(partial_denial_rule).empty());
+  EXPECT_TRUE(c.run(denial_rule, rule_id::partial_denial).empty());
 }
 
 TEST(PartialDenialRule, BelowTheMinimumIsIgnored) {
   Case c(clp("C3", "1", {svc("99214", 20000, 19950, {adj("CO", "97", 50)})}));
-  EXPECT_TRUE(c.run(partial_denial_rule).empty());
+  EXPECT_TRUE(c.run(denial_rule, rule_id::partial_denial).empty());
 }
 
 // ---- payment.underpaid / payment.overpaid / payment.allowed_below_schedule ------------------
@@ -205,7 +210,7 @@ Case fee_case(std::int64_t paid, std::int64_t patient, std::int64_t allowed_in_s
 }
 
 TEST(UnderpaymentRule, PaidLessThanScheduleLessPatientShare) {
-  const auto f = fee_case(9000, 2000, 12000).run(underpayment_rule);  // expected 10000
+  const auto f = fee_case(9000, 2000, 12000).run(fee_schedule_rule, rule_id::underpaid);  // expected 10000
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].category, "underpayment");
   EXPECT_EQ(f[0].amount.cents(), 1000);
@@ -213,35 +218,35 @@ TEST(UnderpaymentRule, PaidLessThanScheduleLessPatientShare) {
 }
 
 TEST(UnderpaymentRule, WithinToleranceOrNoScheduleIsQuiet) {
-  EXPECT_TRUE(fee_case(9850, 2000, 12000).run(underpayment_rule).empty());  // 1.50 short < max(1.00, 2%=2.00)
-  EXPECT_TRUE(fee_case(10000, 2000, 12000).run(underpayment_rule).empty());
+  EXPECT_TRUE(fee_case(9850, 2000, 12000).run(fee_schedule_rule, rule_id::underpaid).empty());  // 1.50 short < max(1.00, 2%=2.00)
+  EXPECT_TRUE(fee_case(10000, 2000, 12000).run(fee_schedule_rule, rule_id::underpaid).empty());
   auto c = fee_case(5000, 0, 12000);
   c.fees = FeeSchedule{};
-  EXPECT_TRUE(c.run(underpayment_rule).empty());
+  EXPECT_TRUE(c.run(fee_schedule_rule, rule_id::underpaid).empty());
 }
 
 TEST(UnderpaymentRule, SecondaryPaymentsAreNotCompared) {
   auto c = fee_case(5000, 0, 12000);
   c.payment.status_code = "2";
-  EXPECT_TRUE(c.run(underpayment_rule).empty());
+  EXPECT_TRUE(c.run(fee_schedule_rule, rule_id::underpaid).empty());
 }
 
 TEST(OverpaymentRule, PaidMoreThanSchedule) {
-  const auto f = fee_case(14000, 0, 12000).run(overpayment_rule);
+  const auto f = fee_case(14000, 0, 12000).run(fee_schedule_rule, rule_id::overpaid);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].category, "overpayment");
   EXPECT_EQ(f[0].amount.cents(), 2000);
 }
 
 TEST(OverpaymentRule, PaidAsScheduledIsQuiet) {
-  EXPECT_TRUE(fee_case(12000, 0, 12000).run(overpayment_rule).empty());
-  EXPECT_TRUE(fee_case(9000, 2000, 12000).run(overpayment_rule).empty());
+  EXPECT_TRUE(fee_case(12000, 0, 12000).run(fee_schedule_rule, rule_id::overpaid).empty());
+  EXPECT_TRUE(fee_case(9000, 2000, 12000).run(fee_schedule_rule, rule_id::overpaid).empty());
 }
 
 TEST(AllowedBelowScheduleRule, PayerAllowedLessThanSchedule) {
   auto c = fee_case(10000, 0, 12000);
   c.payment.lines[0].allowed = model::Money::from_cents(10000);
-  const auto f = c.run(allowed_below_schedule_rule);
+  const auto f = c.run(fee_schedule_rule, rule_id::allowed_below_schedule);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].rule, rule_id::allowed_below_schedule);
   EXPECT_EQ(f[0].amount.cents(), 2000);
@@ -249,9 +254,9 @@ TEST(AllowedBelowScheduleRule, PayerAllowedLessThanSchedule) {
 
 TEST(AllowedBelowScheduleRule, AllowedAtScheduleOrAbsentIsQuiet) {
   auto c = fee_case(12000, 0, 12000);
-  EXPECT_TRUE(c.run(allowed_below_schedule_rule).empty());  // no AMT*B6
+  EXPECT_TRUE(c.run(fee_schedule_rule, rule_id::allowed_below_schedule).empty());  // no AMT*B6
   c.payment.lines[0].allowed = model::Money::from_cents(12000);
-  EXPECT_TRUE(c.run(allowed_below_schedule_rule).empty());
+  EXPECT_TRUE(c.run(fee_schedule_rule, rule_id::allowed_below_schedule).empty());
 }
 
 // ---- billed.claim_mismatch / billed.line_mismatch -------------------------------------------
@@ -259,17 +264,17 @@ TEST(AllowedBelowScheduleRule, AllowedAtScheduleOrAbsentIsQuiet) {
 TEST(BilledMismatchRule, ClaimChargeDiffersFromSubmittedTotal) {
   Case c(clp("C5", "1", {svc("99213", 10000, 8000, {adj("CO", "45", 2000)})}));
   c.submitted.billed_cents = 12000;
-  const auto f = c.run(billed_claim_mismatch_rule);
+  const auto f = c.run(billed_mismatch_rule, rule_id::billed_claim_mismatch);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].category, "billed_mismatch");
   EXPECT_EQ(f[0].amount.cents(), 2000);
-  EXPECT_TRUE(c.run(billed_line_mismatch_rule).empty());
+  EXPECT_TRUE(c.run(billed_mismatch_rule, rule_id::billed_line_mismatch).empty());
 }
 
 TEST(BilledMismatchRule, LineChargeDiffersFromSubmittedLine) {
   Case c(clp("C5", "1", {svc("99213", 10000, 8000, {adj("CO", "45", 2000)}), svc("36415", 1500, 1500, {})}));
   c.submitted.lines[1].charge_cents = 2500;
-  const auto f = c.run(billed_line_mismatch_rule);
+  const auto f = c.run(billed_mismatch_rule, rule_id::billed_line_mismatch);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].line_number, 2);
   EXPECT_EQ(f[0].amount.cents(), 1000);
@@ -277,13 +282,13 @@ TEST(BilledMismatchRule, LineChargeDiffersFromSubmittedLine) {
 
 TEST(BilledMismatchRule, MatchingChargesAndReversalsAreQuiet) {
   Case c(clp("C5", "1", {svc("99213", 10000, 8000, {adj("CO", "45", 2000)})}));
-  EXPECT_TRUE(c.run(billed_claim_mismatch_rule).empty());
-  EXPECT_TRUE(c.run(billed_line_mismatch_rule).empty());
+  EXPECT_TRUE(c.run(billed_mismatch_rule, rule_id::billed_claim_mismatch).empty());
+  EXPECT_TRUE(c.run(billed_mismatch_rule, rule_id::billed_line_mismatch).empty());
   Case r(clp("C5", "22", {svc("99213", -10000, -8000, {adj("CO", "45", -2000)})}));  // negated amounts
   r.submitted.billed_cents = 10000;
   r.submitted.lines[0].charge_cents = 10000;
-  EXPECT_TRUE(r.run(billed_claim_mismatch_rule).empty());
-  EXPECT_TRUE(r.run(billed_line_mismatch_rule).empty());
+  EXPECT_TRUE(r.run(billed_mismatch_rule, rule_id::billed_claim_mismatch).empty());
+  EXPECT_TRUE(r.run(billed_mismatch_rule, rule_id::billed_line_mismatch).empty());
 }
 
 // ---- posting.unmatched / posting.unbalanced -------------------------------------------------
@@ -471,6 +476,16 @@ TEST(UnknownCodesRule, KnownCodesAreQuiet) {
 }
 
 // ---- the pipeline ---------------------------------------------------------------------------
+
+TEST(DenialRule, EachIdHasItsOwnSwitch) {
+  Case c(clp("C2", "1", {svc("99213", 10000, 7000, {adj("CO", "97", 3000)}), svc("97110", 5000, 0, {adj("CO", "97", 5000)})}));
+  EXPECT_EQ(c.run(denial_rule).size(), 2u);
+  const RulesConfig no_lines = testing::test_rules_config_with(R"("denial.line": {"enabled": false})");
+  Findings out;
+  denial_rule(c.context(), RuleEnvironment{no_lines, nullptr, c.today}, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].rule, rule_id::partial_denial);
+}
 
 TEST(Pipeline, RunsEnabledRulesAtTheirStage) {
   Case c(clp("C13", "4", {svc("99213", 10000, 0, {adj("CO", "29", 10000)})}));
