@@ -74,6 +74,72 @@ CREATE TABLE service_lines (
 CREATE INDEX service_lines_by_control_number ON service_lines (line_control_number);
 )sql";
 
+// 2: the denial worklist (engine/worklist) and the fee schedule the payment rules compare with.
+// One item per claim (payer + claim id) with its findings and its history; items are never
+// deleted, they are resolved or written off. Lists like carc/rarc/rules are comma-joined codes.
+constexpr std::string_view kWorklist = R"sql(
+CREATE TABLE worklist_items (
+  id              {{id}},
+  payer_id        TEXT NOT NULL,
+  claim_id        TEXT NOT NULL,
+  category        TEXT NOT NULL,
+  rules           TEXT NOT NULL,
+  carc            TEXT NOT NULL,
+  rarc            TEXT NOT NULL,
+  amount_cents    BIGINT NOT NULL,
+  action          TEXT NOT NULL,
+  status          TEXT NOT NULL,
+  owner           TEXT NOT NULL,
+  reference_date  TEXT NOT NULL,
+  trace_number    TEXT NOT NULL,
+  opened_at       TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  resolved_at     TEXT,
+  resolved_by     TEXT,
+  resolution_note TEXT,
+  UNIQUE (payer_id, claim_id)
+);
+CREATE INDEX worklist_items_by_status ON worklist_items (status, category);
+CREATE INDEX worklist_items_by_claim ON worklist_items (claim_id);
+CREATE TABLE worklist_findings (
+  id           {{id}},
+  item_id      BIGINT NOT NULL REFERENCES worklist_items(id),
+  posting_id   BIGINT NOT NULL,
+  source       TEXT NOT NULL,
+  rule         TEXT NOT NULL,
+  category     TEXT NOT NULL,
+  line_number  BIGINT NOT NULL,
+  carc         TEXT NOT NULL,
+  rarc         TEXT NOT NULL,
+  amount_cents BIGINT NOT NULL,
+  message      TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  is_open      BIGINT NOT NULL,
+  created_at   TEXT NOT NULL,
+  closed_at    TEXT
+);
+CREATE INDEX worklist_findings_by_item ON worklist_findings (item_id, is_open);
+CREATE TABLE worklist_events (
+  id           {{id}},
+  item_id      BIGINT NOT NULL REFERENCES worklist_items(id),
+  at           TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  event        TEXT NOT NULL,
+  posting_id   BIGINT NOT NULL,
+  amount_cents BIGINT NOT NULL,
+  note         TEXT NOT NULL
+);
+CREATE INDEX worklist_events_by_item ON worklist_events (item_id);
+CREATE TABLE fee_schedule (
+  payer_id       TEXT NOT NULL,
+  procedure_code TEXT NOT NULL,
+  modifier       TEXT NOT NULL,
+  allowed_cents  BIGINT NOT NULL,
+  loaded_at      TEXT NOT NULL,
+  PRIMARY KEY (payer_id, procedure_code, modifier)
+);
+)sql";
+
 int current_version(sql::Connection& c) {
   auto stmt = c.prepare("SELECT MAX(version) FROM schema_migrations");
   return static_cast<int>(stmt->single_int().value_or(0));
@@ -84,6 +150,7 @@ int current_version(sql::Connection& c) {
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, "submissions: control numbers, batches, claims, service lines", kSubmissions},
+      {2, "worklist: items, findings, events; fee schedule", kWorklist},
   };
   return kAll;
 }

@@ -1,0 +1,264 @@
+#include "engine/worklist/worklist_store.hpp"
+
+#include <fmt/format.h>
+
+namespace clearhouse::worklist {
+
+using ledger::sql::Statement;
+
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) {
+    if (!out.empty()) out.push_back(',');
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> split_codes(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    out.emplace_back(text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* kItemColumns =
+    "id, payer_id, claim_id, category, rules, carc, rarc, amount_cents, action, status, owner, reference_date, "
+    "trace_number, opened_at, updated_at, resolved_at, resolved_by, resolution_note";
+
+model::Date parse_date(const std::string& text) {
+  auto d = model::Date::parse_iso(text);
+  return d ? *d : model::Date{};
+}
+
+}  // namespace
+
+WorklistStore::WorklistStore(ledger::sql::Connection& connection) : c_(connection) {}
+WorklistStore::~WorklistStore() = default;
+
+model::WorklistItem WorklistStore::read_item(Statement& q) {
+  model::WorklistItem item;
+  item.id = q.column_int(0);
+  item.payer_id = q.column_text(1);
+  item.claim_id = q.column_text(2);
+  item.category = q.column_text(3);
+  item.rules = split_codes(q.column_text(4));
+  item.carc = split_codes(q.column_text(5));
+  item.rarc = split_codes(q.column_text(6));
+  item.amount = model::Money::from_cents(q.column_int(7));
+  item.action = q.column_text(8);
+  item.status = model::worklist_status_from_string(q.column_text(9)).value_or(model::WorklistStatus::open);
+  item.owner = q.column_text(10);
+  item.reference_date = parse_date(q.column_text(11));
+  item.trace_number = q.column_text(12);
+  item.opened_at = q.column_text(13);
+  item.updated_at = q.column_text(14);
+  item.resolved_at = q.column_text(15);
+  item.resolved_by = q.column_text(16);
+  item.resolution_note = q.column_text(17);
+  return item;
+}
+
+std::optional<model::WorklistItem> WorklistStore::find(std::string_view payer_id, std::string_view claim_id, bool details) {
+  auto q = c_.prepare(fmt::format("SELECT {} FROM worklist_items WHERE payer_id = ? AND claim_id = ?", kItemColumns));
+  q->bind(1, payer_id).bind(2, claim_id);
+  if (!q->step()) return std::nullopt;
+  auto item = read_item(*q);
+  q->reset();
+  if (details) {
+    item.findings = findings(item.id, false);
+    item.history = history(item.id);
+  }
+  return item;
+}
+
+std::optional<model::WorklistItem> WorklistStore::find_by_id(std::int64_t id, bool details) {
+  auto q = c_.prepare(fmt::format("SELECT {} FROM worklist_items WHERE id = ?", kItemColumns));
+  q->bind(1, id);
+  if (!q->step()) return std::nullopt;
+  auto item = read_item(*q);
+  q->reset();
+  if (details) {
+    item.findings = findings(item.id, false);
+    item.history = history(item.id);
+  }
+  return item;
+}
+
+std::unique_ptr<Statement> WorklistStore::prepare_list(const ItemFilter& f) {
+  std::string sql = fmt::format("SELECT {} FROM worklist_items WHERE 1 = 1", kItemColumns);
+  if (!f.statuses.empty()) {
+    sql += " AND status IN (";
+    for (std::size_t i = 0; i < f.statuses.size(); ++i) sql += i == 0 ? "?" : ", ?";
+    sql += ")";
+  }
+  if (!f.category.empty()) sql += " AND category = ?";
+  if (!f.payer_id.empty()) sql += " AND payer_id = ?";
+  if (!f.claim_id.empty()) sql += " AND claim_id = ?";
+  sql += " ORDER BY id";
+  auto q = c_.prepare(sql);
+  int i = 1;
+  for (auto s : f.statuses) q->bind(i++, model::to_string(s));
+  if (!f.category.empty()) q->bind(i++, f.category);
+  if (!f.payer_id.empty()) q->bind(i++, f.payer_id);
+  if (!f.claim_id.empty()) q->bind(i++, f.claim_id);
+  return q;
+}
+
+std::vector<model::WorklistItem> WorklistStore::list(const ItemFilter& filter) {
+  std::vector<model::WorklistItem> out;
+  each(filter, [&](model::WorklistItem&& item) { out.push_back(std::move(item)); });
+  return out;
+}
+
+namespace {
+
+void bind_item(Statement& q, const model::WorklistItem& item) {
+  q.bind(1, item.payer_id)
+      .bind(2, item.claim_id)
+      .bind(3, item.category)
+      .bind(4, join_codes(item.rules))
+      .bind(5, join_codes(item.carc))
+      .bind(6, join_codes(item.rarc))
+      .bind(7, item.amount.cents())
+      .bind(8, item.action)
+      .bind(9, model::to_string(item.status))
+      .bind(10, item.owner)
+      .bind(11, item.reference_date.empty() ? std::string() : item.reference_date.to_iso())
+      .bind(12, item.trace_number)
+      .bind(13, item.opened_at)
+      .bind(14, item.updated_at)
+      .bind_text_or_null(15, item.resolved_at)
+      .bind_text_or_null(16, item.resolved_by)
+      .bind_text_or_null(17, item.resolution_note);
+}
+
+}  // namespace
+
+std::int64_t WorklistStore::insert(const model::WorklistItem& item) {
+  auto q = c_.prepare(
+      "INSERT INTO worklist_items (payer_id, claim_id, category, rules, carc, rarc, amount_cents, action, status, owner, "
+      "reference_date, trace_number, opened_at, updated_at, resolved_at, resolved_by, resolution_note) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  bind_item(*q, item);
+  const auto id = q->single_int();
+  if (!id) throw ledger::LedgerError("worklist item insert returned no id");
+  return *id;
+}
+
+void WorklistStore::update(const model::WorklistItem& item) {
+  auto q = c_.prepare(
+      "UPDATE worklist_items SET payer_id = ?, claim_id = ?, category = ?, rules = ?, carc = ?, rarc = ?, "
+      "amount_cents = ?, action = ?, status = ?, owner = ?, reference_date = ?, trace_number = ?, opened_at = ?, "
+      "updated_at = ?, resolved_at = ?, resolved_by = ?, resolution_note = ? WHERE id = ?");
+  bind_item(*q, item);
+  q->bind(18, item.id);
+  q->run();
+}
+
+std::vector<model::WorklistFinding> WorklistStore::findings(std::int64_t item_id, bool open_only) {
+  auto q = c_.prepare(std::string("SELECT id, posting_id, source, rule, category, line_number, carc, rarc, amount_cents, "
+                                  "message, action, is_open, created_at, closed_at FROM worklist_findings "
+                                  "WHERE item_id = ?") +
+                      (open_only ? " AND is_open = 1" : "") + " ORDER BY id");
+  q->bind(1, item_id);
+  std::vector<model::WorklistFinding> out;
+  while (q->step()) {
+    model::WorklistFinding f;
+    f.id = q->column_int(0);
+    f.posting_id = q->column_int(1);
+    f.source = q->column_text(2);
+    f.rule = q->column_text(3);
+    f.category = q->column_text(4);
+    f.line_number = static_cast<int>(q->column_int(5));
+    f.carc = split_codes(q->column_text(6));
+    f.rarc = split_codes(q->column_text(7));
+    f.amount = model::Money::from_cents(q->column_int(8));
+    f.message = q->column_text(9);
+    f.action = q->column_text(10);
+    f.open = q->column_int(11) != 0;
+    f.created_at = q->column_text(12);
+    f.closed_at = q->column_text(13);
+    out.push_back(std::move(f));
+  }
+  q->reset();
+  return out;
+}
+
+void WorklistStore::add_finding(std::int64_t item_id, const model::WorklistFinding& f) {
+  if (!insert_finding_)
+    insert_finding_ = c_.prepare(
+        "INSERT INTO worklist_findings (item_id, posting_id, source, rule, category, line_number, carc, rarc, "
+        "amount_cents, message, action, is_open, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto& q = *insert_finding_;
+  q.bind(1, item_id)
+      .bind(2, f.posting_id)
+      .bind(3, f.source)
+      .bind(4, f.rule)
+      .bind(5, f.category)
+      .bind(6, f.line_number)
+      .bind(7, join_codes(f.carc))
+      .bind(8, join_codes(f.rarc))
+      .bind(9, f.amount.cents())
+      .bind(10, f.message)
+      .bind(11, f.action)
+      .bind(12, f.open ? 1 : 0)
+      .bind(13, f.created_at)
+      .bind_text_or_null(14, f.closed_at);
+  q.run();
+}
+
+void WorklistStore::close_findings(std::int64_t item_id, std::string_view at, std::string_view source) {
+  auto q = c_.prepare(std::string("UPDATE worklist_findings SET is_open = 0, closed_at = ? WHERE item_id = ? AND is_open = 1") +
+                      (source.empty() ? "" : " AND source = ?"));
+  q->bind(1, at).bind(2, item_id);
+  if (!source.empty()) q->bind(3, source);
+  q->run();
+}
+
+void WorklistStore::add_event(std::int64_t item_id, const model::WorklistEvent& e) {
+  if (!insert_event_)
+    insert_event_ = c_.prepare(
+        "INSERT INTO worklist_events (item_id, at, actor, event, posting_id, amount_cents, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert_event_->bind(1, item_id)
+      .bind(2, e.at)
+      .bind(3, e.actor)
+      .bind(4, e.event)
+      .bind(5, e.posting_id)
+      .bind(6, e.amount.cents())
+      .bind(7, e.note);
+  insert_event_->run();
+}
+
+std::vector<model::WorklistEvent> WorklistStore::history(std::int64_t item_id) {
+  auto q = c_.prepare(
+      "SELECT at, actor, event, posting_id, amount_cents, note FROM worklist_events WHERE item_id = ? ORDER BY id");
+  q->bind(1, item_id);
+  std::vector<model::WorklistEvent> out;
+  while (q->step()) {
+    model::WorklistEvent e;
+    e.at = q->column_text(0);
+    e.actor = q->column_text(1);
+    e.event = q->column_text(2);
+    e.posting_id = q->column_int(3);
+    e.amount = model::Money::from_cents(q->column_int(4));
+    e.note = q->column_text(5);
+    out.push_back(std::move(e));
+  }
+  q->reset();
+  return out;
+}
+
+std::uint64_t WorklistStore::count(model::WorklistStatus status) {
+  auto q = c_.prepare("SELECT COUNT(*) FROM worklist_items WHERE status = ?");
+  q->bind(1, model::to_string(status));
+  return static_cast<std::uint64_t>(q->single_int().value_or(0));
+}
+
+}  // namespace clearhouse::worklist

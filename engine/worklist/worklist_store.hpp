@@ -1,0 +1,73 @@
+#pragma once
+// The worklist's rows in the ledger (migration 2: worklist_items, worklist_findings,
+// worklist_events), written once in the SQL both SQLite and PostgreSQL accept. Plain reads and
+// writes only; what to write is decided by worklist.hpp. The caller owns transactions.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/ledger/sql/connection.hpp"
+#include "engine/model/worklist_item.hpp"
+
+namespace clearhouse::worklist {
+
+// What the list query filters on in SQL (the rest — age, priority, sort — is computed above).
+struct ItemFilter {
+  std::vector<model::WorklistStatus> statuses;  // empty: any status
+  std::string category;                         // empty: any
+  std::string payer_id;                         // empty: any
+  std::string claim_id;                         // empty: any
+};
+
+class WorklistStore {
+ public:
+  explicit WorklistStore(ledger::sql::Connection& connection);
+  ~WorklistStore();
+  WorklistStore(const WorklistStore&) = delete;
+  WorklistStore& operator=(const WorklistStore&) = delete;
+
+  // The item of a claim, with its findings and history when `details`.
+  std::optional<model::WorklistItem> find(std::string_view payer_id, std::string_view claim_id, bool details = false);
+  std::optional<model::WorklistItem> find_by_id(std::int64_t id, bool details = false);
+  // Items matching the filter, without findings or history; `visit` is called once per row
+  // (no vector of 100,000 items is built unless the caller builds one).
+  template <typename F>
+  void each(const ItemFilter& filter, F&& visit) {
+    auto q = prepare_list(filter);
+    while (q->step()) visit(read_item(*q));
+    q->reset();
+  }
+  std::vector<model::WorklistItem> list(const ItemFilter& filter);
+
+  // Inserts the item (id ignored) and returns its id.
+  std::int64_t insert(const model::WorklistItem& item);
+  // Rewrites every column of the item (by id).
+  void update(const model::WorklistItem& item);
+
+  std::vector<model::WorklistFinding> findings(std::int64_t item_id, bool open_only);
+  void add_finding(std::int64_t item_id, const model::WorklistFinding& finding);
+  // Closes open findings of the item; only those from `source` when given ("posting"/"sweep").
+  void close_findings(std::int64_t item_id, std::string_view at, std::string_view source = {});
+  void add_event(std::int64_t item_id, const model::WorklistEvent& event);
+  std::vector<model::WorklistEvent> history(std::int64_t item_id);
+
+  // Counts by status, for reports and metrics.
+  std::uint64_t count(model::WorklistStatus status);
+
+ private:
+  std::unique_ptr<ledger::sql::Statement> prepare_list(const ItemFilter& filter);
+  static model::WorklistItem read_item(ledger::sql::Statement& row);
+
+  ledger::sql::Connection& c_;
+  std::unique_ptr<ledger::sql::Statement> insert_finding_, insert_event_;
+};
+
+// "a,b,c" <-> {"a","b","c"}: how code lists are kept in one column.
+std::string join_codes(const std::vector<std::string>& codes);
+std::vector<std::string> split_codes(std::string_view text);
+
+}  // namespace clearhouse::worklist
