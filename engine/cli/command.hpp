@@ -27,6 +27,7 @@ int dispatch(int argc, char** argv);
 
 // One command per file: each defines its entry point here.
 int run_parse(const std::vector<std::string>& args);
+int run_worklist(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_submit(const std::vector<std::string>& args);
 

@@ -1,0 +1,134 @@
+// clearhouse worklist [--status S] [--category C] [--payer ID] [--older-than DAYS]
+//                     [--format table|json|csv] [--sort priority|age|amount] [--limit N]
+// clearhouse worklist resolve CLAIM_ID --note TEXT [--by NAME] [--payer ID] [--write-off]
+// clearhouse worklist assign CLAIM_ID --to NAME [--by NAME] [--note TEXT] [--payer ID]
+// clearhouse worklist note CLAIM_ID --note TEXT [--by NAME] [--payer ID]
+// clearhouse worklist show CLAIM_ID [--payer ID]
+// The denial worklist: list it, work it. The query logic lives in engine/worklist so the HTTP
+// service serves the same thing. Exit 0 done; 1 the claim has no (single, open) item; 2 usage.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdio>
+
+#include "engine/cli/args.hpp"
+#include "engine/cli/command.hpp"
+#include "engine/cli/rules_options.hpp"
+#include "engine/ledger/ledger.hpp"
+#include "engine/ledger/ledger_url.hpp"
+#include "engine/util/timestamp.hpp"
+#include "engine/worklist/worklist.hpp"
+#include "engine/worklist/worklist_format.hpp"
+#include "engine/worklist/worklist_query.hpp"
+#include "generators/render/json_writer.hpp"
+
+namespace clearhouse::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: clearhouse worklist [--status active|open|in_progress|resolved|written_off|all] [--category C]\n"
+    "                           [--payer ID] [--older-than DAYS] [--format table|json|csv]\n"
+    "                           [--sort priority|age|amount] [--limit N] [--as-of YYYY-MM-DD]\n"
+    "       clearhouse worklist resolve CLAIM_ID --note TEXT [--by NAME] [--payer ID] [--write-off]\n"
+    "       clearhouse worklist assign CLAIM_ID --to NAME [--by NAME] [--note TEXT] [--payer ID]\n"
+    "       clearhouse worklist note CLAIM_ID --note TEXT [--by NAME] [--payer ID]\n"
+    "       clearhouse worklist show CLAIM_ID [--payer ID]\n"
+    "  common: [--db URL] [--schemas DIR]; the default --status active lists open and in_progress items";
+
+int parse_count(const std::string& text, const char* option) {
+  int value = 0;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (r.ec != std::errc() || r.ptr != text.data() + text.size() || value < 0)
+    throw UsageError(fmt::format("--{} must be a whole number of days/items, not '{}'\n{}", option, text, kUsage));
+  return value;
+}
+
+void print_item(const model::WorklistItem& item, const rules::RulesConfig& config, model::Date today) {
+  render::JsonWriter json(stdout);
+  write_item_detail_json(worklist::compute_row(item, config, today), config, json);
+  json.newline();
+  json.flush();
+}
+
+int run_list(const Args& args) {
+  args.expect_positionals(0, 0, kUsage);
+  const auto format = args.choice("format", {"table", "json", "csv"}, "table");
+  const auto sort = worklist::worklist_sort_from_string(args.choice("sort", {"priority", "age", "amount"}, "priority"));
+  worklist::WorklistQuery query;
+  query.status = args.choice("status", {"active", "open", "in_progress", "resolved", "written_off", "all"}, "active");
+  query.category = args.value_or("category", "");
+  query.payer_id = args.value_or("payer", "");
+  if (auto v = args.value("older-than")) query.older_than_days = parse_count(*v, "older-than");
+  if (auto v = args.value("limit")) query.limit = static_cast<std::size_t>(parse_count(*v, "limit"));
+  query.sort = *sort;
+  const model::Date today = today_for(args);
+  const auto config = load_rules_for(args, "worklist");
+  if (!query.category.empty() && !config.has_category(query.category))
+    throw UsageError(fmt::format("unknown category '{}' (see schemas/rules.json)", query.category));
+
+  auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
+  const auto page = worklist::query_worklist(ledger->connection(), query, config, today);
+  if (format == "json") {
+    render::JsonWriter json(stdout, 1 << 20);
+    worklist::write_worklist_json(page, config, json);
+    json.newline();
+    json.flush();
+  } else if (format == "csv") {
+    worklist::write_worklist_csv(page, stdout);
+  } else {
+    worklist::write_worklist_table(page, stdout);
+  }
+  return kExitOk;
+}
+
+int run_action(const std::string& action, const Args& args) {
+  args.expect_positionals(2, 2, kUsage);
+  const std::string& claim = args.positionals()[1];
+  const std::string payer = args.value_or("payer", "");
+  const std::string note = args.value_or("note", "");
+  const model::Date today = today_for(args);
+  const auto config = load_rules_for(args, "worklist");
+  auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
+  worklist::Worklist list(ledger->connection(), config);
+  const std::string now = util::utc_timestamp_now();
+  try {
+    if (action == "show") {
+      print_item(list.item(claim, payer, true), config, today);
+      return kExitOk;
+    }
+    ledger::sql::Transaction tx(ledger->connection());
+    model::WorklistItem item;
+    if (action == "resolve") {
+      if (note.empty()) throw UsageError(fmt::format("resolve needs --note TEXT (why)\n{}", kUsage));
+      item = list.resolve(claim, payer, actor_for(args), note, args.flag("write-off"), now);
+    } else if (action == "assign") {
+      const auto to = args.value_or("to", "");
+      if (to.empty()) throw UsageError(fmt::format("assign needs --to NAME\n{}", kUsage));
+      item = list.assign(claim, payer, to, actor_for(args), note, now);
+    } else {
+      if (note.empty()) throw UsageError(fmt::format("note needs --note TEXT\n{}", kUsage));
+      item = list.add_note(claim, payer, actor_for(args), note, now);
+    }
+    tx.commit();
+    print_item(item, config, today);
+    return kExitOk;
+  } catch (const worklist::WorklistError& e) {
+    fmt::print(stderr, "clearhouse worklist {}: {}\n", action, e.what());
+    return kExitRejected;
+  }
+}
+
+}  // namespace
+
+int run_worklist(const std::vector<std::string>& argv) {
+  Args args(argv, {{"status"}, {"category"}, {"payer"}, {"older-than"}, {"format"}, {"sort"}, {"limit"}, {"db"},
+                   schemas_option(), as_of_option(), {"note"}, {"by"}, {"to"}, {"write-off", 0, false}});
+  if (!args.positionals().empty()) {
+    const std::string& action = args.positionals()[0];
+    if (action == "resolve" || action == "assign" || action == "note" || action == "show") return run_action(action, args);
+    throw UsageError(fmt::format("unknown worklist action '{}'\n{}", action, kUsage));
+  }
+  return run_list(args);
+}
+
+}  // namespace clearhouse::cli
