@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev                     # Spirit X3, Asio, Beast (header-only parts)
   libspdlog-dev libfmt-dev rapidjson-dev
   libsqlite3-dev sqlite3
+  libssl-dev                           # libcrypto: SHA-256 of the files the ledger records
   libpq-dev postgresql-15              # libpq client + a real server for the PostgreSQL tests
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3                              # ../shared/tools (corpus checker, generator) used by tests and benches

@@ -413,9 +413,11 @@ EditOutcome ClaimEditor::edit(model::Encounter encounter) {
     check.fail({"", -1, "claim_id"}, EditCode::split_claim_id_too_long,
                fmt::format("{} lines need {} claims, and the split claim ids would pass 20 characters",
                            c.lines.size(), ids.size()));
+  std::vector<std::string> keys;
   if (!replaces && !c.claim_id.empty()) {
     for (const auto& id : ids) {
-      if (accepted_originals_.count(c.payer.id + '\x1f' + id) != 0) {
+      keys.push_back(c.payer.id + '\x1f' + id);
+      if (accepted_originals_.count(keys.back()) != 0) {
         check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_batch,
                    fmt::format("claim {} for this payer appears earlier in this input", id));
       } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
@@ -426,8 +428,7 @@ EditOutcome ClaimEditor::edit(model::Encounter encounter) {
   }
   if (outcome.rejected()) return outcome;
 
-  if (!replaces)
-    for (const auto& id : ids) accepted_originals_.insert(c.payer.id + '\x1f' + id);
+  for (auto& key : keys) accepted_originals_.insert(std::move(key));
   outcome.claims = split_claim(std::move(c));
   return outcome;
 }

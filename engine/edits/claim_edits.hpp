@@ -34,7 +34,7 @@ struct EditOutcome {
 
 class ClaimEditor {
  public:
-  explicit ClaimEditor(EditContext context) : context_(std::move(context)) {}
+  explicit ClaimEditor(EditContext context) : context_(std::move(context)) { accepted_originals_.reserve(1 << 16); }
 
   // Edits one encounter. On success the claims are normalized as submitted: diagnoses without
   // dots and upper-case, codes upper-case, ZIP/EIN digits only, lines numbered 1..n, each line's

@@ -12,7 +12,11 @@ std::vector<std::string> split_claim_ids(const std::string& claim_id, std::size_
 }
 
 std::vector<model::Claim> split_claim(model::Claim claim) {
-  if (claim.lines.size() <= model::kMaxLinesPerClaim) return {std::move(claim)};
+  if (claim.lines.size() <= model::kMaxLinesPerClaim) {
+    std::vector<model::Claim> one;
+    one.push_back(std::move(claim));  // not an initializer list: that would copy
+    return one;
+  }
   const auto ids = split_claim_ids(claim.claim_id, claim.lines.size());
   std::vector<model::ServiceLine> lines = std::move(claim.lines);
   claim.lines.clear();

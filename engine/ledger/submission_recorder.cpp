@@ -38,31 +38,32 @@ void SubmissionRecorder::stage(int batch_key, std::int64_t batch_sequence, const
     c_.begin(false);  // deferred: TEMP tables only, the ledger's write lock stays free
     staging_open_ = true;
   }
+  // The record outlives each run() below, so its text is bound without copies.
   insert_claim_->bind(1, batch_key)
       .bind(2, batch_sequence)
-      .bind(3, claim.claim_id)
-      .bind(4, claim.payer_id)
-      .bind(5, claim.payer_name)
-      .bind(6, claim.billing_npi)
-      .bind(7, claim.frequency_code)
+      .bind_view(3, claim.claim_id)
+      .bind_view(4, claim.payer_id)
+      .bind_view(5, claim.payer_name)
+      .bind_view(6, claim.billing_npi)
+      .bind_view(7, claim.frequency_code)
       .bind_text_or_null(8, claim.original_claim_number)
       .bind(9, claim.billed_cents)
       .bind(10, static_cast<std::int64_t>(claim.lines.size()))
-      .bind(11, claim.service_date_from)
-      .bind(12, claim.service_date_to)
-      .bind(13, claim.transaction_control_number);
+      .bind_view(11, claim.service_date_from)
+      .bind_view(12, claim.service_date_to)
+      .bind_view(13, claim.transaction_control_number);
   insert_claim_->run();
   for (const auto& line : claim.lines) {
     insert_line_->bind(1, batch_key)
         .bind(2, batch_sequence)
         .bind(3, line.line_number)
-        .bind(4, line.line_control_number)
-        .bind(5, line.procedure_code)
-        .bind(6, line.modifiers)
+        .bind_view(4, line.line_control_number)
+        .bind_view(5, line.procedure_code)
+        .bind_view(6, line.modifiers)
         .bind(7, line.charge_cents)
-        .bind(8, line.units)
-        .bind(9, line.unit_code)
-        .bind(10, line.service_date);
+        .bind_view(8, line.units)
+        .bind_view(9, line.unit_code)
+        .bind_view(10, line.service_date);
     insert_line_->run();
   }
   ++staged_claims_;

@@ -1,6 +1,59 @@
 #include "engine/submit/submission_ledger.hpp"
 
 namespace clearhouse::submit {
+namespace {
+
+// "2024-05-06" without printf (one per line of every claim recorded).
+std::string iso(const model::Date& d) {
+  std::string out(10, '-');
+  auto two = [&](std::size_t at, int v) {
+    out[at] = static_cast<char>('0' + v / 10);
+    out[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, d.year / 100);
+  two(2, d.year % 100);
+  two(5, d.month);
+  two(8, d.day);
+  return out;
+}
+
+}  // namespace
+
+ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02) {
+  ledger::ClaimRecord r;
+  r.claim_id = c.claim_id;
+  r.payer_id = c.payer.id;
+  r.payer_name = c.payer.name;
+  r.billing_npi = c.billing_provider.provider.npi;
+  r.frequency_code = c.frequency_code;
+  r.original_claim_number = c.original_claim_number;
+  r.billed_cents = c.total_charge.cents();
+  r.transaction_control_number = st02;
+  model::Date from, to;
+  r.lines.reserve(c.lines.size());
+  for (const auto& l : c.lines) {
+    ledger::LineRecord lr;
+    lr.line_number = l.line_number;
+    lr.line_control_number = l.line_control_number;
+    lr.procedure_code = l.procedure_code;
+    for (const auto& m : l.modifiers) {
+      if (!lr.modifiers.empty()) lr.modifiers.push_back(':');
+      lr.modifiers.append(m);
+    }
+    lr.charge_cents = l.charge.cents();
+    lr.units = l.units.to_string();
+    lr.unit_code = l.unit_code;
+    lr.service_date = iso(l.service_date);
+    const model::Date end = l.service_date_end.empty() ? l.service_date : l.service_date_end;
+    if (from.empty() || l.service_date < from) from = l.service_date;
+    if (to.empty() || end > to) to = end;
+    r.lines.push_back(std::move(lr));
+  }
+  r.service_date_from = iso(from);
+  r.service_date_to = iso(to);
+  return r;
+}
+
 
 std::optional<std::string> LedgerSubmission::recorded_hash(std::string_view file_name) {
   auto q = ledger_.connection().prepare("SELECT sha256 FROM batches WHERE file_name = ? ORDER BY id DESC LIMIT 1");

@@ -15,8 +15,12 @@
 
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/records.hpp"
+#include "engine/model/claim.hpp"
 
 namespace clearhouse::submit {
+
+// What the ledger records of a submitted claim (lines with modifiers joined by ':').
+ledger::ClaimRecord claim_record(const model::Claim& claim, const std::string& st02);
 
 class SubmissionLedger {
  public:
@@ -25,7 +29,8 @@ class SubmissionLedger {
   // Committed before returning (never reused, even when the run fails later).
   virtual std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id,
                                  ledger::ControlNumberKind kind) = 0;
-  virtual void stage(int batch_key, std::int64_t batch_sequence, const ledger::ClaimRecord& claim) = 0;
+  // Stages a claim written in transaction set st02 of the batch numbered batch_key.
+  virtual void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) = 0;
   // One transaction: the batches and everything staged, or nothing (throws).
   virtual void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) = 0;
   virtual void discard() = 0;
@@ -43,8 +48,8 @@ class LedgerSubmission final : public SubmissionLedger {
                          ledger::ControlNumberKind kind) override {
     return ledger_.allocate(sender_id, receiver_id, kind);
   }
-  void stage(int batch_key, std::int64_t batch_sequence, const ledger::ClaimRecord& claim) override {
-    ledger_.recorder().stage(batch_key, batch_sequence, claim);
+  void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) override {
+    ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02));
   }
   void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) override {
     ledger_.recorder().commit(std::move(batches), submitted_at);
@@ -63,7 +68,7 @@ class UnrecordedSubmission final : public SubmissionLedger {
                          ledger::ControlNumberKind kind) override {
     return ++counters_[std::make_tuple(std::string(sender_id), std::string(receiver_id), kind)];
   }
-  void stage(int, std::int64_t, const ledger::ClaimRecord&) override {}
+  void stage(int, std::int64_t, const model::Claim&, const std::string&) override {}
   void commit(std::vector<std::pair<int, ledger::BatchRecord>>, const std::string&) override {}
   void discard() override {}
   std::optional<std::string> recorded_hash(std::string_view) override { return std::nullopt; }

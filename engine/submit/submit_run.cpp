@@ -48,41 +48,6 @@ std::string file_safe(std::string_view id) {
   return out;
 }
 
-ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02) {
-  ledger::ClaimRecord r;
-  r.claim_id = c.claim_id;
-  r.payer_id = c.payer.id;
-  r.payer_name = c.payer.name;
-  r.billing_npi = c.billing_provider.provider.npi;
-  r.frequency_code = c.frequency_code;
-  r.original_claim_number = c.original_claim_number;
-  r.billed_cents = c.total_charge.cents();
-  r.transaction_control_number = st02;
-  model::Date from, to;
-  r.lines.reserve(c.lines.size());
-  for (const auto& l : c.lines) {
-    ledger::LineRecord lr;
-    lr.line_number = l.line_number;
-    lr.line_control_number = l.line_control_number;
-    lr.procedure_code = l.procedure_code;
-    for (const auto& m : l.modifiers) {
-      if (!lr.modifiers.empty()) lr.modifiers.push_back(':');
-      lr.modifiers.append(m);
-    }
-    lr.charge_cents = l.charge.cents();
-    lr.units = l.units.to_string();
-    lr.unit_code = l.unit_code;
-    lr.service_date = l.service_date.to_iso();
-    const model::Date end = l.service_date_end.empty() ? l.service_date : l.service_date_end;
-    if (from.empty() || l.service_date < from) from = l.service_date;
-    if (to.empty() || end > to) to = end;
-    r.lines.push_back(std::move(lr));
-  }
-  r.service_date_from = from.to_iso();
-  r.service_date_to = to.to_iso();
-  return r;
-}
-
 class SubmitRun {
  public:
   SubmitRun(const SubmitOptions& o, SubmissionLedger& l)
@@ -150,12 +115,16 @@ class SubmitRun {
   BatchFile& batch_for(const model::Claim& c) {
     const auto& s = c.submitter;
     const auto& r = c.receiver;
+    // Input usually comes grouped: the previous claim's interchange is the likely one.
+    if (last_ != nullptr && last_receiver_ == r && last_submitter_ == s) return *last_;
+    last_submitter_ = s;
+    last_receiver_ = r;
     key_.clear();
     for (const std::string* part : {&s.id, &s.name, &s.contact_name, &s.phone, &s.email, &r.id, &r.name}) {
       key_.append(*part);
       key_.push_back('\x1f');
     }
-    if (auto it = index_.find(key_); it != index_.end()) return *batches_[it->second];
+    if (auto it = index_.find(key_); it != index_.end()) return *(last_ = batches_[it->second].get());
 
     const std::uint64_t isa13 = ledger_.allocate(s.id, r.id, ledger::ControlNumberKind::interchange);
     const std::string name = fmt::format("{}-{:09}.837", file_safe(r.id), isa13);
@@ -183,7 +152,8 @@ class SubmitRun {
     rec.group_control_number = isa13;
     index_.emplace(key_, batches_.size());
     batches_.push_back(std::move(batch));
-    return *batches_.back();
+    last_ = batches_.back().get();
+    return *last_;
   }
 
   void route(const model::Claim& c) {
@@ -210,7 +180,7 @@ class SubmitRun {
     ++rec.claim_count;
     rec.line_count += c.lines.size();
     rec.billed_cents += c.total_charge.cents();
-    ledger_.stage(b.batch_key(), static_cast<std::int64_t>(rec.claim_count), claim_record(c, st02_by_batch_[b.batch_key()]));
+    ledger_.stage(b.batch_key(), static_cast<std::int64_t>(rec.claim_count), c, st02_by_batch_[b.batch_key()]);
     ++report_.claims;
     report_.lines += c.lines.size();
     report_.billed += c.total_charge;
@@ -254,6 +224,9 @@ class SubmitRun {
   std::unordered_map<std::string, std::size_t> index_;
   std::unordered_map<int, std::string> st02_by_batch_;
   std::string key_, current_st02_;
+  BatchFile* last_ = nullptr;
+  model::Submitter last_submitter_;
+  model::Receiver last_receiver_;
 };
 
 }  // namespace

@@ -1,9 +1,9 @@
 #pragma once
-// SHA-256 (FIPS 180-4), streaming: the ledger records each batch file's hash, and remittance
-// posting recognises a file it has seen by its content hash.
+// SHA-256, streaming: the ledger records each batch file's hash, and remittance posting
+// recognises a file it has seen by its content hash. Backed by OpenSSL's libcrypto (SHA
+// extensions where the CPU has them: hashing must not be what limits a submit run).
 
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,16 +12,19 @@ namespace clearhouse::util {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  Sha256(Sha256&&) noexcept;
+  Sha256& operator=(Sha256&&) noexcept;
+
   void update(std::string_view bytes);
   // The digest as 64 lowercase hex characters; the object is then spent.
   std::string hex_digest();
 
  private:
-  void block(const unsigned char* p);
-  std::array<std::uint32_t, 8> h_;
-  std::array<unsigned char, 64> buffer_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t total_ = 0;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 std::string sha256_hex(std::string_view bytes);

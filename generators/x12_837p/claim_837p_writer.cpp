@@ -3,6 +3,22 @@
 #include <fmt/format.h>
 
 namespace clearhouse::x12_837p {
+namespace {
+
+// CCYYMMDD into buf (no allocation, no printf: dates are on every claim and line).
+std::string_view d8(const model::Date& d, char* buf) {
+  auto two = [](char* p, int v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  two(buf, d.year / 100);
+  two(buf + 2, d.year % 100);
+  two(buf + 4, d.month);
+  two(buf + 6, d.day);
+  return {buf, 8};
+}
+
+}  // namespace
 
 std::string transaction_control_number(std::uint64_t n) { return fmt::format("{:04}", n); }
 
@@ -79,7 +95,8 @@ void Claim837pWriter::address(const model::Address& a) {
 }
 
 void Claim837pWriter::date(std::string_view qualifier, const model::Date& d) {
-  w_.begin("DTP").element(qualifier).element("D8").element(d.to_ccyymmdd());
+  char buf[8];
+  w_.begin("DTP").element(qualifier).element("D8").element(d8(d, buf));
   w_.end();
 }
 
@@ -124,7 +141,8 @@ void Claim837pWriter::subscriber_loop(const model::Claim& c) {
   person("IL", s.name, "MI", s.member_id);
   if (self) {
     address(s.address);
-    w_.begin("DMG").element("D8").element(s.birth_date.to_ccyymmdd()).element(s.gender);
+    char buf[8];
+    w_.begin("DMG").element("D8").element(d8(s.birth_date, buf)).element(s.gender);
     w_.end();
   }
   w_.begin("NM1").element("PR").element("2").element(c.payer.name).empty(4).element("PI").element(c.payer.id);
@@ -144,7 +162,8 @@ void Claim837pWriter::patient_loop(const model::Claim& c) {
   w_.segment("PAT", {p.relationship});
   person("QC", p.name, "", "");
   address(p.address);
-  w_.begin("DMG").element("D8").element(p.birth_date.to_ccyymmdd()).element(p.gender);
+  char buf[8];
+  w_.begin("DMG").element("D8").element(d8(p.birth_date, buf)).element(p.gender);
   w_.end();
   patient_ = p;
 }
@@ -203,10 +222,9 @@ void Claim837pWriter::service_line_loop(const model::Claim& c, const model::Serv
       .element(l.place_of_service != c.place_of_service ? std::string_view(l.place_of_service) : std::string_view())
       .empty(1)
       .begin_composite();
-  char pointer[4];
-  for (int p : l.diagnosis_pointers) {
-    const int n = std::snprintf(pointer, sizeof pointer, "%d", p);
-    w_.component(std::string_view(pointer, static_cast<std::size_t>(n)));
+  for (int p : l.diagnosis_pointers) {  // 1-12
+    const char digits[2] = {static_cast<char>('0' + p / 10), static_cast<char>('0' + p % 10)};
+    w_.component(p >= 10 ? std::string_view(digits, 2) : std::string_view(digits + 1, 1));
   }
   w_.end();
   if (l.service_date_end.empty()) {

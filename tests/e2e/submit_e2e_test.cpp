@@ -95,6 +95,9 @@ void expect_parses_clean(const std::vector<std::string>& files) {
     const auto r = run_clearhouse({"parse", f, "--format", "summary"});
     EXPECT_EQ(r.exit_code, 0) << f << r.out << r.err;
     EXPECT_NE(r.out.find("\"error_count\":0"), std::string::npos) << r.out;
+    // And the implementation-guide validator (clearhouse validate, 005010X222A1 spec) accepts it.
+    const auto v = run_clearhouse({"validate", f, "--format", "text"});
+    EXPECT_EQ(v.exit_code, 0) << f << "\n" << v.out << v.err;
   }
 }
 

@@ -39,6 +39,9 @@ class Statement {
   virtual Statement& bind(int index, std::int64_t value) = 0;
   virtual Statement& bind(int index, std::string_view value) = 0;
   virtual Statement& bind_null(int index) = 0;
+  // Text that stays valid and unchanged until the statement is reset (no copy where the driver
+  // can avoid one). Use bind() for temporaries.
+  virtual Statement& bind_view(int index, std::string_view value) { return bind(index, value); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }

@@ -23,6 +23,10 @@ class SqliteStatement final : public sql::Statement {
     check(sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT), "bind");
     return *this;
   }
+  Statement& bind_view(int index, std::string_view value) override {
+    check(sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC), "bind");
+    return *this;
+  }
   Statement& bind_null(int index) override {
     check(sqlite3_bind_null(stmt_, index), "bind");
     return *this;
@@ -106,6 +110,9 @@ std::unique_ptr<sql::Connection> open_sqlite(const std::string& path) {
   // committed control-number allocation survives even a power loss (never reused); the ledger
   // commits a few times per run, so this costs little. foreign_keys is per connection.
   connection->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // Page caches of 64 MB for the ledger and for session-private TEMP tables (a submit run's
+  // staging): large runs stay in memory up to that bound and spill to disk beyond it.
+  connection->execute("PRAGMA cache_size=-65536; PRAGMA temp.cache_size=-65536;");
   return connection;
 }
 

@@ -1,0 +1,66 @@
+// Encounters -> 837P files: the whole `clearhouse submit` pipeline (JSON Lines reader, claim
+// edits, 837P writer, files, and optionally the SQLite ledger) on 100,000 generated encounters.
+// items/s = claims written; bytes/s = 837P bytes written. Inputs are generated into the build
+// directory by ../shared/tools/gen_x12.py on first use.
+//
+//   ./build/bench/submit_bench --benchmark_counters_tabular=true
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+
+#include "bench/support/bench_inputs.hpp"
+#include "engine/ledger/ledger.hpp"
+#include "engine/submit/submit_run.hpp"
+
+namespace clearhouse::bench {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::uint64_t kEncounters = 100'000;
+
+submit::SubmitOptions options(const fs::path& encounters, const fs::path& out) {
+  submit::SubmitOptions o;
+  o.input = encounters.string();
+  o.out_dir = out;
+  o.line_breaks = false;
+  return o;
+}
+
+void run(benchmark::State& state, bool with_ledger) {
+  const auto input = generated_claims(X12Kind::claim_837p, kEncounters).encounters;
+  const fs::path work = bench_data_dir() / (with_ledger ? "submit-ledger" : "submit-no-ledger");
+  std::uint64_t claims = 0, bytes = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove_all(work);
+    fs::create_directories(work);
+    state.ResumeTiming();
+    submit::SubmitReport report;
+    if (with_ledger) {
+      auto ledger = ledger::open_ledger("sqlite:" + (work / "ledger.db").string());
+      submit::LedgerSubmission recorder(*ledger);
+      report = submit::run_submit(options(input, work / "out"), recorder);
+    } else {
+      submit::UnrecordedSubmission recorder;
+      report = submit::run_submit(options(input, work / "out"), recorder);
+    }
+    if (report.claims != kEncounters) state.SkipWithError("not every encounter became a claim");
+    claims += report.claims;
+    bytes += report.bytes;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(claims));
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.counters["input_MB"] = static_cast<double>(fs::file_size(input)) / 1e6;
+  report_max_rss(state);
+}
+
+void BM_SubmitWithoutLedger(benchmark::State& state) { run(state, false); }
+void BM_SubmitWithSqliteLedger(benchmark::State& state) { run(state, true); }
+
+BENCHMARK(BM_SubmitWithoutLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_SubmitWithSqliteLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+}  // namespace clearhouse::bench
+
+BENCHMARK_MAIN();
