@@ -69,12 +69,12 @@ void ClaimRules::close_claim(FindingSink& sink) {
 void ClaimRules::on_segment(const SegmentContext& ctx, FindingSink& sink) {
   const Segment& s = ctx.segment;
   if (ctx.spec == nullptr) return;
-  if (s.is("SBR") && ctx.loop_id == "2000B") {
+  if (ctx.is(segment_key("SBR")) && ctx.loop_id == "2000B") {
     relationship_ = std::string(s[2]);
     subscriber_ref_ = ctx.ref();
     return;
   }
-  if (s.is("CLM")) {
+  if (ctx.is(segment_key("CLM"))) {
     claim_ref_ = ctx.ref();
     claim_total_text_ = std::string(s[2]);
     claim_total_ = grammar::parse_amount(s[2]);
@@ -87,17 +87,17 @@ void ClaimRules::on_segment(const SegmentContext& ctx, FindingSink& sink) {
     return;
   }
   if (!in_claim_) return;
-  if (s.is("HI") && is_diagnosis_qualifier(s.component(1, 1))) {
+  if (ctx.is(segment_key("HI")) && is_diagnosis_qualifier(s.component(1, 1))) {
     for (std::size_t i = 1; i <= s.size(); ++i)
       if (is_diagnosis_qualifier(s.component(i, 1)) && !s.component(i, 2).empty()) ++diagnoses_;
     return;
   }
-  if (s.is("REF") && s[1] == "F8" && ctx.loop_id == "2300") {
+  if (ctx.is(segment_key("REF")) && s[1] == "F8" && ctx.loop_id == "2300") {
     has_original_reference_ = true;
     original_reference_ref_ = ctx.ref();
     return;
   }
-  if (s.is("SV1")) {
+  if (ctx.is(segment_key("SV1"))) {
     if (auto charge = grammar::parse_amount(s[2])) line_total_ += *charge;
     else lines_valid_ = false;
     const char sep = s.delimiters().component;

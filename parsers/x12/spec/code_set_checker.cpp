@@ -130,7 +130,7 @@ void CodeSetChecker::check(const SegmentContext& ctx, FindingSink& sink, const s
 void CodeSetChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) const {
   if (ctx.spec == nullptr) return;
   const Segment& s = ctx.segment;
-  if (s.is("HI")) {
+  if (ctx.is(segment_key("HI"))) {
     for (std::size_t i = 1; i <= s.size(); ++i) {
       if (const char* set = hi_set(s.component(i, 1))) check(ctx, sink, set, s.component(i, 2), static_cast<int>(i), 2);
     }
@@ -138,17 +138,18 @@ void CodeSetChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) co
   }
   // Procedure composites: SV101, SVD03, SVC01/SVC06 with qualifier HC.
   int composite = 0;
-  if (s.is("SV1")) composite = 1;
-  else if (s.is("SVD")) composite = 3;
-  else if (s.is("SVC")) composite = 1;
+  if (ctx.is(segment_key("SV1"))) composite = 1;
+  else if (ctx.is(segment_key("SVD"))) composite = 3;
+  else if (ctx.is(segment_key("SVC"))) composite = 1;
   if (composite != 0) {
-    for (int c : {composite, s.is("SVC") ? 6 : 0}) {
+    for (int c : {composite, ctx.is(segment_key("SVC")) ? 6 : 0}) {
       if (c == 0 || s.component(static_cast<std::size_t>(c), 1) != "HC") continue;
       check(ctx, sink, "procedure", s.component(static_cast<std::size_t>(c), 2), c, 2);
       for (int m = 3; m <= 6; ++m) check(ctx, sink, "modifier", s.component(static_cast<std::size_t>(c), static_cast<std::size_t>(m)), c, m);
     }
   }
   // Elements the specs tie to a code set (place of service, CARC, RARC).
+  if (!ctx.spec->has_code_sets) return;
   for (std::size_t i = 0; i < ctx.spec->elements.size(); ++i) {
     const ElementSpec& e = ctx.spec->elements[i];
     if (!e.code_set.empty()) {

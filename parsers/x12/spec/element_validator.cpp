@@ -49,6 +49,13 @@ bool matches_pattern(std::string_view value, const std::string& pattern) {
 
 bool present(std::string_view v) { return !v.empty(); }
 
+// Values are short: one pass looking for a character beats a memchr call.
+bool contains(std::string_view v, char c) {
+  for (char x : v)
+    if (x == c) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_sensitive(const ElementSpec& e, std::string_view segment_id) {
@@ -142,28 +149,40 @@ void ElementValidator::check_element(std::string_view value, const ElementSpec& 
     return;
   }
   int rep = 0;
-  const bool repeats = d.has_repetition() && value.find(d.repetition) != std::string_view::npos;
+  const bool repeats = d.has_repetition() && contains(value, d.repetition);
   if (repeats && e.repeat <= 1) {
     problem(0, 0, &e, "12", {}, "too many repetitions");
     return;
   }
-  for (std::string_view one : (repeats ? Split(value, d.repetition) : Split(value, '\0'))) {
+  std::string_view rest = value;
+  while (true) {
+    std::string_view one = rest;
+    if (repeats) {
+      const auto cut = rest.find(d.repetition);
+      one = rest.substr(0, cut);
+      rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+    }
     ++rep;
     const int rep_pos = repeats ? rep : 0;
     if (rep > e.repeat) {
       problem(0, rep_pos, &e, "12", {}, "too many repetitions");
       return;
     }
+    const bool last = !repeats || rest.data() == nullptr;
     if (!e.is_composite()) {
-      if (one.find(d.component) != std::string_view::npos) {
+      if (contains(one, d.component)) {
         problem(0, rep_pos, &e, "6", {}, "component separator in a simple element");
-        continue;
+      } else {
+        const char* what = "";
+        if (const char* code = check_value(one, e, &what)) problem(0, rep_pos, &e, code, one, what);
       }
-      const char* what = "";
-      if (const char* code = check_value(one, e, &what)) problem(0, rep_pos, &e, code, one, what);
+      if (last) break;
       continue;
     }
-    if (e.components.empty()) continue;  // composite not described (not used): presence only
+    if (e.components.empty()) {  // composite not described (not used): presence only
+      if (last) break;
+      continue;
+    }
     int k = 0;
     for (std::string_view part : Split(one, d.component)) {
       ++k;
@@ -190,6 +209,7 @@ void ElementValidator::check_element(std::string_view value, const ElementSpec& 
       if (e.components[j].usage == Usage::required)
         problem(static_cast<int>(j + 1), rep_pos, &e.components[j], "1", {}, "required component missing");
     }
+    if (last) break;
   }
 }
 
@@ -249,7 +269,7 @@ void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec,
     const std::size_t before = out.size();
     check_element(value, e, d, static_cast<int>(i + 1), out);
     // A date-time period is checked against its format qualifier (the element before it).
-    if (e.data_element == "1251" && i > 0 && spec.elements[i - 1].data_element == "1250" && !value.empty() &&
+    if (e.is_period && i > 0 && spec.elements[i - 1].data_element == "1250" && !value.empty() &&
         out.size() == before && !valid_period(segment[i], value)) {
       out.push_back({static_cast<int>(i + 1), 0, 0, &e, "8", value, "invalid date for its format qualifier"});
     }

@@ -62,21 +62,21 @@ void RemittanceBalance::on_loop_closed(std::string_view loop_id, FindingSink& si
 void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink&) {
   const Segment& s = ctx.segment;
   if (ctx.spec == nullptr) return;
-  if (s.is("BPR")) {
+  if (ctx.is(segment_key("BPR"))) {
     payment_ = grammar::parse_amount(s[2]);
     payment_ref_ = ctx.ref();
-  } else if (s.is("CLP")) {
+  } else if (ctx.is(segment_key("CLP"))) {
     in_claim_ = true;
     claim_valid_ = true;
     claim_ref_ = ctx.ref();
     claim_charge_ = claim_paid_ = claim_adjustments_ = line_adjustments_ = model::Money{};
     claim_valid_ = add_amount(s[3], claim_charge_) && add_amount(s[4], claim_paid_);
-  } else if (s.is("SVC")) {
+  } else if (ctx.is(segment_key("SVC"))) {
     in_line_ = true;
     line_ref_ = ctx.ref();
     line_charge_ = line_paid_ = line_cas_ = model::Money{};
     line_valid_ = add_amount(s[2], line_charge_) && add_amount(s[3], line_paid_);
-  } else if (s.is("CAS")) {
+  } else if (ctx.is(segment_key("CAS"))) {
     model::Money sum;
     bool ok = true;
     for (std::size_t i = 3; i <= 18; i += 3) ok = add_amount(s[i], sum) && ok;
@@ -87,7 +87,7 @@ void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink&) {
       claim_adjustments_ += sum;
       claim_valid_ = claim_valid_ && ok;
     }
-  } else if (s.is("PLB")) {
+  } else if (ctx.is(segment_key("PLB"))) {
     for (std::size_t i = 4; i <= 14; i += 2) valid_ = add_amount(s[i], provider_adjustments_) && valid_;
   }
 }

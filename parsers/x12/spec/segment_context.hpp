@@ -17,6 +17,9 @@ struct SegmentContext {
   std::uint64_t position = 0;         // in the transaction set, ST = 1
   std::string_view loop_id;           // innermost loop ("" at the header)
   std::string_view claim_id;          // CLM01 of the open claim, if any
+  std::uint32_t key = segment_key(segment.id());  // the segment id as an integer
+
+  bool is(std::uint32_t id_key) const { return key == id_key; }
 
   SegmentRef ref() const {
     SegmentRef r;

@@ -88,6 +88,7 @@ class Builder {
       else el.code_set = table;                              // SNIP 5 code set
     }
     el.pattern = str(e, "pattern");
+    el.is_period = el.data_element == "1251";
     return el;
   }
 
@@ -115,6 +116,11 @@ class Builder {
       }
     }
     for (const auto& e : s["elements"].GetArray()) seg.elements.push_back(element(e));
+    for (const auto& e : seg.elements) {
+      if (!e.code_set.empty()) seg.has_code_sets = true;
+      for (const auto& c : e.components)
+        if (!c.code_set.empty()) seg.has_code_sets = true;
+    }
     out_.segment_ids.insert(seg.key);
     return seg;
   }
@@ -157,6 +163,8 @@ class Builder {
           }
         }
       }
+      node.entry_segment = node.segment != nullptr ? node.segment : node.loop->children.front().entry_segment;
+      node.entry_key = node.entry_segment->key;
       lp->children.push_back(node);
     }
     return lp;

@@ -33,17 +33,22 @@ bool StructureWalker::matches(const SegmentSpec& s, const Segment& segment, std:
   if (s.key != key) return false;
   if (s.match.element == 0) return true;
   std::string_view v = segment[s.match.element];
-  const Delimiters& d = segment.delimiters();
-  if (d.has_repetition()) v = nth_part(v, d.repetition, 1);  // CTX01 repeats: the first one decides
-  if (s.match.component != 0) v = nth_part(v, d.component, s.match.component);
+  if (s.match.component != 0) {
+    const Delimiters& d = segment.delimiters();
+    if (d.has_repetition()) v = nth_part(v, d.repetition, 1);  // CTX01 repeats: the first one decides
+    v = nth_part(v, d.component, s.match.component);
+  }
   for (const auto& code : s.match.codes)
-    if (code == v) return true;
+    if (same_code(code, v)) return true;
   return false;
 }
 
 void StructureWalker::report_missing(const Frame& f, int from_group, int to_group) {
   const auto& children = f.loop->children;
-  for (std::size_t i = 0; i < children.size(); ++i) {
+  // Children are in group order: start at the first child of from_group.
+  std::size_t i = f.cursor < 0 ? 0 : static_cast<std::size_t>(first_of_group(f, f.cursor));
+  if (i < children.size() && children[i].group > from_group) i = 0;
+  for (; i < children.size(); ++i) {
     const NodeSpec& n = children[i];
     if (n.group < from_group) continue;
     if (to_group >= 0 && n.group >= to_group) break;
@@ -70,8 +75,9 @@ StepResult StructureWalker::step(const Segment& segment) {
     const auto& children = f.loop->children;
     const bool is_body = d == 0;
     for (int i = first_of_group(f, f.cursor); i < static_cast<int>(children.size()); ++i) {
-      if (!is_body && i == 0) continue;  // a loop's entry repeats the loop: found one level up
-      if (matches(children[static_cast<std::size_t>(i)].entry(), segment, key)) {
+      const NodeSpec& child = children[static_cast<std::size_t>(i)];
+      if (child.entry_key != key || (!is_body && i == 0)) continue;  // a loop's entry repeats it: one level up
+      if (matches(child.entry(), segment, key)) {
         found_depth = d;
         found_index = i;
         break;
@@ -126,6 +132,11 @@ int StructureWalker::choose_variant(const Frame& f, int index, const Segment& se
   // PWK*CT in 2400): take the first whose codes fit and whose max use is not used up.
   const auto& children = f.loop->children;
   const int group = group_of(f, index);
+  bool ambiguous = false;
+  for (int j = index + 1; j < static_cast<int>(children.size()) && children[static_cast<std::size_t>(j)].group == group; ++j)
+    if (children[static_cast<std::size_t>(j)].entry_key == key && matches(children[static_cast<std::size_t>(j)].entry(), segment, key))
+      ambiguous = true;
+  if (!ambiguous) return index;
   int first_fit = -1;
   for (int j = index; j < static_cast<int>(children.size()) && children[static_cast<std::size_t>(j)].group == group; ++j) {
     const NodeSpec& n = children[static_cast<std::size_t>(j)];

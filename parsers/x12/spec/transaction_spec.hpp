@@ -45,6 +45,7 @@ struct ElementSpec {
   std::string code_set;                      // SNIP 5 code set name (carc, rarc, pos) when not strict
   std::string pattern;                       // "[0-9]{9}" style patterns (digits{n} only)
   std::vector<ElementSpec> components;       // composites
+  bool is_period = false;        // a 1251 date-time period (checked against its 1250 qualifier)
 
   bool is_composite() const { return type == DataType::composite; }
   bool allows(std::string_view code) const;
@@ -70,6 +71,7 @@ struct SegmentSpec {
   MatchKey match;
   std::vector<SyntaxRule> syntax;
   std::vector<ElementSpec> elements;
+  bool has_code_sets = false;  // some element or component names a SNIP 5 code set
 };
 
 struct LoopSpec;
@@ -78,6 +80,8 @@ struct LoopSpec;
 struct NodeSpec {
   const SegmentSpec* segment = nullptr;  // set for segments
   const LoopSpec* loop = nullptr;        // set for loops
+  const SegmentSpec* entry_segment = nullptr;  // the segment that opens this node (set on load)
+  std::uint32_t entry_key = 0;                 // its id as an integer
   Usage usage = Usage::situational;
   std::uint32_t max = 1;                 // max use / loop repeat; 0: unbounded
   std::uint16_t group = 0;               // same group = same position: any order among them
@@ -118,13 +122,16 @@ struct EnvelopeSpec {
   const SegmentSpec* find(std::string_view id) const;
 };
 
-inline const SegmentSpec& NodeSpec::entry() const {
-  return loop != nullptr ? loop->children.front().entry() : *segment;
+inline const SegmentSpec& NodeSpec::entry() const { return *entry_segment; }
+
+// Codes are short: compare the length and first byte before the bytes.
+inline bool same_code(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(b) == 0));
 }
 
 inline bool ElementSpec::allows(std::string_view code) const {
   for (const auto& c : codes)
-    if (c == code) return true;
+    if (same_code(c, code)) return true;
   return false;
 }
 

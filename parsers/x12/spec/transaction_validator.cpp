@@ -121,7 +121,8 @@ void TransactionValidator::segment(const Segment& segment, std::uint64_t positio
   // Events first: they belong to what came before this segment (claims that closed...).
   SegmentContext before{segment, step.segment, position, loop_id(step.loop), claim_id_};
   notify_loops(before);
-  if (step.segment != nullptr && segment.is("CLM") && loop_id(step.loop) == "2300") claim_id_ = std::string(segment[1]);
+  if (step.segment != nullptr && step.segment->key == segment_key("CLM") && loop_id(step.loop) == "2300")
+    claim_id_ = std::string(segment[1]);
   SegmentContext ctx{segment, step.segment, position, loop_id(step.loop), claim_id_};
   report_structure(ctx);
   report_elements(ctx);
