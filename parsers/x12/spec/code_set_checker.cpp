@@ -41,7 +41,7 @@ bool rarc_format(std::string_view c) {
   return i >= 1 && i <= 2 && c.size() > i && c.size() - i <= 4 && all_of(c.substr(i), digit);
 }
 
-bool format_ok(const std::string& set, std::string_view code) {
+bool format_ok(std::string_view set, std::string_view code) {
   if (set == "icd10cm") return icd10_format(code);
   if (set == "icd9cm") return icd9_format(code);
   if (set == "procedure") return procedure_format(code);
@@ -52,7 +52,7 @@ bool format_ok(const std::string& set, std::string_view code) {
   return true;
 }
 
-const char* set_label(const std::string& set) {
+const char* set_label(std::string_view set) {
   if (set == "icd10cm") return "ICD-10-CM diagnosis";
   if (set == "icd9cm") return "ICD-9-CM diagnosis";
   if (set == "procedure") return "CPT/HCPCS procedure";
@@ -107,7 +107,7 @@ const std::unordered_set<std::string>* CodeSetLists::find(const std::string& nam
   return it == lists.end() ? nullptr : &it->second;
 }
 
-void CodeSetChecker::check(const SegmentContext& ctx, FindingSink& sink, const std::string& set, std::string_view code,
+void CodeSetChecker::check(const SegmentContext& ctx, FindingSink& sink, std::string_view set, std::string_view code,
                            int element, int component) const {
   if (code.empty()) return;
   // Codes are not personal data except diagnoses: those are never echoed.
@@ -119,11 +119,11 @@ void CodeSetChecker::check(const SegmentContext& ctx, FindingSink& sink, const s
     return;
   }
   if (lists_ == nullptr) return;
-  const auto* list = lists_->find(set);
+  const auto* list = lists_->find(std::string(set));
   if (list == nullptr || list->count(std::string(code)) != 0) return;
   sink.element_finding(ctx.ref(), element_ref(ctx, element, component), "7", model::SnipLevel::code_set,
                        diagnosis ? std::string_view{} : code,
-                       std::string(set_label(set)) + " code not in the " + set + " code set",
+                       std::string(set_label(set)) + " code not in the " + std::string(set) + " code set",
                        lists_->strict ? model::FindingSeverity::error : model::FindingSeverity::warning);
 }
 
@@ -149,17 +149,10 @@ void CodeSetChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) co
     }
   }
   // Elements the specs tie to a code set (place of service, CARC, RARC).
-  if (!ctx.spec->has_code_sets) return;
-  for (std::size_t i = 0; i < ctx.spec->elements.size(); ++i) {
-    const ElementSpec& e = ctx.spec->elements[i];
-    if (!e.code_set.empty()) {
-      const std::string set = e.code_set == "adjustment_reason" ? "carc" : e.code_set == "remark_code" ? "rarc" : e.code_set;
-      check(ctx, sink, set, s[i + 1], static_cast<int>(i + 1), 0);
-    }
-    for (std::size_t k = 0; k < e.components.size(); ++k) {
-      if (e.components[k].code_set.empty()) continue;
-      check(ctx, sink, e.components[k].code_set, s.component(i + 1, k + 1), static_cast<int>(i + 1), static_cast<int>(k + 1));
-    }
+  for (const auto& slot : ctx.spec->code_set_slots) {
+    const std::string_view set = slot.set == "adjustment_reason" ? "carc" : slot.set == "remark_code" ? "rarc" : std::string_view(slot.set);
+    const std::string_view code = slot.component == 0 ? s[slot.element] : s.component(slot.element, slot.component);
+    check(ctx, sink, set, code, slot.element, slot.component);
   }
 }
 

@@ -34,7 +34,7 @@ class CodeSetChecker {
 
  private:
   // Checks one code of a set: format first (error), then list membership (warning).
-  void check(const SegmentContext& ctx, FindingSink& sink, const std::string& set, std::string_view code,
+  void check(const SegmentContext& ctx, FindingSink& sink, std::string_view set, std::string_view code,
              int element, int component) const;
   const CodeSetLists* lists_;
 };

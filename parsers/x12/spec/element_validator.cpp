@@ -87,11 +87,18 @@ bool ElementValidator::valid_period(std::string_view qualifier, std::string_view
 }
 
 const char* ElementValidator::check_value(std::string_view value, const ElementSpec& e, const char** what) {
+  if (!printable(value)) {
+    *what = "invalid character";
+    return "6";
+  }
+  return check_printable_value(value, e, what);
+}
+
+const char* ElementValidator::check_printable_value(std::string_view value, const ElementSpec& e, const char** what) {
   auto fail = [&](const char* code, const char* reason) {
     *what = reason;
     return code;
   };
-  if (!printable(value)) return fail("6", "invalid character");
   std::size_t length = value.size();
   switch (e.type) {
     case DataType::N0:
@@ -147,6 +154,18 @@ void ElementValidator::check_element(std::string_view value, const ElementSpec& 
     const char* what = "";
     if (const char* code = check_value(value, e, &what)) problem(0, 0, &e, code, value, what);
     return;
+  }
+  if (!e.is_composite()) {
+    // The common case, a simple value: one pass for separators and characters.
+    std::uint8_t seen = 0;
+    for (char c : value) seen |= classes_[static_cast<unsigned char>(c)];
+    if ((seen & 1) == 0) {
+      const bool odd = (seen & 2) != 0;
+      const char* what = "";
+      const char* code = odd ? (what = "invalid character", "6") : check_printable_value(value, e, &what);
+      if (code != nullptr) problem(0, 0, &e, code, value, what);
+      return;
+    }
   }
   int rep = 0;
   const bool repeats = d.has_repetition() && contains(value, d.repetition);
@@ -253,8 +272,19 @@ void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& s
   }
 }
 
+void ElementValidator::learn_delimiters(const Delimiters& d) const {
+  if (classes_ready_ && d.component == component_ && d.repetition == repetition_) return;
+  for (int c = 0; c < 256; ++c) classes_[static_cast<std::size_t>(c)] = (c < 0x20 || c > 0x7E) ? 2 : 0;
+  classes_[static_cast<unsigned char>(d.component)] = 1;
+  if (d.has_repetition()) classes_[static_cast<unsigned char>(d.repetition)] = 1;
+  component_ = d.component;
+  repetition_ = d.repetition;
+  classes_ready_ = true;
+}
+
 void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const {
   const Delimiters& d = segment.delimiters();
+  learn_delimiters(d);
   const std::size_t n = segment.size();
   raw_ = segment.is("ISA");
   for (std::size_t i = spec.elements.size() + 1; i <= n; ++i) {
@@ -263,16 +293,23 @@ void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec,
       break;
     }
   }
-  for (std::size_t i = 0; i < spec.elements.size(); ++i) {
-    const ElementSpec& e = spec.elements[i];
+  // Elements present in the segment, then the required ones after its last element.
+  const std::size_t present = n < spec.elements.size() ? n : spec.elements.size();
+  for (std::size_t i = 0; i < present; ++i) {
     const std::string_view value = segment[i + 1];
+    const ElementSpec& e = spec.elements[i];
+    if (value.empty() && e.usage != Usage::required) continue;
     const std::size_t before = out.size();
     check_element(value, e, d, static_cast<int>(i + 1), out);
     // A date-time period is checked against its format qualifier (the element before it).
-    if (e.is_period && i > 0 && spec.elements[i - 1].data_element == "1250" && !value.empty() &&
-        out.size() == before && !valid_period(segment[i], value)) {
+    if (e.is_period && i > 0 && !value.empty() && out.size() == before &&
+        spec.elements[i - 1].data_element == "1250" && !valid_period(segment[i], value)) {
       out.push_back({static_cast<int>(i + 1), 0, 0, &e, "8", value, "invalid date for its format qualifier"});
     }
+  }
+  for (std::size_t i = present; i < spec.last_required; ++i) {
+    const ElementSpec& e = spec.elements[i];
+    if (e.usage == Usage::required) out.push_back({static_cast<int>(i + 1), 0, 0, &e, "1", {}, "required element missing"});
   }
   check_syntax(segment, spec, out);
 }

@@ -4,6 +4,7 @@
 // the X12 syntax rules (P, R, C, E, L). Each problem is an ElementProblem carrying the 999
 // IK4 code; the views it holds are valid until the reader moves on.
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,8 @@ class ElementValidator {
 
   // Checks a simple value against its element spec; returns the IK403 code or nullptr.
   static const char* check_value(std::string_view value, const ElementSpec& e, const char** what);
+  // check_value for a value already known to hold only printable characters.
+  static const char* check_printable_value(std::string_view value, const ElementSpec& e, const char** what);
   // Validates a date-time period (1251) by its format qualifier (1250): D8, RD8, DT...
   static bool valid_period(std::string_view qualifier, std::string_view value);
 
@@ -37,7 +40,12 @@ class ElementValidator {
   void check_element(std::string_view value, const ElementSpec& e, const Delimiters& d, int pos,
                      std::vector<ElementProblem>& out) const;
   void check_syntax(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const;
+  // Character classes for one pass over a simple value: 0 plain, 1 a separator, 2 not printable.
+  void learn_delimiters(const Delimiters& d) const;
   mutable bool raw_ = false;  // the segment is an ISA: no separators inside its fields
+  mutable std::array<std::uint8_t, 256> classes_{};
+  mutable char component_ = 0, repetition_ = 0;
+  mutable bool classes_ready_ = false;
 };
 
 // True when the element may carry personal data, so its value is never echoed (IK404, messages).

@@ -117,9 +117,10 @@ class Builder {
     }
     for (const auto& e : s["elements"].GetArray()) seg.elements.push_back(element(e));
     for (const auto& e : seg.elements) {
-      if (!e.code_set.empty()) seg.has_code_sets = true;
+      if (e.usage == Usage::required) seg.last_required = e.pos;
+      if (!e.code_set.empty()) seg.code_set_slots.push_back({e.pos, 0, e.code_set});
       for (const auto& c : e.components)
-        if (!c.code_set.empty()) seg.has_code_sets = true;
+        if (!c.code_set.empty()) seg.code_set_slots.push_back({e.pos, c.pos, c.code_set});
     }
     out_.segment_ids.insert(seg.key);
     return seg;
@@ -165,12 +166,39 @@ class Builder {
       }
       node.entry_segment = node.segment != nullptr ? node.segment : node.loop->children.front().entry_segment;
       node.entry_key = node.entry_segment->key;
+      if (node.usage == Usage::required)
+        lp->required_children.push_back(static_cast<std::uint16_t>(lp->children.size()));
       lp->children.push_back(node);
     }
+    mark_twins(*lp);
     return lp;
   }
 
  private:
+  // Two siblings at one position whose qualifiers can both match one segment: the walker
+  // then picks by the other codes (choose_variant); all other segments skip that search.
+  static bool may_match_same(const SegmentSpec& a, const SegmentSpec& b) {
+    if (a.key != b.key) return false;
+    if (a.match.element == 0 || b.match.element == 0) return true;
+    if (a.match.element != b.match.element || a.match.component != b.match.component) return true;
+    for (const auto& x : a.match.codes)
+      for (const auto& y : b.match.codes)
+        if (x == y) return true;
+    return false;
+  }
+
+  static void mark_twins(LoopSpec& lp) {
+    auto& c = lp.children;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      auto it = std::find_if(lp.by_key.begin(), lp.by_key.end(), [&](const auto& k) { return k.key == c[i].entry_key; });
+      if (it == lp.by_key.end()) it = lp.by_key.insert(lp.by_key.end(), {c[i].entry_key, {}});
+      it->indexes.push_back(static_cast<std::uint16_t>(i));
+    }
+    for (std::size_t i = 0; i < c.size(); ++i)
+      for (std::size_t j = i + 1; j < c.size() && c[j].group == c[i].group; ++j)
+        if (may_match_same(*c[i].entry_segment, *c[j].entry_segment)) c[i].has_twin = true;
+  }
+
   TransactionSpec& out_;
   const std::map<std::string, const CodeTable*>& tables_;
   std::map<std::string, const LoopSpec*> by_path_;

@@ -44,16 +44,13 @@ bool StructureWalker::matches(const SegmentSpec& s, const Segment& segment, std:
 }
 
 void StructureWalker::report_missing(const Frame& f, int from_group, int to_group) {
+  // Required children are few: walk only those, in group order.
   const auto& children = f.loop->children;
-  // Children are in group order: start at the first child of from_group.
-  std::size_t i = f.cursor < 0 ? 0 : static_cast<std::size_t>(first_of_group(f, f.cursor));
-  if (i < children.size() && children[i].group > from_group) i = 0;
-  for (; i < children.size(); ++i) {
+  for (std::uint16_t i : f.loop->required_children) {
     const NodeSpec& n = children[i];
     if (n.group < from_group) continue;
     if (to_group >= 0 && n.group >= to_group) break;
-    if (n.usage == Usage::required && f.counts[i] == 0)
-      events_.push_back({StructureEventKind::missing, &n, f.loop});
+    if (f.counts[i] == 0) events_.push_back({StructureEventKind::missing, &n, f.loop});
   }
 }
 
@@ -72,12 +69,14 @@ StepResult StructureWalker::step(const Segment& segment) {
   int found_index = -1;
   for (std::size_t d = depth_; d-- > 0 && found_index < 0;) {
     const Frame& f = frames_[d];
-    const auto& children = f.loop->children;
+    const auto* candidates = f.loop->children_with(key);
+    if (candidates == nullptr) continue;
     const bool is_body = d == 0;
-    for (int i = first_of_group(f, f.cursor); i < static_cast<int>(children.size()); ++i) {
-      const NodeSpec& child = children[static_cast<std::size_t>(i)];
-      if (child.entry_key != key || (!is_body && i == 0)) continue;  // a loop's entry repeats it: one level up
-      if (matches(child.entry(), segment, key)) {
+    const int start = first_of_group(f, f.cursor);
+    for (std::uint16_t index : *candidates) {
+      const int i = index;
+      if (i < start || (!is_body && i == 0)) continue;  // a loop's entry repeats it: one level up
+      if (matches(f.loop->children[index].entry(), segment, key)) {
         found_depth = d;
         found_index = i;
         break;
@@ -131,6 +130,7 @@ int StructureWalker::choose_variant(const Frame& f, int index, const Segment& se
   // Variants of one segment at one position that the qualifier alone cannot tell apart (two
   // PWK*CT in 2400): take the first whose codes fit and whose max use is not used up.
   const auto& children = f.loop->children;
+  if (!children[static_cast<std::size_t>(index)].has_twin) return index;
   const int group = group_of(f, index);
   bool ambiguous = false;
   for (int j = index + 1; j < static_cast<int>(children.size()) && children[static_cast<std::size_t>(j)].group == group; ++j)

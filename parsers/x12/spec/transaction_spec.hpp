@@ -71,7 +71,13 @@ struct SegmentSpec {
   MatchKey match;
   std::vector<SyntaxRule> syntax;
   std::vector<ElementSpec> elements;
-  bool has_code_sets = false;  // some element or component names a SNIP 5 code set
+  std::uint8_t last_required = 0;  // position of the last required element (set on load)
+  // Elements and components tied to a SNIP 5 code set (place of service, CARC, RARC).
+  struct CodeSetSlot {
+    std::uint8_t element = 0, component = 0;  // component 0: the whole element
+    std::string set;
+  };
+  std::vector<CodeSetSlot> code_set_slots;
 };
 
 struct LoopSpec;
@@ -85,6 +91,7 @@ struct NodeSpec {
   Usage usage = Usage::situational;
   std::uint32_t max = 1;                 // max use / loop repeat; 0: unbounded
   std::uint16_t group = 0;               // same group = same position: any order among them
+  bool has_twin = false;  // a later sibling at its position may match the same segment (set on load)
   bool is_loop() const { return loop != nullptr; }
   // The segment that opens this node (the loop's entry segment for loops).
   const SegmentSpec& entry() const;
@@ -94,6 +101,18 @@ struct LoopSpec {
   std::string id;
   std::string name;
   std::vector<NodeSpec> children;  // for loops other than the body, children[0] is the entry
+  std::vector<std::uint16_t> required_children;  // indexes of required children (set on load)
+  // Children by entry segment id, in order (set on load): the walker looks at these only.
+  struct KeyedChildren {
+    std::uint32_t key = 0;
+    std::vector<std::uint16_t> indexes;
+  };
+  std::vector<KeyedChildren> by_key;
+  const std::vector<std::uint16_t>* children_with(std::uint32_t key) const {
+    for (const auto& k : by_key)
+      if (k.key == key) return &k.indexes;
+    return nullptr;
+  }
 };
 
 struct TransactionSpec {
