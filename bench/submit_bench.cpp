@@ -11,6 +11,7 @@
 #include "bench/support/bench_inputs.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/submit/submit_run.hpp"
+#include "parsers/encounter/encounter_reader.hpp"
 
 namespace clearhouse::bench {
 namespace {
@@ -54,9 +55,23 @@ void run(benchmark::State& state, bool with_ledger) {
   report_max_rss(state);
 }
 
+// The first stage alone: JSON Lines -> typed encounters (for finding where the time goes).
+void BM_ReadEncounters(benchmark::State& state) {
+  const auto input = generated_claims(X12Kind::claim_837p, kEncounters).encounters;
+  std::uint64_t n = 0;
+  for (auto _ : state) {
+    std::string error;
+    auto reader = encounter::EncounterReader::open(input.string(), error);
+    while (reader->next()) ++n;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(n));
+  state.SetBytesProcessed(static_cast<std::int64_t>(fs::file_size(input) * state.iterations()));
+}
+
 void BM_SubmitWithoutLedger(benchmark::State& state) { run(state, false); }
 void BM_SubmitWithSqliteLedger(benchmark::State& state) { run(state, true); }
 
+BENCHMARK(BM_ReadEncounters)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_SubmitWithoutLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_SubmitWithSqliteLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
 

@@ -4,6 +4,7 @@
 // with any failure is not submitted, and every failure it has is reported at once. Passing
 // encounters are normalized into what is submitted (see edit()).
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -47,8 +48,10 @@ class ClaimEditor {
   EditOutcome edit(model::Encounter encounter);
 
  private:
+  static std::uint64_t original_key(std::string_view payer_id, std::string_view claim_id);
+
   EditContext context_;
-  std::unordered_set<std::string> accepted_originals_;  // payer id + '\x1f' + claim id
+  std::unordered_set<std::uint64_t> accepted_originals_;  // hashes of (payer id, claim id) accepted
 };
 
 }  // namespace clearhouse::edits

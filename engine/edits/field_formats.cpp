@@ -24,8 +24,8 @@ std::string normalize_zip(std::string_view zip) {
 }
 
 bool is_zip(std::string_view zip) {
-  const std::string z = normalize_zip(zip);
-  return (z.size() == 5 || z.size() == 9) && all_digits(z);
+  if (zip.size() == 10 && zip[5] == '-') return all_digits(zip.substr(0, 5)) && all_digits(zip.substr(6));
+  return (zip.size() == 5 || zip.size() == 9) && all_digits(zip);
 }
 
 std::string normalize_ein(std::string_view ein) {
@@ -34,8 +34,8 @@ std::string normalize_ein(std::string_view ein) {
 }
 
 bool is_ein(std::string_view ein) {
-  const std::string e = normalize_ein(ein);
-  return e.size() == 9 && all_digits(e);
+  if (ein.size() == 10 && ein[2] == '-') return all_digits(ein.substr(0, 2)) && all_digits(ein.substr(3));
+  return ein.size() == 9 && all_digits(ein);
 }
 
 bool is_gender(std::string_view code) { return code == "M" || code == "F" || code == "U"; }
@@ -73,12 +73,16 @@ bool is_x12_text(std::string_view text) {
 }
 
 bool is_po_box(std::string_view line) {
-  std::string s;
+  // Compare the first letters, upper-cased, ignoring dots and blanks (no allocation).
+  char s[16];
+  std::size_t n = 0;
   for (char c : line) {
     if (c == '.' || c == ' ') continue;
-    s.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    s[n++] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    if (n == sizeof s) break;
   }
-  return s.starts_with("POBOX") || s.starts_with("POSTOFFICEBOX") || s.starts_with("LOCKBOX");
+  const std::string_view v(s, n);
+  return v.starts_with("POBOX") || v.starts_with("POSTOFFICEBOX") || v.starts_with("LOCKBOX");
 }
 
 }  // namespace clearhouse::edits
