@@ -29,6 +29,7 @@ int dispatch(int argc, char** argv);
 int run_parse(const std::vector<std::string>& args);
 int run_worklist(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
+int run_ack(const std::vector<std::string>& args);
 int run_submit(const std::vector<std::string>& args);
 
 }  // namespace clearhouse::cli

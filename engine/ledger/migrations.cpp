@@ -147,10 +147,20 @@ int current_version(sql::Connection& c) {
 
 }  // namespace
 
+// 4: what trading partners acknowledged (clearhouse post of a 999/TA1): per claim, the
+// acknowledgment status of the transaction set (or interchange) that carried it —
+// 'accepted', 'accepted_with_errors' or 'rejected' — and when it was received. NULL until then.
+constexpr std::string_view kAcknowledgments = R"sql(
+ALTER TABLE claims ADD COLUMN ack_status TEXT;
+ALTER TABLE claims ADD COLUMN ack_received_at TEXT;
+CREATE INDEX claims_by_transaction ON claims (batch_id, transaction_control_number);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, "submissions: control numbers, batches, claims, service lines", kSubmissions},
       {2, "worklist: items, findings, events; fee schedule", kWorklist},
+      {4, "acknowledgments: 999/TA1 status per claim", kAcknowledgments},
   };
   return kAll;
 }
