@@ -30,6 +30,7 @@ int run_parse(const std::vector<std::string>& args);
 int run_worklist(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_ack(const std::vector<std::string>& args);
+int run_intake(const std::vector<std::string>& args);
 int run_submit(const std::vector<std::string>& args);
 
 }  // namespace clearhouse::cli

@@ -1,0 +1,101 @@
+// clearhouse intake FILE.837 --out DIR [--code-set NAME=FILE]... [--strict-code-sets]
+//                  [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]
+//                  [--submitter-phone DIGITS] [--db URL]
+// A provider's 837P in, claims out: validates the file (as `clearhouse validate`), writes its
+// 999 to DIR/<file>.999, and forwards the claims of the accepted transaction sets, one 837P
+// per payer re-enveloped with the clearinghouse's ids and ledger control numbers, recorded in
+// the ledger as submitted (engine/intake/intake_run.hpp). Prints a JSON summary.
+// Exit 0: everything accepted and forwarded; 1: some set rejected or accepted with errors, or a
+// claim not forwarded (duplicate); 2: usage.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/ack/acknowledgment_files.hpp"
+#include "engine/cli/args.hpp"
+#include "engine/cli/command.hpp"
+#include "engine/cli/validation_input.hpp"
+#include "engine/intake/intake_run.hpp"
+#include "engine/ledger/ledger_url.hpp"
+#include "engine/submit/submit_options.hpp"
+
+namespace clearhouse::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kUsage =
+    "usage: clearhouse intake FILE.837 --out DIR [--code-set NAME=FILE]... [--strict-code-sets]\n"
+    "                         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
+    "                         [--submitter-phone DIGITS] [--db URL]\n"
+    "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.";
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string json_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_string(items[i]);
+  return out + "]";
+}
+
+}  // namespace
+
+int run_intake(const std::vector<std::string>& argv) {
+  Args args(argv, {{"out"}, {"code-set", 0, true, true}, {"strict-code-sets", 0, false}, {"submitter-id"},
+                   {"submitter-name"}, {"submitter-contact"}, {"submitter-phone"}, {"db"}});
+  args.expect_positionals(1, 1, kUsage);
+  const std::string file = args.positionals()[0];
+  const auto out_dir = args.value("out");
+  if (!out_dir) throw UsageError(fmt::format("--out DIR is required\n{}", kUsage));
+  if (file == "-") throw UsageError(fmt::format("intake reads its input twice: give a file, not stdin\n{}", kUsage));
+
+  intake::IntakeOptions options;
+  options.input = file;
+  options.out_dir = *out_dir;
+  options.clearinghouse = submit::default_submitter();
+  options.clearinghouse.id = args.value_or("submitter-id", options.clearinghouse.id);
+  options.clearinghouse.name = args.value_or("submitter-name", options.clearinghouse.name);
+  options.clearinghouse.contact_name = args.value_or("submitter-contact", options.clearinghouse.contact_name);
+  options.clearinghouse.phone = args.value_or("submitter-phone", options.clearinghouse.phone);
+  if (options.clearinghouse.id.size() < 2 || options.clearinghouse.id.size() > 15)
+    throw UsageError(fmt::format("--submitter-id must be 2-15 characters\n{}", kUsage));
+
+  ValidationInput input = prepare_validation(args, kUsage);
+  const auto report = validate_file(file, input);
+  if (!report) return kExitRejected;  // could not open: already reported
+
+  std::error_code ec;
+  fs::create_directories(options.out_dir, ec);
+  auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
+  const auto ack = ack::build_acknowledgments(*report, ack::AckKind::implementation_999, *ledger);
+  const fs::path ack_path = options.out_dir / (fs::path(file).filename().string() + ".999");
+  {
+    std::ofstream out(ack_path, std::ios::binary | std::ios::trunc);
+    out << ack.text;
+    if (!out) {
+      fmt::print(stderr, "clearhouse intake: cannot write {}\n", ack_path.string());
+      return kExitRejected;
+    }
+  }
+  if (!ack.error.empty()) fmt::print(stderr, "clearhouse intake: acknowledgment incomplete: {}\n", ack.error);
+
+  const auto result = intake::run_intake(options, *report, *ledger);
+  fmt::print("{{\"input\":{},\"ack\":{},\"sets\":{{\"accepted\":{},\"accepted_with_errors\":{},\"rejected\":{}}},"
+             "\"sets_forwarded\":{},\"claims_forwarded\":{},\"files\":{},\"duplicates\":{},\"problems\":{}}}\n",
+             json_string(file), json_string(ack_path.string()),
+             report->accepted, report->accepted_with_errors, report->rejected, result.sets_forwarded,
+             result.claims_forwarded, json_list(result.files), json_list(result.duplicates), json_list(result.problems));
+  const bool clean = report->fully_accepted() && result.duplicates.empty() && result.problems.empty();
+  return clean ? kExitOk : kExitRejected;
+}
+
+}  // namespace clearhouse::cli

@@ -1,0 +1,241 @@
+#include "engine/intake/intake_run.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+#include "engine/intake/claim_bundle.hpp"
+#include "engine/intake/outbound_batch.hpp"
+#include "engine/submit/batch_file.hpp"
+#include "engine/submit/submission_ledger.hpp"
+#include "engine/util/sha256.hpp"
+#include "engine/util/timestamp.hpp"
+#include "parsers/x12/envelope_reader.hpp"
+#include "parsers/x12/input_source.hpp"
+#include "parsers/x12_837p/claim_837p_reader.hpp"
+
+namespace clearhouse::intake {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string file_safe(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    out.push_back(ok ? c : '_');
+  }
+  return out;
+}
+
+// Whether the nth set of the nth group of the nth interchange was accepted (A or E) with its
+// group and interchange.
+bool accepted(const x12::spec::ValidationReport& r, std::size_t interchange, std::size_t group, std::size_t set) {
+  if (interchange >= r.interchanges.size()) return false;
+  const auto& in = r.interchanges[interchange];
+  if (in.ta1.code == 'R' || group >= in.groups.size()) return false;
+  const auto& g = in.groups[group];
+  if (g.code == 'R' || set >= g.sets.size()) return false;
+  return g.sets[set].code == 'A' || g.sets[set].code == 'E';
+}
+
+struct SourceSet {
+  TransactionBundle bundle;
+  model::Delimiters delimiters;
+  std::string repetition_field;  // ISA11
+  char usage = 'P';              // ISA15
+};
+
+// Reads the input again and cuts the accepted 837 sets into claims.
+std::vector<std::unique_ptr<SourceSet>> accepted_sets(const std::string& path, const x12::spec::ValidationReport& r) {
+  std::string error;
+  auto source = x12::FileSource::open(path, error);
+  if (!source) throw std::runtime_error(error);
+  x12::Diagnostics diagnostics(path, 100);
+  x12::SegmentReader segments(*source, diagnostics);
+  x12::EnvelopeReader reader(segments, diagnostics);
+  std::vector<std::unique_ptr<SourceSet>> out;
+  // Positions counted at each header (a missing trailer must not shift them).
+  std::size_t interchange = 0, group = 0, set = 0;
+  bool started = false, group_started = false, collecting = false;
+  std::vector<std::string> raw;
+  while (reader.next()) {
+    const x12::Segment& s = reader.segment();
+    switch (reader.role()) {
+      case x12::SegmentRole::interchange_header:
+        if (started) ++interchange;
+        started = true;
+        group_started = false;
+        group = 0;
+        break;
+      case x12::SegmentRole::group_header:
+        if (group_started) ++group;
+        group_started = true;
+        set = 0;
+        break;
+      case x12::SegmentRole::transaction_header:
+        collecting = reader.in_group() && s[1] == "837" && accepted(r, interchange, group, set);
+        if (reader.in_group()) ++set;
+        raw.clear();
+        if (collecting) raw.emplace_back(s.raw());
+        break;
+      case x12::SegmentRole::transaction_body:
+        if (collecting) raw.emplace_back(s.raw());
+        break;
+      case x12::SegmentRole::transaction_trailer:
+        if (collecting) {
+          auto one = std::make_unique<SourceSet>();
+          one->delimiters = reader.interchange().delimiters;
+          one->bundle = bundle_transaction(raw, one->delimiters);
+          one->repetition_field = reader.interchange().field(11);
+          one->usage = reader.interchange().field(15) == "T" ? 'T' : 'P';
+          out.push_back(std::move(one));
+        }
+        collecting = false;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+struct LocalTime {
+  std::string ccyymmdd, hhmm;
+};
+
+LocalTime local_time(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  localtime_r(&seconds, &tm);
+  return {fmt::format("{:04}{:02}{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+          fmt::format("{:02}{:02}", tm.tm_hour, tm.tm_min)};
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.flush();
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+}  // namespace
+
+IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationReport& validation, ledger::Ledger& ledger) {
+  IntakeReport report;
+  const auto sets = accepted_sets(o.input, validation);
+  const LocalTime when = local_time(o.now);
+  submit::LedgerSubmission submission(ledger);
+
+  // One outbound batch per payer (and BHT06, and delimiters), in the order payers appear.
+  std::map<std::string, std::size_t> batch_by_key;
+  std::vector<std::unique_ptr<OutboundBatch>> batches;
+  std::set<std::pair<std::string, std::string>> seen;  // (payer, claim id) of originals forwarded now
+  for (const auto& one : sets) {
+    const auto& d = one->delimiters;
+    for (const auto& p : one->bundle.problems) report.problems.push_back(p);
+    bool forwarded_any = false;
+    for (const ClaimUnit& claim : one->bundle.claims) {
+      if (claim.payer_id.empty()) continue;
+      const bool original = claim.frequency_code.empty() || claim.frequency_code == "1";
+      if (original && (seen.count({claim.payer_id, claim.claim_id}) != 0 ||
+                       ledger.has_claim(claim.payer_id, claim.claim_id))) {
+        report.duplicates.push_back(claim.payer_id + "/" + claim.claim_id);
+        continue;
+      }
+      if (original) seen.emplace(claim.payer_id, claim.claim_id);
+      const std::string key = fmt::format("{}\x1f{}\x1f{}{}{}{}", claim.payer_id, one->bundle.bht_type, d.element,
+                                          d.component, d.repetition, d.segment);
+      auto it = batch_by_key.find(key);
+      if (it == batch_by_key.end()) {
+        OutboundEnvelope env;
+        env.submitter = o.clearinghouse;
+        env.payer_id = claim.payer_id;
+        env.payer_name = claim.payer_name.empty() ? claim.payer_id : claim.payer_name;
+        env.bht_purpose = one->bundle.bht_purpose.empty() ? "00" : one->bundle.bht_purpose;
+        env.bht_type = one->bundle.bht_type.empty() ? "CH" : one->bundle.bht_type;
+        env.interchange_number = ledger.allocate(o.clearinghouse.id, claim.payer_id, ledger::ControlNumberKind::interchange);
+        env.ccyymmdd = when.ccyymmdd;
+        env.yymmdd = when.ccyymmdd.substr(2);
+        env.hhmm = when.hhmm;
+        env.usage = one->usage;
+        env.repetition_field = one->repetition_field;
+        it = batch_by_key.emplace(key, batches.size()).first;
+        batches.push_back(std::make_unique<OutboundBatch>(std::move(env), d, o.max_claims_per_set));
+      }
+      OutboundBatch& batch = *batches[it->second];
+      batch.add_claim(one->bundle, claim, [&] {
+        return ledger.allocate(o.clearinghouse.id, batch.envelope().payer_id, ledger::ControlNumberKind::transaction);
+      });
+      ++report.claims_forwarded;
+      forwarded_any = true;
+    }
+    report.sets_forwarded += forwarded_any;
+  }
+
+  // Write each file aside, stage its claims as read back from it, commit, then publish.
+  std::vector<std::pair<int, ledger::BatchRecord>> records;
+  std::vector<std::pair<fs::path, fs::path>> renames;
+  const std::string now = util::utc_timestamp(o.now);
+  for (std::size_t i = 0; i < batches.size(); ++i) {
+    OutboundBatch& batch = *batches[i];
+    const auto& env = batch.envelope();
+    const std::string text = batch.finish();
+    const std::string name = fmt::format("{}-{:09}.837", file_safe(env.payer_id), env.interchange_number);
+    const fs::path final_path = o.out_dir / name, temp_path = o.out_dir / ("." + name + ".tmp");
+    if (fs::exists(final_path)) throw std::runtime_error(final_path.string() + " already exists; refusing to overwrite it");
+    write_file(temp_path, text);
+
+    ledger::BatchRecord rec;
+    rec.file_name = name;
+    rec.sha256 = util::sha256_hex(text);
+    rec.bytes = text.size();
+    rec.sender_id = o.clearinghouse.id;
+    rec.receiver_id = env.payer_id;
+    rec.interchange_control_number = env.interchange_number;
+    rec.group_control_number = env.interchange_number;
+    rec.first_transaction_number = batch.first_transaction();
+    rec.last_transaction_number = batch.last_transaction();
+    rec.transaction_count = batch.transactions();
+    rec.created_at = now;
+    x12::MemorySource source(text);
+    x12::Diagnostics diagnostics(name, 100);
+    x12::SegmentReader segments(source, diagnostics);
+    x12::EnvelopeReader reader(segments, diagnostics);
+    x12_837p::Claim837pReader claims(reader, diagnostics);
+    model::Claim claim;
+    while (claims.next(claim)) {
+      ++rec.claim_count;
+      rec.line_count += claim.lines.size();
+      rec.billed_cents += claim.total_charge.cents();
+      submission.stage(static_cast<int>(i), static_cast<std::int64_t>(rec.claim_count), claim,
+                       claims.transaction_control_number());
+    }
+    if (rec.claim_count != batch.claims())
+      throw std::runtime_error(fmt::format("{}: {} claims written but {} read back", name, batch.claims(), rec.claim_count));
+    records.emplace_back(static_cast<int>(i), std::move(rec));
+    renames.emplace_back(temp_path, final_path);
+  }
+  if (!records.empty()) {
+    try {
+      submission.commit(std::move(records), now);  // the point of no return
+    } catch (...) {
+      std::error_code ec;
+      for (const auto& [temp, final_path] : renames) fs::remove(temp, ec);
+      throw;
+    }
+  }
+  for (const auto& [temp, final_path] : renames) {
+    fs::rename(temp, final_path);
+    report.files.push_back(final_path.string());
+  }
+  if (!renames.empty()) submit::sync_directory(o.out_dir);
+  return report;
+}
+
+}  // namespace clearhouse::intake
