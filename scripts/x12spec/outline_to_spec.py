@@ -350,6 +350,7 @@ def dump(obj, path):
 
 def main(argv):
     src, out = Path(argv[1]), Path(argv[2])
+    out.mkdir(parents=True, exist_ok=True)
     dataele = load_dataele(src / "dataele.outline")
     for set_id in ("837", "835", "999"):
         builder = Builder(dataele)
