@@ -308,7 +308,7 @@ def to_spec(root, set_id):
         "accepted_versions": ACCEPTED_VERSIONS[set_id],
         "functional_id": FUNCTIONAL_IDS[set_id],
         "name": root["name"],
-        "source": "Derived from the pyx12 implementation-guide maps (BSD-3-Clause); see README.md",
+        "source": "Derived from the pyx12 implementation-guide maps (3-clause BSD-style license); see README.md",
     }
     body = {"kind": "loop", "id": "ST", "name": "Transaction Set", "usage": "R", "repeat": 1, "pos": "0000",
             "children": root["children"]}
