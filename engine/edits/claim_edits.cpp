@@ -358,6 +358,9 @@ EditOutcome ClaimEditor::edit(model::Encounter encounter) {
     if (!is_icd10cm_format(d)) check.fail(f, EditCode::invalid_icd10cm, "not an ICD-10-CM code (letter, digit, alphanumeric, up to 4 more)");
     else if (sets && sets->icd10cm && !sets->icd10cm->contains(d))
       check.fail(f, EditCode::unknown_icd10cm, "not in the ICD-10-CM code set given");
+    if (i == 0 && !d.empty() && d[0] >= 'V' && d[0] <= 'Y')
+      check.fail(f, EditCode::external_cause_principal,
+                 "an external-cause code (V00-Y99) cannot be the principal diagnosis; list it after the injury");
     if (std::find(c.diagnoses.begin(), c.diagnoses.begin() + static_cast<std::ptrdiff_t>(i), d) !=
         c.diagnoses.begin() + static_cast<std::ptrdiff_t>(i))
       check.fail(f, EditCode::duplicate_diagnosis, "the same diagnosis is listed twice");

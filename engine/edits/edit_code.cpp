@@ -25,6 +25,7 @@ std::string_view edit_code_name(EditCode code) {
     case EditCode::invalid_icd10cm: return "invalid_icd10cm";
     case EditCode::unknown_icd10cm: return "unknown_icd10cm";
     case EditCode::duplicate_diagnosis: return "duplicate_diagnosis";
+    case EditCode::external_cause_principal: return "external_cause_principal";
     case EditCode::too_many_diagnoses: return "too_many_diagnoses";
     case EditCode::invalid_procedure_code: return "invalid_procedure_code";
     case EditCode::unknown_procedure_code: return "unknown_procedure_code";

@@ -29,6 +29,7 @@ enum class EditCode {
   invalid_icd10cm,                // not an ICD-10-CM code by format
   unknown_icd10cm,                // well formed but not in the given ICD-10-CM code set
   duplicate_diagnosis,            // the same diagnosis twice on a claim
+  external_cause_principal,       // an external-cause code (V00-Y99) as the principal diagnosis
   too_many_diagnoses,             // more than 12
   invalid_procedure_code,         // neither CPT nor HCPCS Level II by format
   unknown_procedure_code,         // well formed but not in the given CPT/HCPCS code set

@@ -50,6 +50,7 @@ const Case kCases[] = {
     // code formats
     {R"("E11.9","I10")", R"("E11.9","10I")", "diagnoses[1]", "invalid_icd10cm"},
     {R"("E11.9","I10")", R"("E11.9","E119")", "diagnoses[1]", "duplicate_diagnosis"},
+    {R"("E11.9","I10")", R"("W19.XXXA","I10")", "diagnoses[0]", "external_cause_principal"},
     {R"("procedure_code":"99213")", R"("procedure_code":"9921")", "service_lines[0].procedure_code", "invalid_procedure_code"},
     {R"("modifiers":["25"])", R"("modifiers":["2"])", "service_lines[0].modifiers", "invalid_modifier"},
     {R"("modifiers":["25"])", R"("modifiers":["25","59","76","77","LT"])", "service_lines[0].modifiers", "too_many_modifiers"},
