@@ -246,16 +246,21 @@ class FileValidator {
   void begin_transaction(const EnvelopeReader& reader, const Segment& s) {
     const std::string version = reader.transaction().implementation.empty() ? reader.group().version
                                                                             : reader.transaction().implementation;
-    const TransactionSpec* spec = catalog_.find(reader.transaction().type, reader.group().version);
-    if (spec == nullptr) spec = catalog_.find(reader.transaction().type, version);
+    // ST03 names the implementation guide of the set (it may differ from GS08); without it,
+    // GS08 does.
+    const TransactionSpec* spec = catalog_.find(reader.transaction().type, version);
     ++report_.transactions;
     if (spec == nullptr) {
-      // Not supported: acknowledged as rejected with IK5 code 1.
+      // Not supported: IK5 I6 when the guide named by ST03 is not one we have for a set type we
+      // support under the group's version, else 1 (transaction set not supported).
+      const bool other_guide = !reader.transaction().implementation.empty() &&
+                               catalog_.find(reader.transaction().type, reader.group().version) != nullptr;
       model::TransactionSetAck ack;
       ack.type = std::string(s[1]);
       ack.control_number = std::string(s[2]);
+      ack.implementation = reader.transaction().implementation;
       ack.code = 'R';
-      ack.syntax_errors.push_back("1");
+      ack.syntax_errors.push_back(other_guide ? "I6" : "1");
       model::ValidationFinding f;
       f.interchange_control = interchange_ ? interchange_->ta1.control_number : std::string();
       f.group_control = group_ ? group_->control_number : std::string();
