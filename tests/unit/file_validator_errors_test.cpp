@@ -112,6 +112,16 @@ TEST(FileValidatorErrors, ElementErrorRejectsItsSetWithASegmentNote) {
   EXPECT_EQ(set.segments[0].claim_id, "PCN1001");
 }
 
+TEST(FileValidatorErrors, TrailingElementSeparatorRejectsTheSet) {
+  const auto r = validate_text(replaced(valid(), "REF*EI*123456789~", "REF*EI*123456789*~"));
+  const auto& set = only_set(r);
+  EXPECT_EQ(set.code, 'R');
+  ASSERT_EQ(set.segments.size(), 1u);
+  EXPECT_EQ(set.segments[0].segment_id, "REF");
+  EXPECT_EQ(set.segments[0].code, "8");
+  EXPECT_EQ(set.segments[0].loop_id, "2010AA");
+}
+
 TEST(FileValidatorErrors, NoInterchangeIsUnreadable) {
   const auto r = validate_text("this is not X12");
   EXPECT_FALSE(r.readable);

@@ -98,6 +98,11 @@ void TransactionValidator::notify_loops(const SegmentContext& ctx) {
 }
 
 void TransactionValidator::report_elements(const SegmentContext& ctx) {
+  // X12 syntax forbids trailing element separators ("REF*EI*123456789*~"); IG validators reject
+  // the set for it (IK304 8).
+  const std::string_view raw = ctx.segment.raw();
+  if (!raw.empty() && raw.back() == ctx.segment.delimiters().element)
+    sink_.segment_finding(ctx.ref(), "8", model::SnipLevel::syntax, "segment ends with an element separator");
   if (ctx.spec == nullptr) return;
   problems_.clear();
   elements_.validate(ctx.segment, *ctx.spec, problems_);
