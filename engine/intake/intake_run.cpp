@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -117,11 +119,13 @@ LocalTime local_time(std::chrono::system_clock::time_point t) {
           fmt::format("{:02}{:02}", tm.tm_hour, tm.tm_min)};
 }
 
+// Writes and syncs a file (the ledger commits only after its batches are on disk).
 void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.flush();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) throw std::runtime_error("cannot write " + path.string());
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
+                  ::fsync(::fileno(f)) == 0;
+  if (std::fclose(f) != 0 || !ok) throw std::runtime_error("cannot write " + path.string());
 }
 
 }  // namespace
@@ -142,6 +146,12 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
     bool forwarded_any = false;
     for (const ClaimUnit& claim : one->bundle.claims) {
       if (claim.payer_id.empty()) continue;
+      if (claim.payer_id.size() < 2 || claim.payer_id.size() > 15) {
+        // The payer becomes the ISA08 receiver: 2-15 characters.
+        report.problems.push_back("claim " + claim.claim_id + ": payer id " + claim.payer_id +
+                                  " cannot be an interchange receiver (2-15 characters)");
+        continue;
+      }
       const bool original = claim.frequency_code.empty() || claim.frequency_code == "1";
       if (original && (seen.count({claim.payer_id, claim.claim_id}) != 0 ||
                        ledger.has_claim(claim.payer_id, claim.claim_id))) {
