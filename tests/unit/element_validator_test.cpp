@@ -34,6 +34,8 @@ TEST(ElementValidator, TypesAndLengths) {
   EXPECT_EQ(code_of("-40", r), "ok");
   EXPECT_EQ(code_of("12a", r), "6");
   EXPECT_EQ(code_of("1.2.3", r), "6");
+  EXPECT_EQ(code_of("100.", r), "6");
+  EXPECT_EQ(code_of(".5", r), "ok");
   EXPECT_EQ(code_of("1234567890123456789", r), "5");  // 19 digits
   EXPECT_EQ(code_of("-123456789012345678.0", simple(DataType::R, 1, 19)), "ok");  // sign and point do not count
   const auto n0 = simple(DataType::N0, 1, 6);

@@ -35,6 +35,8 @@ int numeric_length(std::string_view v, bool allow_point) {
       return -1;
     }
   }
+  // "100." is not a decimal number: a point must be followed by digits (as IG validators read R).
+  if (point && !v.empty() && v.back() == '.') return -1;
   return digits == 0 ? -1 : digits;
 }
 
