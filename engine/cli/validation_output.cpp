@@ -46,10 +46,7 @@ void print_findings_text(std::FILE* out, const std::string& file, const x12::spe
              r.warning_count);
 }
 
-void print_findings_json(std::FILE* out, const std::string& file, const x12::spec::ValidationReport& r,
-                         const std::string& ack_path) {
-  render::JsonWriter json(out);
-  json.begin_object();
+void write_findings_fields(render::JsonWriter& json, const std::string& file, const x12::spec::ValidationReport& r) {
   json.field("file", file);
   json.field("status", verdict(r));
   json.key("transactions").unsigned_number(r.transactions);
@@ -109,6 +106,13 @@ void print_findings_json(std::FILE* out, const std::string& file, const x12::spe
     json.end_object();
   }
   json.end_array();
+}
+
+void print_findings_json(std::FILE* out, const std::string& file, const x12::spec::ValidationReport& r,
+                         const std::string& ack_path) {
+  render::JsonWriter json(out);
+  json.begin_object();
+  write_findings_fields(json, file, r);
   if (ack_path.empty()) json.key("acknowledgment").null();
   else json.field("acknowledgment", ack_path);
   json.end_object();
