@@ -10,6 +10,7 @@
 #include "engine/cli/progress.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
+#include "engine/submit/submit_report_json.hpp"
 #include "engine/submit/submit_run.hpp"
 #include "generators/render/json_writer.hpp"
 
@@ -42,30 +43,7 @@ std::chrono::system_clock::time_point parse_now(const std::string& text) {
 void print_report(const submit::SubmitReport& r) {
   render::JsonWriter json(stdout);
   json.begin_object();
-  json.key("encounters").unsigned_number(r.encounters);
-  json.key("claims").unsigned_number(r.claims);
-  json.key("rejected").unsigned_number(r.rejected);
-  json.key("submitted").unsigned_number(r.submitted);
-  json.key("lines").unsigned_number(r.lines);
-  json.field("billed", model::to_x12_amount(r.billed));
-  json.key("files").begin_array();
-  for (const auto& f : r.files) json.string(f);
-  json.end_array();
-  json.field("rejections", r.rejections_file);
-  json.key("split").begin_array();
-  for (const auto& s : r.splits) {
-    json.begin_object();
-    json.field("claim_id", s.claim_id);
-    json.key("line").unsigned_number(s.line);
-    json.key("claims").begin_array();
-    for (const auto& id : s.claim_ids) json.string(id);
-    json.end_array();
-    json.end_object();
-  }
-  json.end_array();
-  json.key("warnings").begin_array();
-  for (const auto& w : r.warnings) json.string(w);
-  json.end_array();
+  submit::write_submit_report_fields(json, r);
   json.end_object();
   json.newline();
   json.flush();
