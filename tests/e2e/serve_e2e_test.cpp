@@ -265,7 +265,7 @@ TEST(ServeE2E, SigtermFinishesRequestsInFlightAndClosesIdleConnections) {
   auto r = in_flight.read_response();
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.headers["connection"], "close");
-  EXPECT_EQ(server.terminate(5s), 0);  // exited cleanly after the drain
+  EXPECT_EQ(server.wait_exit(5s), 0);  // exited cleanly after the drain
   EXPECT_NE(server.log().find("stopped cleanly"), std::string::npos);
 }
 

@@ -236,6 +236,11 @@ void ServerProcess::signal(int signo) {
 int ServerProcess::terminate(std::chrono::milliseconds timeout) {
   if (pid_ <= 0) return -1;
   ::kill(pid_, SIGTERM);
+  return wait_exit(timeout);
+}
+
+int ServerProcess::wait_exit(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return -1;
   const auto deadline = Clock::now() + timeout;
   int status = 0;
   while (Clock::now() < deadline) {

@@ -69,6 +69,8 @@ class ServerProcess {
   int pid() const { return pid_; }
   // Sends SIGTERM and waits (up to timeout) for exit; returns the exit status or -1.
   int terminate(std::chrono::milliseconds timeout = std::chrono::seconds(30));
+  // Waits (up to timeout) for the process to exit on its own; the exit status or -1.
+  int wait_exit(std::chrono::milliseconds timeout);
   void signal(int signo);
   // The server's stderr so far (logs, the access log).
   std::string log() const;
