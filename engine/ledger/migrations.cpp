@@ -145,6 +145,12 @@ int current_version(sql::Connection& c) {
   return static_cast<int>(stmt->single_int().value_or(0));
 }
 
+bool is_applied(sql::Connection& c, int version) {
+  auto stmt = c.prepare("SELECT COUNT(*) FROM schema_migrations WHERE version = ?");
+  stmt->bind(1, version);
+  return stmt->single_int().value_or(0) != 0;
+}
+
 }  // namespace
 
 // 4: what trading partners acknowledged (clearhouse post of a 999/TA1): per claim, the
@@ -174,11 +180,13 @@ int apply_migrations(sql::Connection& c) {
   if (current_version(c) > known)
     throw LedgerError(fmt::format("ledger schema version {} is newer than this clearhouse knows ({})",
                                   current_version(c), known));
+  // Each migration is applied unless its own version is recorded (not "anything below the
+  // highest version"), so a migration that landed after a later-numbered one still runs.
   for (const auto& m : all) {
-    if (current_version(c) >= m.version) continue;
+    if (is_applied(c, m.version)) continue;
     sql::Transaction tx(c);
     // Another process may have applied it while we waited for the write lock.
-    if (current_version(c) >= m.version) continue;
+    if (is_applied(c, m.version)) continue;
     c.execute(sql::expand_dialect(m.sql, c.dialect()));
     auto record = c.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
     record->bind(1, m.version).bind(2, m.name).bind(3, util::utc_timestamp_now());

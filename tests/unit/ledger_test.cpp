@@ -64,6 +64,24 @@ TEST(LedgerTest, MigrationsCreateTheSchemaOnceAndRecordTheVersion) {
   EXPECT_EQ(mode->column_text(0), "wal");
 }
 
+// Migrations land from several branches, so a database can hold version 4 without 2: every
+// unrecorded migration is applied, not only those above the highest recorded version.
+TEST(LedgerTest, AMigrationMissingBelowTheHighestVersionIsStillApplied) {
+  auto c = sqlite::open_sqlite(":memory:");
+  apply_migrations(*c);
+  const Migration& second = migrations().at(1);
+  c->execute("DELETE FROM schema_migrations WHERE version = " + std::to_string(second.version));
+  c->execute("DROP TABLE worklist_findings");  // what migration 2 created, minus one table
+  c->execute("DROP TABLE worklist_events");
+  c->execute("DROP TABLE fee_schedule");
+  c->execute("DROP TABLE worklist_items");
+  EXPECT_EQ(apply_migrations(*c), migrations().back().version);
+  auto rows = c->prepare("SELECT COUNT(*) FROM schema_migrations");
+  EXPECT_EQ(rows->single_int().value_or(-1), static_cast<std::int64_t>(migrations().size()));
+  auto items = c->prepare("SELECT COUNT(*) FROM worklist_items");
+  EXPECT_EQ(items->single_int().value_or(-1), 0);
+}
+
 TEST(LedgerTest, ControlNumbersIncreasePerSenderReceiverAndSurviveReopening) {
   const auto dir = testing::scratch_dir("ledger_control_numbers");
   const std::string url = "sqlite:" + (dir / "l.db").string();
