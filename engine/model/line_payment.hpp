@@ -43,8 +43,6 @@ struct LinePayment {
   }
   // The first service date known for the line: 472, else 150.
   Date date() const { return service_date.empty() ? period_start : service_date; }
-
-  void clear() { *this = LinePayment{}; }
 };
 
 }  // namespace clearhouse::model

@@ -31,6 +31,7 @@ struct PaymentInfo {
   std::string receiver_dfi_qualifier, receiver_dfi_id;         // BPR12/13
   std::string receiver_account_qualifier, receiver_account;    // BPR14/15
   Date payment_date;               // BPR16: check issue or EFT effective date
+  std::uint64_t segment = 0;       // ordinal of the BPR segment in the input
 };
 
 // TRN: reassociation trace, which ties the remittance to the money (check or EFT number).

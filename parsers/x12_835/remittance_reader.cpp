@@ -1,0 +1,755 @@
+#include "parsers/x12_835/remittance_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+#include "parsers/x12/grammar/value_grammar.hpp"
+
+namespace clearhouse::x12_835 {
+namespace {
+
+using model::Finding;
+using model::FindingSeverity;
+
+std::string_view trim(std::string_view v) {
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  return v;
+}
+
+void assign(std::string& to, std::string_view from) { to.assign(from.data(), from.size()); }
+
+// Two-character segment ids as one integer, for a switch on the hot path.
+constexpr std::uint32_t id_code(std::string_view id) {
+  std::uint32_t v = 0;
+  for (char c : id) v = (v << 8) | static_cast<unsigned char>(c);
+  return v;
+}
+
+// Clearing keeps the capacity of every vector, so a reused claim or line allocates nothing
+// until it holds more than its predecessor did.
+void reset(model::LinePayment& l) {
+  l.procedure.qualifier.clear();
+  l.procedure.code.clear();
+  l.procedure.modifiers.clear();
+  l.procedure.description.clear();
+  l.billed = l.paid = model::Money{};
+  l.revenue_code.clear();
+  l.units.reset();
+  l.original_procedure.reset();
+  l.original_units.reset();
+  l.service_date = l.period_start = l.period_end = model::Date{};
+  l.adjustments.clear();
+  l.line_control_number.clear();
+  l.references.clear();
+  l.allowed.reset();
+  l.amounts.clear();
+  l.quantities.clear();
+  l.remarks.clear();
+  l.segment = 0;
+}
+
+void reset(model::ClaimPayment& c) {
+  c.patient_control_number.clear();
+  c.status_code.clear();
+  c.billed = c.paid = c.patient_responsibility = model::Money{};
+  c.filing_indicator.clear();
+  c.payer_claim_control_number.clear();
+  c.facility_code.clear();
+  c.frequency_code.clear();
+  c.drg_code.clear();
+  c.drg_weight.reset();
+  c.discharge_fraction.reset();
+  c.adjustments.clear();
+  c.parties.clear();
+  c.inpatient.reset();
+  c.outpatient.reset();
+  c.references.clear();
+  c.dates.clear();
+  c.contacts.clear();
+  c.amounts.clear();
+  c.quantities.clear();
+  c.header_group = 0;
+  c.segment = c.offset = 0;
+}
+
+template <typename T>
+T& append(std::vector<T>& v) {
+  v.emplace_back();
+  return v.back();
+}
+
+void read_procedure(const x12::Segment& s, int element, model::ServiceProcedure& into) {
+  int k = 0;
+  for (auto part : x12::Split(s[static_cast<std::size_t>(element)], s.delimiters().component)) {
+    ++k;
+    if (k == 1) assign(into.qualifier, part);
+    else if (k == 2) assign(into.code, part);
+    else if (k <= 6) {
+      if (!part.empty()) into.modifiers.emplace_back(part);
+    } else if (k == 7) {
+      assign(into.description, part);
+    }
+  }
+}
+
+}  // namespace
+
+RemittanceReader::RemittanceReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics)
+    : envelope_(envelope), diagnostics_(diagnostics) {}
+
+std::vector<model::Finding> RemittanceReader::take_file_findings() {
+  if (!building_) collect_diagnostics(&file_findings_);
+  return std::exchange(file_findings_, {});
+}
+
+// Turns the diagnostics reported since the last call into findings (errors only: warnings
+// are notes about formatting that the lexer already recovered from).
+void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
+  const auto& errors = diagnostics_.errors();
+  for (; errors_seen_ < errors.size(); ++errors_seen_) {
+    const x12::X12Error& e = errors[errors_seen_];
+    ++error_total_seen_;
+    // At the end of input the missing GE and IEA are reported together with the missing SE:
+    // they belong to the file, not to the transaction set.
+    std::vector<model::Finding>* target =
+        e.code == x12::X12Errc::missing_trailer && e.expected != "SE" ? &file_findings_ : into;
+    Finding f;
+    f.rule = fmt::format("read.{}", x12::to_string(e.code));
+    f.category = model::finding_category::malformed;
+    f.message = e.message();
+    f.action = "ask the payer to correct and resend the file";
+    f.location.transaction = building_ ? envelope_.transaction().control_number : std::string();
+    f.location.segment = e.segment;
+    f.location.offset = e.offset;
+    f.location.segment_id = e.segment_id;
+    f.location.element = e.element;
+    f.location.component = e.component;
+    if (target == &file_findings_) f.location.transaction.clear();
+    target->push_back(std::move(f));
+  }
+  // Past the diagnostics limit only totals are kept; say how many were not itemised.
+  if (diagnostics_.error_count() > error_total_seen_) {
+    Finding f;
+    f.rule = "read.more_errors";
+    f.category = model::finding_category::malformed;
+    f.message = fmt::format("{} further errors were counted but not itemised",
+                            diagnostics_.error_count() - error_total_seen_);
+    error_total_seen_ = diagnostics_.error_count();
+    into->push_back(std::move(f));
+  }
+}
+
+void RemittanceReader::recycle(model::Remittance& out) {
+  for (auto& c : out.claims) {
+    for (auto& l : c.lines) {
+      reset(l);
+      line_pool_.push_back(std::move(l));
+    }
+    c.lines.clear();
+    reset(c);
+    claim_pool_.push_back(std::move(c));
+  }
+  out.claims.clear();
+  out.header_groups.clear();
+  out.provider_adjustments.clear();
+  out.findings.clear();
+  out.references.clear();
+  out.dates.clear();
+  out.payment = {};
+  out.trace = {};
+  out.currency.clear();
+  out.receiver_id.clear();
+  out.production_date = {};
+  out.payer = {};
+  out.payee = {};
+  out.complete = false;
+  out.segment = out.offset = out.segment_count = out.byte_length = out.content_hash = 0;
+}
+
+bool RemittanceReader::next(model::Remittance& out) {
+  recycle(out);
+  for (;;) {
+    if (!pending_header_) {
+      if (!envelope_.next()) {
+        if (building_) {
+          finish(out, false);
+          return true;
+        }
+        collect_diagnostics(&file_findings_);
+        return false;
+      }
+    }
+    pending_header_ = false;
+    const x12::Segment& s = envelope_.segment();
+    switch (envelope_.role()) {
+      case x12::SegmentRole::transaction_header:
+        if (building_) {
+          // The envelope reader closed the open set without its SE: deliver it as incomplete
+          // and start the new one on the next call.
+          pending_header_ = true;
+          finish(out, false);
+          return true;
+        }
+        collect_diagnostics(&file_findings_);
+        if (envelope_.transaction().type != "835") {
+          ++skipped_;
+          break;
+        }
+        start(out);
+        break;
+      case x12::SegmentRole::transaction_body:
+        if (building_) on_segment(out, s);
+        break;
+      case x12::SegmentRole::transaction_trailer:
+        if (building_) {
+          out.segment_count = envelope_.position_in_transaction();
+          out.byte_length = s.offset() + s.raw().size() + 1 - out.offset;
+          finish(out, true);
+          return true;
+        }
+        break;
+      case x12::SegmentRole::group_trailer:
+      case x12::SegmentRole::interchange_trailer:
+      case x12::SegmentRole::group_header:
+      case x12::SegmentRole::interchange_header:
+        if (building_) {  // closed without SE by an envelope segment
+          finish(out, false);
+          return true;
+        }
+        break;
+      case x12::SegmentRole::interchange_ack:
+      case x12::SegmentRole::stray:
+        break;
+    }
+  }
+}
+
+void RemittanceReader::start(model::Remittance& out) {
+  building_ = true;
+  loop_ = Loop::header;
+  hash_.reset();
+  const auto& isa = envelope_.interchange();
+  assign(out.interchange_sender, trim(isa.field(6)));
+  assign(out.interchange_receiver, trim(isa.field(8)));
+  assign(out.interchange_control_number, isa.control_number());
+  const auto& gs = envelope_.group();
+  out.group_sender = gs.sender;
+  out.group_receiver = gs.receiver;
+  out.group_control_number = gs.control_number;
+  out.version = gs.version;
+  const auto& st = envelope_.transaction();
+  out.control_number = st.control_number;
+  out.implementation = st.implementation;
+  out.segment = st.ordinal;
+  out.offset = st.offset;
+}
+
+void RemittanceReader::finish(model::Remittance& out, bool complete) {
+  collect_diagnostics(&out.findings);
+  building_ = false;
+  out.complete = complete;
+  out.content_hash = hash_.value();
+  if (!complete) {
+    out.segment_count = envelope_.position_in_transaction();
+    Finding f;
+    f.rule = "read.incomplete_transaction";
+    f.category = model::finding_category::malformed;
+    f.payer_id = out.payer_id();
+    f.trace_number = out.trace.reference;
+    f.message = fmt::format("transaction set {} ends without its SE ({} claims in it are not posted)",
+                            out.control_number, out.claims.size());
+    f.action = "ask the payer to resend the remittance";
+    f.amount = out.payment.total;
+    f.location.transaction = out.control_number;
+    f.location.segment = out.segment;
+    f.location.offset = out.offset;
+    f.location.segment_id = "ST";
+    out.findings.push_back(std::move(f));
+  }
+  // Findings made while the payer and trace were not yet known get them now.
+  for (auto& f : out.findings) {
+    if (f.payer_id.empty()) f.payer_id = out.payer_id();
+    if (f.trace_number.empty()) f.trace_number = out.trace.reference;
+  }
+  ++read_;
+}
+
+const char* RemittanceReader::loop_name() const {
+  switch (loop_) {
+    case Loop::header: return "header";
+    case Loop::payer: return "1000A";
+    case Loop::payee: return "1000B";
+    case Loop::header_group: return "2000";
+    case Loop::claim: return "2100";
+    case Loop::line: return "2110";
+    case Loop::summary: return "summary";
+  }
+  return "";
+}
+
+void RemittanceReader::problem(model::Remittance& out, const x12::Segment& s, std::string rule, int element,
+                               int component, std::string message, FindingSeverity severity) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.category = model::finding_category::malformed;
+  f.severity = severity;
+  if (loop_ == Loop::claim || loop_ == Loop::line) {
+    const auto& c = out.claims.back();
+    f.claim_id = c.patient_control_number;
+    if (loop_ == Loop::line) f.line_number = static_cast<int>(c.lines.size());
+  }
+  f.message = std::move(message);
+  f.action = "ask the payer to correct and resend the remittance";
+  f.location.transaction = out.control_number;
+  f.location.segment = s.ordinal();
+  f.location.offset = s.offset();
+  assign(f.location.segment_id, s.id());
+  f.location.loop = loop_name();
+  f.location.element = element;
+  f.location.component = component;
+  out.findings.push_back(std::move(f));
+}
+
+bool RemittanceReader::require(model::Remittance& out, const x12::Segment& s, int element, const char* what) {
+  if (!s[static_cast<std::size_t>(element)].empty()) return true;
+  problem(out, s, "read.missing_element", element, 0,
+          fmt::format("{}{:02d} ({}) is required but empty", s.id(), element, what));
+  return false;
+}
+
+std::optional<model::Money> RemittanceReader::amount_text(model::Remittance& out, const x12::Segment& s,
+                                                          std::string_view text, int element, bool required,
+                                                          int component) {
+  if (text.empty()) {
+    if (required)
+      problem(out, s, "read.missing_element", element, component,
+              fmt::format("{}{:02d} (amount) is required but empty", s.id(), element));
+    return std::nullopt;
+  }
+  if (auto m = x12::grammar::parse_amount(text)) return m;
+  problem(out, s, "read.invalid_value", element, component,
+          fmt::format("{}{:02d} is not an amount: expected a decimal number with at most two decimals, found '{}'",
+                      s.id(), element, x12::printable_excerpt(text, 16)));
+  return std::nullopt;
+}
+
+std::optional<model::Money> RemittanceReader::amount(model::Remittance& out, const x12::Segment& s, int element,
+                                                     bool required, int component) {
+  return amount_text(out, s, s[static_cast<std::size_t>(element)], element, required, component);
+}
+
+std::optional<model::Decimal> RemittanceReader::decimal(model::Remittance& out, const x12::Segment& s,
+                                                        int element) {
+  const std::string_view text = s[static_cast<std::size_t>(element)];
+  if (text.empty()) return std::nullopt;
+  if (auto d = x12::grammar::parse_decimal(text)) return d;
+  problem(out, s, "read.invalid_value", element, 0,
+          fmt::format("{}{:02d} is not a number: found '{}'", s.id(), element, x12::printable_excerpt(text, 16)));
+  return std::nullopt;
+}
+
+model::Date RemittanceReader::date(model::Remittance& out, const x12::Segment& s, int element, bool required) {
+  const std::string_view text = s[static_cast<std::size_t>(element)];
+  if (text.empty()) {
+    if (required)
+      problem(out, s, "read.missing_element", element, 0,
+              fmt::format("{}{:02d} (date) is required but empty", s.id(), element));
+    return {};
+  }
+  if (auto d = x12::grammar::parse_d8(text)) return *d;
+  problem(out, s, "read.invalid_value", element, 0,
+          fmt::format("{}{:02d} is not a CCYYMMDD date: found '{}'", s.id(), element,
+                      x12::printable_excerpt(text, 16)));
+  return {};
+}
+
+model::ClaimPayment* RemittanceReader::claim(model::Remittance& out) {
+  return (loop_ == Loop::claim || loop_ == Loop::line) ? &out.claims.back() : nullptr;
+}
+
+model::LinePayment* RemittanceReader::line(model::Remittance& out) {
+  return loop_ == Loop::line ? &out.claims.back().lines.back() : nullptr;
+}
+
+void RemittanceReader::on_segment(model::Remittance& out, const x12::Segment& s) {
+  // The content hash covers ids and values, not delimiters or layout.
+  const auto elements = s.elements();
+  for (std::size_t i = 0; i < elements.size(); ++i) hash_.add(elements[i]);
+  hash_.separator(elements.size());
+
+  const std::string_view id = s.id();
+  switch (id_code(id)) {
+    case id_code("CAS"): on_cas(out, s); return;
+    case id_code("DTM"): on_dtm(out, s); return;
+    case id_code("REF"): on_ref(out, s); return;
+    case id_code("AMT"): on_amt(out, s); return;
+    case id_code("SVC"): on_svc(out, s); return;
+    case id_code("NM1"): on_nm1(out, s); return;
+    case id_code("CLP"): on_clp(out, s); return;
+    case id_code("LQ"): on_lq(out, s); return;
+    case id_code("QTY"): on_qty(out, s); return;
+    case id_code("MOA"): on_mia_moa(out, s, false); return;
+    case id_code("MIA"): on_mia_moa(out, s, true); return;
+    case id_code("PER"): on_per(out, s); return;
+    case id_code("LX"): on_lx(out, s); return;
+    case id_code("TS3"): on_ts3(out, s, false); return;
+    case id_code("TS2"): on_ts3(out, s, true); return;
+    case id_code("PLB"): on_plb(out, s); return;
+    case id_code("BPR"): on_bpr(out, s); return;
+    case id_code("TRN"): on_trn(out, s); return;
+    case id_code("CUR"): assign(out.currency, s[2]); return;
+    case id_code("N1"): on_n1(out, s); return;
+    case id_code("N3"):
+    case id_code("N4"): {
+      model::RemittanceParty* party = loop_ == Loop::payer ? &out.payer : loop_ == Loop::payee ? &out.payee : nullptr;
+      if (party == nullptr) return;
+      if (id == "N3") {
+        assign(party->address.line1, s[1]);
+        assign(party->address.line2, s[2]);
+      } else {
+        assign(party->address.city, s[1]);
+        assign(party->address.state, s[2]);
+        assign(party->address.postal_code, s[3]);
+        assign(party->address.country, s[4]);
+      }
+      return;
+    }
+    default:
+      return;  // NTE, RDM and anything unknown carry nothing posting needs
+  }
+}
+
+void RemittanceReader::on_bpr(model::Remittance& out, const x12::Segment& s) {
+  auto& p = out.payment;
+  p.segment = s.ordinal();
+  require(out, s, 1, "transaction handling code");
+  assign(p.handling_code, s[1]);
+  if (auto m = amount(out, s, 2, true)) p.total = *m;
+  assign(p.credit_debit, s[3]);
+  assign(p.method, s[4]);
+  assign(p.format, s[5]);
+  assign(p.sender_dfi_qualifier, s[6]);
+  assign(p.sender_dfi_id, s[7]);
+  assign(p.sender_account_qualifier, s[8]);
+  assign(p.sender_account, s[9]);
+  assign(p.originating_company_id, s[10]);
+  assign(p.originating_company_code, s[11]);
+  assign(p.receiver_dfi_qualifier, s[12]);
+  assign(p.receiver_dfi_id, s[13]);
+  assign(p.receiver_account_qualifier, s[14]);
+  assign(p.receiver_account, s[15]);
+  p.payment_date = date(out, s, 16, false);
+}
+
+void RemittanceReader::on_trn(model::Remittance& out, const x12::Segment& s) {
+  require(out, s, 2, "check or EFT trace number");
+  assign(out.trace.type, s[1]);
+  assign(out.trace.reference, s[2]);
+  assign(out.trace.originator, s[3]);
+  assign(out.trace.originator_reference, s[4]);
+}
+
+void RemittanceReader::on_ref(model::Remittance& out, const x12::Segment& s) {
+  std::vector<model::QualifiedText>* into = nullptr;
+  switch (loop_) {
+    case Loop::header: into = &out.references; break;
+    case Loop::payer: into = &out.payer.references; break;
+    case Loop::payee: into = &out.payee.references; break;
+    case Loop::claim: into = &out.claims.back().references; break;
+    case Loop::line: into = &out.claims.back().lines.back().references; break;
+    case Loop::header_group:
+    case Loop::summary: return;
+  }
+  auto& r = append(*into);
+  assign(r.qualifier, s[1]);
+  assign(r.value, s[2]);
+  if (loop_ == Loop::header && s[1] == "EV") assign(out.receiver_id, s[2]);
+  if (loop_ == Loop::line && s[1] == "6R") assign(out.claims.back().lines.back().line_control_number, s[2]);
+}
+
+void RemittanceReader::on_dtm(model::Remittance& out, const x12::Segment& s) {
+  const std::string_view qualifier = s[1];
+  const model::Date d = date(out, s, 2, true);
+  if (auto* l = line(out)) {
+    if (qualifier == "472") l->service_date = d;
+    else if (qualifier == "150") l->period_start = d;
+    else if (qualifier == "151") l->period_end = d;
+    return;
+  }
+  std::vector<model::QualifiedDate>* into = nullptr;
+  if (auto* c = claim(out)) into = &c->dates;
+  else if (loop_ == Loop::header) into = &out.dates;
+  if (into == nullptr) return;
+  auto& q = append(*into);
+  assign(q.qualifier, qualifier);
+  q.date = d;
+  if (loop_ == Loop::header && qualifier == "405") out.production_date = d;
+}
+
+void RemittanceReader::on_n1(model::Remittance& out, const x12::Segment& s) {
+  model::RemittanceParty* party = nullptr;
+  if (s[1] == "PR") {
+    loop_ = Loop::payer;
+    party = &out.payer;
+  } else if (s[1] == "PE") {
+    loop_ = Loop::payee;
+    party = &out.payee;
+  } else {
+    return;
+  }
+  assign(party->party.entity, s[1]);
+  assign(party->party.last_or_organization, s[2]);
+  assign(party->party.id_qualifier, s[3]);
+  assign(party->party.id, s[4]);
+}
+
+void RemittanceReader::on_per(model::Remittance& out, const x12::Segment& s) {
+  std::vector<model::Contact>* into = nullptr;
+  if (loop_ == Loop::payer) into = &out.payer.contacts;
+  else if (loop_ == Loop::payee) into = &out.payee.contacts;
+  else if (auto* c = claim(out)) into = &c->contacts;
+  if (into == nullptr) return;
+  auto& contact = append(*into);
+  assign(contact.function, s[1]);
+  assign(contact.name, s[2]);
+  for (std::size_t i = 3; i + 1 <= s.size(); i += 2) {
+    if (s[i].empty() && s[i + 1].empty()) continue;
+    contact.numbers.push_back({std::string(s[i]), std::string(s[i + 1])});
+  }
+}
+
+void RemittanceReader::on_lx(model::Remittance& out, const x12::Segment& s) {
+  loop_ = Loop::header_group;
+  auto& g = append(out.header_groups);
+  assign(g.number, s[1]);
+}
+
+void RemittanceReader::on_ts3(model::Remittance& out, const x12::Segment& s, bool supplemental) {
+  if (out.header_groups.empty()) {
+    problem(out, s, "read.segment_out_of_place", 0, 0,
+            fmt::format("{} outside a header group (no LX before it)", s.id()), FindingSeverity::warning);
+    return;
+  }
+  auto& group = out.header_groups.back();
+  auto& summary = supplemental ? group.supplemental_summary.emplace() : group.summary.emplace();
+  int first_amount = 1;
+  if (!supplemental) {
+    // TS301 provider, TS302 facility code, TS303 fiscal period, TS304 claim count, then amounts.
+    assign(summary.provider_id, s[1]);
+    assign(summary.facility_code, s[2]);
+    summary.fiscal_period_end = date(out, s, 3, false);
+    summary.claim_count = decimal(out, s, 4);
+    first_amount = 5;
+  }
+  // Quantities (day and claim counts, weights) by element position per 005010X221A1;
+  // everything else is money.
+  auto is_quantity = [&](int e) {
+    return supplemental ? (e == 7 || (e >= 10 && e <= 14) || e == 16) : (e == 23);
+  };
+  for (int e = first_amount; e <= static_cast<int>(s.size()); ++e) {
+    if (s[static_cast<std::size_t>(e)].empty()) continue;
+    if (is_quantity(e)) {
+      if (auto q = decimal(out, s, e)) summary.quantities.push_back({fmt::format("{:02d}", e), *q});
+    } else if (auto m = amount(out, s, e, false)) {
+      summary.amounts.push_back({e, *m});
+    }
+  }
+}
+
+void RemittanceReader::on_clp(model::Remittance& out, const x12::Segment& s) {
+  loop_ = Loop::claim;
+  if (!claim_pool_.empty()) {
+    out.claims.push_back(std::move(claim_pool_.back()));
+    claim_pool_.pop_back();
+  } else {
+    out.claims.emplace_back();
+  }
+  auto& c = out.claims.back();
+  c.segment = s.ordinal();
+  c.offset = s.offset();
+  c.header_group = out.header_groups.empty() ? 0 : out.header_groups.size() - 1;
+  assign(c.patient_control_number, s[1]);
+  require(out, s, 1, "patient control number");
+  assign(c.status_code, s[2]);
+  require(out, s, 2, "claim status code");
+  if (auto m = amount(out, s, 3, true)) c.billed = *m;
+  if (auto m = amount(out, s, 4, true)) c.paid = *m;
+  if (auto m = amount(out, s, 5, false)) c.patient_responsibility = *m;
+  assign(c.filing_indicator, s[6]);
+  assign(c.payer_claim_control_number, s[7]);
+  assign(c.facility_code, s[8]);
+  assign(c.frequency_code, s[9]);
+  assign(c.drg_code, s[11]);
+  c.drg_weight = decimal(out, s, 12);
+  c.discharge_fraction = decimal(out, s, 13);
+}
+
+void RemittanceReader::on_cas(model::Remittance& out, const x12::Segment& s) {
+  std::vector<model::Adjustment>* into = nullptr;
+  if (auto* l = line(out)) into = &l->adjustments;
+  else if (auto* c = claim(out)) into = &c->adjustments;
+  if (into == nullptr) {
+    problem(out, s, "read.segment_out_of_place", 0, 0, "CAS outside a claim (no CLP before it); not counted");
+    return;
+  }
+  const std::string_view group_code = s[1];
+  if (group_code.empty()) {
+    require(out, s, 1, "claim adjustment group code");
+  }
+  const auto group = model::adjustment_group_from_code(group_code);
+  if (group == model::AdjustmentGroup::unknown && !group_code.empty()) {
+    problem(out, s, "read.invalid_value", 1, 0,
+            fmt::format("CAS01 '{}' is not a claim adjustment group code (CO, PR, OA, PI)",
+                        x12::printable_excerpt(group_code, 8)));
+  }
+  // Up to six reason/amount/quantity triples: CAS02-04, 05-07, ... 17-19.
+  for (int reason_at = 2; reason_at <= 17; reason_at += 3) {
+    const std::string_view reason = s[static_cast<std::size_t>(reason_at)];
+    const std::string_view amount_value = s[static_cast<std::size_t>(reason_at + 1)];
+    if (reason.empty() && amount_value.empty()) {
+      if (reason_at == 2) require(out, s, 2, "adjustment reason code");
+      continue;
+    }
+    if (reason.empty()) {
+      require(out, s, reason_at, "adjustment reason code");
+    }
+    auto m = amount(out, s, reason_at + 1, true);
+    if (!m) continue;  // reported; a triple without a readable amount is not counted
+    auto& a = append(*into);
+    a.group = group;
+    assign(a.group_code, group_code);
+    assign(a.reason, reason);
+    a.amount = *m;
+    a.quantity = decimal(out, s, reason_at + 2);
+  }
+}
+
+void RemittanceReader::on_nm1(model::Remittance& out, const x12::Segment& s) {
+  auto* c = claim(out);
+  if (c == nullptr) return;
+  auto& p = append(c->parties);
+  assign(p.entity, s[1]);
+  assign(p.entity_type, s[2]);
+  assign(p.last_or_organization, s[3]);
+  assign(p.first, s[4]);
+  assign(p.middle, s[5]);
+  assign(p.suffix, s[7]);
+  assign(p.id_qualifier, s[8]);
+  assign(p.id, s[9]);
+}
+
+void RemittanceReader::on_mia_moa(model::Remittance& out, const x12::Segment& s, bool inpatient) {
+  auto* c = claim(out);
+  if (c == nullptr) return;
+  auto& info = inpatient ? c->inpatient.emplace() : c->outpatient.emplace();
+  // Element roles per 005010X221A1: which positions are remark codes, which are counts.
+  auto is_remark = [&](int e) { return inpatient ? (e == 5 || (e >= 20 && e <= 23)) : (e >= 3 && e <= 7); };
+  auto is_quantity = [&](int e) { return inpatient ? (e == 1 || e == 3 || e == 15) : (e == 1); };
+  for (int e = 1; e <= static_cast<int>(s.size()); ++e) {
+    const std::string_view v = s[static_cast<std::size_t>(e)];
+    if (v.empty()) continue;
+    if (is_remark(e)) {
+      info.remark_codes.emplace_back(v);
+    } else if (is_quantity(e)) {
+      if (auto q = decimal(out, s, e)) info.quantities.push_back({fmt::format("{:02d}", e), *q});
+    } else if (auto m = amount(out, s, e, false)) {
+      info.amounts.push_back({e, *m});
+    }
+  }
+}
+
+void RemittanceReader::on_amt(model::Remittance& out, const x12::Segment& s) {
+  std::vector<model::QualifiedAmount>* into = nullptr;
+  auto* l = line(out);
+  if (l != nullptr) into = &l->amounts;
+  else if (auto* c = claim(out)) into = &c->amounts;
+  if (into == nullptr) return;
+  auto m = amount(out, s, 2, true);
+  if (!m) return;
+  auto& a = append(*into);
+  assign(a.qualifier, s[1]);
+  a.amount = *m;
+  if (l != nullptr && s[1] == "B6") l->allowed = *m;
+}
+
+void RemittanceReader::on_qty(model::Remittance& out, const x12::Segment& s) {
+  std::vector<model::QualifiedQuantity>* into = nullptr;
+  if (auto* l = line(out)) into = &l->quantities;
+  else if (auto* c = claim(out)) into = &c->quantities;
+  if (into == nullptr) return;
+  auto q = decimal(out, s, 2);
+  if (!q) return;
+  auto& a = append(*into);
+  assign(a.qualifier, s[1]);
+  a.quantity = *q;
+}
+
+void RemittanceReader::on_svc(model::Remittance& out, const x12::Segment& s) {
+  auto* c = claim(out);
+  if (c == nullptr) {
+    problem(out, s, "read.segment_out_of_place", 0, 0, "SVC outside a claim (no CLP before it); not counted");
+    return;
+  }
+  loop_ = Loop::line;
+  if (!line_pool_.empty()) {
+    c->lines.push_back(std::move(line_pool_.back()));
+    line_pool_.pop_back();
+  } else {
+    c->lines.emplace_back();
+  }
+  auto& l = c->lines.back();
+  l.segment = s.ordinal();
+  read_procedure(s, 1, l.procedure);
+  if (l.procedure.code.empty()) {
+    problem(out, s, "read.missing_element", 1, 2, "SVC01-2 (procedure code) is required but empty");
+  }
+  if (auto m = amount(out, s, 2, true)) l.billed = *m;
+  if (auto m = amount(out, s, 3, true)) l.paid = *m;
+  assign(l.revenue_code, s[4]);
+  l.units = decimal(out, s, 5);
+  if (!s[6].empty()) {
+    read_procedure(s, 6, l.original_procedure.emplace());
+  }
+  l.original_units = decimal(out, s, 7);
+}
+
+void RemittanceReader::on_lq(model::Remittance& out, const x12::Segment& s) {
+  auto* l = line(out);
+  if (l == nullptr) return;
+  auto& r = append(l->remarks);
+  assign(r.qualifier, s[1]);
+  assign(r.value, s[2]);
+}
+
+void RemittanceReader::on_plb(model::Remittance& out, const x12::Segment& s) {
+  loop_ = Loop::summary;
+  require(out, s, 1, "provider identifier");
+  const model::Date fiscal = date(out, s, 2, true);
+  // Up to six adjustment identifier (reason:reference) + amount pairs: PLB03/04 ... PLB13/14.
+  for (int at = 3; at <= 13; at += 2) {
+    const std::string_view identifier = s[static_cast<std::size_t>(at)];
+    const std::string_view value = s[static_cast<std::size_t>(at + 1)];
+    if (identifier.empty() && value.empty()) {
+      if (at == 3) require(out, s, 3, "provider adjustment identifier");
+      continue;
+    }
+    auto m = amount(out, s, at + 1, true);
+    if (!m) continue;
+    auto& p = append(out.provider_adjustments);
+    assign(p.provider_id, s[1]);
+    p.fiscal_period_end = fiscal;
+    const char sep = s.delimiters().component;
+    assign(p.reason, x12::nth_part(identifier, sep, 1));
+    assign(p.reference, x12::nth_part(identifier, sep, 2));
+    if (p.reason.empty()) {
+      problem(out, s, "read.missing_element", at, 1,
+              fmt::format("PLB{:02d}-1 (adjustment reason code) is required but empty", at));
+    }
+    p.amount = *m;
+    p.segment = s.ordinal();
+  }
+}
+
+}  // namespace clearhouse::x12_835

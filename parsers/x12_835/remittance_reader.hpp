@@ -1,0 +1,96 @@
+#pragma once
+// Reads 835 remittances (005010X221A1) one transaction set at a time into typed
+// model::Remittance values, on top of the envelope reader. Memory is one transaction's worth:
+// the Remittance handed in is refilled in place, and its storage is reused.
+//
+// Nothing stops the stream but the end of input or a fatal lexer error. A value that does not
+// have its type's syntax (text in an amount, a bad date) or a required element that is missing
+// becomes a Finding on the remittance, with its position, and reading goes on. A transaction
+// set that ends without its SE is delivered with complete == false so the caller can report
+// it and not post it; the sets before and after it are unaffected. Envelope errors inside a
+// set (SE01, SE02) become findings on it; errors outside any set are in file_findings().
+//
+// Transaction sets other than 835 are skipped (counted in skipped_transactions()).
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/model/finding.hpp"
+#include "engine/model/remittance.hpp"
+#include "parsers/x12/envelope_reader.hpp"
+#include "parsers/x12_835/content_hash.hpp"
+
+namespace clearhouse::x12_835 {
+
+class RemittanceReader {
+ public:
+  RemittanceReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics);
+  RemittanceReader(const RemittanceReader&) = delete;
+  RemittanceReader& operator=(const RemittanceReader&) = delete;
+
+  // Fills out with the next 835 transaction set; false at the end of the input.
+  bool next(model::Remittance& out);
+
+  // Errors found outside any 835 transaction set (ISA, GS, IEA, stray segments), as findings.
+  // The caller takes them; they are not repeated.
+  std::vector<model::Finding> take_file_findings();
+  std::uint64_t skipped_transactions() const { return skipped_; }
+  std::uint64_t remittances_read() const { return read_; }
+
+ private:
+  enum class Loop : std::uint8_t { header, payer, payee, header_group, claim, line, summary };
+
+  void start(model::Remittance& out);
+  void finish(model::Remittance& out, bool complete);
+  void on_segment(model::Remittance& out, const x12::Segment& s);
+  void recycle(model::Remittance& out);
+  void collect_diagnostics(std::vector<model::Finding>* into);
+
+  void on_bpr(model::Remittance& out, const x12::Segment& s);
+  void on_trn(model::Remittance& out, const x12::Segment& s);
+  void on_ref(model::Remittance& out, const x12::Segment& s);
+  void on_dtm(model::Remittance& out, const x12::Segment& s);
+  void on_n1(model::Remittance& out, const x12::Segment& s);
+  void on_lx(model::Remittance& out, const x12::Segment& s);
+  void on_ts3(model::Remittance& out, const x12::Segment& s, bool supplemental);
+  void on_clp(model::Remittance& out, const x12::Segment& s);
+  void on_cas(model::Remittance& out, const x12::Segment& s);
+  void on_nm1(model::Remittance& out, const x12::Segment& s);
+  void on_mia_moa(model::Remittance& out, const x12::Segment& s, bool inpatient);
+  void on_amt(model::Remittance& out, const x12::Segment& s);
+  void on_qty(model::Remittance& out, const x12::Segment& s);
+  void on_svc(model::Remittance& out, const x12::Segment& s);
+  void on_lq(model::Remittance& out, const x12::Segment& s);
+  void on_plb(model::Remittance& out, const x12::Segment& s);
+  void on_per(model::Remittance& out, const x12::Segment& s);
+
+  // Typed element access: nullopt (and a finding) when malformed; nullopt without a finding
+  // when empty and optional.
+  std::optional<model::Money> amount(model::Remittance& out, const x12::Segment& s, int element, bool required,
+                                     int component = 0);
+  std::optional<model::Money> amount_text(model::Remittance& out, const x12::Segment& s, std::string_view text,
+                                          int element, bool required, int component = 0);
+  std::optional<model::Decimal> decimal(model::Remittance& out, const x12::Segment& s, int element);
+  model::Date date(model::Remittance& out, const x12::Segment& s, int element, bool required);
+  bool require(model::Remittance& out, const x12::Segment& s, int element, const char* what);
+  void problem(model::Remittance& out, const x12::Segment& s, std::string rule, int element, int component,
+               std::string message, model::FindingSeverity severity = model::FindingSeverity::error);
+  model::ClaimPayment* claim(model::Remittance& out);
+  model::LinePayment* line(model::Remittance& out);
+  const char* loop_name() const;
+
+  x12::EnvelopeReader& envelope_;
+  x12::Diagnostics& diagnostics_;
+  ContentHash hash_;
+  Loop loop_ = Loop::header;
+  bool building_ = false;
+  bool pending_header_ = false;  // the current segment is an ST that starts the next set
+  std::size_t errors_seen_ = 0;  // diagnostics errors already turned into findings
+  std::uint64_t error_total_seen_ = 0;
+  std::vector<model::Finding> file_findings_;
+  std::vector<model::ClaimPayment> claim_pool_;  // cleared claims whose storage is reused
+  std::vector<model::LinePayment> line_pool_;
+  std::uint64_t skipped_ = 0, read_ = 0;
+};
+
+}  // namespace clearhouse::x12_835
