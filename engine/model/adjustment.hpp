@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/model/code.hpp"
 #include "engine/model/decimal.hpp"
 #include "engine/model/money.hpp"
 
@@ -27,8 +28,8 @@ std::string_view to_code(AdjustmentGroup group);  // "CO", "PR", ...; "" for unk
 
 struct Adjustment {
   AdjustmentGroup group = AdjustmentGroup::unknown;
-  std::string group_code;              // CAS01 as written
-  std::string reason;                  // CARC, e.g. "45"
+  Code group_code;                     // CAS01 as written
+  Code reason;                         // CARC, e.g. "45"
   Money amount;                        // positive reduces payment; negative in reversals
   std::optional<Decimal> quantity;     // units adjusted, when given
 

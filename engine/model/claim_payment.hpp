@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/model/adjustment.hpp"
+#include "engine/model/code.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/decimal.hpp"
 #include "engine/model/line_payment.hpp"
@@ -23,20 +24,20 @@ namespace clearhouse::model {
 struct AdjudicationInfo {
   std::vector<PositionedAmount> amounts;       // monetary elements that were sent
   std::vector<QualifiedQuantity> quantities;   // counts and rates, qualifier = element position ("01")
-  std::vector<std::string> remark_codes;       // RARCs (MIA05/20-24, MOA03-07)
+  std::vector<Code> remark_codes;              // RARCs (MIA05/20-24, MOA03-07)
   friend bool operator==(const AdjudicationInfo&, const AdjudicationInfo&) = default;
 };
 
 struct ClaimPayment {
   std::string patient_control_number;      // CLP01: the claim id the provider submitted (CLM01)
-  std::string status_code;                 // CLP02: 1/2/3 processed, 4 denied, 19-21 forwarded, 22 reversal, ...
+  Code status_code;                        // CLP02: 1/2/3 processed, 4 denied, 19-21 forwarded, 22 reversal, ...
   Money billed;                            // CLP03
   Money paid;                              // CLP04
   Money patient_responsibility;            // CLP05
-  std::string filing_indicator;            // CLP06
+  Code filing_indicator;                   // CLP06
   std::string payer_claim_control_number;  // CLP07
-  std::string facility_code;               // CLP08 (place of service for professional claims)
-  std::string frequency_code;              // CLP09
+  Code facility_code;                      // CLP08 (place of service for professional claims)
+  Code frequency_code;                     // CLP09
   std::string drg_code;                    // CLP11
   std::optional<Decimal> drg_weight;       // CLP12
   std::optional<Decimal> discharge_fraction;  // CLP13

@@ -19,7 +19,7 @@ struct LinePayment {
   ServiceProcedure procedure;                    // SVC01 as adjudicated
   Money billed;                                  // SVC02 line charge
   Money paid;                                    // SVC03
-  std::string revenue_code;                      // SVC04 (institutional)
+  Code revenue_code;                             // SVC04 (institutional)
   std::optional<Decimal> units;                  // SVC05 units paid (1 when absent)
   std::optional<ServiceProcedure> original_procedure;  // SVC06: the code billed, when the payer changed it
   std::optional<Decimal> original_units;         // SVC07

@@ -5,14 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/code.hpp"
+
 namespace clearhouse::model {
 
 struct Party {
-  std::string entity;           // N101/NM101: PR payer, PE payee, QC patient, IL insured, 74, 82, TT, PR
-  std::string entity_type;      // NM102: 1 person, 2 organisation
+  Code entity;                  // N101/NM101: PR payer, PE payee, QC patient, IL insured, 74, 82, TT, PR
+  Code entity_type;             // NM102: 1 person, 2 organisation
   std::string last_or_organization;
   std::string first, middle, suffix;
-  std::string id_qualifier;     // N103/NM108: XX NPI, FI tax id, MI member id, XV payer id, ...
+  Code id_qualifier;            // N103/NM108: XX NPI, FI tax id, MI member id, XV payer id, ...
   std::string id;
   friend bool operator==(const Party&, const Party&) = default;
 };
@@ -25,10 +27,10 @@ struct Address {
 
 // PER: a contact function with up to three communication numbers.
 struct Contact {
-  std::string function;         // PER01: CX claims, BL technical, IC web site
+  Code function;                // PER01: CX claims, BL technical, IC web site
   std::string name;
   struct Number {
-    std::string qualifier;      // TE, EM, FX, UR, EX
+    Code qualifier;             // TE, EM, FX, UR, EX
     std::string value;
     friend bool operator==(const Number&, const Number&) = default;
   };

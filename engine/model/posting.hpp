@@ -10,6 +10,7 @@
 
 #include "engine/model/adjustment_totals.hpp"
 #include "engine/model/claim_status.hpp"
+#include "engine/model/code.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/money.hpp"
 #include "engine/model/service_procedure.hpp"
@@ -26,8 +27,8 @@ struct LinePosting {
   Money paid;
   std::optional<Money> allowed;    // AMT*B6
   AdjustmentTotals adjustments;
-  std::vector<std::string> reason_codes;  // CARCs of the line's CAS
-  std::vector<std::string> remark_codes;  // RARCs (LQ*HE)
+  std::vector<Code> reason_codes;         // CARCs of the line's CAS
+  std::vector<Code> remark_codes;         // RARCs (LQ*HE)
 };
 
 struct Posting {
@@ -35,7 +36,7 @@ struct Posting {
   std::string claim_id;                    // CLP01
   std::string payer_id;
   std::string payer_claim_control_number;  // CLP07
-  std::string status_code;                 // CLP02 as sent
+  Code status_code;                        // CLP02 as sent
   bool matched = false;                    // a submitted claim was found for CLP01
   bool reversal = false;                   // CLP02 = 22
   std::int64_t reverses = 0;               // id of the posting a reversal undoes (0 when none found)
@@ -44,8 +45,8 @@ struct Posting {
   Money paid;                              // CLP04
   Money patient_responsibility;            // CLP05
   AdjustmentTotals adjustments;            // claim-level and line-level CAS together
-  std::vector<std::string> reason_codes;   // CARCs of the claim-level CAS
-  std::vector<std::string> remark_codes;   // RARCs of MIA/MOA
+  std::vector<Code> reason_codes;          // CARCs of the claim-level CAS
+  std::vector<Code> remark_codes;          // RARCs of MIA/MOA
   std::vector<LinePosting> lines;
   std::uint64_t segment = 0;               // CLP segment ordinal in the file
 };

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/code.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/decimal.hpp"
 #include "engine/model/money.hpp"
@@ -14,25 +15,25 @@
 namespace clearhouse::model {
 
 struct QualifiedText {
-  std::string qualifier;  // REF01 "6R", LQ01 "HE"
+  Code qualifier;         // REF01 "6R", LQ01 "HE"
   std::string value;
   friend bool operator==(const QualifiedText&, const QualifiedText&) = default;
 };
 
 struct QualifiedAmount {
-  std::string qualifier;  // AMT01 "B6", "AU"
+  Code qualifier;         // AMT01 "B6", "AU"
   Money amount;
   friend bool operator==(const QualifiedAmount&, const QualifiedAmount&) = default;
 };
 
 struct QualifiedQuantity {
-  std::string qualifier;  // QTY01 "CA", "NE"
+  Code qualifier;         // QTY01 "CA", "NE"
   Decimal quantity;
   friend bool operator==(const QualifiedQuantity&, const QualifiedQuantity&) = default;
 };
 
 struct QualifiedDate {
-  std::string qualifier;  // DTM01 "050", "232", "472"
+  Code qualifier;         // DTM01 "050", "232", "472"
   Date date;
   friend bool operator==(const QualifiedDate&, const QualifiedDate&) = default;
 };

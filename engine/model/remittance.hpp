@@ -19,11 +19,11 @@ namespace clearhouse::model {
 
 // BPR: the money movement itself.
 struct PaymentInfo {
-  std::string handling_code;       // BPR01: C payment + remittance, H notification only, I information only, ...
+  Code handling_code;              // BPR01: C payment + remittance, H notification only, I information only, ...
   Money total;                     // BPR02: total actual provider payment
-  std::string credit_debit;        // BPR03: C or D
-  std::string method;              // BPR04: ACH, BOP, CHK, FWT, NON
-  std::string format;              // BPR05: CCP, CTX
+  Code credit_debit;               // BPR03: C or D
+  Code method;                     // BPR04: ACH, BOP, CHK, FWT, NON
+  Code format;                     // BPR05: CCP, CTX
   std::string sender_dfi_qualifier, sender_dfi_id;             // BPR06/07
   std::string sender_account_qualifier, sender_account;        // BPR08/09
   std::string originating_company_id;                          // BPR10
@@ -36,7 +36,7 @@ struct PaymentInfo {
 
 // TRN: reassociation trace, which ties the remittance to the money (check or EFT number).
 struct TraceNumber {
-  std::string type;                // TRN01 (1 = current transaction trace numbers)
+  Code type;                       // TRN01 (1 = current transaction trace numbers)
   std::string reference;           // TRN02: check or EFT trace number
   std::string originator;          // TRN03: payer identifier ("1" + EIN)
   std::string originator_reference;  // TRN04

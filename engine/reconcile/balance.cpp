@@ -46,7 +46,7 @@ BalanceCounts check_balance(const model::Remittance& r, std::vector<model::Findi
       f.claim_id = claim.patient_control_number;
       f.line_number = line_number;
       f.line_control_number = line.line_control_number;
-      for (const auto& a : line.adjustments) f.carc.push_back(a.reason);
+      for (const auto& a : line.adjustments) f.carc.push_back(a.reason.str());
       f.message = fmt::format("service line {} ({}) does not balance: billed {} - paid {} != adjustments {} (off by {})",
                               line_number, line.procedure.to_string(), amount(line.billed), amount(line.paid),
                               amount(line.adjustment_total()), amount(off));
@@ -60,7 +60,7 @@ BalanceCounts check_balance(const model::Remittance& r, std::vector<model::Findi
     ++counts.claims;
     auto f = balance_finding(r, "balance.claim", off);
     f.claim_id = claim.patient_control_number;
-    for (const auto& a : claim.adjustments) f.carc.push_back(a.reason);
+    for (const auto& a : claim.adjustments) f.carc.push_back(a.reason.str());
     f.message = fmt::format("claim does not balance: billed {} - paid {} != claim and line adjustments {} (off by {})",
                             amount(claim.billed), amount(claim.paid), amount(claim.adjustment_total()), amount(off));
     f.location.segment = claim.segment;

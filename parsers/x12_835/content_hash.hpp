@@ -1,9 +1,11 @@
 #pragma once
 // A fast 64-bit hash of a transaction set's content, used to tell "the same remittance sent
-// again" from "a different remittance with the same trace number". It covers segment ids and
-// element values, not the delimiters, line breaks or indentation, so a re-sent file that was
-// only re-wrapped hashes the same. Not cryptographic: payers are not adversaries here, and a
-// collision needs the same payer and trace number as well.
+// again" from "a different remittance with the same trace number". It covers each segment's
+// bytes (id, separators and values, without the terminator), so line breaks and indentation
+// between segments do not change it; a file re-sent with other delimiters hashes differently
+// and is then reported as a conflict for a person to look at, never silently merged.
+// Not cryptographic: payers are not adversaries here, and a collision would also need the
+// same payer and trace number. Built for the 835 hot path: a few instructions per 8 bytes.
 
 #include <cstdint>
 #include <cstring>
@@ -13,22 +15,37 @@ namespace clearhouse::x12_835 {
 
 class ContentHash {
  public:
-  void add(std::string_view bytes) {
-    const char* p = bytes.data();
-    std::size_t n = bytes.size();
-    while (n >= 8) {
+  // Adds one segment: its bytes without the terminator.
+  void add_segment(std::string_view raw) {
+    const char* p = raw.data();
+    std::size_t n = raw.size();
+    std::uint64_t acc = raw.size() * 0x9E3779B97F4A7C15ull;
+    for (; n >= 8; p += 8, n -= 8) {
       std::uint64_t w;
       std::memcpy(&w, p, 8);
-      mix(w);
-      p += 8;
-      n -= 8;
+      acc = rotl(acc, 23) ^ ((w ^ 0xA0761D6478BD642Full) * 0xE7037ED1A0B428DBull);
     }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, p, n);
-    // The length in the top byte keeps "AB" + "" apart from "A" + "B".
-    mix(tail ^ (static_cast<std::uint64_t>(bytes.size() & 0xFF) << 56) ^ 0x9E3779B97F4A7C15ull);
+    if (n > 0) {
+      std::uint64_t tail;
+      if (n >= 4) {
+        std::uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        tail = lo | static_cast<std::uint64_t>(hi) << 32;
+      } else {
+        tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+               static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+               static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+      }
+      acc = rotl(acc, 23) ^ ((tail ^ (static_cast<std::uint64_t>(n) << 59) ^ 0x8EBC6AF09C88C6E3ull) * 0x589965CC75374CC3ull);
+    }
+    // Fold the segment into the state: the multiply does not depend on the state, so
+    // consecutive segments overlap; the state step itself is a cheap bijection.
+    const unsigned __int128 m = static_cast<unsigned __int128>(acc ^ 0x1D8E4E27C47D124Full) * 0x9FB21C651E98DF25ull;
+    const std::uint64_t k = static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
+    state_ = rotl(state_ ^ k, 27) * 5 + 0x52DCE729ull;
   }
-  void separator(std::uint64_t marker) { mix(marker * 0xC2B2AE3D27D4EB4Full); }
+
   std::uint64_t value() const {
     std::uint64_t h = state_;
     h ^= h >> 33;
@@ -42,13 +59,7 @@ class ContentHash {
 
  private:
   static constexpr std::uint64_t kSeed = 0x243F6A8885A308D3ull;
-  // Each word is scrambled on its own, then folded into the state by a bijective step
-  // (murmur-style), so equal prefixes never cancel out.
-  void mix(std::uint64_t w) {
-    const unsigned __int128 m = static_cast<unsigned __int128>(w ^ 0xA0761D6478BD642Full) * 0x9FB21C651E98DF25ull;
-    const std::uint64_t k = static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
-    state_ = ((state_ ^ k) << 27 | (state_ ^ k) >> 37) * 5 + 0x52DCE729ull;
-  }
+  static std::uint64_t rotl(std::uint64_t x, int r) { return x << r | x >> (64 - r); }
   std::uint64_t state_ = kSeed;
 };
 

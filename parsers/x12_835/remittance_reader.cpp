@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <utility>
 
-#include "parsers/x12/grammar/value_grammar.hpp"
+#include "parsers/x12_835/fast_values.hpp"
 
 namespace clearhouse::x12_835 {
 namespace {
@@ -18,22 +19,22 @@ std::string_view trim(std::string_view v) {
   return v;
 }
 
-void assign(std::string& to, std::string_view from) { to.assign(from.data(), from.size()); }
 
-// Two-character segment ids as one integer, for a switch on the hot path.
-constexpr std::uint32_t id_code(std::string_view id) {
-  std::uint32_t v = 0;
-  for (char c : id) v = (v << 8) | static_cast<unsigned char>(c);
-  return v;
+// A short code (a segment id, a qualifier: 1 to 3 characters) as one integer, so the hot path
+// switches and compares without memcmp; 0 for anything longer or empty.
+constexpr std::uint32_t key(std::string_view v) {
+  if (v.empty() || v.size() > 3) return 0;
+  std::uint32_t k = static_cast<std::uint32_t>(v.size()) << 24;
+  for (std::size_t i = 0; i < v.size(); ++i) k |= static_cast<std::uint32_t>(static_cast<unsigned char>(v[i])) << (16 - 8 * i);
+  return k;
 }
 
-// Clearing keeps the capacity of every vector, so a reused claim or line allocates nothing
-// until it holds more than its predecessor did.
+// Resetting a reused claim or line keeps every buffer. Strings its own segment always
+// overwrites (CLP01, SVC01 parts) are left for the handler, so a value of the same length as
+// its predecessor's is a plain copy. Vectors of trivially destructible values are cleared
+// (free); vectors of values holding strings (parties, references, remarks) are refilled in
+// place through slot() and trimmed when the claim or line closes.
 void reset(model::LinePayment& l) {
-  l.procedure.qualifier.clear();
-  l.procedure.code.clear();
-  l.procedure.modifiers.clear();
-  l.procedure.description.clear();
   l.billed = l.paid = model::Money{};
   l.revenue_code.clear();
   l.units.reset();
@@ -42,30 +43,19 @@ void reset(model::LinePayment& l) {
   l.service_date = l.period_start = l.period_end = model::Date{};
   l.adjustments.clear();
   l.line_control_number.clear();
-  l.references.clear();
   l.allowed.reset();
   l.amounts.clear();
   l.quantities.clear();
-  l.remarks.clear();
   l.segment = 0;
 }
 
 void reset(model::ClaimPayment& c) {
-  c.patient_control_number.clear();
-  c.status_code.clear();
-  c.billed = c.paid = c.patient_responsibility = model::Money{};
-  c.filing_indicator.clear();
-  c.payer_claim_control_number.clear();
-  c.facility_code.clear();
-  c.frequency_code.clear();
-  c.drg_code.clear();
+  c.patient_responsibility = model::Money{};
   c.drg_weight.reset();
   c.discharge_fraction.reset();
   c.adjustments.clear();
-  c.parties.clear();
   c.inpatient.reset();
   c.outpatient.reset();
-  c.references.clear();
   c.dates.clear();
   c.contacts.clear();
   c.amounts.clear();
@@ -74,30 +64,79 @@ void reset(model::ClaimPayment& c) {
   c.segment = c.offset = 0;
 }
 
+// The next element of a vector refilled in place: an old one when there is one.
+template <typename T>
+T& slot(std::vector<T>& v, std::size_t& used) {
+  if (used == v.size()) v.emplace_back();
+  return v[used++];
+}
+
+// memcpy for the short lengths of X12 values, without a call for up to 16 bytes.
+inline void copy_bytes(char* to, const char* from, std::size_t n) {
+  if (n >= 8) {
+    if (n > 16) {
+      std::memcpy(to, from, n);
+      return;
+    }
+    std::memcpy(to, from, 8);
+    std::memcpy(to + n - 8, from + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + n - 4, from + n - 4, 4);
+  } else if (n > 0) {
+    to[0] = from[0];
+    to[n / 2] = from[n / 2];
+    to[n - 1] = from[n - 1];
+  }
+}
+
 template <typename T>
 T& append(std::vector<T>& v) {
   v.emplace_back();
   return v.back();
 }
 
-void read_procedure(const x12::Segment& s, int element, model::ServiceProcedure& into) {
-  int k = 0;
-  for (auto part : x12::Split(s[static_cast<std::size_t>(element)], s.delimiters().component)) {
-    ++k;
-    if (k == 1) assign(into.qualifier, part);
-    else if (k == 2) assign(into.code, part);
-    else if (k <= 6) {
-      if (!part.empty()) into.modifiers.emplace_back(part);
-    } else if (k == 7) {
-      assign(into.description, part);
-    }
-  }
-}
-
 }  // namespace
 
 RemittanceReader::RemittanceReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics)
     : envelope_(envelope), diagnostics_(diagnostics) {}
+
+void RemittanceReader::assign(std::string& to, std::string_view from) {
+  // A reused claim usually gets a value of the same length as its predecessor's (ids and codes
+  // have fixed formats): overwrite in place. Otherwise clear + append, the short general path.
+  const std::size_t n = from.size();
+  if (n == to.size()) {
+    copy_bytes(to.data(), from.data(), n);
+    return;
+  }
+  to.clear();
+  if (n != 0) to.append(from.data(), n);
+}
+
+void RemittanceReader::assign(model::Code& to, std::string_view from) {
+  if (!to.assign(from)) code_too_long_ = true;  // reported once per segment by on_segment
+}
+
+void RemittanceReader::read_procedure(const x12::Segment& s, int element, model::ServiceProcedure& into) {
+  // Composite: qualifier : code : modifier x4 : description (: product id, ignored).
+  std::string_view parts[7];
+  std::size_t count = 0;
+  const std::string_view value = s[static_cast<std::size_t>(element)];
+  const char separator = s.delimiters().component;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= value.size() && count < 7; ++i) {
+    if (i == value.size() || value[i] == separator) {
+      parts[count++] = value.substr(begin, i - begin);
+      begin = i + 1;
+    }
+  }
+  assign(into.qualifier, parts[0]);
+  assign(into.code, parts[1]);
+  into.modifiers.clear();
+  for (std::size_t k = 2; k < 6; ++k)
+    if (!parts[k].empty()) assign(into.modifiers.emplace_back(), parts[k]);
+  assign(into.description, parts[6]);
+}
 
 std::vector<model::Finding> RemittanceReader::take_file_findings() {
   if (!building_) collect_diagnostics(&file_findings_);
@@ -141,17 +180,11 @@ void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
   }
 }
 
+// Claims and lines stay where they are and are refilled in place (see on_clp/on_svc); only
+// what a set does not reuse is parked in the pools by trim_claims(). Everything else is small.
 void RemittanceReader::recycle(model::Remittance& out) {
-  for (auto& c : out.claims) {
-    for (auto& l : c.lines) {
-      reset(l);
-      line_pool_.push_back(std::move(l));
-    }
-    c.lines.clear();
-    reset(c);
-    claim_pool_.push_back(std::move(c));
-  }
-  out.claims.clear();
+  claim_count_ = line_count_ = 0;
+  claim_open_ = line_open_ = false;
   out.header_groups.clear();
   out.provider_adjustments.clear();
   out.findings.clear();
@@ -166,6 +199,40 @@ void RemittanceReader::recycle(model::Remittance& out) {
   out.payee = {};
   out.complete = false;
   out.segment = out.offset = out.segment_count = out.byte_length = out.content_hash = 0;
+}
+
+// Lines of the current claim past the ones this claim used go to the pool.
+// Elements of the current line's refilled vectors past what this line used are dropped.
+void RemittanceReader::close_line(model::Remittance& out) {
+  if (!line_open_) return;
+  line_open_ = false;
+  auto& l = out.claims[claim_count_ - 1].lines[line_count_ - 1];
+  l.references.resize(line_references_);
+  l.remarks.resize(line_remarks_);
+}
+
+void RemittanceReader::close_claim(model::Remittance& out) {
+  if (!claim_open_) return;
+  close_line(out);
+  claim_open_ = false;
+  auto& c = out.claims[claim_count_ - 1];
+  c.parties.resize(claim_parties_);
+  c.references.resize(claim_references_);
+  auto& lines = c.lines;
+  while (lines.size() > line_count_) {
+    line_pool_.push_back(std::move(lines.back()));
+    lines.pop_back();
+  }
+  line_count_ = 0;
+}
+
+// Claims past the ones this set used go to the pool, so out.claims holds exactly this set's.
+void RemittanceReader::trim_claims(model::Remittance& out) {
+  close_claim(out);
+  while (out.claims.size() > claim_count_) {
+    claim_pool_.push_back(std::move(out.claims.back()));
+    out.claims.pop_back();
+  }
 }
 
 bool RemittanceReader::next(model::Remittance& out) {
@@ -247,6 +314,7 @@ void RemittanceReader::start(model::Remittance& out) {
 }
 
 void RemittanceReader::finish(model::Remittance& out, bool complete) {
+  trim_claims(out);
   collect_diagnostics(&out.findings);
   building_ = false;
   out.complete = complete;
@@ -295,10 +363,9 @@ void RemittanceReader::problem(model::Remittance& out, const x12::Segment& s, st
   f.rule = std::move(rule);
   f.category = model::finding_category::malformed;
   f.severity = severity;
-  if (loop_ == Loop::claim || loop_ == Loop::line) {
-    const auto& c = out.claims.back();
-    f.claim_id = c.patient_control_number;
-    if (loop_ == Loop::line) f.line_number = static_cast<int>(c.lines.size());
+  if (auto* c = claim(out)) {
+    f.claim_id = c->patient_control_number;
+    if (loop_ == Loop::line) f.line_number = static_cast<int>(line_count_);
   }
   f.message = std::move(message);
   f.action = "ask the payer to correct and resend the remittance";
@@ -319,46 +386,46 @@ bool RemittanceReader::require(model::Remittance& out, const x12::Segment& s, in
   return false;
 }
 
-std::optional<model::Money> RemittanceReader::amount_text(model::Remittance& out, const x12::Segment& s,
-                                                          std::string_view text, int element, bool required,
-                                                          int component) {
+std::optional<model::Money> RemittanceReader::amount_slow(model::Remittance& out, const x12::Segment& s,
+                                                          std::string_view text, int element, bool required) {
+  if (!text.empty()) {
+    if (auto m = x12::grammar::parse_amount(text)) return m;
+  }
+  return amount_problem(out, s, text, element, required, 0);
+}
+
+std::optional<model::Money> RemittanceReader::amount_problem(model::Remittance& out, const x12::Segment& s,
+                                                             std::string_view text, int element, bool required,
+                                                             int component) {
   if (text.empty()) {
     if (required)
       problem(out, s, "read.missing_element", element, component,
               fmt::format("{}{:02d} (amount) is required but empty", s.id(), element));
     return std::nullopt;
   }
-  if (auto m = x12::grammar::parse_amount(text)) return m;
   problem(out, s, "read.invalid_value", element, component,
           fmt::format("{}{:02d} is not an amount: expected a decimal number with at most two decimals, found '{}'",
                       s.id(), element, x12::printable_excerpt(text, 16)));
   return std::nullopt;
 }
 
-std::optional<model::Money> RemittanceReader::amount(model::Remittance& out, const x12::Segment& s, int element,
-                                                     bool required, int component) {
-  return amount_text(out, s, s[static_cast<std::size_t>(element)], element, required, component);
-}
 
-std::optional<model::Decimal> RemittanceReader::decimal(model::Remittance& out, const x12::Segment& s,
-                                                        int element) {
-  const std::string_view text = s[static_cast<std::size_t>(element)];
-  if (text.empty()) return std::nullopt;
+std::optional<model::Decimal> RemittanceReader::decimal_slow(model::Remittance& out, const x12::Segment& s,
+                                                             std::string_view text, int element) {
   if (auto d = x12::grammar::parse_decimal(text)) return d;
   problem(out, s, "read.invalid_value", element, 0,
           fmt::format("{}{:02d} is not a number: found '{}'", s.id(), element, x12::printable_excerpt(text, 16)));
   return std::nullopt;
 }
 
-model::Date RemittanceReader::date(model::Remittance& out, const x12::Segment& s, int element, bool required) {
-  const std::string_view text = s[static_cast<std::size_t>(element)];
+model::Date RemittanceReader::date_problem(model::Remittance& out, const x12::Segment& s, std::string_view text,
+                                          int element, bool required) {
   if (text.empty()) {
     if (required)
       problem(out, s, "read.missing_element", element, 0,
               fmt::format("{}{:02d} (date) is required but empty", s.id(), element));
     return {};
   }
-  if (auto d = x12::grammar::parse_d8(text)) return *d;
   problem(out, s, "read.invalid_value", element, 0,
           fmt::format("{}{:02d} is not a CCYYMMDD date: found '{}'", s.id(), element,
                       x12::printable_excerpt(text, 16)));
@@ -366,46 +433,53 @@ model::Date RemittanceReader::date(model::Remittance& out, const x12::Segment& s
 }
 
 model::ClaimPayment* RemittanceReader::claim(model::Remittance& out) {
-  return (loop_ == Loop::claim || loop_ == Loop::line) ? &out.claims.back() : nullptr;
+  return (loop_ == Loop::claim || loop_ == Loop::line) ? &out.claims[claim_count_ - 1] : nullptr;
 }
 
 model::LinePayment* RemittanceReader::line(model::Remittance& out) {
-  return loop_ == Loop::line ? &out.claims.back().lines.back() : nullptr;
+  return loop_ == Loop::line ? &out.claims[claim_count_ - 1].lines[line_count_ - 1] : nullptr;
 }
 
 void RemittanceReader::on_segment(model::Remittance& out, const x12::Segment& s) {
-  // The content hash covers ids and values, not delimiters or layout.
-  const auto elements = s.elements();
-  for (std::size_t i = 0; i < elements.size(); ++i) hash_.add(elements[i]);
-  hash_.separator(elements.size());
+  hash_.add_segment(s.raw());
+  dispatch(out, s);
+  if (code_too_long_) {
+    code_too_long_ = false;
+    problem(out, s, "read.invalid_value", 0, 0,
+            fmt::format("a code in this {} segment is longer than {} characters (its start is kept)", s.id(),
+                        model::Code::kCapacity));
+  }
+}
+
+void RemittanceReader::dispatch(model::Remittance& out, const x12::Segment& s) {
 
   const std::string_view id = s.id();
-  switch (id_code(id)) {
-    case id_code("CAS"): on_cas(out, s); return;
-    case id_code("DTM"): on_dtm(out, s); return;
-    case id_code("REF"): on_ref(out, s); return;
-    case id_code("AMT"): on_amt(out, s); return;
-    case id_code("SVC"): on_svc(out, s); return;
-    case id_code("NM1"): on_nm1(out, s); return;
-    case id_code("CLP"): on_clp(out, s); return;
-    case id_code("LQ"): on_lq(out, s); return;
-    case id_code("QTY"): on_qty(out, s); return;
-    case id_code("MOA"): on_mia_moa(out, s, false); return;
-    case id_code("MIA"): on_mia_moa(out, s, true); return;
-    case id_code("PER"): on_per(out, s); return;
-    case id_code("LX"): on_lx(out, s); return;
-    case id_code("TS3"): on_ts3(out, s, false); return;
-    case id_code("TS2"): on_ts3(out, s, true); return;
-    case id_code("PLB"): on_plb(out, s); return;
-    case id_code("BPR"): on_bpr(out, s); return;
-    case id_code("TRN"): on_trn(out, s); return;
-    case id_code("CUR"): assign(out.currency, s[2]); return;
-    case id_code("N1"): on_n1(out, s); return;
-    case id_code("N3"):
-    case id_code("N4"): {
+  switch (key(id)) {
+    case key("CAS"): on_cas(out, s); return;
+    case key("DTM"): on_dtm(out, s); return;
+    case key("REF"): on_ref(out, s); return;
+    case key("AMT"): on_amt(out, s); return;
+    case key("SVC"): on_svc(out, s); return;
+    case key("NM1"): on_nm1(out, s); return;
+    case key("CLP"): on_clp(out, s); return;
+    case key("LQ"): on_lq(out, s); return;
+    case key("QTY"): on_qty(out, s); return;
+    case key("MOA"): on_mia_moa(out, s, false); return;
+    case key("MIA"): on_mia_moa(out, s, true); return;
+    case key("PER"): on_per(out, s); return;
+    case key("LX"): on_lx(out, s); return;
+    case key("TS3"): on_ts3(out, s, false); return;
+    case key("TS2"): on_ts3(out, s, true); return;
+    case key("PLB"): on_plb(out, s); return;
+    case key("BPR"): on_bpr(out, s); return;
+    case key("TRN"): on_trn(out, s); return;
+    case key("CUR"): assign(out.currency, s[2]); return;
+    case key("N1"): on_n1(out, s); return;
+    case key("N3"):
+    case key("N4"): {
       model::RemittanceParty* party = loop_ == Loop::payer ? &out.payer : loop_ == Loop::payee ? &out.payee : nullptr;
       if (party == nullptr) return;
-      if (id == "N3") {
+      if (key(id) == key("N3")) {
         assign(party->address.line1, s[1]);
         assign(party->address.line2, s[2]);
       } else {
@@ -452,30 +526,33 @@ void RemittanceReader::on_trn(model::Remittance& out, const x12::Segment& s) {
 }
 
 void RemittanceReader::on_ref(model::Remittance& out, const x12::Segment& s) {
-  std::vector<model::QualifiedText>* into = nullptr;
+  model::QualifiedText* slot_to = nullptr;
   switch (loop_) {
-    case Loop::header: into = &out.references; break;
-    case Loop::payer: into = &out.payer.references; break;
-    case Loop::payee: into = &out.payee.references; break;
-    case Loop::claim: into = &out.claims.back().references; break;
-    case Loop::line: into = &out.claims.back().lines.back().references; break;
+    case Loop::header: slot_to = &append(out.references); break;
+    case Loop::payer: slot_to = &append(out.payer.references); break;
+    case Loop::payee: slot_to = &append(out.payee.references); break;
+    case Loop::claim: slot_to = &slot(claim(out)->references, claim_references_); break;
+    case Loop::line: slot_to = &slot(line(out)->references, line_references_); break;
     case Loop::header_group:
     case Loop::summary: return;
   }
-  auto& r = append(*into);
+  auto& r = *slot_to;
   assign(r.qualifier, s[1]);
   assign(r.value, s[2]);
-  if (loop_ == Loop::header && s[1] == "EV") assign(out.receiver_id, s[2]);
-  if (loop_ == Loop::line && s[1] == "6R") assign(out.claims.back().lines.back().line_control_number, s[2]);
+  if (loop_ == Loop::header && key(s[1]) == key("EV")) assign(out.receiver_id, s[2]);
+  if (loop_ == Loop::line && key(s[1]) == key("6R")) assign(line(out)->line_control_number, s[2]);
 }
 
 void RemittanceReader::on_dtm(model::Remittance& out, const x12::Segment& s) {
   const std::string_view qualifier = s[1];
   const model::Date d = date(out, s, 2, true);
   if (auto* l = line(out)) {
-    if (qualifier == "472") l->service_date = d;
-    else if (qualifier == "150") l->period_start = d;
-    else if (qualifier == "151") l->period_end = d;
+    switch (key(qualifier)) {
+      case key("472"): l->service_date = d; break;
+      case key("150"): l->period_start = d; break;
+      case key("151"): l->period_end = d; break;
+      default: break;
+    }
     return;
   }
   std::vector<model::QualifiedDate>* into = nullptr;
@@ -485,7 +562,7 @@ void RemittanceReader::on_dtm(model::Remittance& out, const x12::Segment& s) {
   auto& q = append(*into);
   assign(q.qualifier, qualifier);
   q.date = d;
-  if (loop_ == Loop::header && qualifier == "405") out.production_date = d;
+  if (loop_ == Loop::header && key(qualifier) == key("405")) out.production_date = d;
 }
 
 void RemittanceReader::on_n1(model::Remittance& out, const x12::Segment& s) {
@@ -516,11 +593,14 @@ void RemittanceReader::on_per(model::Remittance& out, const x12::Segment& s) {
   assign(contact.name, s[2]);
   for (std::size_t i = 3; i + 1 <= s.size(); i += 2) {
     if (s[i].empty() && s[i + 1].empty()) continue;
-    contact.numbers.push_back({std::string(s[i]), std::string(s[i + 1])});
+    auto& number = contact.numbers.emplace_back();
+    assign(number.qualifier, s[i]);
+    assign(number.value, s[i + 1]);
   }
 }
 
 void RemittanceReader::on_lx(model::Remittance& out, const x12::Segment& s) {
+  close_claim(out);
   loop_ = Loop::header_group;
   auto& g = append(out.header_groups);
   assign(g.number, s[1]);
@@ -559,14 +639,20 @@ void RemittanceReader::on_ts3(model::Remittance& out, const x12::Segment& s, boo
 }
 
 void RemittanceReader::on_clp(model::Remittance& out, const x12::Segment& s) {
+  close_claim(out);
   loop_ = Loop::claim;
-  if (!claim_pool_.empty()) {
-    out.claims.push_back(std::move(claim_pool_.back()));
-    claim_pool_.pop_back();
-  } else {
-    out.claims.emplace_back();
+  if (claim_count_ == out.claims.size()) {
+    if (!claim_pool_.empty()) {
+      out.claims.push_back(std::move(claim_pool_.back()));
+      claim_pool_.pop_back();
+    } else {
+      out.claims.emplace_back();
+    }
   }
-  auto& c = out.claims.back();
+  auto& c = out.claims[claim_count_++];
+  claim_open_ = true;
+  claim_parties_ = claim_references_ = 0;
+  reset(c);
   c.segment = s.ordinal();
   c.offset = s.offset();
   c.header_group = out.header_groups.empty() ? 0 : out.header_groups.size() - 1;
@@ -574,9 +660,9 @@ void RemittanceReader::on_clp(model::Remittance& out, const x12::Segment& s) {
   require(out, s, 1, "patient control number");
   assign(c.status_code, s[2]);
   require(out, s, 2, "claim status code");
-  if (auto m = amount(out, s, 3, true)) c.billed = *m;
-  if (auto m = amount(out, s, 4, true)) c.paid = *m;
-  if (auto m = amount(out, s, 5, false)) c.patient_responsibility = *m;
+  c.billed = amount(out, s, 3, true).value_or(model::Money{});
+  c.paid = amount(out, s, 4, true).value_or(model::Money{});
+  c.patient_responsibility = amount(out, s, 5, false).value_or(model::Money{});
   assign(c.filing_indicator, s[6]);
   assign(c.payer_claim_control_number, s[7]);
   assign(c.facility_code, s[8]);
@@ -605,13 +691,12 @@ void RemittanceReader::on_cas(model::Remittance& out, const x12::Segment& s) {
                         x12::printable_excerpt(group_code, 8)));
   }
   // Up to six reason/amount/quantity triples: CAS02-04, 05-07, ... 17-19.
-  for (int reason_at = 2; reason_at <= 17; reason_at += 3) {
+  if (s[2].empty() && s[3].empty()) require(out, s, 2, "adjustment reason code");
+  const int last = static_cast<int>(s.size());
+  for (int reason_at = 2; reason_at <= 17 && reason_at <= last; reason_at += 3) {
     const std::string_view reason = s[static_cast<std::size_t>(reason_at)];
     const std::string_view amount_value = s[static_cast<std::size_t>(reason_at + 1)];
-    if (reason.empty() && amount_value.empty()) {
-      if (reason_at == 2) require(out, s, 2, "adjustment reason code");
-      continue;
-    }
+    if (reason.empty() && amount_value.empty()) continue;
     if (reason.empty()) {
       require(out, s, reason_at, "adjustment reason code");
     }
@@ -629,7 +714,7 @@ void RemittanceReader::on_cas(model::Remittance& out, const x12::Segment& s) {
 void RemittanceReader::on_nm1(model::Remittance& out, const x12::Segment& s) {
   auto* c = claim(out);
   if (c == nullptr) return;
-  auto& p = append(c->parties);
+  auto& p = slot(c->parties, claim_parties_);
   assign(p.entity, s[1]);
   assign(p.entity_type, s[2]);
   assign(p.last_or_organization, s[3]);
@@ -651,7 +736,7 @@ void RemittanceReader::on_mia_moa(model::Remittance& out, const x12::Segment& s,
     const std::string_view v = s[static_cast<std::size_t>(e)];
     if (v.empty()) continue;
     if (is_remark(e)) {
-      info.remark_codes.emplace_back(v);
+      assign(info.remark_codes.emplace_back(), v);
     } else if (is_quantity(e)) {
       if (auto q = decimal(out, s, e)) info.quantities.push_back({fmt::format("{:02d}", e), *q});
     } else if (auto m = amount(out, s, e, false)) {
@@ -671,7 +756,7 @@ void RemittanceReader::on_amt(model::Remittance& out, const x12::Segment& s) {
   auto& a = append(*into);
   assign(a.qualifier, s[1]);
   a.amount = *m;
-  if (l != nullptr && s[1] == "B6") l->allowed = *m;
+  if (l != nullptr && key(s[1]) == key("B6")) l->allowed = *m;
 }
 
 void RemittanceReader::on_qty(model::Remittance& out, const x12::Segment& s) {
@@ -692,14 +777,20 @@ void RemittanceReader::on_svc(model::Remittance& out, const x12::Segment& s) {
     problem(out, s, "read.segment_out_of_place", 0, 0, "SVC outside a claim (no CLP before it); not counted");
     return;
   }
+  close_line(out);
   loop_ = Loop::line;
-  if (!line_pool_.empty()) {
-    c->lines.push_back(std::move(line_pool_.back()));
-    line_pool_.pop_back();
-  } else {
-    c->lines.emplace_back();
+  if (line_count_ == c->lines.size()) {
+    if (!line_pool_.empty()) {
+      c->lines.push_back(std::move(line_pool_.back()));
+      line_pool_.pop_back();
+    } else {
+      c->lines.emplace_back();
+    }
   }
-  auto& l = c->lines.back();
+  auto& l = c->lines[line_count_++];
+  line_open_ = true;
+  line_references_ = line_remarks_ = 0;
+  reset(l);
   l.segment = s.ordinal();
   read_procedure(s, 1, l.procedure);
   if (l.procedure.code.empty()) {
@@ -718,12 +809,13 @@ void RemittanceReader::on_svc(model::Remittance& out, const x12::Segment& s) {
 void RemittanceReader::on_lq(model::Remittance& out, const x12::Segment& s) {
   auto* l = line(out);
   if (l == nullptr) return;
-  auto& r = append(l->remarks);
+  auto& r = slot(l->remarks, line_remarks_);
   assign(r.qualifier, s[1]);
   assign(r.value, s[2]);
 }
 
 void RemittanceReader::on_plb(model::Remittance& out, const x12::Segment& s) {
+  if (loop_ != Loop::summary) close_claim(out);
   loop_ = Loop::summary;
   require(out, s, 1, "provider identifier");
   const model::Date fiscal = date(out, s, 2, true);

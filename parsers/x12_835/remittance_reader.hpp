@@ -19,6 +19,7 @@
 #include "engine/model/remittance.hpp"
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12_835/content_hash.hpp"
+#include "parsers/x12_835/fast_values.hpp"
 
 namespace clearhouse::x12_835 {
 
@@ -43,7 +44,14 @@ class RemittanceReader {
   void start(model::Remittance& out);
   void finish(model::Remittance& out, bool complete);
   void on_segment(model::Remittance& out, const x12::Segment& s);
+  void dispatch(model::Remittance& out, const x12::Segment& s);
+  static void assign(std::string& to, std::string_view from);
+  void assign(model::Code& to, std::string_view from);
+  void read_procedure(const x12::Segment& s, int element, model::ServiceProcedure& into);
   void recycle(model::Remittance& out);
+  void close_line(model::Remittance& out);
+  void close_claim(model::Remittance& out);
+  void trim_claims(model::Remittance& out);
   void collect_diagnostics(std::vector<model::Finding>* into);
 
   void on_bpr(model::Remittance& out, const x12::Segment& s);
@@ -65,13 +73,33 @@ class RemittanceReader {
   void on_per(model::Remittance& out, const x12::Segment& s);
 
   // Typed element access: nullopt (and a finding) when malformed; nullopt without a finding
-  // when empty and optional.
-  std::optional<model::Money> amount(model::Remittance& out, const x12::Segment& s, int element, bool required,
-                                     int component = 0);
-  std::optional<model::Money> amount_text(model::Remittance& out, const x12::Segment& s, std::string_view text,
-                                          int element, bool required, int component = 0);
-  std::optional<model::Decimal> decimal(model::Remittance& out, const x12::Segment& s, int element);
-  model::Date date(model::Remittance& out, const x12::Segment& s, int element, bool required);
+  // when empty and optional. The common case is inline; reporting is out of line.
+  [[gnu::always_inline]] std::optional<model::Money> amount(model::Remittance& out, const x12::Segment& s,
+                                                            int element, bool required) {
+    const std::string_view text = s[static_cast<std::size_t>(element)];
+    std::int64_t cents;
+    if (plain_amount(text, cents)) [[likely]] return model::Money::from_cents(cents);
+    return amount_slow(out, s, text, element, required);
+  }
+  // The slow path: the grammar's verdict on an unusual amount, or a finding and nullopt.
+  std::optional<model::Money> amount_slow(model::Remittance& out, const x12::Segment& s, std::string_view text,
+                                          int element, bool required);
+  std::optional<model::Money> amount_problem(model::Remittance& out, const x12::Segment& s, std::string_view text,
+                                             int element, bool required, int component);
+  std::optional<model::Decimal> decimal(model::Remittance& out, const x12::Segment& s, int element) {
+    const std::string_view text = s[static_cast<std::size_t>(element)];
+    if (text.empty()) return std::nullopt;
+    return decimal_slow(out, s, text, element);
+  }
+  std::optional<model::Decimal> decimal_slow(model::Remittance& out, const x12::Segment& s, std::string_view text,
+                                             int element);
+  model::Date date(model::Remittance& out, const x12::Segment& s, int element, bool required) {
+    const std::string_view text = s[static_cast<std::size_t>(element)];
+    if (auto d = fast_d8(text)) [[likely]] return *d;
+    return date_problem(out, s, text, element, required);
+  }
+  model::Date date_problem(model::Remittance& out, const x12::Segment& s, std::string_view text, int element,
+                           bool required);
   bool require(model::Remittance& out, const x12::Segment& s, int element, const char* what);
   void problem(model::Remittance& out, const x12::Segment& s, std::string rule, int element, int component,
                std::string message, model::FindingSeverity severity = model::FindingSeverity::error);
@@ -88,8 +116,15 @@ class RemittanceReader {
   std::size_t errors_seen_ = 0;  // diagnostics errors already turned into findings
   std::uint64_t error_total_seen_ = 0;
   std::vector<model::Finding> file_findings_;
-  std::vector<model::ClaimPayment> claim_pool_;  // cleared claims whose storage is reused
+  std::vector<model::ClaimPayment> claim_pool_;  // claims (and lines) whose storage is reused
   std::vector<model::LinePayment> line_pool_;
+  std::size_t claim_count_ = 0;  // claims of the current set filled so far in out.claims
+  std::size_t line_count_ = 0;   // lines of the current claim filled so far
+  bool claim_open_ = false;      // lines may still be added to claim claim_count_ - 1
+  bool line_open_ = false;       // line line_count_ - 1 of that claim may still grow
+  // Elements used so far in the vectors that are refilled in place (see slot()).
+  std::size_t claim_parties_ = 0, claim_references_ = 0, line_references_ = 0, line_remarks_ = 0;
+  bool code_too_long_ = false;   // a Code element of the current segment overflowed
   std::uint64_t skipped_ = 0, read_ = 0;
 };
 

@@ -95,7 +95,7 @@ TEST(RemittanceReader, ReadsEveryPartOfAHandMadeRemittance) {
   const auto& l1 = c.lines[0];
   EXPECT_EQ(l1.procedure.qualifier, "HC");
   EXPECT_EQ(l1.procedure.code, "99213");
-  EXPECT_EQ(l1.procedure.modifiers, std::vector<std::string>{"25"});
+  EXPECT_EQ(l1.procedure.modifiers, std::vector<model::Code>{"25"});
   EXPECT_EQ(l1.billed, cents(12000));
   EXPECT_EQ(l1.paid, cents(8000));
   ASSERT_TRUE(l1.units.has_value());
@@ -122,7 +122,7 @@ TEST(RemittanceReader, ReadsEveryPartOfAHandMadeRemittance) {
   ASSERT_EQ(denied.lines[0].adjustments.size(), 1u);
   ASSERT_TRUE(denied.lines[0].adjustments[0].quantity.has_value());
   EXPECT_EQ(*denied.lines[0].adjustments[0].quantity, model::Decimal::from_integer(2));
-  EXPECT_EQ(denied.lines[0].procedure.modifiers, std::vector<std::string>{"GP"});
+  EXPECT_EQ(denied.lines[0].procedure.modifiers, std::vector<model::Code>{"GP"});
 
   ASSERT_EQ(r.provider_adjustments.size(), 2u);
   EXPECT_EQ(r.provider_adjustments[0].provider_id, "1234567893");
@@ -161,7 +161,7 @@ TEST(RemittanceReader, KeepsAllSixAdjustmentTriplesAndEveryProviderAdjustmentPai
   EXPECT_FALSE(adj[1].quantity.has_value());
   ASSERT_TRUE(adj[5].quantity.has_value());
   EXPECT_EQ(*adj[5].quantity, model::Decimal::from_integer(9));
-  EXPECT_EQ(r.claims[0].lines[0].procedure.modifiers, (std::vector<std::string>{"A1", "B2", "C3", "D4"}));
+  EXPECT_EQ(r.claims[0].lines[0].procedure.modifiers, (std::vector<model::Code>{"A1", "B2", "C3", "D4"}));
   ASSERT_EQ(r.provider_adjustments.size(), 6u);
   const char* reasons[] = {"WO", "L6", "FB", "J1", "72", "CS"};
   for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(r.provider_adjustments[i].reason, reasons[i]);
@@ -191,10 +191,10 @@ TEST(RemittanceReader, ReadsMiaMoaAndLineDatesAndQuantities) {
   const auto& c = r.claims.at(0);
   EXPECT_EQ(c.party("TT")->id, "99999");
   ASSERT_TRUE(c.inpatient && c.outpatient);
-  EXPECT_EQ(c.inpatient->remark_codes, (std::vector<std::string>{"MA01", "MA02", "MA03"}));
+  EXPECT_EQ(c.inpatient->remark_codes, (std::vector<model::Code>{"MA01", "MA02", "MA03"}));
   EXPECT_EQ(c.inpatient->amounts.size(), 2u);    // MIA02, MIA04
   EXPECT_EQ(c.inpatient->quantities.size(), 2u); // MIA01, MIA03
-  EXPECT_EQ(c.outpatient->remark_codes, (std::vector<std::string>{"N1", "N2"}));
+  EXPECT_EQ(c.outpatient->remark_codes, (std::vector<model::Code>{"N1", "N2"}));
   ASSERT_EQ(c.contacts.size(), 1u);
   ASSERT_EQ(c.quantities.size(), 1u);
   const auto& l = c.lines.at(0);
@@ -250,22 +250,26 @@ TEST(RemittanceReader, ContentHashIgnoresLayoutButNotContent) {
       "BPR*I*5*C*CHK************20240405~TRN*1*T1*1999999999~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~"
       "CLP*C1*1*10*5*0*12*P1~CAS*PR*1*5~";
   const std::string plain = wrap(body);
-  std::string pretty;
+  std::string pretty;  // one segment per line, indented
   for (char ch : plain) {
-    pretty.push_back(ch == '*' ? '|' : ch);
+    pretty.push_back(ch);
     if (ch == '~') pretty += "\r\n  ";
   }
-  // The ISA keeps its fixed layout: '|' separators in every position of the header.
   std::string changed = plain;
   changed.replace(changed.find("CAS*PR*1*5"), 10, "CAS*PR*1*6");
+  std::string other_delimiters = plain;  // documented: delimiters are part of the content
+  for (char& ch : other_delimiters) ch = ch == '*' ? '|' : ch;
   const auto a = read_remittances_text(plain);
   const auto b = read_remittances_text(pretty);
   const auto c = read_remittances_text(changed);
+  const auto d = read_remittances_text(other_delimiters);
   ASSERT_EQ(a.remittances.size(), 1u);
   ASSERT_EQ(b.remittances.size(), 1u);
   ASSERT_EQ(c.remittances.size(), 1u);
+  ASSERT_EQ(d.remittances.size(), 1u);
   EXPECT_EQ(a.remittances[0].content_hash, b.remittances[0].content_hash);
   EXPECT_NE(a.remittances[0].content_hash, c.remittances[0].content_hash);
+  EXPECT_NE(a.remittances[0].content_hash, d.remittances[0].content_hash);
   EXPECT_NE(a.remittances[0].content_hash, 0u);
 }
 

@@ -1,0 +1,76 @@
+#pragma once
+// Fast paths for the two value syntaxes an 835 is made of: R amounts and D8 dates. Each
+// accepts only the plain common form ("-1234.5", "20240131") and computes exactly what
+// x12::grammar computes for it; anything else goes to the grammar, which stays the one
+// definition of the syntax (tests/unit/fast_values_test.cpp compares the two).
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
+
+#include "engine/model/date.hpp"
+#include "engine/model/money.hpp"
+#include "parsers/x12/grammar/value_grammar.hpp"
+
+namespace clearhouse::x12_835 {
+
+// The plain R form "[-]digits[.d[d]]" with at most 15 whole digits: true and exact cents.
+// False for anything else ("12.340", ".5", "1e3", text), which the grammar then decides.
+inline bool plain_amount(std::string_view text, std::int64_t& cents) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = p != end && *p == '-';
+  p += negative;
+  const char* const digits = p;
+  std::int64_t v = 0;
+  for (; p != end; ++p) {
+    const unsigned d = static_cast<unsigned char>(*p) - static_cast<unsigned>('0');
+    if (d > 9) break;
+    v = v * 10 + d;
+  }
+  if (p == digits || p - digits > 15) return false;
+  v *= 100;
+  if (p != end) {
+    if (*p != '.' || end - p > 3) return false;
+    const auto fraction = end - p - 1;
+    if (fraction >= 1) {
+      const unsigned d = static_cast<unsigned char>(p[1]) - static_cast<unsigned>('0');
+      if (d > 9) return false;
+      v += 10 * d;
+    }
+    if (fraction == 2) {
+      const unsigned d = static_cast<unsigned char>(p[2]) - static_cast<unsigned>('0');
+      if (d > 9) return false;
+      v += d;
+    }
+  }
+  cents = negative ? -v : v;
+  return true;
+}
+
+// An R amount: the plain form here, everything else through the grammar.
+inline std::optional<model::Money> fast_amount(std::string_view text) {
+  std::int64_t cents;
+  if (plain_amount(text, cents)) return model::Money::from_cents(cents);
+  return x12::grammar::parse_amount(text);
+}
+
+inline std::optional<model::Date> fast_d8(std::string_view text) {
+  if (text.size() != 8) return x12::grammar::parse_d8(text);
+  std::uint64_t w;
+  std::memcpy(&w, text.data(), 8);
+  // Eight ASCII digits: every byte is 0x30..0x39 (adding 6 keeps a digit below 0x40).
+  if ((w & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull ||
+      ((w + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull)
+    return x12::grammar::parse_d8(text);
+  auto digit = [&](int i) { return static_cast<int>((w >> (8 * i)) & 0x0F); };
+  const model::Date d{static_cast<std::int16_t>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)),
+                      static_cast<std::uint8_t>(digit(4) * 10 + digit(5)), static_cast<std::uint8_t>(digit(6) * 10 + digit(7))};
+  // Days 1-28 of any month of 1800-2999 are valid without asking the calendar.
+  if (d.year >= 1800 && d.year <= 2999 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 28) return d;
+  if (!d.valid()) return std::nullopt;
+  return d;
+}
+
+}  // namespace clearhouse::x12_835
