@@ -140,6 +140,123 @@ CREATE TABLE fee_schedule (
 );
 )sql";
 
+// 3: what `clearhouse post` records. One remittances row per 835 transaction set posted,
+// unique on payer + trace number + content hash (posting the same content again changes
+// nothing); one claim_payments row per CLP (claim_row NULL when no submitted claim matched:
+// unmatched, kept and visible) and one line_payments row per SVC, with the money split into
+// posting buckets; reversals point at the payment they undo (reverses / reversed_by) and both
+// stay. provider_adjustments holds PLB pairs; findings holds what posting found.
+constexpr std::string_view kPostings = R"sql(
+CREATE TABLE remittances (
+  id                         {{id}},
+  payer_id                   TEXT NOT NULL,
+  trace_number               TEXT NOT NULL,
+  content_hash               TEXT NOT NULL,
+  payer_name                 TEXT NOT NULL,
+  payee_id                   TEXT NOT NULL,
+  interchange_control_number TEXT NOT NULL,
+  transaction_control_number TEXT NOT NULL,
+  handling_code              TEXT NOT NULL,
+  payment_method             TEXT NOT NULL,
+  payment_cents              BIGINT NOT NULL,
+  payment_date               TEXT NOT NULL,
+  claim_count                BIGINT NOT NULL,
+  paid_cents                 BIGINT NOT NULL,
+  provider_adjustment_cents  BIGINT NOT NULL,
+  source_name                TEXT NOT NULL,
+  posted_at                  TEXT NOT NULL,
+  UNIQUE (payer_id, trace_number, content_hash)
+);
+CREATE INDEX remittances_by_trace ON remittances (payer_id, trace_number);
+CREATE TABLE claim_payments (
+  id                           {{id}},
+  remittance_id                BIGINT NOT NULL REFERENCES remittances(id),
+  sequence                     BIGINT NOT NULL,
+  claim_row                    BIGINT REFERENCES claims(id),
+  claim_id                     TEXT NOT NULL,
+  payer_id                     TEXT NOT NULL,
+  payer_claim_control_number   TEXT NOT NULL,
+  status_code                  TEXT NOT NULL,
+  claim_status                 TEXT NOT NULL,
+  reversal                     BIGINT NOT NULL,
+  reverses                     BIGINT REFERENCES claim_payments(id),
+  reversed_by                  BIGINT REFERENCES claim_payments(id),
+  billed_cents                 BIGINT NOT NULL,
+  paid_cents                   BIGINT NOT NULL,
+  patient_responsibility_cents BIGINT NOT NULL,
+  contractual_cents            BIGINT NOT NULL,
+  deductible_cents             BIGINT NOT NULL,
+  coinsurance_cents            BIGINT NOT NULL,
+  copay_cents                  BIGINT NOT NULL,
+  other_patient_cents          BIGINT NOT NULL,
+  other_adjustment_cents       BIGINT NOT NULL,
+  payer_initiated_cents        BIGINT NOT NULL,
+  unclassified_cents           BIGINT NOT NULL,
+  reason_codes                 TEXT NOT NULL,
+  remark_codes                 TEXT NOT NULL,
+  UNIQUE (remittance_id, sequence)
+);
+CREATE INDEX claim_payments_by_claim ON claim_payments (payer_id, claim_id);
+CREATE INDEX claim_payments_by_claim_row ON claim_payments (claim_row);
+CREATE INDEX claim_payments_by_control_number ON claim_payments (payer_id, payer_claim_control_number);
+CREATE TABLE line_payments (
+  id                     {{id}},
+  claim_payment_id       BIGINT NOT NULL REFERENCES claim_payments(id),
+  line_number            BIGINT NOT NULL,
+  service_line_row       BIGINT REFERENCES service_lines(id),
+  line_control_number    TEXT NOT NULL,
+  procedure_code         TEXT NOT NULL,
+  modifiers              TEXT NOT NULL,
+  service_date           TEXT NOT NULL,
+  billed_cents           BIGINT NOT NULL,
+  paid_cents             BIGINT NOT NULL,
+  allowed_cents          BIGINT,
+  contractual_cents      BIGINT NOT NULL,
+  deductible_cents       BIGINT NOT NULL,
+  coinsurance_cents      BIGINT NOT NULL,
+  copay_cents            BIGINT NOT NULL,
+  other_patient_cents    BIGINT NOT NULL,
+  other_adjustment_cents BIGINT NOT NULL,
+  payer_initiated_cents  BIGINT NOT NULL,
+  unclassified_cents     BIGINT NOT NULL,
+  reason_codes           TEXT NOT NULL,
+  remark_codes           TEXT NOT NULL,
+  UNIQUE (claim_payment_id, line_number)
+);
+CREATE TABLE provider_adjustments (
+  id                {{id}},
+  remittance_id     BIGINT NOT NULL REFERENCES remittances(id),
+  sequence          BIGINT NOT NULL,
+  provider_id       TEXT NOT NULL,
+  fiscal_period_end TEXT NOT NULL,
+  reason            TEXT NOT NULL,
+  reference         TEXT NOT NULL,
+  amount_cents      BIGINT NOT NULL,
+  UNIQUE (remittance_id, sequence)
+);
+CREATE TABLE findings (
+  id                  {{id}},
+  remittance_id       BIGINT REFERENCES remittances(id),
+  claim_payment_id    BIGINT REFERENCES claim_payments(id),
+  rule                TEXT NOT NULL,
+  category            TEXT NOT NULL,
+  severity            TEXT NOT NULL,
+  claim_id            TEXT NOT NULL,
+  line_number         BIGINT NOT NULL,
+  line_control_number TEXT NOT NULL,
+  payer_id            TEXT NOT NULL,
+  trace_number        TEXT NOT NULL,
+  carc                TEXT NOT NULL,
+  rarc                TEXT NOT NULL,
+  amount_cents        BIGINT NOT NULL,
+  message             TEXT NOT NULL,
+  action              TEXT NOT NULL,
+  location            TEXT NOT NULL,
+  created_at          TEXT NOT NULL
+);
+CREATE INDEX findings_by_claim ON findings (payer_id, claim_id);
+)sql";
+
 int current_version(sql::Connection& c) {
   auto stmt = c.prepare("SELECT MAX(version) FROM schema_migrations");
   return static_cast<int>(stmt->single_int().value_or(0));
@@ -166,6 +283,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, "submissions: control numbers, batches, claims, service lines", kSubmissions},
       {2, "worklist: items, findings, events; fee schedule", kWorklist},
+      {3, "postings: remittances, claim and line payments, provider adjustments, findings", kPostings},
       {4, "acknowledgments: 999/TA1 status per claim", kAcknowledgments},
   };
   return kAll;

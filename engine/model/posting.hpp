@@ -20,6 +20,7 @@ namespace clearhouse::model {
 struct LinePosting {
   int line_number = 0;             // 1-based position of the SVC in the claim payment
   int submitted_line = 0;          // the matched submitted line's number; 0 when unmatched
+  std::int64_t service_line_row = 0;  // ledger row of that submitted line; 0 when unmatched
   std::string line_control_number; // REF*6R
   ServiceProcedure procedure;      // as billed (SVC06 when the payer changed the code)
   Date service_date;
@@ -38,9 +39,12 @@ struct Posting {
   std::string payer_claim_control_number;  // CLP07
   Code status_code;                        // CLP02 as sent
   bool matched = false;                    // a submitted claim was found for CLP01
+  std::int64_t claim_row = 0;              // ledger row of that submitted claim; 0 when unmatched
   bool reversal = false;                   // CLP02 = 22
   std::int64_t reverses = 0;               // id of the posting a reversal undoes (0 when none found)
-  ClaimStatus claim_status = ClaimStatus::submitted;  // what the claim's status becomes
+  // What the claim's status becomes; nullopt when this payment does not move it
+  // (a predetermination, an unknown CLP02).
+  std::optional<ClaimStatus> claim_status;
   Money billed;                            // CLP03
   Money paid;                              // CLP04
   Money patient_responsibility;            // CLP05
@@ -49,6 +53,7 @@ struct Posting {
   std::vector<Code> remark_codes;          // RARCs of MIA/MOA
   std::vector<LinePosting> lines;
   std::uint64_t segment = 0;               // CLP segment ordinal in the file
+  int sequence = 0;                        // 1-based position of the CLP in its remittance
 };
 
 }  // namespace clearhouse::model

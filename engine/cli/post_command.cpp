@@ -1,0 +1,182 @@
+// clearhouse post FILE.835 [--format json|csv] [--db URL]: posts a remittance file to the
+// ledger, one 835 transaction set at a time (each its own database transaction), and prints
+// {"remittances":..,"claims":..,"posted":..,...} (or the postings as CSV). Findings go to stderr,
+// one line each. Exit 0 when everything posted cleanly (already posted counts as clean), 1 when
+// anything was unmatched, unbalanced or malformed (all of it still reported), 2 usage.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "engine/cli/args.hpp"
+#include "engine/cli/command.hpp"
+#include "engine/cli/posting_csv.hpp"
+#include "engine/cli/progress.hpp"
+#include "engine/ledger/ledger.hpp"
+#include "engine/ledger/ledger_url.hpp"
+#include "engine/reconcile/remittance_poster.hpp"
+#include "generators/render/json_writer.hpp"
+#include "parsers/x12/envelope_reader.hpp"
+#include "parsers/x12/input_source.hpp"
+#include "parsers/x12/segment_reader.hpp"
+#include "parsers/x12_835/remittance_reader.hpp"
+
+namespace clearhouse::cli {
+namespace {
+
+constexpr const char* kUsage = "usage: clearhouse post FILE.835 [--format json|csv] [--db URL]   (FILE may be -)";
+
+struct PostTotals {
+  std::uint64_t remittances = 0, claims = 0, posted = 0, matched = 0, unmatched = 0, unbalanced = 0;
+  std::uint64_t already_posted = 0, findings = 0;
+  std::int64_t paid = 0, patient_resp = 0, adjustments = 0, provider_adjustments = 0;
+  bool rejected = false;  // something needs attention: exit 1
+};
+
+void print_finding(const model::Finding& f) {
+  std::string where = f.location.to_string();
+  if (!f.claim_id.empty()) {
+    where += fmt::format(" / claim {}", f.claim_id);
+    if (f.line_number > 0) where += fmt::format(" line {}", f.line_number);
+  }
+  fmt::print(stderr, "{}: {} [{}] {}: {}", model::to_string(f.severity), f.category, f.rule, where, f.message);
+  if (!f.amount.is_zero()) fmt::print(stderr, " ({} cents)", f.amount.cents());
+  fmt::print(stderr, "\n");
+}
+
+void report(PostTotals& totals, const std::vector<model::Finding>& findings) {
+  for (const auto& f : findings) {
+    print_finding(f);
+    ++totals.findings;
+    if (f.is_error()) totals.rejected = true;
+  }
+}
+
+// The type of the first transaction set in the file ("835", "999", ...); "" when none is found.
+std::string first_transaction_type(const std::string& path) {
+  std::string error;
+  auto source = x12::FileSource::open(path, error);
+  if (!source) return {};
+  x12::Diagnostics diagnostics(path);
+  x12::SegmentReader segments(*source, diagnostics);
+  x12::EnvelopeReader envelope(segments, diagnostics);
+  while (envelope.next())
+    if (envelope.role() == x12::SegmentRole::transaction_header) return envelope.transaction().type;
+  return {};
+}
+
+void print_json(const PostTotals& t) {
+  render::JsonWriter json(stdout);
+  json.begin_object();
+  json.key("remittances").unsigned_number(t.remittances);
+  json.key("claims").unsigned_number(t.claims);
+  json.key("posted").unsigned_number(t.posted);
+  json.key("matched").unsigned_number(t.matched);
+  json.key("unmatched").unsigned_number(t.unmatched);
+  json.key("unbalanced").unsigned_number(t.unbalanced);
+  json.key("already_posted").unsigned_number(t.already_posted);
+  json.key("paid_cents").number(t.paid);
+  json.key("patient_resp_cents").number(t.patient_resp);
+  json.key("adjustment_cents").number(t.adjustments);
+  json.key("provider_adjustment_cents").number(t.provider_adjustments);
+  json.key("findings").unsigned_number(t.findings);
+  json.end_object();
+  json.newline();
+  json.flush();
+}
+
+}  // namespace
+
+int run_post(const std::vector<std::string>& argv) {
+  Args args(argv, {{"format", 'f', true, false}, {"db", 0, true, false}});
+  args.expect_positionals(1, 1, kUsage);
+  const std::string format = args.choice("format", {"json", "csv"}, "json");
+  const std::string path = args.positionals()[0];
+  const std::string url = args.value_or("db", ledger::default_ledger_url());
+  try {
+    ledger::parse_ledger_url(url);
+  } catch (const ledger::LedgerUrlError& e) {
+    throw UsageError(e.what());
+  }
+
+  if (path != "-") {
+    const std::string type = first_transaction_type(path);
+    if (type == "999") {
+      // Hook: a payer's 999 marks the claims it accepted or rejected. The 999 reader and its
+      // ledger-marking function come with the validate work (branch `validate`); once they
+      // land, dispatch to them here. Until then the file is refused, clearly.
+      fmt::print(stderr, "clearhouse post: {} holds 999 acknowledgments; posting them is not supported yet\n", path);
+      return kExitRejected;
+    }
+  }
+
+  std::string open_error;
+  auto source = x12::FileSource::open(path, open_error);
+  if (!source) {
+    fmt::print(stderr, "clearhouse post: cannot open {}: {}\n", path, open_error);
+    return kExitRejected;
+  }
+  auto ledger = ledger::open_ledger(url);
+  if (ledger->dialect() == ledger::sql::Dialect::sqlite) {
+    // Posting is idempotent, so a commit lost to a power failure is simply posted again:
+    // WAL with synchronous=NORMAL keeps every commit atomic and crash-safe (kill -9) without
+    // an fsync per transaction set.
+    ledger->connection().execute("PRAGMA synchronous=NORMAL");
+  }
+  reconcile::RemittancePoster poster(*ledger, path);
+
+  x12::Diagnostics diagnostics(path);
+  x12::SegmentReader segments(*source, diagnostics);
+  x12::EnvelopeReader envelope(segments, diagnostics);
+  x12_835::RemittanceReader reader(envelope, diagnostics);
+  Progress progress("post", file_size_or_zero(path));
+  std::unique_ptr<PostingCsv> csv;
+  if (format == "csv") {
+    csv = std::make_unique<PostingCsv>(stdout);
+    csv->header();
+  }
+
+  PostTotals totals;
+  model::Remittance remittance;
+  while (reader.next(remittance)) {
+    ++totals.remittances;
+    totals.claims += remittance.claims.size();
+    report(totals, reader.take_file_findings());
+    const auto outcome = poster.post(remittance);
+    switch (outcome.result) {
+      case reconcile::RemittanceOutcome::Result::posted: break;
+      case reconcile::RemittanceOutcome::Result::already_posted: ++totals.already_posted; break;
+      case reconcile::RemittanceOutcome::Result::not_posted: totals.rejected = true; break;
+    }
+    totals.posted += outcome.posted;
+    totals.matched += outcome.matched;
+    totals.unmatched += outcome.unmatched;
+    totals.unbalanced += outcome.unbalanced;
+    totals.paid += outcome.paid.cents();
+    totals.patient_resp += outcome.patient_responsibility.cents();
+    totals.adjustments += outcome.adjustments.cents();
+    totals.provider_adjustments += outcome.provider_adjustments.cents();
+    report(totals, outcome.findings);
+    if (csv)
+      for (const auto& p : outcome.postings) csv->write(remittance, p);
+    progress.update(segments.bytes_consumed(), totals.claims);
+  }
+  progress.finish();
+  report(totals, reader.take_file_findings());
+  if (diagnostics.has_fatal()) totals.rejected = true;
+  if (totals.remittances == 0 && reader.skipped_transactions() == 0 && !diagnostics.has_fatal()) {
+    fmt::print(stderr, "clearhouse post: {} holds no 835 transaction set\n", path);
+    totals.rejected = true;
+  } else if (totals.remittances == 0 && reader.skipped_transactions() > 0) {
+    fmt::print(stderr, "clearhouse post: {} holds no 835 transaction set ({} of other types)\n", path,
+               reader.skipped_transactions());
+    totals.rejected = true;
+  }
+
+  if (csv) csv->flush();
+  else print_json(totals);
+  std::fflush(stdout);
+  return totals.rejected ? kExitRejected : kExitOk;
+}
+
+}  // namespace clearhouse::cli

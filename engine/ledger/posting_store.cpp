@@ -1,0 +1,422 @@
+#include "engine/ledger/posting_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "engine/ledger/sql/batch_insert.hpp"
+#include "engine/model/money.hpp"
+#include "engine/util/timestamp.hpp"
+
+namespace clearhouse::ledger {
+namespace {
+
+// Statements with a list of n parameters are prepared for a few sizes only; a shorter list is
+// padded by repeating its last value (harmless in IN lists and CASE arms).
+constexpr std::size_t kBuckets[] = {1, 4, 16, 64, 256};
+constexpr std::size_t kMaxList = 256;
+
+std::size_t bucket_for(std::size_t n) {
+  for (std::size_t b : kBuckets)
+    if (n <= b) return b;
+  return kMaxList;
+}
+
+std::string placeholders(std::size_t n) {
+  std::string out;
+  out.reserve(n * 3);
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+// Prepared statements by list size, for one SQL shape.
+class ListStatements {
+ public:
+  using Shape = std::string (*)(std::size_t n);
+  ListStatements(sql::Connection& c, Shape shape) : c_(c), shape_(shape) {}
+  sql::Statement& get(std::size_t n) {
+    auto& slot = by_size_[n];
+    if (!slot) slot = c_.prepare(shape_(n));
+    return *slot;
+  }
+
+ private:
+  sql::Connection& c_;
+  Shape shape_;
+  std::map<std::size_t, std::unique_ptr<sql::Statement>> by_size_;
+};
+
+std::string modifiers_text(const std::vector<model::Code>& modifiers) {
+  std::string out;
+  for (const auto& m : modifiers) {
+    if (!out.empty()) out += ':';
+    out += m.view();
+  }
+  return out;
+}
+
+std::string iso_or_empty(const model::Date& d) { return d.empty() ? std::string() : d.to_iso(); }
+
+void bind_buckets(sql::BatchInsert& insert, const model::AdjustmentTotals& a) {
+  insert.value(a.contractual.cents())
+      .value(a.deductible.cents())
+      .value(a.coinsurance.cents())
+      .value(a.copay.cents())
+      .value(a.other_patient.cents())
+      .value(a.other.cents())
+      .value(a.payer_initiated.cents())
+      .value(a.unclassified.cents());
+}
+
+const std::vector<std::string> kBucketColumns = {"contractual_cents", "deductible_cents",   "coinsurance_cents",
+                                                 "copay_cents",       "other_patient_cents", "other_adjustment_cents",
+                                                 "payer_initiated_cents", "unclassified_cents"};
+
+std::vector<std::string> with_buckets(std::vector<std::string> columns, std::vector<std::string> tail) {
+  columns.insert(columns.end(), kBucketColumns.begin(), kBucketColumns.end());
+  columns.insert(columns.end(), tail.begin(), tail.end());
+  return columns;
+}
+
+// UPDATE table SET column = CASE id WHEN ? THEN CAST(? AS type) ... END WHERE id IN (...), for
+// pairs (id, value), in chunks; ids sorted so concurrent writers lock rows in the same order.
+template <typename Value, typename Bind>
+void update_by_id(sql::Connection& c, std::string_view table, std::string_view column, std::string_view type,
+                  std::vector<std::pair<std::int64_t, Value>> pairs, Bind bind_value) {
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::map<std::size_t, std::unique_ptr<sql::Statement>> statements;
+  for (std::size_t begin = 0; begin < pairs.size(); begin += kMaxList) {
+    const std::size_t n = std::min(kMaxList, pairs.size() - begin);
+    const std::size_t size = bucket_for(n);
+    auto& stmt = statements[size];
+    if (!stmt) {
+      std::string sql = fmt::format("UPDATE {} SET {} = CASE id", table, column);
+      for (std::size_t i = 0; i < size; ++i) sql += fmt::format(" WHEN ? THEN CAST(? AS {})", type);
+      sql += fmt::format(" END WHERE id IN ({})", placeholders(size));
+      stmt = c.prepare(sql);
+    }
+    int index = 1;
+    for (std::size_t i = 0; i < size; ++i) {
+      const auto& p = pairs[begin + std::min(i, n - 1)];
+      stmt->bind(index++, p.first);
+      bind_value(*stmt, index++, p.second);
+    }
+    for (std::size_t i = 0; i < size; ++i) stmt->bind(index++, pairs[begin + std::min(i, n - 1)].first);
+    stmt->run();
+  }
+}
+
+std::string claims_query(std::size_t n) {
+  return fmt::format(
+      "SELECT id, batch_id, claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number, "
+      "billed_cents, service_date_from, service_date_to, transaction_control_number, status FROM claims "
+      "WHERE claim_id IN ({})",
+      placeholders(n));
+}
+
+std::string lines_query(std::size_t n) {
+  return fmt::format(
+      "SELECT id, claim_row, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, "
+      "unit_code, service_date FROM service_lines WHERE claim_row IN ({}) ORDER BY claim_row, line_number",
+      placeholders(n));
+}
+
+std::string open_payments_query(std::size_t n) {
+  return fmt::format(
+      "SELECT id, claim_row, claim_id, payer_claim_control_number, billed_cents, paid_cents FROM claim_payments "
+      "WHERE payer_id = ? AND payer_claim_control_number IN ({}) AND reversal = 0 AND reversed_by IS NULL "
+      "ORDER BY id DESC",
+      placeholders(n));
+}
+
+}  // namespace
+
+std::string join_codes(std::span<const model::Code> codes) {
+  std::string out;
+  for (const auto& c : codes) {
+    if (!out.empty()) out += ',';
+    out += c.view();
+  }
+  return out;
+}
+
+PostingStore::PostingStore(sql::Connection& connection) : c_(connection) {}
+PostingStore::~PostingStore() = default;
+
+std::optional<std::int64_t> PostingStore::insert_remittance(RemittanceRow& row) {
+  if (!insert_remittance_) {
+    insert_remittance_ = c_.prepare(
+        "INSERT INTO remittances (payer_id, trace_number, content_hash, payer_name, payee_id, "
+        "interchange_control_number, transaction_control_number, handling_code, payment_method, payment_cents, "
+        "payment_date, claim_count, paid_cents, provider_adjustment_cents, source_name, posted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (payer_id, trace_number, content_hash) DO NOTHING RETURNING id");
+  }
+  auto& s = *insert_remittance_;
+  s.bind(1, row.payer_id).bind(2, row.trace_number).bind(3, row.content_hash).bind(4, row.payer_name);
+  s.bind(5, row.payee_id).bind(6, row.interchange_control_number).bind(7, row.transaction_control_number);
+  s.bind(8, row.handling_code).bind(9, row.payment_method).bind(10, row.payment_cents).bind(11, row.payment_date);
+  s.bind(12, row.claim_count).bind(13, row.paid_cents).bind(14, row.provider_adjustment_cents);
+  s.bind(15, row.source_name).bind(16, row.posted_at);
+  const auto id = s.single_int();
+  if (id) row.row_id = *id;
+  return id;
+}
+
+bool PostingStore::trace_posted_with_other_content(std::string_view payer_id, std::string_view trace_number,
+                                                   std::string_view content_hash) {
+  if (!other_content_) {
+    other_content_ = c_.prepare(
+        "SELECT 1 FROM remittances WHERE payer_id = ? AND trace_number = ? AND content_hash <> ? LIMIT 1");
+  }
+  other_content_->bind(1, payer_id).bind(2, trace_number).bind(3, content_hash);
+  return other_content_->single_int().has_value();
+}
+
+std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::string> claim_ids) {
+  std::vector<ClaimRecord> out;
+  if (claim_ids.empty()) return out;
+  ListStatements claims(c_, claims_query);
+  for (std::size_t begin = 0; begin < claim_ids.size(); begin += kMaxList) {
+    const std::size_t n = std::min(kMaxList, claim_ids.size() - begin);
+    const std::size_t size = bucket_for(n);
+    auto& q = claims.get(size);
+    for (std::size_t i = 0; i < size; ++i) q.bind(static_cast<int>(i + 1), claim_ids[begin + std::min(i, n - 1)]);
+    while (q.step()) {
+      ClaimRecord c;
+      c.row_id = q.column_int(0);
+      c.batch_id = q.column_int(1);
+      c.claim_id = q.column_text(2);
+      c.payer_id = q.column_text(3);
+      c.payer_name = q.column_text(4);
+      c.billing_npi = q.column_text(5);
+      c.frequency_code = q.column_text(6);
+      c.original_claim_number = q.column_text(7);
+      c.billed_cents = q.column_int(8);
+      c.service_date_from = q.column_text(9);
+      c.service_date_to = q.column_text(10);
+      c.transaction_control_number = q.column_text(11);
+      c.status = q.column_text(12);
+      out.push_back(std::move(c));
+    }
+    q.reset();
+  }
+  if (out.empty()) return out;
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id < b.row_id; });
+  out.erase(std::unique(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id == b.row_id; }),
+            out.end());
+  // Lines of every claim found, attached by claim row.
+  ListStatements lines(c_, lines_query);
+  for (std::size_t begin = 0; begin < out.size(); begin += kMaxList) {
+    const std::size_t n = std::min(kMaxList, out.size() - begin);
+    const std::size_t size = bucket_for(n);
+    auto& q = lines.get(size);
+    for (std::size_t i = 0; i < size; ++i) q.bind(static_cast<int>(i + 1), out[begin + std::min(i, n - 1)].row_id);
+    while (q.step()) {
+      const std::int64_t claim_row = q.column_int(1);
+      auto it = std::lower_bound(out.begin(), out.end(), claim_row,
+                                 [](const ClaimRecord& c, std::int64_t row) { return c.row_id < row; });
+      if (it == out.end() || it->row_id != claim_row) continue;
+      LineRecord l;
+      l.row_id = q.column_int(0);
+      l.line_number = q.column_int(2);
+      l.line_control_number = q.column_text(3);
+      l.procedure_code = q.column_text(4);
+      l.modifiers = q.column_text(5);
+      l.charge_cents = q.column_int(6);
+      l.units = q.column_text(7);
+      l.unit_code = q.column_text(8);
+      l.service_date = q.column_text(9);
+      it->lines.push_back(std::move(l));
+    }
+    q.reset();
+  }
+  return out;
+}
+
+std::vector<PaymentRecord> PostingStore::open_payments_by_control_number(
+    std::string_view payer_id, std::span<const std::string> control_numbers) {
+  std::vector<PaymentRecord> out;
+  ListStatements payments(c_, open_payments_query);
+  for (std::size_t begin = 0; begin < control_numbers.size(); begin += kMaxList) {
+    const std::size_t n = std::min(kMaxList, control_numbers.size() - begin);
+    const std::size_t size = bucket_for(n);
+    auto& q = payments.get(size);
+    q.bind(1, payer_id);
+    for (std::size_t i = 0; i < size; ++i)
+      q.bind(static_cast<int>(i + 2), control_numbers[begin + std::min(i, n - 1)]);
+    while (q.step()) {
+      PaymentRecord p;
+      p.row_id = q.column_int(0);
+      p.claim_row = q.column_is_null(1) ? 0 : q.column_int(1);
+      p.claim_id = q.column_text(2);
+      p.payer_claim_control_number = q.column_text(3);
+      p.billed_cents = q.column_int(4);
+      p.paid_cents = q.column_int(5);
+      out.push_back(std::move(p));
+    }
+    q.reset();
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id > b.row_id; });
+  return out;
+}
+
+void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::Posting> postings) {
+  if (postings.empty()) return;
+  // Claim payments first: their ids come back with their sequence numbers.
+  std::map<std::int64_t, std::int64_t> id_by_sequence;
+  {
+    sql::BatchInsert insert(
+        c_, "claim_payments",
+        with_buckets({"remittance_id", "sequence", "claim_row", "claim_id", "payer_id", "payer_claim_control_number",
+                      "status_code", "claim_status", "reversal", "billed_cents", "paid_cents",
+                      "patient_responsibility_cents"},
+                     {"reason_codes", "remark_codes"}),
+        "id, sequence", [&](const sql::Statement& row) { id_by_sequence[row.column_int(1)] = row.column_int(0); });
+    for (const auto& p : postings) {
+      insert.row()
+          .value(remittance_id)
+          .value(static_cast<std::int64_t>(p.sequence))
+          .value(p.claim_row != 0 ? std::optional<std::int64_t>(p.claim_row) : std::nullopt)
+          .value(p.claim_id)
+          .value(p.payer_id)
+          .value(p.payer_claim_control_number)
+          .value(p.status_code.view())
+          .value(p.claim_status ? model::to_string(*p.claim_status) : std::string_view())
+          .value(static_cast<std::int64_t>(p.reversal ? 1 : 0))
+          .value(p.billed.cents())
+          .value(p.paid.cents())
+          .value(p.patient_responsibility.cents());
+      bind_buckets(insert, p.adjustments);
+      insert.value(join_codes(p.reason_codes)).value(join_codes(p.remark_codes));
+    }
+    insert.flush();
+  }
+  for (auto& p : postings) {
+    const auto it = id_by_sequence.find(p.sequence);
+    if (it == id_by_sequence.end())
+      throw LedgerError(fmt::format("claim payment {} of remittance {} was not stored", p.sequence, remittance_id));
+    p.id = it->second;
+  }
+  sql::BatchInsert lines(c_, "line_payments",
+                         with_buckets({"claim_payment_id", "line_number", "service_line_row", "line_control_number",
+                                       "procedure_code", "modifiers", "service_date", "billed_cents", "paid_cents",
+                                       "allowed_cents"},
+                                      {"reason_codes", "remark_codes"}));
+  for (const auto& p : postings) {
+    for (const auto& l : p.lines) {
+      lines.row()
+          .value(p.id)
+          .value(static_cast<std::int64_t>(l.line_number))
+          .value(l.service_line_row != 0 ? std::optional<std::int64_t>(l.service_line_row) : std::nullopt)
+          .value(l.line_control_number)
+          .value(l.procedure.code)
+          .value(modifiers_text(l.procedure.modifiers))
+          .value(iso_or_empty(l.service_date))
+          .value(l.billed.cents())
+          .value(l.paid.cents())
+          .value(l.allowed ? std::optional<std::int64_t>(l.allowed->cents()) : std::nullopt);
+      bind_buckets(lines, l.adjustments);
+      lines.value(join_codes(l.reason_codes)).value(join_codes(l.remark_codes));
+    }
+  }
+  lines.flush();
+}
+
+void PostingStore::insert_provider_adjustments(std::int64_t remittance_id,
+                                               std::span<const model::ProviderAdjustment> adjustments) {
+  if (adjustments.empty()) return;
+  sql::BatchInsert insert(c_, "provider_adjustments",
+                          {"remittance_id", "sequence", "provider_id", "fiscal_period_end", "reason", "reference",
+                           "amount_cents"});
+  std::int64_t sequence = 0;
+  for (const auto& a : adjustments) {
+    insert.row()
+        .value(remittance_id)
+        .value(++sequence)
+        .value(a.provider_id)
+        .value(iso_or_empty(a.fiscal_period_end))
+        .value(a.reason.view())
+        .value(a.reference)
+        .value(a.amount.cents());
+  }
+  insert.flush();
+}
+
+void PostingStore::insert_findings(std::optional<std::int64_t> remittance_id, std::span<const model::Finding> findings,
+                                   std::span<const std::pair<std::size_t, std::int64_t>> finding_payment_ids) {
+  if (findings.empty()) return;
+  std::map<std::size_t, std::int64_t> payment_of(finding_payment_ids.begin(), finding_payment_ids.end());
+  const std::string now = util::utc_timestamp_now();
+  sql::BatchInsert insert(c_, "findings",
+                          {"remittance_id", "claim_payment_id", "rule", "category", "severity", "claim_id",
+                           "line_number", "line_control_number", "payer_id", "trace_number", "carc", "rarc",
+                           "amount_cents", "message", "action", "location", "created_at"});
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    const auto payment = payment_of.find(i);
+    std::string carc, rarc;
+    for (const auto& c : f.carc) carc += (carc.empty() ? "" : ",") + c;
+    for (const auto& r : f.rarc) rarc += (rarc.empty() ? "" : ",") + r;
+    insert.row()
+        .value(remittance_id)
+        .value(payment != payment_of.end() ? std::optional<std::int64_t>(payment->second) : std::nullopt)
+        .value(f.rule)
+        .value(f.category)
+        .value(model::to_string(f.severity))
+        .value(f.claim_id)
+        .value(static_cast<std::int64_t>(f.line_number))
+        .value(f.line_control_number)
+        .value(f.payer_id)
+        .value(f.trace_number)
+        .value(carc)
+        .value(rarc)
+        .value(f.amount.cents())
+        .value(f.message)
+        .value(f.action)
+        .value(f.location.to_string())
+        .value(now);
+  }
+  insert.flush();
+}
+
+void PostingStore::link_reversals(std::span<const std::pair<std::int64_t, std::int64_t>> reversal_to_original) {
+  if (reversal_to_original.empty()) return;
+  std::vector<std::pair<std::int64_t, std::int64_t>> reverses(reversal_to_original.begin(), reversal_to_original.end());
+  std::vector<std::pair<std::int64_t, std::int64_t>> reversed_by;
+  for (const auto& [reversal, original] : reversal_to_original) reversed_by.emplace_back(original, reversal);
+  auto bind_int = [](sql::Statement& s, int index, std::int64_t v) { s.bind(index, v); };
+  update_by_id(c_, "claim_payments", "reverses", "BIGINT", std::move(reverses), bind_int);
+  update_by_id(c_, "claim_payments", "reversed_by", "BIGINT", std::move(reversed_by), bind_int);
+}
+
+void PostingStore::update_claim_statuses(std::span<const std::pair<std::int64_t, model::ClaimStatus>> statuses) {
+  if (statuses.empty()) return;
+  std::vector<std::pair<std::int64_t, model::ClaimStatus>> pairs(statuses.begin(), statuses.end());
+  update_by_id(c_, "claims", "status", "TEXT", std::move(pairs),
+               [](sql::Statement& s, int index, model::ClaimStatus v) { s.bind(index, model::to_string(v)); });
+}
+
+std::uint64_t PostingStore::count_remittances() {
+  return static_cast<std::uint64_t>(c_.prepare("SELECT COUNT(*) FROM remittances")->single_int().value_or(0));
+}
+
+std::uint64_t PostingStore::count_claim_payments() {
+  return static_cast<std::uint64_t>(c_.prepare("SELECT COUNT(*) FROM claim_payments")->single_int().value_or(0));
+}
+
+std::uint64_t PostingStore::count_line_payments() {
+  return static_cast<std::uint64_t>(c_.prepare("SELECT COUNT(*) FROM line_payments")->single_int().value_or(0));
+}
+
+std::string PostingStore::claim_status(std::string_view payer_id, std::string_view claim_id) {
+  auto q = c_.prepare("SELECT status FROM claims WHERE payer_id = ? AND claim_id = ? ORDER BY id DESC LIMIT 1");
+  q->bind(1, payer_id).bind(2, claim_id);
+  std::string out;
+  if (q->step()) out = q->column_text(0);
+  q->reset();
+  return out;
+}
+
+}  // namespace clearhouse::ledger

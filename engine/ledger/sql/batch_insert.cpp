@@ -1,0 +1,90 @@
+#include "engine/ledger/sql/batch_insert.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace clearhouse::ledger::sql {
+namespace {
+
+// SQLite allows 32766 bound parameters per statement, PostgreSQL 65535; stay well below both
+// and keep statements a size both plan quickly.
+constexpr std::size_t kMaxParameters = 8000;
+constexpr std::size_t kMaxRows = 500;
+
+}  // namespace
+
+BatchInsert::BatchInsert(Connection& connection, std::string table, std::vector<std::string> columns,
+                         std::string returning, OnReturned on_returned)
+    : c_(connection),
+      table_(std::move(table)),
+      columns_(std::move(columns)),
+      returning_(std::move(returning)),
+      on_returned_(std::move(on_returned)),
+      rows_per_statement_(std::max<std::size_t>(1, std::min(kMaxRows, kMaxParameters / columns_.size()))) {
+  pending_.reserve(rows_per_statement_ * columns_.size());
+}
+
+BatchInsert::~BatchInsert() = default;
+
+BatchInsert& BatchInsert::row() {
+  if (pending_.size() % columns_.size() != 0)
+    throw LedgerError(fmt::format("{}: a row was started before the previous one had all its values", table_));
+  if (pending_.size() == rows_per_statement_ * columns_.size()) flush();
+  return *this;
+}
+
+BatchInsert& BatchInsert::value(std::int64_t v) {
+  pending_.emplace_back(v);
+  return *this;
+}
+
+BatchInsert& BatchInsert::value(std::string_view v) {
+  pending_.emplace_back(std::string(v));
+  return *this;
+}
+
+BatchInsert& BatchInsert::null() {
+  pending_.emplace_back(std::monostate{});
+  return *this;
+}
+
+Statement& BatchInsert::statement_for(std::size_t rows) {
+  auto& slot = statements_[rows];
+  if (slot) return *slot;
+  std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ", table_, fmt::join(columns_, ", "));
+  std::string one_row = "(";
+  for (std::size_t i = 0; i < columns_.size(); ++i) one_row += i == 0 ? "?" : ", ?";
+  one_row += ")";
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (r != 0) sql += ", ";
+    sql += one_row;
+  }
+  if (!returning_.empty()) sql += " RETURNING " + returning_;
+  slot = c_.prepare(sql);
+  return *slot;
+}
+
+void BatchInsert::flush() {
+  if (pending_.empty()) return;
+  if (pending_.size() % columns_.size() != 0)
+    throw LedgerError(fmt::format("{}: the last row is missing values", table_));
+  const std::size_t rows = pending_.size() / columns_.size();
+  Statement& stmt = statement_for(rows);
+  int index = 1;
+  for (const auto& v : pending_) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) stmt.bind(index, *i);
+    else if (const auto* s = std::get_if<std::string>(&v)) stmt.bind(index, std::string_view(*s));
+    else stmt.bind_null(index);
+    ++index;
+  }
+  while (stmt.step()) {
+    if (on_returned_) on_returned_(stmt);
+  }
+  stmt.reset();
+  sent_ += rows;
+  pending_.clear();
+}
+
+}  // namespace clearhouse::ledger::sql
