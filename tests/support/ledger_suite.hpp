@@ -1,0 +1,300 @@
+#pragma once
+// The ledger test suite, written once and run against every database: each test executable
+// that includes this header instantiates it with its own ledger factory
+// (tests/unit/ledger_suite_sqlite_test.cpp, tests/postgres/ledger_suite_postgres_test.cpp):
+//
+//   INSTANTIATE_TEST_SUITE_P(Sqlite, LedgerSuite, ::testing::Values(LedgerFactory{"sqlite", make}));
+//
+// It covers what the rest of clearhouse relies on: migrations, control numbers, recording a
+// submission, and remittance posting (matching, statuses, reversals, idempotency, PLB, findings).
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/ledger/control_numbers.hpp"
+#include "engine/ledger/ledger.hpp"
+#include "engine/ledger/migrations.hpp"
+#include "engine/ledger/posting_store.hpp"
+#include "engine/reconcile/remittance_poster.hpp"
+#include "tests/support/remittance_files.hpp"
+
+namespace clearhouse::testing {
+
+struct LedgerFactory {
+  std::string name;
+  // A fresh, empty ledger (schema applied) for each call.
+  std::function<std::unique_ptr<ledger::Ledger>()> make;
+};
+inline std::string ledger_factory_name(const ::testing::TestParamInfo<LedgerFactory>& info) { return info.param.name; }
+
+// An 835 interchange with one transaction set around body segments ("~"-terminated, between ST
+// and SE); SE01 is counted here.
+inline std::string remittance_835(const std::string& body, const std::string& st = "0001") {
+  std::size_t count = 2;
+  for (char ch : body) count += ch == '~';
+  return "ISA*00*          *00*          *ZZ*PAYERSENDER    *ZZ*CLEARHOUSE     *240401*1200*^*00501*000000101*0*T*:~"
+         "GS*HP*PAYERSENDER*CLEARHOUSE*20240401*1200*101*X*005010X221A1~ST*835*" + st + "~" + body + "SE*" +
+         std::to_string(count) + "*" + st + "~GE*1*101~IEA*1*000000101~";
+}
+
+// The header of a remittance from payer ACME01 with the given BPR02 and trace number.
+inline std::string remittance_header(const std::string& bpr02, const std::string& trace) {
+  return "BPR*I*" + bpr02 + "*C*ACH*CCP*01*011000015*DA*123456789*1512345678**01*021000021*DA*987654321*20240405~"
+         "TRN*1*" + trace + "*1512345678~DTM*405*20240404~N1*PR*ACME HEALTH PLAN*XV*ACME01~REF*2U*ACME01~"
+         "N1*PE*SAMPLE CLINIC*XX*1234567893~LX*1~";
+}
+
+class LedgerSuite : public ::testing::TestWithParam<LedgerFactory> {
+ protected:
+  void SetUp() override { ledger_ = GetParam().make(); }
+  void TearDown() override { ledger_.reset(); }
+
+  ledger::Ledger& ledger() { return *ledger_; }
+  ledger::sql::Connection& db() { return ledger_->connection(); }
+
+  std::int64_t count(const std::string& sql) {
+    auto q = db().prepare(sql);
+    return q->single_int().value_or(-1);
+  }
+  std::string text(const std::string& sql) {
+    auto q = db().prepare(sql);
+    std::string out;
+    if (q->step()) out = q->column_text(0);
+    q->reset();
+    return out;
+  }
+
+  // Records submitted claims the way `clearhouse submit` does (one batch).
+  void submit(const std::vector<ledger::ClaimRecord>& claims, std::uint64_t isa13 = 1) {
+    auto& recorder = ledger().recorder();
+    std::int64_t sequence = 0;
+    for (const auto& c : claims) recorder.stage(0, ++sequence, c);
+    ledger::BatchRecord b;
+    b.file_name = fmt::format("ACME01-{}.837", isa13);
+    b.sha256 = std::string(64, 'a');
+    b.bytes = 1000;
+    b.sender_id = "SENDER";
+    b.receiver_id = "ACME01";
+    b.interchange_control_number = isa13;
+    b.group_control_number = isa13;
+    b.first_transaction_number = 1;
+    b.last_transaction_number = 1;
+    b.transaction_count = 1;
+    b.claim_count = claims.size();
+    b.created_at = "2024-06-01T00:00:00Z";
+    recorder.commit({{0, b}}, "2024-06-01T00:00:00Z");
+  }
+
+  // Two-line claim: L1 99213-25 100.00 on 2024-03-01, L2 81002 50.00 on 2024-03-01.
+  static ledger::ClaimRecord claim(std::string id, std::string payer = "ACME01") {
+    ledger::ClaimRecord c;
+    c.claim_id = std::move(id);
+    c.payer_id = std::move(payer);
+    c.payer_name = "ACME HEALTH PLAN";
+    c.billing_npi = "1234567893";
+    c.frequency_code = "1";
+    c.billed_cents = 15000;
+    c.service_date_from = "2024-03-01";
+    c.service_date_to = "2024-03-01";
+    c.transaction_control_number = "0001";
+    c.lines.push_back({0, 1, c.claim_id + "-1", "99213", "25", 10000, "1", "UN", "2024-03-01"});
+    c.lines.push_back({0, 2, c.claim_id + "-2", "81002", "", 5000, "1", "UN", "2024-03-01"});
+    return c;
+  }
+
+  reconcile::RemittanceOutcome post_text(const std::string& x12, std::size_t which = 0) {
+    const auto read = read_remittances_text(x12);
+    EXPECT_GT(read.remittances.size(), which);
+    reconcile::RemittancePoster poster(ledger(), "test.835");
+    return poster.post(read.remittances.at(which));
+  }
+
+  std::unique_ptr<ledger::Ledger> ledger_;
+};
+
+// A claim paid in full (lines by REF*6R), a claim denied, a claim with one line denied (matched
+// by procedure with a modifier the payer dropped): statuses, buckets and lines as posted.
+inline const std::string kThreeClaims =
+    remittance_header("145", "EFT1") +
+    "CLP*C1*1*150*120*30*12*PCC1*11*1~"
+    "SVC*HC:99213:25*100*80**1~DTM*472*20240301~CAS*CO*45*10~CAS*PR*1*10~REF*6R*C1-1~AMT*B6*90~"
+    "SVC*HC:81002*50*40**1~DTM*472*20240301~CAS*PR*2*10~REF*6R*C1-2~"
+    "CLP*C2*4*150*0*0*12*PCC2*11*1~"
+    "SVC*HC:99213:25*100*0**1~DTM*472*20240301~CAS*CO*50*100~REF*6R*C2-1~LQ*HE*N115~"
+    "SVC*HC:81002*50*0**1~DTM*472*20240301~CAS*CO*50*50~REF*6R*C2-2~"
+    "CLP*C3*1*150*25*0*12*PCC3*11*1~"
+    "SVC*HC:99213*100*0**1~DTM*472*20240301~CAS*CO*97*100~"
+    "SVC*HC:81002*50*25**1~DTM*472*20240301~CAS*CO*45*25~"
+    "PLB*1234567893*20241231*L6:INT1*-2.5*WO:OVP1*2.5~";
+
+TEST_P(LedgerSuite, MigrationsBringAnEmptyLedgerToTheLatestVersion) {
+  EXPECT_EQ(ledger().schema_version(), ledger::migrations().back().version);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schema_migrations"), static_cast<std::int64_t>(ledger::migrations().size()));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments"), 0);
+}
+
+TEST_P(LedgerSuite, ControlNumbersIncreaseAndAreNeverReused) {
+  const auto first = ledger().allocate("S", "R", ledger::ControlNumberKind::interchange);
+  EXPECT_EQ(ledger().allocate("S", "R", ledger::ControlNumberKind::interchange), first + 1);
+  EXPECT_EQ(ledger().allocate("S", "R", ledger::ControlNumberKind::transaction, 10), 1u);
+  EXPECT_EQ(ledger().allocate("S", "R", ledger::ControlNumberKind::transaction), 11u);
+  EXPECT_EQ(ledger().allocate("S", "OTHER", ledger::ControlNumberKind::interchange), 1u);
+}
+
+TEST_P(LedgerSuite, RecordsASubmissionAndFindsItsClaims) {
+  submit({claim("C1"), claim("C2")});
+  EXPECT_EQ(ledger().count_claims(), 2u);
+  EXPECT_EQ(ledger().count_lines(), 4u);
+  const auto found = ledger().find_claim("ACME01", "C2");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->status, "submitted");
+  ASSERT_EQ(found->lines.size(), 2u);
+  EXPECT_EQ(found->lines[0].modifiers, "25");
+}
+
+TEST_P(LedgerSuite, PostsMatchedClaimsWithStatusesBucketsAndLines) {
+  submit({claim("C1"), claim("C2"), claim("C3")});
+  const auto outcome = post_text(remittance_835(kThreeClaims));
+  ASSERT_EQ(outcome.result, reconcile::RemittanceOutcome::Result::posted);
+  EXPECT_EQ(outcome.claims, 3u);
+  EXPECT_EQ(outcome.matched, 3u);
+  EXPECT_EQ(outcome.posted, 3u);
+  EXPECT_EQ(outcome.unmatched, 0u);
+  EXPECT_EQ(outcome.unbalanced, 0u);
+  EXPECT_EQ(outcome.paid.cents(), 14500);
+  EXPECT_EQ(outcome.patient_responsibility.cents(), 2000);
+  EXPECT_EQ(outcome.adjustments.cents(), 28500);
+  for (const auto& f : outcome.findings) ADD_FAILURE() << f.rule << ": " << f.message;
+
+  EXPECT_EQ(ledger::PostingStore(db()).claim_status("ACME01", "C1"), "paid");
+  EXPECT_EQ(ledger::PostingStore(db()).claim_status("ACME01", "C2"), "denied");
+  EXPECT_EQ(ledger::PostingStore(db()).claim_status("ACME01", "C3"), "partially_paid");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments WHERE claim_row IS NOT NULL"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM line_payments WHERE service_line_row IS NOT NULL"), 6);
+  EXPECT_EQ(count("SELECT SUM(paid_cents) FROM claim_payments"), 14500);
+  EXPECT_EQ(count("SELECT deductible_cents FROM claim_payments WHERE claim_id = 'C1'"), 1000);
+  EXPECT_EQ(count("SELECT coinsurance_cents FROM claim_payments WHERE claim_id = 'C1'"), 1000);
+  EXPECT_EQ(count("SELECT contractual_cents FROM claim_payments WHERE claim_id = 'C1'"), 1000);
+  EXPECT_EQ(count("SELECT allowed_cents FROM line_payments WHERE line_control_number = 'C1-1'"), 9000);
+  EXPECT_EQ(text("SELECT remark_codes FROM line_payments WHERE line_control_number = 'C2-1'"), "N115");
+  // C3's first line came back as 99213 without the 25 the claim was billed with, and no REF*6R.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM line_payments lp JOIN service_lines sl ON sl.id = lp.service_line_row "
+                  "WHERE sl.line_control_number = 'C3-1'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM provider_adjustments"), 2);
+  EXPECT_EQ(text("SELECT reference FROM provider_adjustments WHERE reason = 'WO'"), "OVP1");
+  EXPECT_EQ(count("SELECT provider_adjustment_cents FROM remittances"), 0);
+}
+
+TEST_P(LedgerSuite, UnmatchedClaimsArePostedAsUnmatchedAndReported) {
+  const auto outcome = post_text(remittance_835(kThreeClaims));
+  EXPECT_EQ(outcome.matched, 0u);
+  EXPECT_EQ(outcome.unmatched, 3u);
+  EXPECT_EQ(outcome.posted, 0u);
+  EXPECT_EQ(outcome.written, 3u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments WHERE claim_row IS NULL"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM line_payments"), 6);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM findings WHERE rule = 'match.unmatched_claim' AND claim_payment_id IS NOT NULL"),
+            3);
+  EXPECT_EQ(count("SELECT amount_cents FROM findings WHERE claim_id = 'C1'"), 12000);
+}
+
+TEST_P(LedgerSuite, PostingTheSameRemittanceTwiceChangesNothing) {
+  submit({claim("C1"), claim("C2"), claim("C3")});
+  const std::string x12 = remittance_835(kThreeClaims);
+  ASSERT_EQ(post_text(x12).result, reconcile::RemittanceOutcome::Result::posted);
+  const auto before = count("SELECT COUNT(*) FROM claim_payments") * 1000 + count("SELECT COUNT(*) FROM findings");
+  const auto again = post_text(x12);
+  EXPECT_EQ(again.result, reconcile::RemittanceOutcome::Result::already_posted);
+  EXPECT_EQ(again.written, 0u);
+  EXPECT_TRUE(again.findings.empty());
+  EXPECT_EQ(again.matched, 3u);  // still counted: the CLPs were read
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments") * 1000 + count("SELECT COUNT(*) FROM findings"), before);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM remittances"), 1);
+}
+
+TEST_P(LedgerSuite, TheSameTraceWithOtherContentIsPostedWithAFinding) {
+  submit({claim("C1"), claim("C2"), claim("C3")});
+  ASSERT_EQ(post_text(remittance_835(kThreeClaims)).result, reconcile::RemittanceOutcome::Result::posted);
+  std::string changed = kThreeClaims;
+  changed.replace(changed.find("LQ*HE*N115"), 10, "LQ*HE*N116");
+  const auto outcome = post_text(remittance_835(changed));
+  EXPECT_EQ(outcome.result, reconcile::RemittanceOutcome::Result::posted);
+  bool reported = false;
+  for (const auto& f : outcome.findings) reported = reported || f.rule == "post.trace_reused";
+  EXPECT_TRUE(reported);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM remittances WHERE trace_number = 'EFT1'"), 2);
+}
+
+TEST_P(LedgerSuite, AReversalUndoesTheEarlierPaymentAndTheCorrectionPostsAnew) {
+  submit({claim("C1")});
+  const std::string first =
+      remittance_header("120", "EFT10") +
+      "CLP*C1*1*150*120*20*12*PCC9*11*1~SVC*HC:99213:25*100*80~DTM*472*20240301~CAS*CO*45*10~CAS*PR*1*10~"
+      "REF*6R*C1-1~SVC*HC:81002*50*40~DTM*472*20240301~CAS*PR*2*10~REF*6R*C1-2~";
+  ASSERT_EQ(post_text(remittance_835(first)).result, reconcile::RemittanceOutcome::Result::posted);
+  EXPECT_EQ(ledger::PostingStore(db()).claim_status("ACME01", "C1"), "paid");
+  // The payer takes the 120.00 back (CLP02 22, amounts negated) and pays 130.00 instead.
+  const std::string second =
+      remittance_header("10", "EFT11") +
+      "CLP*C1*22*-150*-120*-20*12*PCC9*11*1~SVC*HC:99213:25*-100*-80~DTM*472*20240301~CAS*CO*45*-10~"
+      "CAS*PR*1*-10~REF*6R*C1-1~SVC*HC:81002*-50*-40~DTM*472*20240301~CAS*PR*2*-10~REF*6R*C1-2~"
+      "CLP*C1*1*150*130*10*12*PCC10*11*1~SVC*HC:99213:25*100*90~DTM*472*20240301~CAS*CO*45*10~REF*6R*C1-1~"
+      "SVC*HC:81002*50*40~DTM*472*20240301~CAS*PR*2*10~REF*6R*C1-2~";
+  const auto outcome = post_text(remittance_835(second));
+  ASSERT_EQ(outcome.result, reconcile::RemittanceOutcome::Result::posted);
+  for (const auto& f : outcome.findings) ADD_FAILURE() << f.rule << ": " << f.message;
+  ASSERT_EQ(outcome.postings.size(), 2u);
+  const auto& reversal = outcome.postings[0];
+  EXPECT_TRUE(reversal.reversal);
+  EXPECT_NE(reversal.reverses, 0);
+  EXPECT_EQ(count(fmt::format("SELECT reversed_by FROM claim_payments WHERE id = {}", reversal.reverses)), reversal.id);
+  EXPECT_EQ(count(fmt::format("SELECT reverses FROM claim_payments WHERE id = {}", reversal.id)), reversal.reverses);
+  // All three payments stay in the history; what the claim is paid in total is the correction.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments WHERE claim_id = 'C1'"), 3);
+  EXPECT_EQ(count("SELECT SUM(paid_cents) FROM claim_payments WHERE claim_id = 'C1'"), 13000);
+  EXPECT_EQ(ledger::PostingStore(db()).claim_status("ACME01", "C1"), "paid");
+}
+
+TEST_P(LedgerSuite, AReversalWithoutItsOriginalIsRecordedWithAWarning) {
+  submit({claim("C1")});
+  const auto outcome = post_text(remittance_835(
+      remittance_header("-120", "EFT20") +
+      "CLP*C1*22*-150*-120*0*12*PCC77*11*1~SVC*HC:99213:25*-100*-80~CAS*CO*45*-20~REF*6R*C1-1~"
+      "SVC*HC:81002*-50*-40~CAS*CO*45*-10~REF*6R*C1-2~"));
+  ASSERT_EQ(outcome.result, reconcile::RemittanceOutcome::Result::posted);
+  ASSERT_EQ(outcome.findings.size(), 1u);
+  EXPECT_EQ(outcome.findings[0].rule, "post.reversal_without_original");
+  EXPECT_EQ(outcome.findings[0].severity, model::FindingSeverity::warning);
+  EXPECT_EQ(ledger::PostingStore(db()).claim_status("ACME01", "C1"), "reversed");
+}
+
+TEST_P(LedgerSuite, FindingsAreStoredWithTheirClaimPayment) {
+  submit({claim("C1")});
+  // One cent off on line 1 and on the claim; the line is matched, the claim too.
+  const auto outcome = post_text(remittance_835(
+      remittance_header("120", "EFT30") +
+      "CLP*C1*1*150*120*20*12*PCC1*11*1~SVC*HC:99213:25*100*80~DTM*472*20240301~CAS*CO*45*9.99~CAS*PR*1*10~"
+      "REF*6R*C1-1~SVC*HC:81002*50*40~DTM*472*20240301~CAS*PR*2*10~REF*6R*C1-2~"));
+  EXPECT_EQ(outcome.unbalanced, 2u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM findings WHERE category = 'unbalanced' AND claim_payment_id IS NOT NULL"), 2);
+  EXPECT_EQ(count("SELECT amount_cents FROM findings WHERE rule = 'balance.line'"), 1);
+  EXPECT_EQ(text("SELECT location FROM findings WHERE rule = 'balance.line'"), "ST 0001 / segment 12 / 2110 SVC");
+}
+
+TEST_P(LedgerSuite, AnIncompleteTransactionSetWritesNothing) {
+  std::string x12 = remittance_835(kThreeClaims);
+  x12 = x12.substr(0, x12.find("CLP*C3"));
+  const auto outcome = post_text(x12);
+  EXPECT_EQ(outcome.result, reconcile::RemittanceOutcome::Result::not_posted);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM remittances"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments"), 0);
+}
+
+}  // namespace clearhouse::testing
