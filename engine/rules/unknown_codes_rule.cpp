@@ -19,7 +19,7 @@ void check_adjustments(const ClaimContext& ctx, const RuleEnvironment& env, cons
     const bool retired = carc != nullptr && carc->retired_on(ctx.remittance_date);
     if (carc != nullptr && !unknown_group && !retired) continue;
     auto f = detail::make_finding(ctx, rule_id::unknown_codes, "unknown_code", line_number);
-    f.carc.push_back(a.reason);
+    f.carc.push_back(a.reason.str());
     f.amount = a.amount;
     f.action = "none";
     if (unknown_group)
@@ -34,14 +34,14 @@ void check_adjustments(const ClaimContext& ctx, const RuleEnvironment& env, cons
   }
 }
 
-void check_remarks(const ClaimContext& ctx, const RuleEnvironment& env, const std::vector<std::string>& remarks,
+void check_remarks(const ClaimContext& ctx, const RuleEnvironment& env, const std::vector<model::Code>& remarks,
                    int line_number, Findings& out) {
   for (const auto& r : remarks) {
     if (env.config.codes.rarc.find(r) != nullptr) continue;
     auto f = detail::make_finding(ctx, rule_id::unknown_codes, "unknown_code", line_number);
-    f.rarc.push_back(r);
+    f.rarc.push_back(r.str());
     f.action = "none";
-    f.message = fmt::format("Unknown remark code '{}'; kept as sent.", r);
+    f.message = fmt::format("Unknown remark code '{}'; kept as sent.", r.view());
     out.push_back(std::move(f));
   }
 }
