@@ -1,6 +1,7 @@
 // clearhouse post FILE.835 [--format json|csv] [--db URL]: posts a remittance file to the
 // ledger, one 835 transaction set at a time (each its own database transaction), and prints
-// {"remittances":..,"claims":..,"posted":..,...} (or the postings as CSV). Findings go to stderr,
+// {"remittances":..,"claims":..,"posted":..,...} (or the postings as CSV). A 999/TA1 file is
+// handed to `clearhouse ack` (its claims are marked accepted or rejected). Findings go to stderr,
 // one line each. Exit 0 when everything posted cleanly (already posted counts as clean), 1 when
 // anything was unmatched, unbalanced or malformed (all of it still reported), 2 usage.
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "engine/ack/ack_file_posting.hpp"
 #include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/cli/posting_csv.hpp"
@@ -52,19 +54,6 @@ void report(PostTotals& totals, const std::vector<model::Finding>& findings) {
   }
 }
 
-// The type of the first transaction set in the file ("835", "999", ...); "" when none is found.
-std::string first_transaction_type(const std::string& path) {
-  std::string error;
-  auto source = x12::FileSource::open(path, error);
-  if (!source) return {};
-  x12::Diagnostics diagnostics(path);
-  x12::SegmentReader segments(*source, diagnostics);
-  x12::EnvelopeReader envelope(segments, diagnostics);
-  while (envelope.next())
-    if (envelope.role() == x12::SegmentRole::transaction_header) return envelope.transaction().type;
-  return {};
-}
-
 void print_json(const PostTotals& t) {
   render::JsonWriter json(stdout);
   json.begin_object();
@@ -99,16 +88,9 @@ int run_post(const std::vector<std::string>& argv) {
     throw UsageError(e.what());
   }
 
-  if (path != "-") {
-    const std::string type = first_transaction_type(path);
-    if (type == "999") {
-      // Hook: a payer's 999 marks the claims it accepted or rejected. The 999 reader and its
-      // ledger-marking function come with the validate work (branch `validate`); once they
-      // land, dispatch to them here. Until then the file is refused, clearly.
-      fmt::print(stderr, "clearhouse post: {} holds 999 acknowledgments; posting them is not supported yet\n", path);
-      return kExitRejected;
-    }
-  }
+  // A partner's 999/TA1 marks claims accepted or rejected: handed to `clearhouse ack`.
+  if (path != "-" && ack::is_acknowledgment_file(path))
+    return run_ack({path, "--db", url, "--format", format == "json" ? "json" : "text"});
 
   std::string open_error;
   auto source = x12::FileSource::open(path, open_error);
