@@ -14,6 +14,11 @@ echo "== clearhouse submit samples/encounters.jsonl --out $OUT/batches"
 # Exit 1 means some encounters were rejected (listed in rejections.jsonl); the demo goes on.
 "$CH" submit samples/encounters.jsonl --out "$OUT/batches" || [ $? -eq 1 ]
 ls -l "$OUT/batches"
+echo "== clearhouse post samples/remittance.835"
+# Pays, partly pays, denies, reverses and corrects the claims just submitted: every CLP matches.
+"$CH" post samples/remittance.835
+echo "== clearhouse post samples/remittance.835 (again: already posted, nothing changes)"
+"$CH" post samples/remittance.835
 echo "== clearhouse parse samples/remittance.835 --format summary"
 "$CH" parse samples/remittance.835 --format summary
 echo "== clearhouse parse samples/claims.837 --format summary"
