@@ -73,13 +73,21 @@ WorklistPage query_worklist(ledger::sql::Connection& connection, const WorklistQ
     }
     return r.priority;
   };
-  // Highest first; ties by claim id so the order is stable across runs.
-  std::sort(page.rows.begin(), page.rows.end(), [&](const WorklistRow& a, const WorklistRow& b) {
-    const auto ka = key(a), kb = key(b);
-    if (ka != kb) return ka > kb;
-    if (a.item.claim_id != b.item.claim_id) return a.item.claim_id < b.item.claim_id;
-    return a.item.payer_id < b.item.payer_id;
+  // Highest first; ties by claim id so the order is stable across runs. Sorted as indexes, then
+  // each row moved once: rows are large and 100,000 of them are common.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> order(page.rows.size());
+  for (std::size_t i = 0; i < page.rows.size(); ++i) order[i] = {key(page.rows[i]), static_cast<std::uint32_t>(i)};
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    const auto& x = page.rows[a.second].item;
+    const auto& y = page.rows[b.second].item;
+    if (x.claim_id != y.claim_id) return x.claim_id < y.claim_id;
+    return x.payer_id < y.payer_id;
   });
+  std::vector<WorklistRow> sorted;
+  sorted.reserve(order.size());
+  for (const auto& [k, i] : order) sorted.push_back(std::move(page.rows[i]));
+  page.rows = std::move(sorted);
   page.total = page.rows.size();
   if (query.limit != 0 && page.rows.size() > query.limit) page.rows.resize(query.limit);
   return page;

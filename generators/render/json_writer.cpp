@@ -24,6 +24,18 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 void append_json_escaped(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
   for (std::size_t i = 0; i < value.size(); ++i) {
+    // Copy a run of bytes that need no escaping in one append (most text is plain ASCII).
+    std::size_t run = i;
+    while (run < value.size()) {
+      const auto b = static_cast<unsigned char>(value[run]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++run;
+    }
+    if (run != i) {
+      out.append(value.data() + i, run - i);
+      i = run;
+      if (i == value.size()) break;
+    }
     const char c = value[i];
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
