@@ -17,6 +17,10 @@
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/util/timestamp.hpp"
+#include "engine/rules/pipeline.hpp"
+#include "engine/worklist/fee_schedule_store.hpp"
+#include "engine/worklist/ledger_sweep.hpp"
+#include "engine/worklist/ledger_sources.hpp"
 #include "engine/worklist/worklist.hpp"
 #include "engine/worklist/worklist_format.hpp"
 #include "engine/worklist/worklist_query.hpp"
@@ -33,6 +37,7 @@ constexpr const char* kUsage =
     "       clearhouse worklist assign CLAIM_ID --to NAME [--by NAME] [--note TEXT] [--payer ID]\n"
     "       clearhouse worklist note CLAIM_ID --note TEXT [--by NAME] [--payer ID]\n"
     "       clearhouse worklist show CLAIM_ID [--payer ID]\n"
+    "       clearhouse worklist refresh [--as-of YYYY-MM-DD]   (time-based rules over the whole ledger)\n"
     "  common: [--db URL] [--schemas DIR]; the default --status active lists open and in_progress items";
 
 int parse_count(const std::string& text, const char* option) {
@@ -81,6 +86,31 @@ int run_list(const Args& args) {
   return kExitOk;
 }
 
+int run_refresh(const Args& args) {
+  args.expect_positionals(1, 1, kUsage);
+  const model::Date today = today_for(args);
+  const auto config = load_rules_for(args, "worklist");
+  auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
+  worklist::Worklist list(ledger->connection(), config);
+  const rules::Pipeline pipeline(config);
+  const auto fees = worklist::load_fee_schedule(ledger->connection());
+  const rules::RuleEnvironment env{config, &fees, today};
+  const auto result = worklist::sweep_ledger(*ledger, worklist::ledger_review_sources(*ledger), pipeline, env, list,
+                                             util::utc_timestamp_now());
+  render::JsonWriter json(stdout);
+  json.begin_object();
+  json.field("as_of", today.to_iso());
+  json.field("claims_checked", static_cast<std::int64_t>(result.claims_checked));
+  json.field("findings", static_cast<std::int64_t>(result.findings.size()));
+  json.field("opened", static_cast<std::int64_t>(result.worklist.opened));
+  json.field("updated", static_cast<std::int64_t>(result.worklist.updated));
+  json.field("reopened", static_cast<std::int64_t>(result.worklist.reopened));
+  json.field("resolved", static_cast<std::int64_t>(result.worklist.resolved));
+  json.end_object();
+  json.newline();
+  return kExitOk;
+}
+
 int run_action(const std::string& action, const Args& args) {
   args.expect_positionals(2, 2, kUsage);
   const std::string& claim = args.positionals()[1];
@@ -126,6 +156,7 @@ int run_worklist(const std::vector<std::string>& argv) {
   if (!args.positionals().empty()) {
     const std::string& action = args.positionals()[0];
     if (action == "resolve" || action == "assign" || action == "note" || action == "show") return run_action(action, args);
+    if (action == "refresh") return run_refresh(args);
     throw UsageError(fmt::format("unknown worklist action '{}'\n{}", action, kUsage));
   }
   return run_list(args);

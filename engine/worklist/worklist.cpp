@@ -94,6 +94,15 @@ ApplyCounts Worklist::apply(const ClaimReview& review, std::string_view now) {
     // A sweep refreshes its own findings only.
     store_.close_findings(item.id, now, "sweep");
   }
+  if (!review.adjudicated) {
+    // What a posting already found stays the posting's: the sweep does not repeat it.
+    const auto open = store_.findings(item.id, true);
+    std::erase_if(opening, [&](const model::Finding* f) {
+      for (const auto& o : open)
+        if (o.rule == f->rule && o.line_number == f->line_number) return true;
+      return false;
+    });
+  }
   for (const auto* f : opening) store_.add_finding(item.id, stored_finding(*f, review, now));
   counts.findings = opening.size();
   item.updated_at = std::string(now);

@@ -11,6 +11,7 @@
 #include "engine/rules/rule_ids.hpp"
 #include "engine/worklist/fee_schedule_store.hpp"
 #include "engine/worklist/item_summary.hpp"
+#include "engine/worklist/ledger_sweep.hpp"
 #include "engine/worklist/remittance_review.hpp"
 #include "engine/worklist/worklist.hpp"
 #include "engine/worklist/worklist_format.hpp"
@@ -401,6 +402,71 @@ TEST_F(WorklistTest, RemittanceLevelImbalanceBecomesAnItemOfItsOwn) {
   const auto item = worklist.item("remittance:T5");
   EXPECT_EQ(item.category, "unbalanced");
   EXPECT_EQ(item.amount.cents(), 250);
+}
+
+// ---- the ledger sweep -------------------------------------------------------------------------
+
+ledger::ClaimRecord submitted_claim(const std::string& id, std::int64_t cents) {
+  ledger::ClaimRecord c;
+  c.claim_id = id;
+  c.payer_id = "PAYER1";
+  c.payer_name = "ACME";
+  c.billing_npi = "1234567893";
+  c.frequency_code = "1";
+  c.billed_cents = cents;
+  c.service_date_from = c.service_date_to = "2024-02-20";
+  c.transaction_control_number = "0001";
+  c.lines.push_back({0, 1, id + "-1", "99213", "", cents, "1", "UN", "2024-02-20"});
+  return c;
+}
+
+void record_submission(ledger::Ledger& l, const std::vector<ledger::ClaimRecord>& claims, const std::string& at) {
+  auto& rec = l.recorder();
+  for (std::size_t i = 0; i < claims.size(); ++i) rec.stage(0, static_cast<std::int64_t>(i + 1), claims[i]);
+  ledger::BatchRecord b;
+  b.file_name = "b.837";
+  b.sha256 = std::string(64, 'a');
+  b.sender_id = "S";
+  b.receiver_id = "PAYER1";
+  b.interchange_control_number = 1;
+  b.group_control_number = 1;
+  b.first_transaction_number = b.last_transaction_number = b.transaction_count = 1;
+  b.claim_count = claims.size();
+  b.created_at = at;
+  rec.commit({{0, b}}, at);
+}
+
+TEST_F(WorklistTest, SweepAgesClaimsWithNoRemittanceIntoBuckets) {
+  record_submission(*ledger, {submitted_claim("S1", 15000), submitted_claim("S2", 9000), submitted_claim("S3", 4000)},
+                    "2024-03-01T12:00:00Z");
+  ledger->connection().execute("UPDATE claims SET status = 'paid' WHERE claim_id = 'S3'");
+  const rules::Pipeline pipeline(config());
+  auto sweep = [&](model::Date today) {
+    return sweep_ledger(*ledger, ReviewSources{}, pipeline, rules::RuleEnvironment{config(), nullptr, today}, worklist,
+                        "2024-04-15T00:00:00Z");
+  };
+  auto result = sweep(model::Date{2024, 3, 31});  // 30 days: not yet late
+  EXPECT_EQ(result.worklist.opened, 0u);
+  result = sweep(model::Date{2024, 4, 15});  // 45 days
+  EXPECT_EQ(result.claims_checked, 2u);
+  EXPECT_EQ(result.worklist.opened, 2u);
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_NE(result.findings[0].message.find("31-60"), std::string::npos) << result.findings[0].message;
+  auto page = query_worklist(ledger->connection(), WorklistQuery{}, config(), model::Date{2024, 4, 15});
+  ASSERT_EQ(page.rows.size(), 2u);
+  EXPECT_EQ(page.rows[0].item.category, "missing_remittance");
+  EXPECT_EQ(page.rows[0].item.claim_id, "S1");
+  EXPECT_EQ(page.rows[0].age_days, 45);
+  EXPECT_EQ(page.rows[0].item.amount.cents(), 15000);
+  // Sweeping again refreshes rather than piles up; a remittance for S1 closes its item.
+  result = sweep(model::Date{2024, 5, 15});
+  EXPECT_EQ(worklist.item("S1").findings.size(), 2u);
+  auto paid = review("S1", {}, 5, {2024, 5, 20});
+  paid.paid = model::Money::from_cents(15000);
+  paid.paid_in_full = true;
+  worklist.apply(paid, "2024-05-21T00:00:00Z");
+  EXPECT_EQ(worklist.item("S1").status, model::WorklistStatus::resolved);
+  EXPECT_EQ(worklist.item("S2").status, model::WorklistStatus::open);
 }
 
 }  // namespace

@@ -1,0 +1,77 @@
+#include "engine/worklist/ledger_sweep.hpp"
+
+#include "engine/rules/rule_ids.hpp"
+
+namespace clearhouse::worklist {
+namespace {
+
+model::Date date_prefix(const std::string& timestamp) {
+  if (timestamp.size() < 10) return {};
+  const auto d = model::Date::parse_iso(std::string_view(timestamp).substr(0, 10));
+  return d ? *d : model::Date{};
+}
+
+}  // namespace
+
+SweepResult sweep_ledger(ledger::Ledger& ledger, const ReviewSources& sources, const rules::Pipeline& pipeline,
+                         const rules::RuleEnvironment& env, Worklist& worklist, std::string_view now) {
+  SweepResult result;
+  auto& c = ledger.connection();
+  // Claims that may be late: still 'submitted' and sent at least after_days ago, plus reversed
+  // ones; only the latest row of a claim id (a replacement supersedes the original).
+  const int after = env.config.rule_at(rules::rule_id::slot<rules::rule_id::missing_remittance>).after_days;
+  const model::Date cutoff = model::Date::from_days_since_epoch(env.today.days_since_epoch() - after + 1);
+  auto q = c.prepare(
+      "SELECT c.id, c.claim_id, c.payer_id, c.billed_cents, c.status, c.submitted_at, c.frequency_code "
+      "FROM claims c WHERE ((c.status = 'submitted' AND c.submitted_at < ?) OR c.status = 'reversed') "
+      "AND c.id = (SELECT MAX(d.id) FROM claims d WHERE d.payer_id = c.payer_id AND d.claim_id = c.claim_id) "
+      "ORDER BY c.id");
+  q->bind(1, cutoff.to_iso());
+  struct Candidate {
+    ledger::ClaimRecord claim;
+    std::string status;
+    model::Date submitted_on;
+  };
+  std::vector<Candidate> candidates;
+  while (q->step()) {
+    Candidate k;
+    k.claim.row_id = q->column_int(0);
+    k.claim.claim_id = q->column_text(1);
+    k.claim.payer_id = q->column_text(2);
+    k.claim.billed_cents = q->column_int(3);
+    k.status = q->column_text(4);
+    k.submitted_on = date_prefix(q->column_text(5));
+    k.claim.frequency_code = q->column_text(6);
+    k.claim.status = k.status;
+    candidates.push_back(std::move(k));
+  }
+  q->reset();
+
+  ledger::sql::Transaction tx(c);
+  for (const auto& k : candidates) {
+    std::vector<model::Posting> history;
+    if (k.status != "submitted") {
+      if (!sources.history) continue;
+      history = sources.history(k.claim.payer_id, k.claim.claim_id);
+      if (history.empty()) continue;  // no posting store to read the reversal from
+    }
+    ++result.claims_checked;
+    rules::ClaimContext ctx;
+    ctx.submitted = &k.claim;
+    ctx.history = history;
+    ctx.payer_id = k.claim.payer_id;
+    ctx.submitted_on = k.submitted_on;
+    ClaimReview review;
+    review.payer_id = k.claim.payer_id;
+    review.claim_id = k.claim.claim_id;
+    review.reference_date = k.submitted_on;
+    pipeline.sweep(ctx, env, review.findings);
+    if (review.findings.empty() && worklist.store().find(review.payer_id, review.claim_id) == std::nullopt) continue;
+    result.worklist += worklist.apply(review, now);
+    result.findings.insert(result.findings.end(), review.findings.begin(), review.findings.end());
+  }
+  tx.commit();
+  return result;
+}
+
+}  // namespace clearhouse::worklist
