@@ -28,6 +28,7 @@ int dispatch(int argc, char** argv);
 // One command per file: each defines its entry point here.
 int run_parse(const std::vector<std::string>& args);
 int run_worklist(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_ack(const std::vector<std::string>& args);
 int run_intake(const std::vector<std::string>& args);

@@ -16,7 +16,8 @@ const std::vector<Command>& commands() {
       {"post", "post an 835 remittance to the ledger; print postings and findings", run_post},
       {"intake", "a provider's 837P: validate, 999, forward accepted claims per payer (re-enveloped, recorded)", run_intake},
       {"ack", "post a partner's 999/TA1 acknowledgments: mark the claims accepted or rejected", run_ack},
-      {"worklist", "the denial worklist: list, resolve, assign", run_worklist},
+      {"worklist", "the denial worklist: list, resolve, assign, refresh", run_worklist},
+      {"report", "billing performance: claims by payer, denial rates, AR aging, days to payment", run_report},
       {"serve", "HTTP API and the worklist page (127.0.0.1:8080 by default)", run_serve},
   };
   return kCommands;

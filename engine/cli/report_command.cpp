@@ -1,0 +1,35 @@
+// clearhouse report [--format json|csv] [--as-of YYYY-MM-DD] [--db URL] [--schemas DIR]
+// The billing performance report (engine/report/billing_report.hpp): claims by payer and
+// status, denial rates by category and CARC, cents billed/paid/adjusted/patient
+// responsibility, accounts-receivable aging, average days to payment. Exit 0, or 2 for usage.
+#include <fmt/format.h>
+
+#include "engine/cli/args.hpp"
+#include "engine/cli/command.hpp"
+#include "engine/cli/rules_options.hpp"
+#include "engine/ledger/ledger.hpp"
+#include "engine/ledger/ledger_url.hpp"
+#include "engine/report/billing_report.hpp"
+#include "generators/render/json_writer.hpp"
+
+namespace clearhouse::cli {
+
+int run_report(const std::vector<std::string>& argv) {
+  Args args(argv, {{"format"}, {"db"}, schemas_option(), as_of_option()});
+  args.expect_positionals(0, 0, "usage: clearhouse report [--format json|csv] [--as-of YYYY-MM-DD] [--db URL]");
+  const auto format = args.choice("format", {"json", "csv"}, "json");
+  const model::Date today = today_for(args);
+  const auto config = load_rules_for(args, "report");
+  auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
+  const auto report = report::build_report(ledger->connection(), config, today);
+  if (format == "csv") {
+    report::write_report_csv(report, stdout);
+  } else {
+    render::JsonWriter json(stdout);
+    report::write_report_json(report, json);
+    json.newline();
+  }
+  return kExitOk;
+}
+
+}  // namespace clearhouse::cli

@@ -1,0 +1,77 @@
+#pragma once
+// The billing performance a practice manager reads (`clearhouse report`, GET /v1/report), from
+// the ledger as it stands:
+//  - by payer: claims submitted (a claim id counts once, however many replacements), paid,
+//    partially paid, denied, forwarded, reversed, still open (no remittance yet, or reversed and
+//    not corrected), with active worklist items; cents billed (as submitted), paid (net of
+//    reversals), adjusted (contractual, other, payer-initiated), patient responsibility;
+//  - denial rate by category and by CARC: claims with a claim or line denial in that category
+//    (or with that CARC) over claims adjudicated (at least one remittance);
+//  - accounts receivable aging: what is still expected from payers — the full charge of a claim
+//    with no remittance, the cents at stake of an active worklist item — by days since
+//    submission, in the configured buckets;
+//  - average days to payment: submission to the first remittance that paid the claim.
+// Rates and averages are exact decimals (model::Decimal), money is cents.
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/ledger/sql/connection.hpp"
+#include "engine/model/date.hpp"
+#include "engine/model/decimal.hpp"
+#include "engine/model/money.hpp"
+#include "engine/rules/rules_config.hpp"
+
+namespace clearhouse::render {
+class JsonWriter;
+}
+
+namespace clearhouse::report {
+
+struct PayerLine {
+  std::string payer_id, payer_name;
+  std::uint64_t submitted = 0, paid = 0, partially_paid = 0, denied = 0, forwarded = 0, reversed = 0;
+  std::uint64_t open = 0;           // no remittance yet, or reversed without a correction
+  std::uint64_t open_items = 0;     // active worklist items
+  std::uint64_t adjudicated = 0;    // claims with at least one remittance
+  model::Money billed, paid_cents, adjusted, patient_responsibility;
+};
+
+struct DenialRate {
+  std::string key;          // category id or CARC
+  std::string label;        // category label or CARC description
+  std::uint64_t claims = 0;
+  model::Money amount;      // cents denied (as the findings say)
+  model::Decimal rate_percent;  // claims / adjudicated claims x 100, two decimals
+};
+
+struct AgingLine {
+  std::string label;
+  std::uint64_t claims = 0;
+  model::Money amount;
+};
+
+struct BillingReport {
+  model::Date as_of;
+  std::vector<PayerLine> payers;      // by payer id
+  PayerLine totals;
+  std::vector<DenialRate> denials_by_category;  // most claims first
+  std::vector<DenialRate> denials_by_carc;
+  std::vector<AgingLine> ar_aging;    // the configured buckets, in order
+  model::Money ar_total;
+  std::uint64_t paid_claims_timed = 0;            // claims the average is over
+  std::optional<model::Decimal> average_days_to_payment;  // one decimal
+  std::uint64_t unmatched_payments = 0;           // remittance claims that matched no submission
+  model::Money unmatched_paid;
+};
+
+BillingReport build_report(ledger::sql::Connection& connection, const rules::RulesConfig& config, model::Date today);
+
+void write_report_json(const BillingReport& report, render::JsonWriter& json);
+// Long format: section,key,metric,value (one row per number), for spreadsheets.
+void write_report_csv(const BillingReport& report, std::FILE* out);
+
+}  // namespace clearhouse::report
