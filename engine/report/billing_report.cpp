@@ -83,11 +83,11 @@ void claims_by_payer(Connection& c, std::map<std::string, PayerLine>& lines) {
 
 void payments_by_payer(Connection& c, std::map<std::string, PayerLine>& lines, BillingReport& r) {
   auto q = c.prepare(
-      "SELECT payer_id, claim_row IS NULL, SUM(paid_cents), "
+      "SELECT payer_id, CASE WHEN claim_row IS NULL THEN 1 ELSE 0 END, SUM(paid_cents), "
       "SUM(contractual_cents + other_adjustment_cents + payer_initiated_cents + unclassified_cents), "
       "SUM(deductible_cents + coinsurance_cents + copay_cents + other_patient_cents), COUNT(*), "
       "COUNT(DISTINCT CASE WHEN reversal = 0 THEN claim_id END) "
-      "FROM claim_payments GROUP BY payer_id, claim_row IS NULL");
+      "FROM claim_payments GROUP BY payer_id, CASE WHEN claim_row IS NULL THEN 1 ELSE 0 END");
   while (q->step()) {
     if (q->column_int(1) != 0) {  // unmatched: money for no submitted claim
       r.unmatched_payments += static_cast<std::uint64_t>(q->column_int(5));
