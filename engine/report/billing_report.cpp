@@ -33,6 +33,16 @@ model::Decimal percent(std::uint64_t part, std::uint64_t whole) {
   return model::Decimal{static_cast<std::int64_t>(scaled), 2};
 }
 
+// Whether remittance posting has created its tables in this ledger (a ledger that only ever
+// submitted has none: payments then count as zero).
+bool has_table(Connection& c, std::string_view name) {
+  auto q = c.prepare(c.dialect() == ledger::sql::Dialect::sqlite
+                         ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+                         : "SELECT 1 FROM information_schema.tables WHERE table_name = ?");
+  q->bind(1, name);
+  return q->single_int().has_value();
+}
+
 PayerLine& payer_line(std::map<std::string, PayerLine>& lines, const std::string& payer) {
   auto& line = lines[payer];
   line.payer_id = payer;
@@ -220,8 +230,9 @@ BillingReport build_report(Connection& c, const rules::RulesConfig& config, mode
   BillingReport r;
   r.as_of = today;
   std::map<std::string, PayerLine> lines;
+  const bool posted = has_table(c, "claim_payments") && has_table(c, "remittances");
   claims_by_payer(c, lines);
-  payments_by_payer(c, lines, r);
+  if (posted) payments_by_payer(c, lines, r);
   open_items_by_payer(c, lines);
   for (auto& [payer, line] : lines) {
     add_to(r.totals, line);
@@ -231,7 +242,7 @@ BillingReport build_report(Connection& c, const rules::RulesConfig& config, mode
   r.totals.payer_name = "all payers";
   denials(c, config, r);
   ar_aging(c, config, today, r);
-  days_to_payment(c, r);
+  if (posted) days_to_payment(c, r);
   return r;
 }
 
