@@ -6,7 +6,10 @@
 // anything was unmatched, unbalanced or malformed (all of it still reported), 2 usage.
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #include "engine/ack/ack_file_posting.hpp"
@@ -14,6 +17,8 @@
 #include "engine/cli/command.hpp"
 #include "engine/cli/posting_csv.hpp"
 #include "engine/cli/progress.hpp"
+#include "engine/cli/rules_options.hpp"
+#include "engine/worklist/post_review.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/reconcile/remittance_poster.hpp"
@@ -26,11 +31,18 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage = "usage: clearhouse post FILE.835 [--format json|csv] [--db URL]   (FILE may be -)";
+constexpr const char* kUsage =
+    "usage: clearhouse post FILE.835 [--format json|csv] [--db URL] [--fee-schedule CSV] [--schemas DIR]\n"
+    "                       [--as-of YYYY-MM-DD] [--show-rules]   (FILE may be -)\n"
+    "  Every transaction set posted goes through the rules pipeline; what it finds updates the\n"
+    "  worklist in the same database transaction. --fee-schedule loads payer,procedure,modifier,\n"
+    "  allowed_cents rows into the ledger first (the under/overpayment rules compare with them).\n"
+    "  --show-rules prints what the rules found on stderr (the default when stderr is a terminal).";
 
 struct PostTotals {
   std::uint64_t remittances = 0, claims = 0, posted = 0, matched = 0, unmatched = 0, unbalanced = 0;
   std::uint64_t already_posted = 0, findings = 0;
+  std::uint64_t rule_findings = 0, worklist_opened = 0, worklist_updated = 0, worklist_resolved = 0;
   std::int64_t paid = 0, patient_resp = 0, adjustments = 0, provider_adjustments = 0;
   bool rejected = false;  // something needs attention: exit 1
 };
@@ -77,7 +89,8 @@ void print_json(const PostTotals& t) {
 }  // namespace
 
 int run_post(const std::vector<std::string>& argv) {
-  Args args(argv, {{"format", 'f', true, false}, {"db", 0, true, false}});
+  Args args(argv, {{"format", 'f', true, false}, {"db", 0, true, false}, {"fee-schedule"}, schemas_option(),
+                   as_of_option(), {"show-rules", 0, false}});
   args.expect_positionals(1, 1, kUsage);
   const std::string format = args.choice("format", {"json", "csv"}, "json");
   const std::string path = args.positionals()[0];
@@ -105,7 +118,17 @@ int run_post(const std::vector<std::string>& argv) {
     // an fsync per transaction set.
     ledger->connection().execute("PRAGMA synchronous=NORMAL");
   }
+  // The rules pipeline and the worklist ride along in each posting transaction.
+  const auto rules_config = load_rules_for(args, "post");
+  if (auto fee_file = args.value("fee-schedule")) {
+    const auto loaded = worklist::load_fee_schedule_file(*ledger, *fee_file);
+    for (const auto& e : loaded.errors) fmt::print(stderr, "clearhouse post: {}\n", e);
+    if (!loaded.errors.empty()) return kExitRejected;
+  }
+  worklist::PostReview review(*ledger, rules_config, today_for(args));
+  const bool show_rules = args.flag("show-rules") || ::isatty(STDERR_FILENO) == 1;
   reconcile::RemittancePoster poster(*ledger, path);
+  poster.before_commit(std::ref(review));
 
   x12::Diagnostics diagnostics(path);
   x12::SegmentReader segments(*source, diagnostics);
@@ -139,6 +162,8 @@ int run_post(const std::vector<std::string>& argv) {
     totals.adjustments += outcome.adjustments.cents();
     totals.provider_adjustments += outcome.provider_adjustments.cents();
     report(totals, outcome.findings);
+    if (show_rules && outcome.result == reconcile::RemittanceOutcome::Result::posted)
+      for (const auto& f : review.last_worklist_findings()) print_finding(f);
     if (csv)
       for (const auto& p : outcome.postings) csv->write(remittance, p);
     progress.update(segments.bytes_consumed(), totals.claims);
@@ -155,6 +180,15 @@ int run_post(const std::vector<std::string>& argv) {
     totals.rejected = true;
   }
 
+  totals.rule_findings = review.findings();
+  totals.worklist_opened = review.counts().opened + review.counts().reopened;
+  totals.worklist_updated = review.counts().updated;
+  totals.worklist_resolved = review.counts().resolved;
+  // The summary object is fixed (issue 4); what the rules did is for people at a terminal (or
+  // --show-rules): `clearhouse worklist` is where it is worked.
+  if (show_rules)
+    fmt::print(stderr, "worklist: {} rule finding(s); items opened {}, updated {}, resolved {}\n",
+               totals.rule_findings, totals.worklist_opened, totals.worklist_updated, totals.worklist_resolved);
   if (csv) csv->flush();
   else print_json(totals);
   std::fflush(stdout);

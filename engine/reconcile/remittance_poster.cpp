@@ -256,6 +256,7 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
 
   store_.insert_provider_adjustments(*remittance_row, r.provider_adjustments);
   store_.insert_findings(*remittance_row, findings, finding_payments(findings, out.postings));
+  if (before_commit_) before_commit_(r, out.postings, findings);
   tx.commit();
 
   for (const auto& p : out.postings) {

@@ -13,6 +13,8 @@
 // Database failures throw LedgerError (the transaction rolls back); input problems never do.
 
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,7 +56,15 @@ class RemittancePoster {
 
   RemittanceOutcome post(const model::Remittance& remittance);
 
+  // Work that belongs in the same database transaction as the posting (the rules pipeline and
+  // the worklist: engine/worklist/post_review.hpp), called with the postings as written and the
+  // posting's findings just before each commit. Not called for sets already posted.
+  using BeforeCommit = std::function<void(const model::Remittance&, std::span<const model::Posting>,
+                                          std::span<const model::Finding>)>;
+  void before_commit(BeforeCommit hook) { before_commit_ = std::move(hook); }
+
  private:
+  BeforeCommit before_commit_;
   ledger::Ledger& ledger_;
   ledger::PostingStore store_;
   std::string source_name_;

@@ -1,7 +1,8 @@
 #pragma once
-// ReviewSources read from the ledger itself: submitted claims from the submission tables and a
-// claim's posting history from the posting store (empty until remittance posting records
-// postings in this ledger).
+// ReviewSources read from the ledger itself: submitted claims from the submission tables, a
+// claim's posting history and the date of its last remittance from the posting tables
+// (claim_payments, remittances). Reads go through the ledger's connection, so inside the
+// posting transaction they see what it has written so far.
 
 #include "engine/ledger/ledger.hpp"
 #include "engine/worklist/remittance_review.hpp"

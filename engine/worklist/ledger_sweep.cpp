@@ -61,10 +61,11 @@ SweepResult sweep_ledger(ledger::Ledger& ledger, const ReviewSources& sources, c
     ctx.history = history;
     ctx.payer_id = k.claim.payer_id;
     ctx.submitted_on = k.submitted_on;
+    if (!history.empty() && sources.last_posted_on) ctx.latest_posting_on = sources.last_posted_on(k.claim.payer_id, k.claim.claim_id);
     ClaimReview review;
     review.payer_id = k.claim.payer_id;
     review.claim_id = k.claim.claim_id;
-    review.reference_date = k.submitted_on;
+    review.reference_date = ctx.latest_posting_on.empty() ? k.submitted_on : ctx.latest_posting_on;
     pipeline.sweep(ctx, env, review.findings);
     if (review.findings.empty() && worklist.store().find(review.payer_id, review.claim_id) == std::nullopt) continue;
     result.worklist += worklist.apply(review, now);

@@ -31,6 +31,8 @@ struct ReviewSources {
   std::function<std::vector<model::Posting>(std::string_view payer_id, std::string_view claim_id)> history;
   // The submitted claim (latest) of (payer, claim id).
   std::function<std::optional<ledger::ClaimRecord>(std::string_view payer_id, std::string_view claim_id)> submitted;
+  // The date of the remittance that brought the claim's latest posting (sweeps age reversals by it).
+  std::function<model::Date(std::string_view payer_id, std::string_view claim_id)> last_posted_on;
 };
 
 struct ReviewResult {
