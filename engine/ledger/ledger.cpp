@@ -2,6 +2,7 @@
 
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/ledger/migrations.hpp"
+#include "engine/ledger/postgres/postgres_connection.hpp"
 #include "engine/ledger/sqlite/sqlite_connection.hpp"
 
 namespace clearhouse::ledger {
@@ -118,8 +119,15 @@ std::unique_ptr<Ledger> open_ledger(std::string_view url) {
   switch (parsed.dialect) {
     case sql::Dialect::sqlite:
       return std::make_unique<Ledger>(sqlite::open_sqlite(parsed.target));
-    case sql::Dialect::postgresql:
-      throw LedgerUrlError("PostgreSQL ledgers are not yet supported by this build (use sqlite:PATH)");
+    case sql::Dialect::postgresql: {
+      auto connection = postgres::open_postgres(parsed.target);
+      // Several workers may open a fresh ledger at once: they apply migrations one at a time
+      // (a session lock, released when the connection closes if anything throws).
+      connection->execute("SELECT pg_advisory_lock(728301)");
+      auto ledger = std::make_unique<Ledger>(std::move(connection));
+      ledger->connection().execute("SELECT pg_advisory_unlock(728301)");
+      return ledger;
+    }
   }
   throw LedgerUrlError("unknown ledger dialect");
 }

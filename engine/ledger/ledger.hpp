@@ -68,7 +68,7 @@ class Ledger {
 };
 
 // Opens the ledger a URL names (see ledger_url.hpp). Throws LedgerUrlError for a URL it cannot
-// use (PostgreSQL included, until its driver lands) and LedgerError when opening fails.
+// use and LedgerError when opening fails (or the PostgreSQL server cannot be reached).
 std::unique_ptr<Ledger> open_ledger(std::string_view url);
 
 }  // namespace clearhouse::ledger

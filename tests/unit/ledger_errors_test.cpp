@@ -42,12 +42,14 @@ TEST(LedgerErrorsTest, UnknownSchemesAreUrlErrors) {
   EXPECT_THROW(open_ledger("clearhouse.db"), LedgerUrlError);
 }
 
-TEST(LedgerErrorsTest, PostgresqlIsReportedAsNotYetSupported) {
+TEST(LedgerErrorsTest, AnUnreachablePostgresqlServerIsALedgerError) {
   try {
-    open_ledger("postgresql://localhost/clearhouse");
-    FAIL() << "expected LedgerUrlError";
-  } catch (const LedgerUrlError& e) {
-    EXPECT_NE(std::string(e.what()).find("not yet supported"), std::string::npos);
+    open_ledger("postgresql://clearhouse@127.0.0.1:1/clearhouse?connect_timeout=2");
+    FAIL() << "expected LedgerError";
+  } catch (const LedgerUrlError&) {
+    FAIL() << "a well-formed PostgreSQL URL is not a usage error";
+  } catch (const LedgerError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot connect"), std::string::npos) << e.what();
   }
 }
 
