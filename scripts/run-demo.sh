@@ -10,15 +10,24 @@ OUT=out/demo
 rm -rf "$OUT" && mkdir -p "$OUT"
 export CLEARHOUSE_DB="sqlite:$OUT/clearhouse.db"
 
-echo "== clearhouse submit samples/encounters.jsonl --out $OUT/batches"
+# The samples are dated May-June 2024: submit "on" 2024-05-25 and read the worklist and the
+# report "on" 2024-06-20 so ages and deadlines read as they would have then.
+export CLEARHOUSE_TODAY=2024-06-20
+
+echo "== clearhouse submit samples/encounters.jsonl --out $OUT/batches --now 2024-05-25T12:00"
 # Exit 1 means some encounters were rejected (listed in rejections.jsonl); the demo goes on.
-"$CH" submit samples/encounters.jsonl --out "$OUT/batches" || [ $? -eq 1 ]
+"$CH" submit samples/encounters.jsonl --out "$OUT/batches" --now 2024-05-25T12:00 || [ $? -eq 1 ]
 ls -l "$OUT/batches"
-echo "== clearhouse post samples/remittance.835"
+echo "== clearhouse post samples/remittance.835 --fee-schedule samples/fee_schedule.csv --show-rules"
 # Pays, partly pays, denies, reverses and corrects the claims just submitted: every CLP matches.
-"$CH" post samples/remittance.835
+# The rules pipeline runs inside each posting transaction and fills the worklist.
+"$CH" post samples/remittance.835 --fee-schedule samples/fee_schedule.csv --show-rules
 echo "== clearhouse post samples/remittance.835 (again: already posted, nothing changes)"
 "$CH" post samples/remittance.835
+echo "== clearhouse worklist"
+"$CH" worklist
+echo "== clearhouse report"
+if command -v python3 >/dev/null; then "$CH" report | python3 -m json.tool; else "$CH" report; fi
 echo "== clearhouse parse samples/remittance.835 --format summary"
 "$CH" parse samples/remittance.835 --format summary
 echo "== clearhouse parse samples/claims.837 --format summary"
