@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh -DCLEARHOUSE_TESTS=OFF -DCLEARHOUSE_BENCH=OFF
-CH=./build/engine/clearhouse
+CH="./${CLEARHOUSE_BUILD_DIR:-build}/engine/clearhouse"
 OUT=out/demo
 rm -rf "$OUT" && mkdir -p "$OUT"
 export CLEARHOUSE_DB="sqlite:$OUT/clearhouse.db"
