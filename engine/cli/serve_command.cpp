@@ -11,6 +11,7 @@
 
 #include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/cli/rules_options.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/service/http_server.hpp"
@@ -24,7 +25,7 @@ constexpr const char* kUsage =
     "         [--spool-dir DIR] [--web-dir DIR] [--body-limit SIZE] [--header-limit SIZE]\n"
     "         [--read-timeout SECONDS] [--write-timeout SECONDS] [--shutdown-timeout SECONDS]\n"
     "         [--max-requests N] [--max-connections N] [--threads N] [--workers N] [--query-workers N]\n"
-    "         [--test]\n"
+    "         [--schemas DIR] [--as-of YYYY-MM-DD] [--test]\n"
     "  --listen defaults to 127.0.0.1:8080 (port 0 picks a free one; the address is printed as JSON).\n"
     "  Tokens: --tokens FILE (lines TOKEN:ROLE[:NAME] or sha256=HEX:ROLE[:NAME]) and/or\n"
     "  CLEARHOUSE_TOKENS=\"TOKEN:ROLE,...\"; roles reader, biller, uploader, submitter.\n"
@@ -88,7 +89,8 @@ bool is_loopback(const std::string& host) {
 int run_serve(const std::vector<std::string>& argv) {
   Args args(argv, {{"listen"}, {"db"}, {"tokens"}, {"batch-dir"}, {"spool-dir"}, {"web-dir"}, {"body-limit"},
                    {"header-limit"}, {"read-timeout"}, {"write-timeout"}, {"shutdown-timeout"}, {"max-requests"},
-                   {"max-connections"}, {"threads"}, {"workers"}, {"query-workers"}, {"test", 0, false}});
+                   {"max-connections"}, {"threads"}, {"workers"}, {"query-workers"}, {"test", 0, false},
+                   schemas_option(), as_of_option()});
   args.expect_positionals(0, 0, kUsage);
 
   // Logs (the access log included) go to stderr; stdout carries only the listening address.
@@ -127,6 +129,8 @@ int run_serve(const std::vector<std::string>& argv) {
   if (auto v = args.value("query-workers"))
     server.query_workers = static_cast<unsigned>(parse_count("query-workers", *v, 1, 256));
   settings.production = !args.flag("test");
+  settings.schemas_dir = args.value_or("schemas", "");
+  if (args.value("as-of") || std::getenv("CLEARHOUSE_TODAY") != nullptr) settings.as_of = today_for(args);
 
   service::TokenStore tokens;
   std::string error;

@@ -7,8 +7,11 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 
+#include "engine/model/date.hpp"
+#include "engine/rules/rules_config.hpp"
 #include "engine/service/ledger_pool.hpp"
 #include "engine/service/metrics.hpp"
 
@@ -24,16 +27,24 @@ struct ServiceSettings {
   std::uint64_t small_body_limit = 64ull << 10;  // bodies of routes that take none
   std::int64_t max_in_flight = 128;             // admitted requests at once; 503 beyond
   bool production = true;                       // ISA15 of the 837s the service writes
+  std::string schemas_dir;                      // rules.json and codes/ (empty: $CLEARHOUSE_SCHEMAS or the source tree's)
+  std::optional<model::Date> as_of;             // "today" for worklist ages and deadlines (default: the UTC date)
   // The service's clock (worklist ages, submit dates); tests pin it.
   std::function<std::chrono::system_clock::time_point()> now = [] { return std::chrono::system_clock::now(); };
 };
 
 class ServiceContext {
  public:
-  explicit ServiceContext(ServiceSettings settings)
-      : settings_(std::move(settings)), ledgers_(settings_.ledger_url) {}
+  // Loads the rules configuration (rules.json, codes/); throws std::runtime_error listing every
+  // problem when it does not load. Read once: restart the service to apply an edit.
+  explicit ServiceContext(ServiceSettings settings);
 
   const ServiceSettings& settings() const { return settings_; }
+  const rules::RulesConfig& rules() const { return rules_; }
+  // Today for aging: settings.as_of, else the UTC date of settings.now().
+  model::Date today() const;
+  // Now as the ledger stores it ("2024-06-01T09:30:00Z").
+  std::string now_timestamp() const;
   LedgerPool& ledgers() { return ledgers_; }
   Metrics& metrics() { return metrics_; }
   // A submit run owns the batch directory while it runs (it finishes interrupted runs there
@@ -42,6 +53,7 @@ class ServiceContext {
 
  private:
   ServiceSettings settings_;
+  rules::RulesConfig rules_;
   LedgerPool ledgers_;
   Metrics metrics_;
   std::mutex submit_mutex_;
