@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "engine/service/batch_queries.hpp"
+#include "engine/service/claim_detail.hpp"
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
 #include "engine/service/upload.hpp"
@@ -121,8 +122,19 @@ Response handle_get_batch(Request& req, ServiceContext& ctx) {
   return r;
 }
 
-Response handle_get_claim(Request&, ServiceContext&) {
-  return error_response(501, "not_implemented", "claim detail is not available in this build yet");
+Response handle_get_claim(Request& req, ServiceContext& ctx) {
+  render::JsonWriter json;
+  ClaimLookup found;
+  {
+    auto ledger = ctx.ledgers().acquire();
+    found = write_claim_detail(*ledger, ctx.rules(), ctx.today(), req.param("claim_id"),
+                               req.query_value("payer").value_or(""), json);
+  }
+  if (found == ClaimLookup::not_found) throw RequestError(404, "not_found", "no claim with this id in the ledger");
+  if (found == ClaimLookup::ambiguous)
+    throw RequestError(409, "ambiguous_claim", "this claim id was sent to several payers: give ?payer=");
+  json.newline();
+  return json_response(200, json.take());
 }
 
 }  // namespace clearhouse::service

@@ -333,15 +333,14 @@ function dl(pairs) {
   return el('dl', {}, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([k, v]) => [el('dt', { text: k }), el('dd', {}, v)]));
 }
 
-function reasonList(adjustments, remarks) {
+// What was adjusted (the posting buckets, with amounts) and why (CARC and RARC codes in words).
+function reasonList(entry) {
   const items = [];
-  for (const a of adjustments || []) {
-    const code = [a.group, a.carc ?? a.reason].filter(Boolean).join('-');
-    const why = a.description || a.reason_text || a.carc_text || '';
-    const group = a.group_text ? ` (${a.group_text})` : '';
-    items.push(el('li', { 'data-code': code }, `${code} ${money(a.amount_cents)}${group}: ${why}`));
+  for (const a of entry.adjustments || []) {
+    items.push(el('li', { 'data-bucket': a.bucket }, `${a.group ? a.group + ' ' : ''}${money(a.amount_cents)}: ${a.description}`));
   }
-  for (const r of remarks || []) items.push(el('li', { 'data-code': r.code }, `${r.code}: ${r.description || r.text || ''}`));
+  for (const r of entry.reasons || []) items.push(el('li', { 'data-code': r.code, class: 'carc' }, `CARC ${r.code}: ${r.description}`));
+  for (const r of entry.remarks || []) items.push(el('li', { 'data-code': r.code, class: 'rarc' }, `RARC ${r.code}: ${r.description}`));
   return items.length ? el('ul', { class: 'reasons' }, items) : null;
 }
 
@@ -369,7 +368,7 @@ function renderClaim(data) {
   const lines = data.lines || [];
   if (lines.length) {
     const rows = lines.map((l) => {
-      const reasons = reasonList(l.adjustments, l.remarks);
+      const reasons = reasonList(l);
       return el('tr', { 'data-line': l.line_number },
         el('td', { text: l.line_number }),
         el('td', {}, [l.procedure_code, l.modifiers].filter(Boolean).join(':'), reasons),
@@ -389,22 +388,23 @@ function renderClaim(data) {
     sections.push(el('section', {}, el('h3', { text: 'Lines: billed, paid, adjusted and why' }),
       table([['#'], ['Service'], ['Date'], ['Billed', 'num'], ['Paid', 'num'], ['Adjusted', 'num'], ['Patient', 'num']], rows, 'lines')));
   }
-  const claimReasons = reasonList(data.claim_adjustments, data.claim_remarks);
-  if (claimReasons) sections.push(el('section', {}, el('h3', { text: 'Claim-level adjustments' }), claimReasons));
-
   const postings = data.postings || [];
   if (postings.length) {
-    sections.push(el('section', {}, el('h3', { text: 'Payments posted' }),
-      table([['Date'], ['Trace'], ['Outcome'], ['Paid', 'num'], ['Patient', 'num']], postings.map((p) =>
-        el('tr', {}, el('td', { text: p.payment_date || p.posted_at || '' }), el('td', { text: p.trace_number || '' }),
-          el('td', { text: p.status_text || words(p.status) || '' }), el('td', { class: 'num', text: money(p.paid_cents) }),
-          el('td', { class: 'num', text: money(p.patient_responsibility_cents ?? 0) }))))));
+    sections.push(el('section', {}, el('h3', { text: 'Remittances posted' }),
+      table([['Date'], ['Trace'], ['Outcome'], ['Billed', 'num'], ['Paid', 'num'], ['Adjusted', 'num'], ['Patient', 'num']], postings.map((p) =>
+        el('tr', { 'data-posting': p.id },
+          el('td', { text: p.payment_date || p.posted_at || '' }), el('td', { text: p.trace_number || '' }),
+          el('td', {}, `${p.status_text || ''}${p.claim_status ? ' → ' + words(p.claim_status) : ''}`, reasonList(p)),
+          el('td', { class: 'num', text: money(p.billed_cents) }), el('td', { class: 'num', text: money(p.paid_cents) }),
+          el('td', { class: 'num', text: money(p.adjusted_cents ?? 0) }),
+          el('td', { class: 'num', text: money(p.patient_responsibility_cents ?? 0) }))), 'postings')));
   }
 
   const history = data.status_history || [];
   if (history.length) {
     sections.push(el('section', {}, el('h3', { text: 'Status history' }),
-      el('ol', { class: 'history' }, history.map((h) => el('li', {}, `${h.at || ''} — ${words(h.status || h.event)}${h.detail ? ': ' + h.detail : ''}`)))));
+      el('ol', { class: 'history', id: 'status-history' }, history.map((h) =>
+        el('li', { 'data-event': h.event }, `${h.at || ''} — ${words(h.event)} (${words(h.status)})${h.detail ? ': ' + h.detail : ''}`)))));
   }
 
   const wl = data.worklist;
