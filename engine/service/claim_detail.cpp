@@ -113,19 +113,12 @@ void write_codes(render::JsonWriter& json, std::string_view key, const std::stri
   json.end_array();
 }
 
-bool has_postings_schema(ledger::sql::Connection& c) {
-  auto q = c.prepare("SELECT COUNT(*) FROM schema_migrations WHERE version = 3");
-  return q->single_int().value_or(0) > 0;
-}
-
-std::set<std::string> payers_of(ledger::sql::Connection& c, const std::string& claim_id, bool postings) {
+std::set<std::string> payers_of(ledger::sql::Connection& c, const std::string& claim_id) {
   std::set<std::string> out;
-  std::string sql =
-      "SELECT payer_id FROM claims WHERE claim_id = ? UNION SELECT payer_id FROM worklist_items WHERE claim_id = ?";
-  if (postings) sql += " UNION SELECT payer_id FROM claim_payments WHERE claim_id = ?";
-  auto q = c.prepare(sql);
-  q->bind(1, claim_id).bind(2, claim_id);
-  if (postings) q->bind(3, claim_id);
+  auto q = c.prepare(
+      "SELECT payer_id FROM claims WHERE claim_id = ? UNION SELECT payer_id FROM worklist_items WHERE claim_id = ? "
+      "UNION SELECT payer_id FROM claim_payments WHERE claim_id = ?");
+  q->bind(1, claim_id).bind(2, claim_id).bind(3, claim_id);
   while (q->step()) out.insert(q->column_text(0));
   q->reset();
   return out;
@@ -143,10 +136,9 @@ struct LineTotals {
 ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig& config, model::Date today,
                                const std::string& claim_id, const std::string& payer_arg, render::JsonWriter& json) {
   auto& c = ledger.connection();
-  const bool postings_schema = has_postings_schema(c);
   std::string payer = payer_arg;
   if (payer.empty()) {
-    const auto payers = payers_of(c, claim_id, postings_schema);
+    const auto payers = payers_of(c, claim_id);
     if (payers.empty()) return ClaimLookup::not_found;
     if (payers.size() > 1) return ClaimLookup::ambiguous;
     payer = *payers.begin();
@@ -191,7 +183,7 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
   };
   std::vector<Payment> payments;
   std::map<std::int64_t, LineTotals> line_totals;  // by submitted service line row
-  if (postings_schema) {
+  {
     auto pay_q = c.prepare(fmt::format(
         "SELECT p.id, r.trace_number, r.payment_date, r.posted_at, p.status_code, p.claim_status, "
         "p.payer_claim_control_number, p.reason_codes, p.remark_codes, p.reversal, p.billed_cents, p.paid_cents, "

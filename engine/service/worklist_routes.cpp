@@ -1,11 +1,12 @@
 // GET /v1/worklist, POST /v1/worklist/{claim_id}/resolve|assign, GET /v1/report: the same
-// query, rules and renderers as `clearhouse worklist` (engine/worklist), with the caller's
-// token name as the actor in the item's history.
+// query, rules and renderers as `clearhouse worklist` and `clearhouse report` (engine/worklist,
+// engine/report), with the caller's token name as the actor in the item's history.
 #include <fmt/format.h>
 
 #include <charconv>
 
 #include "engine/ledger/sql/connection.hpp"
+#include "engine/report/billing_report.hpp"
 #include "engine/service/json_body.hpp"
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
@@ -113,8 +114,16 @@ Response handle_assign(Request& req, ServiceContext& ctx) {
   return item_response(item, ctx);
 }
 
-Response handle_get_report(Request&, ServiceContext&) {
-  return error_response(501, "not_implemented", "the report is not available in this build yet");
+Response handle_get_report(Request&, ServiceContext& ctx) {
+  report::BillingReport built;
+  {
+    auto ledger = ctx.ledgers().acquire();
+    built = report::build_report(ledger->connection(), ctx.rules(), ctx.today());
+  }
+  render::JsonWriter json;
+  report::write_report_json(built, json);
+  json.newline();
+  return json_response(200, json.take());
 }
 
 std::int64_t open_worklist_items(ledger::Ledger& ledger) {

@@ -30,6 +30,17 @@ std::vector<std::string> with(std::vector<std::string> a, std::vector<std::strin
   return a;
 }
 
+// Waits until the server has admitted `n` requests besides the probe itself (it reports
+// in_flight on /healthz): the machine may be busy, so poll instead of sleeping a fixed time.
+bool wait_in_flight(int port, int n) {
+  for (const auto until = Clock::now() + 10s; Clock::now() < until;) {
+    auto r = http_request(port, "GET", "/healthz");
+    if (r.body.find("\"in_flight\":" + std::to_string(n + 1)) != std::string::npos) return true;
+    std::this_thread::sleep_for(20ms);
+  }
+  return false;
+}
+
 std::vector<std::pair<std::string, std::string>> bearer(service::Role role, std::string content_type = {}) {
   std::vector<std::pair<std::string, std::string>> h = {{"Authorization", std::string("Bearer ") + token_for(role)}};
   if (!content_type.empty()) h.emplace_back("Content-Type", content_type);
@@ -156,6 +167,11 @@ TEST(ServeE2E, BodiesOverTheLimitAreCutWithoutAffectingOthers) {
       (r.status == 200 ? ok : bad)++;
     }
   });
+  auto wait_ok = [&](int n) {
+    for (const auto until = Clock::now() + 10s; Clock::now() < until && ok.load() < n;) std::this_thread::sleep_for(5ms);
+    return ok.load() >= n;
+  };
+  ASSERT_TRUE(wait_ok(3));
   // Declared too large: refused from the header, before the body.
   const std::string big(1 << 20, 'x');
   auto r = http_request(server.port(), "POST", "/v1/validate", bearer(service::Role::submitter, "application/edi-x12"), big);
@@ -173,9 +189,9 @@ TEST(ServeE2E, BodiesOverTheLimitAreCutWithoutAffectingOthers) {
   auto cut = c.read_response();
   EXPECT_EQ(cut.status, 413);
   EXPECT_TRUE(c.wait_closed(5s));
+  EXPECT_TRUE(wait_ok(ok.load() + 3));  // the other connection is still served
   stop = true;
   others.join();
-  EXPECT_GT(ok.load(), 0);
   EXPECT_EQ(bad.load(), 0);
   EXPECT_EQ(server.terminate(), 0);
 }
@@ -218,7 +234,7 @@ TEST(ServeE2E, SlowLorisConnectionsAreCutWithoutAffectingOthers) {
   stop = true;
   trickle.join();
   EXPECT_GT(served, 20);
-  EXPECT_LT(worst_ms, 500.0);
+  EXPECT_LT(worst_ms, 1000.0);  // generous: ctest runs other suites beside this one
   // Every slow connection was closed by the server (the header deadline is 1 s in all).
   for (auto& c : loris) EXPECT_TRUE(c->wait_closed(3s));
   for (auto& c : slow_body) EXPECT_TRUE(c->wait_closed(3s));
@@ -232,19 +248,31 @@ TEST(ServeE2E, SlowLorisConnectionsAreCutWithoutAffectingOthers) {
 TEST(ServeE2E, RequestsBeyondTheInFlightLimitGet503) {
   ServerProcess server(with(base_args("serve-503"), {"--max-requests", "1"}), {"CLEARHOUSE_TOKENS=" + tokens_env()});
   ASSERT_TRUE(server.started()) << server.log();
-  // An upload whose body is still arriving holds the only slot.
-  HttpConnection holder("127.0.0.1", server.port());
-  ASSERT_TRUE(holder.send_raw("POST /v1/validate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
-                              std::string(token_for(service::Role::submitter)) +
-                              "\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nab"));
-  std::this_thread::sleep_for(200ms);
-  auto busy = http_request(server.port(), "GET", "/healthz");
-  EXPECT_EQ(busy.status, 503);
+  // An upload whose body is still arriving holds the only slot. The machine may be slow to read
+  // the holder's header, and a probe that is itself in flight at that moment makes the holder
+  // the one refused: then start over with a new holder.
+  std::unique_ptr<HttpConnection> holder;
+  HttpResponse busy;
+  for (int attempt = 0; attempt < 20 && busy.status != 503; ++attempt) {
+    holder = std::make_unique<HttpConnection>("127.0.0.1", server.port());
+    ASSERT_TRUE(holder->send_raw("POST /v1/validate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                                 std::string(token_for(service::Role::submitter)) +
+                                 "\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nab"));
+    std::this_thread::sleep_for(100ms);
+    busy = http_request(server.port(), "GET", "/healthz");
+  }
+  ASSERT_EQ(busy.status, 503);
   EXPECT_EQ(busy.headers["retry-after"], "1");
   EXPECT_NE(busy.body.find("\"busy\""), std::string::npos);
-  ASSERT_TRUE(holder.send_raw("cde"));
-  EXPECT_EQ(holder.read_response().status, 422);  // not X12, but answered
-  EXPECT_EQ(http_request(server.port(), "GET", "/healthz").status, 200);
+  ASSERT_TRUE(holder->send_raw("cde"));
+  EXPECT_EQ(holder->read_response().status, 422);  // not X12, but answered
+  // The slot frees once the server has finished writing that answer.
+  int status = 0;
+  for (const auto until = Clock::now() + 5s; Clock::now() < until && status != 200;) {
+    status = http_request(server.port(), "GET", "/healthz").status;
+    if (status != 200) std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(status, 200);
   EXPECT_EQ(server.terminate(), 0);
 }
 
@@ -257,7 +285,7 @@ TEST(ServeE2E, SigtermFinishesRequestsInFlightAndClosesIdleConnections) {
   ASSERT_TRUE(in_flight.send_raw("POST /v1/validate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                                  std::string(token_for(service::Role::submitter)) +
                                  "\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\nnot "));
-  std::this_thread::sleep_for(200ms);
+  ASSERT_TRUE(wait_in_flight(server.port(), 1));
   server.signal(SIGTERM);
   EXPECT_TRUE(idle.wait_closed(3s));  // idle keep-alive connections close at once
   std::this_thread::sleep_for(300ms);
@@ -277,7 +305,7 @@ TEST(ServeE2E, ShutdownWaitIsBounded) {
   ASSERT_TRUE(stalled.send_raw("POST /v1/validate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                                std::string(token_for(service::Role::submitter)) +
                                "\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nISA"));
-  std::this_thread::sleep_for(200ms);
+  ASSERT_TRUE(wait_in_flight(server.port(), 1));
   const auto t0 = Clock::now();
   const int status = server.terminate(10s);
   const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -268,7 +268,7 @@ function denialBars(report) {
   const src = report && (report.denials_by_category || report.denial_by_category || report.categories);
   let rows = [];
   if (Array.isArray(src)) {
-    rows = src.map((r) => ({ key: r.category, count: r.denied ?? r.count ?? r.claims ?? 0, cents: r.amount_cents ?? r.denied_cents ?? 0 }));
+    rows = src.map((r) => ({ key: r.category ?? r.key, label: r.label, count: r.claims ?? r.count ?? 0, cents: r.amount_cents ?? 0, rate: r.rate_percent }));
   } else if (src && typeof src === 'object') {
     rows = Object.entries(src).map(([k, v]) => ({ key: k, count: typeof v === 'number' ? v : (v.denied ?? v.count ?? 0), cents: v.amount_cents ?? 0 }));
   } else {
@@ -282,7 +282,8 @@ function denialBars(report) {
     rows = [...by.values()];
   }
   rows = rows.filter((r) => r.count > 0).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  return rows.map((r) => ({ key: r.key, label: words(r.key), value: r.count, text: `${r.count}${r.cents ? ' · ' + money(r.cents) : ''}` }));
+  return rows.map((r) => ({ key: r.key, label: r.label || words(r.key), value: r.count,
+    text: `${r.count} claim${r.count === 1 ? '' : 's'}${r.cents ? ' · ' + money(r.cents) : ''}${r.rate !== undefined ? ' · ' + r.rate + '%' : ''}` }));
 }
 
 function agingBars(report) {
