@@ -21,12 +21,10 @@
 #include "engine/worklist/post_review.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
+#include "engine/reconcile/remittance_file_posting.hpp"
 #include "engine/reconcile/remittance_poster.hpp"
 #include "generators/render/json_writer.hpp"
-#include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12/input_source.hpp"
-#include "parsers/x12/segment_reader.hpp"
-#include "parsers/x12_835/remittance_reader.hpp"
 
 namespace clearhouse::cli {
 namespace {
@@ -39,14 +37,6 @@ constexpr const char* kUsage =
     "  allowed_cents rows into the ledger first (the under/overpayment rules compare with them).\n"
     "  --show-rules prints what the rules found on stderr (the default when stderr is a terminal).";
 
-struct PostTotals {
-  std::uint64_t remittances = 0, claims = 0, posted = 0, matched = 0, unmatched = 0, unbalanced = 0;
-  std::uint64_t already_posted = 0, findings = 0;
-  std::uint64_t rule_findings = 0, worklist_opened = 0, worklist_updated = 0, worklist_resolved = 0;
-  std::int64_t paid = 0, patient_resp = 0, adjustments = 0, provider_adjustments = 0;
-  bool rejected = false;  // something needs attention: exit 1
-};
-
 void print_finding(const model::Finding& f) {
   std::string where = f.location.to_string();
   if (!f.claim_id.empty()) {
@@ -58,29 +48,10 @@ void print_finding(const model::Finding& f) {
   fmt::print(stderr, "\n");
 }
 
-void report(PostTotals& totals, const std::vector<model::Finding>& findings) {
-  for (const auto& f : findings) {
-    print_finding(f);
-    ++totals.findings;
-    if (f.is_error()) totals.rejected = true;
-  }
-}
-
-void print_json(const PostTotals& t) {
+void print_json(const reconcile::RemittanceFileTotals& totals) {
   render::JsonWriter json(stdout);
   json.begin_object();
-  json.key("remittances").unsigned_number(t.remittances);
-  json.key("claims").unsigned_number(t.claims);
-  json.key("posted").unsigned_number(t.posted);
-  json.key("matched").unsigned_number(t.matched);
-  json.key("unmatched").unsigned_number(t.unmatched);
-  json.key("unbalanced").unsigned_number(t.unbalanced);
-  json.key("already_posted").unsigned_number(t.already_posted);
-  json.key("paid_cents").number(t.paid);
-  json.key("patient_resp_cents").number(t.patient_resp);
-  json.key("adjustment_cents").number(t.adjustments);
-  json.key("provider_adjustment_cents").number(t.provider_adjustments);
-  json.key("findings").unsigned_number(t.findings);
+  reconcile::write_remittance_totals_fields(json, totals);
   json.end_object();
   json.newline();
   json.flush();
@@ -130,10 +101,6 @@ int run_post(const std::vector<std::string>& argv) {
   reconcile::RemittancePoster poster(*ledger, path);
   poster.before_commit(std::ref(review));
 
-  x12::Diagnostics diagnostics(path);
-  x12::SegmentReader segments(*source, diagnostics);
-  x12::EnvelopeReader envelope(segments, diagnostics);
-  x12_835::RemittanceReader reader(envelope, diagnostics);
   Progress progress("post", file_size_or_zero(path));
   std::unique_ptr<PostingCsv> csv;
   if (format == "csv") {
@@ -141,58 +108,27 @@ int run_post(const std::vector<std::string>& argv) {
     csv->header();
   }
 
-  PostTotals totals;
-  model::Remittance remittance;
-  while (reader.next(remittance)) {
-    ++totals.remittances;
-    totals.claims += remittance.claims.size();
-    report(totals, reader.take_file_findings());
-    const auto outcome = poster.post(remittance);
-    switch (outcome.result) {
-      case reconcile::RemittanceOutcome::Result::posted: break;
-      case reconcile::RemittanceOutcome::Result::already_posted: ++totals.already_posted; break;
-      case reconcile::RemittanceOutcome::Result::not_posted: totals.rejected = true; break;
-    }
-    totals.posted += outcome.posted;
-    totals.matched += outcome.matched;
-    totals.unmatched += outcome.unmatched;
-    totals.unbalanced += outcome.unbalanced;
-    totals.paid += outcome.paid.cents();
-    totals.patient_resp += outcome.patient_responsibility.cents();
-    totals.adjustments += outcome.adjustments.cents();
-    totals.provider_adjustments += outcome.provider_adjustments.cents();
-    report(totals, outcome.findings);
+  reconcile::RemittanceFileCallbacks callbacks;
+  callbacks.finding = print_finding;
+  callbacks.outcome = [&](const model::Remittance& remittance, const reconcile::RemittanceOutcome& outcome) {
     if (show_rules && outcome.result == reconcile::RemittanceOutcome::Result::posted)
       for (const auto& f : review.last_worklist_findings()) print_finding(f);
     if (csv)
       for (const auto& p : outcome.postings) csv->write(remittance, p);
-    progress.update(segments.bytes_consumed(), totals.claims);
-  }
+  };
+  callbacks.progress = [&](std::uint64_t bytes, std::uint64_t claims) { progress.update(bytes, claims); };
+  const auto file_totals = reconcile::post_remittance_file(*source, path, poster, callbacks);
   progress.finish();
-  report(totals, reader.take_file_findings());
-  if (diagnostics.has_fatal()) totals.rejected = true;
-  if (totals.remittances == 0 && reader.skipped_transactions() == 0 && !diagnostics.has_fatal()) {
-    fmt::print(stderr, "clearhouse post: {} holds no 835 transaction set\n", path);
-    totals.rejected = true;
-  } else if (totals.remittances == 0 && reader.skipped_transactions() > 0) {
-    fmt::print(stderr, "clearhouse post: {} holds no 835 transaction set ({} of other types)\n", path,
-               reader.skipped_transactions());
-    totals.rejected = true;
-  }
-
-  totals.rule_findings = review.findings();
-  totals.worklist_opened = review.counts().opened + review.counts().reopened;
-  totals.worklist_updated = review.counts().updated;
-  totals.worklist_resolved = review.counts().resolved;
+  for (const auto& problem : file_totals.problems) fmt::print(stderr, "clearhouse post: {}\n", problem);
   // The summary object is fixed (issue 4); what the rules did is for people at a terminal (or
   // --show-rules): `clearhouse worklist` is where it is worked.
   if (show_rules)
-    fmt::print(stderr, "worklist: {} rule finding(s); items opened {}, updated {}, resolved {}\n",
-               totals.rule_findings, totals.worklist_opened, totals.worklist_updated, totals.worklist_resolved);
+    fmt::print(stderr, "worklist: {} rule finding(s); items opened {}, updated {}, resolved {}\n", review.findings(),
+               review.counts().opened + review.counts().reopened, review.counts().updated, review.counts().resolved);
   if (csv) csv->flush();
-  else print_json(totals);
+  else print_json(file_totals);
   std::fflush(stdout);
-  return totals.rejected ? kExitRejected : kExitOk;
+  return file_totals.rejected ? kExitRejected : kExitOk;
 }
 
 }  // namespace clearhouse::cli
