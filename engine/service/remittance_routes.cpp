@@ -1,11 +1,121 @@
-// POST /v1/remittances: an 835 body -> the posting result.
+// POST /v1/remittances: an 835 body -> posted to the ledger one transaction set at a time,
+// with the rules pipeline and the worklist in each set's transaction (worklist::PostReview),
+// exactly as `clearhouse post` does (reconcile::post_remittance_file). Answers the CLI's
+// summary fields, what the worklist did, and the findings (bounded list, exact count).
+#include <fmt/format.h>
+
+#include <mutex>
+
+#include "engine/ack/ack_file_posting.hpp"
+#include "engine/reconcile/remittance_file_posting.hpp"
+#include "engine/reconcile/remittance_poster.hpp"
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
+#include "engine/service/upload.hpp"
+#include "engine/worklist/post_review.hpp"
+#include "generators/render/json_writer.hpp"
+#include "parsers/x12/input_source.hpp"
 
 namespace clearhouse::service {
+namespace {
 
-Response handle_post_remittance(Request&, ServiceContext&) {
-  return error_response(501, "not_implemented", "remittance posting is not available in this build yet");
+constexpr std::size_t kFindingsListed = 1000;
+
+void write_finding(render::JsonWriter& json, const model::Finding& f) {
+  json.begin_object();
+  json.field("severity", model::to_string(f.severity));
+  json.field("category", f.category);
+  json.field("rule", f.rule);
+  if (!f.claim_id.empty()) json.field("claim_id", f.claim_id);
+  if (f.line_number > 0) json.field("line", static_cast<std::int64_t>(f.line_number));
+  if (!f.payer_id.empty()) json.field("payer_id", f.payer_id);
+  if (!f.trace_number.empty()) json.field("trace_number", f.trace_number);
+  json.field("amount_cents", f.amount.cents());
+  json.field("location", f.location.to_string());
+  json.field("message", f.message);
+  if (!f.action.empty()) json.field("action", f.action);
+  json.end_object();
+}
+
+// SQLite: posting is idempotent, so like `clearhouse post` it commits with synchronous=NORMAL
+// (atomic and crash-safe in WAL mode, no fsync per set); the connection goes back to FULL for
+// whatever borrows it next.
+class RelaxedSync {
+ public:
+  explicit RelaxedSync(ledger::Ledger& l) : ledger_(l) {
+    if (ledger_.dialect() == ledger::sql::Dialect::sqlite) ledger_.connection().execute("PRAGMA synchronous=NORMAL");
+  }
+  ~RelaxedSync() {
+    try {
+      if (ledger_.dialect() == ledger::sql::Dialect::sqlite) ledger_.connection().execute("PRAGMA synchronous=FULL");
+    } catch (...) {
+      // The lease drops a connection that failed.
+    }
+  }
+  RelaxedSync(const RelaxedSync&) = delete;
+  RelaxedSync& operator=(const RelaxedSync&) = delete;
+
+ private:
+  ledger::Ledger& ledger_;
+};
+
+}  // namespace
+
+Response handle_post_remittance(Request& req, ServiceContext& ctx) {
+  UploadFile upload(req, ctx);
+  if (upload.size() == 0) throw RequestError(422, "empty_body", "the body is empty; send an 835 file");
+  if (ack::is_acknowledgment_file(upload.path().string()))
+    throw RequestError(422, "not_an_835", "this is a 999/TA1 acknowledgment, not an 835: post it with `clearhouse ack`");
+  std::string error;
+  auto source = x12::FileSource::open(upload.path().string(), error);
+  if (!source) throw std::runtime_error("cannot reopen the spooled upload");
+
+  std::vector<model::Finding> listed;
+  std::uint64_t errors = 0;
+  reconcile::RemittanceFileTotals totals;
+  worklist::ApplyCounts worklist_counts;
+  std::uint64_t rule_findings = 0;
+  {
+    auto ledger = ctx.ledgers().acquire();
+    RelaxedSync relaxed(*ledger);
+    worklist::PostReview review(*ledger, ctx.rules(), ctx.today());
+    reconcile::RemittancePoster poster(*ledger, "upload");
+    poster.before_commit(std::ref(review));
+    reconcile::RemittanceFileCallbacks callbacks;
+    callbacks.finding = [&](const model::Finding& f) {
+      if (f.is_error()) ++errors;
+      if (listed.size() < kFindingsListed) listed.push_back(f);
+    };
+    totals = reconcile::post_remittance_file(*source, "upload", poster, callbacks);
+    worklist_counts = review.counts();
+    rule_findings = review.findings();
+  }
+  ctx.metrics().add_claims_posted(totals.posted);
+  ctx.metrics().add_remittances_posted(totals.remittances - totals.already_posted - totals.not_posted);
+
+  render::JsonWriter json;
+  json.begin_object();
+  reconcile::write_remittance_totals_fields(json, totals);
+  json.key("worklist").begin_object();
+  json.key("rule_findings").unsigned_number(rule_findings);
+  json.key("opened").unsigned_number(worklist_counts.opened);
+  json.key("reopened").unsigned_number(worklist_counts.reopened);
+  json.key("updated").unsigned_number(worklist_counts.updated);
+  json.key("resolved").unsigned_number(worklist_counts.resolved);
+  json.end_object();
+  json.field("status", totals.rejected ? "needs_attention" : "clean");
+  json.key("error_findings").unsigned_number(errors);
+  json.key("errors").begin_array();
+  for (const auto& p : totals.problems) json.string(p);
+  json.end_array();
+  json.key("finding_list").begin_array();
+  for (const auto& f : listed) write_finding(json, f);
+  json.end_array();
+  json.field("finding_list_truncated", totals.findings > listed.size());
+  json.end_object();
+  json.newline();
+  // Not an 835 at all (no transaction set read): the request cannot be processed.
+  return json_response(totals.remittances == 0 ? 422 : 200, json.take());
 }
 
 }  // namespace clearhouse::service
