@@ -32,7 +32,7 @@ std::vector<std::string> split(std::string_view text) {
 // One claim status change, from wherever it was recorded.
 struct HistoryEntry {
   std::string at;
-  std::string status;  // the claim's status after it (submitted, accepted, paid, denied, ...)
+  std::string status;  // the claim's status after it (submitted, accepted, paid, denied, ...); "" for worklist events
   std::string event;   // what happened
   std::string detail;  // in words, no PHI beyond the claim itself
 };
@@ -84,14 +84,15 @@ void write_buckets(render::JsonWriter& json, const Buckets& b) {
     json.field("amount_cents", cents);
     json.end_object();
   };
-  one("contractual", "CO", "Contractual obligation: written off under the payer contract", b.contractual);
-  one("deductible", "PR", "Deductible: the patient owes it", b.deductible);
-  one("coinsurance", "PR", "Coinsurance: the patient owes it", b.coinsurance);
-  one("copay", "PR", "Copay: the patient owes it", b.copay);
-  one("other_patient", "PR", "Other patient responsibility", b.other_patient);
-  one("other_adjustment", "OA", "Other adjustment", b.other_adjustment);
-  one("payer_initiated", "PI", "Payer-initiated reduction", b.payer_initiated);
-  one("unclassified", "", "Adjustment in a group clearhouse does not classify", b.unclassified);
+  // The group says who carries the amount; the reason codes (CARC/RARC) say why.
+  one("contractual", "CO", "contractual obligation: not billable to the patient", b.contractual);
+  one("deductible", "PR", "deductible: the patient owes it", b.deductible);
+  one("coinsurance", "PR", "coinsurance: the patient owes it", b.coinsurance);
+  one("copay", "PR", "copay: the patient owes it", b.copay);
+  one("other_patient", "PR", "other patient responsibility: the patient owes it", b.other_patient);
+  one("other_adjustment", "OA", "other adjustment", b.other_adjustment);
+  one("payer_initiated", "PI", "payer-initiated reduction: not billable to the patient", b.payer_initiated);
+  one("unclassified", "", "adjustment in a group clearhouse does not classify", b.unclassified);
   json.end_array();
 }
 
@@ -205,11 +206,12 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
         kBucketColumns));
     for (const auto& p : payments) {
       const auto* st = config.codes.claim_status.find(p.status_code);
-      history.push_back({p.payment_date.empty() ? p.posted_at : p.payment_date,
-                         p.claim_status.empty() ? "unchanged" : p.claim_status, p.reversal ? "reversed" : "remittance",
-                         fmt::format("CLP02 {} ({}), paid {}, trace {}", p.status_code,
+      // Ordered by when the ledger learned of it (posted_at), like every other entry.
+      history.push_back({p.posted_at, p.claim_status.empty() ? "unchanged" : p.claim_status,
+                         p.reversal ? "reversed" : "remittance",
+                         fmt::format("CLP02 {} ({}), paid {} on {}, trace {}", p.status_code,
                                      st != nullptr ? st->description : "unknown status",
-                                     model::to_x12_amount(model::Money::from_cents(p.paid)), p.trace)});
+                                     model::to_x12_amount(model::Money::from_cents(p.paid)), p.payment_date, p.trace)});
       line_q->bind(1, p.id);
       while (line_q->step()) {
         auto& t = line_totals[line_q->column_int(0)];
@@ -240,7 +242,7 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
   if (submissions.empty() && payments.empty() && !row) return ClaimLookup::not_found;
   if (row)
     for (const auto& e : row->item.history)
-      history.push_back({e.at, std::string(model::to_string(row->item.status)), "worklist_" + e.event,
+      history.push_back({e.at, "", "worklist_" + e.event,
                          e.note.empty() ? fmt::format("by {}", e.actor) : fmt::format("by {}: {}", e.actor, e.note)});
   std::stable_sort(history.begin(), history.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
 

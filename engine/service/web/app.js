@@ -5,9 +5,14 @@
 const TOKEN_KEY = 'clearhouse.token';
 const $ = (id) => document.getElementById(id);
 
+// The page loads at most this many items per query (the server sorts first, so they are the
+// ones that matter most); the count line says when there are more.
+const PAGE_LIMIT = 2000;
+
 const state = {
   token: sessionStorage.getItem(TOKEN_KEY) || '',
   items: [],                        // the rows of the last /v1/worklist answer
+  total: 0,                         // rows matching on the server (before the limit)
   sort: { key: 'priority', dir: 'desc' },
   selected: null,                   // claim id shown in the detail panel
   categories: new Set(),
@@ -151,6 +156,7 @@ async function loadWorklist() {
   const f = filterValues();
   const q = new URLSearchParams();
   q.set('status', f.status);
+  q.set('limit', String(PAGE_LIMIT));
   if (f.category) q.set('category', f.category);
   if (f.payer) q.set('payer', f.payer);
   if (/^\d+$/.test(f.olderThan)) q.set('older_than', f.olderThan);
@@ -160,6 +166,7 @@ async function loadWorklist() {
   const data = await api('/v1/worklist?' + q.toString());
   if (seq !== state.loadSeq) return;  // a newer request is on its way
   state.items = (data && data.items) || [];
+  state.total = (data && data.total) || state.items.length;
   for (const it of state.items) {
     if (it.category) state.categories.add(it.category);
     if (it.payer_id) state.payers.add(it.payer_id);
@@ -202,7 +209,8 @@ function renderTable() {
   tbody.replaceChildren(...rows.map(rowFor));
   $('worklist-empty').hidden = rows.length !== 0;
   const cents = rows.reduce((s, r) => s + (r.amount_cents || 0), 0);
-  $('worklist-count').textContent = `${rows.length} item${rows.length === 1 ? '' : 's'} · ${money(cents)} at stake`;
+  const more = state.total > state.items.length ? ` (the first ${state.items.length} of ${state.total}: narrow the filters)` : '';
+  $('worklist-count').textContent = `${rows.length} item${rows.length === 1 ? '' : 's'} · ${money(cents)} at stake${more}`;
   for (const th of $('worklist').tHead.rows[0].cells) {
     th.setAttribute('aria-sort', th.dataset.key === state.sort.key ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
   }
@@ -242,7 +250,7 @@ function svg(tag, attrs = {}, text) {
 
 function barChart(target, bars, { alt = false } = {}) {
   const node = $(target);
-  const rowH = 22, labelW = 170, valueW = 110, width = 520;
+  const rowH = 22, labelW = 175, valueW = 175, width = 560;
   const height = Math.max(1, bars.length) * rowH + 6;
   node.setAttribute('viewBox', `0 0 ${width} ${height}`);
   node.replaceChildren();
@@ -283,7 +291,7 @@ function denialBars(report) {
   }
   rows = rows.filter((r) => r.count > 0).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   return rows.map((r) => ({ key: r.key, label: r.label || words(r.key), value: r.count,
-    text: `${r.count} claim${r.count === 1 ? '' : 's'}${r.cents ? ' · ' + money(r.cents) : ''}${r.rate !== undefined ? ' · ' + r.rate + '%' : ''}` }));
+    text: `${r.count}${r.cents ? ' · ' + money(r.cents) : ''}${r.rate !== undefined ? ' · ' + r.rate + '% denied' : ''}` }));
 }
 
 function agingBars(report) {
@@ -338,7 +346,7 @@ function dl(pairs) {
 function reasonList(entry) {
   const items = [];
   for (const a of entry.adjustments || []) {
-    items.push(el('li', { 'data-bucket': a.bucket }, `${a.group ? a.group + ' ' : ''}${money(a.amount_cents)}: ${a.description}`));
+    items.push(el('li', { 'data-bucket': a.bucket }, `${a.group ? a.group + ' ' : ''}${money(a.amount_cents)}, ${a.description}`));
   }
   for (const r of entry.reasons || []) items.push(el('li', { 'data-code': r.code, class: 'carc' }, `CARC ${r.code}: ${r.description}`));
   for (const r of entry.remarks || []) items.push(el('li', { 'data-code': r.code, class: 'rarc' }, `RARC ${r.code}: ${r.description}`));
@@ -405,7 +413,7 @@ function renderClaim(data) {
   if (history.length) {
     sections.push(el('section', {}, el('h3', { text: 'Status history' }),
       el('ol', { class: 'history', id: 'status-history' }, history.map((h) =>
-        el('li', { 'data-event': h.event }, `${h.at || ''} — ${words(h.event)} (${words(h.status)})${h.detail ? ': ' + h.detail : ''}`)))));
+        el('li', { 'data-event': h.event }, `${h.at || ''} — ${words(h.event)}${h.status ? ' (' + words(h.status) + ')' : ''}${h.detail ? ': ' + h.detail : ''}`)))));
   }
 
   const wl = data.worklist;
@@ -484,10 +492,11 @@ async function act(kind) {
   try {
     const result = await api(`/v1/worklist/${encodeURIComponent(claimId)}/${kind}`, { method: 'POST', body });
     const now = result && result.item ? result.item.status : '';
-    status.textContent = kind === 'resolve' ? `Resolved (${words(now)}).` : `Assigned to ${body.to}.`;
+    const done = kind === 'resolve' ? `Resolved (${words(now)}).` : `Assigned to ${body.to}.`;
+    status.textContent = done;
     await Promise.all([loadWorklist(), loadCharts()]);
     await openClaim(claimId, payer);
-    $('action-status').textContent = status.textContent;
+    $('action-status').textContent = done;  // openClaim cleared it
   } catch (e) {
     status.classList.add('bad');
     status.textContent = e.message;
