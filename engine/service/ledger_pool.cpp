@@ -1,5 +1,7 @@
 #include "engine/service/ledger_pool.hpp"
 
+#include <fmt/format.h>
+
 namespace clearhouse::service {
 
 LedgerPool::Lease::~Lease() {
@@ -18,7 +20,10 @@ LedgerPool::Lease LedgerPool::acquire() {
       return Lease(*this, std::move(l));
     }
   }
-  return Lease(*this, ledger::open_ledger(url_));
+  auto ledger = ledger::open_ledger(url_);
+  if (ledger->dialect() == ledger::sql::Dialect::sqlite && sqlite_cache_kb_ > 0)
+    ledger->connection().execute(fmt::format("PRAGMA cache_size=-{0}; PRAGMA temp.cache_size=-{0};", sqlite_cache_kb_));
+  return Lease(*this, std::move(ledger));
 }
 
 void LedgerPool::give_back(std::unique_ptr<ledger::Ledger> ledger) {

@@ -5,6 +5,7 @@
 // threw is dropped rather than returned (it may be mid-transaction).
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,7 +17,10 @@ namespace clearhouse::service {
 
 class LedgerPool {
  public:
-  explicit LedgerPool(std::string url, std::size_t keep = 8) : url_(std::move(url)), keep_(keep) {}
+  // sqlite_cache_kb bounds each SQLite connection's page caches (main and temp): the service
+  // keeps several connections open, so their sum stays bounded whatever the ledger's size.
+  explicit LedgerPool(std::string url, std::size_t keep = 8, std::int64_t sqlite_cache_kb = 8192)
+      : url_(std::move(url)), keep_(keep), sqlite_cache_kb_(sqlite_cache_kb) {}
 
   class Lease {
    public:
@@ -44,6 +48,7 @@ class LedgerPool {
 
   std::string url_;
   std::size_t keep_;
+  std::int64_t sqlite_cache_kb_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<ledger::Ledger>> idle_;
 };

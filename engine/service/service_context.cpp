@@ -23,7 +23,7 @@ rules::RulesConfig load_rules(const std::string& schemas_dir) {
 }  // namespace
 
 ServiceContext::ServiceContext(ServiceSettings settings)
-    : settings_(std::move(settings)), rules_(load_rules(settings_.schemas_dir)), ledgers_(settings_.ledger_url) {}
+    : settings_(std::move(settings)), rules_(load_rules(settings_.schemas_dir)), ledgers_(settings_.ledger_url, 8, settings_.sqlite_cache_kb) {}
 
 model::Date ServiceContext::today() const {
   if (settings_.as_of) return *settings_.as_of;

@@ -26,6 +26,7 @@ struct ServiceSettings {
   std::uint64_t json_body_limit = 1ull << 20;   // JSON request bodies (resolve, assign)
   std::uint64_t small_body_limit = 64ull << 10;  // bodies of routes that take none
   std::int64_t max_in_flight = 128;             // admitted requests at once; 503 beyond
+  std::int64_t sqlite_cache_kb = 8192;          // page cache per SQLite connection (bounded memory)
   bool production = true;                       // ISA15 of the 837s the service writes
   std::string schemas_dir;                      // rules.json and codes/ (empty: $CLEARHOUSE_SCHEMAS or the source tree's)
   std::optional<model::Date> as_of;             // "today" for worklist ages and deadlines (default: the UTC date)
