@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include "engine/service/access_control.hpp"
@@ -118,6 +120,46 @@ TEST(ServeE2E, EveryV1RouteRefusesMissingAndWrongTokensAndRoles) {
   const auto log = server.log();
   EXPECT_NE(log.find("route=/v1/worklist/{claim_id}/resolve"), std::string::npos);
   EXPECT_EQ(log.find(token_for(service::Role::submitter)), std::string::npos);
+}
+
+TEST(ServeE2E, LargeUploadsStreamToDiskWithFlatMemory) {
+  CLEARHOUSE_REQUIRE_SHARED_TOOLS();
+  const auto dir = scratch_dir("serve-large");
+  const auto big = dir / "big.837";
+  const auto gen = run_command("python3 " + shell_quote((*shared_tools_dir() / "gen_x12.py").string()) +
+                               " --type 837p --claims 64000 --seed 5 -o " + shell_quote(big.string()) + " 2>/dev/null");
+  ASSERT_EQ(gen.exit_code, 0);
+  const std::string body = read_file(big);
+  ASSERT_GT(body.size(), 30u << 20);
+  const auto args = base_args("serve-large-server");
+  const std::filesystem::path spool = *(std::find(args.begin(), args.end(), "--spool-dir") + 1);
+  ServerProcess server(with(args, {"--body-limit", "64M"}), {"CLEARHOUSE_TOKENS=" + tokens_env()});
+  ASSERT_TRUE(server.started()) << server.log();
+  ASSERT_EQ(http_request(server.port(), "GET", "/healthz").status, 200);
+  const auto before = server.rss_kb();
+  std::atomic<bool> done{false};
+  std::atomic<std::uint64_t> peak{before};
+  std::thread sampler([&] {
+    while (!done) {
+      peak = std::max<std::uint64_t>(peak, server.rss_kb());
+      std::this_thread::sleep_for(20ms);
+    }
+  });
+  HttpConnection c("127.0.0.1", server.port(), 120s);
+  auto r = c.request("POST", "/v1/validate", bearer(service::Role::submitter, "application/edi-x12"), body);
+  done = true;
+  sampler.join();
+  EXPECT_EQ(r.status, 200) << r.error << r.body.substr(0, 500);
+  EXPECT_NE(r.body.find("\"transactions\":"), std::string::npos);
+  // A 30+ MB body never sits in the server's memory: it is spooled to disk as it arrives.
+  std::printf("upload of %zu MB: server RSS %llu kB before, %llu kB peak\n", body.size() >> 20,
+              static_cast<unsigned long long>(before), static_cast<unsigned long long>(peak.load()));
+  EXPECT_LT(peak.load(), before + (body.size() >> 10) / 2) << "RSS before " << before << " kB, peak " << peak << " kB";
+  // And the spool file is gone afterwards.
+  bool spool_empty = true;
+  for (const auto& e : std::filesystem::directory_iterator(spool)) spool_empty = spool_empty && !e.is_regular_file();
+  EXPECT_TRUE(spool_empty);
+  EXPECT_EQ(server.terminate(), 0);
 }
 
 TEST(ServeE2E, MalformedRequestsGet4xxJsonNotACrash) {
