@@ -197,7 +197,7 @@ CREATE TABLE claim_payments (
   UNIQUE (remittance_id, sequence)
 );
 CREATE INDEX claim_payments_by_claim ON claim_payments (payer_id, claim_id);
-CREATE INDEX claim_payments_by_claim_row ON claim_payments (claim_row);
+CREATE INDEX claims_by_claim_id ON claims (claim_id);
 CREATE INDEX claim_payments_by_control_number ON claim_payments (payer_id, payer_claim_control_number);
 CREATE TABLE line_payments (
   id                     {{id}},

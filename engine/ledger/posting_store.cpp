@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <map>
 
 #include "engine/ledger/sql/batch_insert.hpp"
@@ -35,6 +36,7 @@ class ListStatements {
  public:
   using Shape = std::string (*)(std::size_t n);
   ListStatements(sql::Connection& c, Shape shape) : c_(c), shape_(shape) {}
+  sql::Connection& connection() { return c_; }
   sql::Statement& get(std::size_t n) {
     auto& slot = by_size_[n];
     if (!slot) slot = c_.prepare(shape_(n));
@@ -79,46 +81,64 @@ std::vector<std::string> with_buckets(std::vector<std::string> columns, std::vec
   return columns;
 }
 
-// UPDATE table SET column = CASE id WHEN ? THEN CAST(? AS type) ... END WHERE id IN (...), for
-// pairs (id, value), in chunks; ids sorted so concurrent writers lock rows in the same order.
-template <typename Value, typename Bind>
-void update_by_id(sql::Connection& c, std::string_view table, std::string_view column, std::string_view type,
-                  std::vector<std::pair<std::int64_t, Value>> pairs, Bind bind_value) {
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::map<std::size_t, std::unique_ptr<sql::Statement>> statements;
-  for (std::size_t begin = 0; begin < pairs.size(); begin += kMaxList) {
-    const std::size_t n = std::min(kMaxList, pairs.size() - begin);
-    const std::size_t size = bucket_for(n);
-    auto& stmt = statements[size];
-    if (!stmt) {
-      std::string sql = fmt::format("UPDATE {} SET {} = CASE id", table, column);
-      for (std::size_t i = 0; i < size; ++i) sql += fmt::format(" WHEN ? THEN CAST(? AS {})", type);
-      sql += fmt::format(" END WHERE id IN ({})", placeholders(size));
-      stmt = c.prepare(sql);
+// UPDATE table SET column = value WHERE id = ..., for many (id, value) pairs. SQLite runs one
+// cached single-row statement per pair (in-process: nothing to save by batching); PostgreSQL
+// one statement per chunk, joining a VALUES list (one round trip per chunk). Ids are sorted so
+// that concurrent writers lock rows in the same order.
+class IdUpdate {
+ public:
+  IdUpdate(sql::Connection& c, std::string table, std::string column, std::string type)
+      : c_(c), table_(std::move(table)), column_(std::move(column)), type_(std::move(type)) {}
+
+  template <typename Value, typename Bind>
+  void run(std::vector<std::pair<std::int64_t, Value>> pairs, Bind bind_value) {
+    std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (c_.dialect() == sql::Dialect::sqlite) {
+      if (!single_) single_ = c_.prepare(fmt::format("UPDATE {} SET {} = ? WHERE id = ?", table_, column_));
+      for (const auto& [id, value] : pairs) {
+        bind_value(*single_, 1, value);
+        single_->bind(2, id);
+        single_->run();
+      }
+      return;
     }
-    int index = 1;
-    for (std::size_t i = 0; i < size; ++i) {
-      const auto& p = pairs[begin + std::min(i, n - 1)];
-      stmt->bind(index++, p.first);
-      bind_value(*stmt, index++, p.second);
+    for (std::size_t begin = 0; begin < pairs.size();) {
+      const std::size_t n = std::bit_floor(std::min(kMaxList, pairs.size() - begin));
+      auto& stmt = chunks_[n];
+      if (!stmt) {
+        std::string values;
+        for (std::size_t i = 0; i < n; ++i)
+          values += fmt::format("{}(CAST(? AS BIGINT), CAST(? AS {}))", i == 0 ? "" : ", ", type_);
+        stmt = c_.prepare(fmt::format("UPDATE {0} SET {1} = v.column2 FROM (VALUES {2}) AS v WHERE {0}.id = v.column1",
+                                      table_, column_, values));
+      }
+      int index = 1;
+      for (std::size_t i = 0; i < n; ++i) {
+        stmt->bind(index++, pairs[begin + i].first);
+        bind_value(*stmt, index++, pairs[begin + i].second);
+      }
+      stmt->run();
+      begin += n;
     }
-    for (std::size_t i = 0; i < size; ++i) stmt->bind(index++, pairs[begin + std::min(i, n - 1)].first);
-    stmt->run();
   }
-}
+
+ private:
+  sql::Connection& c_;
+  std::string table_, column_, type_;
+  std::unique_ptr<sql::Statement> single_;
+  std::map<std::size_t, std::unique_ptr<sql::Statement>> chunks_;
+};
 
 std::string claims_query(std::size_t n) {
   return fmt::format(
-      "SELECT id, batch_id, claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number, "
-      "billed_cents, service_date_from, service_date_to, transaction_control_number, status FROM claims "
-      "WHERE claim_id IN ({})",
+      "SELECT id, claim_id, payer_id, billed_cents FROM claims WHERE claim_id IN ({})",
       placeholders(n));
 }
 
 std::string lines_query(std::size_t n) {
   return fmt::format(
-      "SELECT id, claim_row, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, "
-      "unit_code, service_date FROM service_lines WHERE claim_row IN ({}) ORDER BY claim_row, line_number",
+      "SELECT id, claim_row, line_number, line_control_number, procedure_code, modifiers, charge_cents, service_date "
+      "FROM service_lines WHERE claim_row IN ({}) ORDER BY claim_row, line_number",
       placeholders(n));
 }
 
@@ -132,6 +152,36 @@ std::string open_payments_query(std::size_t n) {
 
 }  // namespace
 
+struct PostingStore::Statements {
+  explicit Statements(sql::Connection& c)
+      : claims(c, claims_query),
+        lines(c, lines_query),
+        payments(c, open_payments_query),
+        claim_payments(c, "claim_payments",
+                       with_buckets({"remittance_id", "sequence", "claim_row", "claim_id", "payer_id",
+                                     "payer_claim_control_number", "status_code", "claim_status", "reversal",
+                                     "billed_cents", "paid_cents", "patient_responsibility_cents"},
+                                    {"reason_codes", "remark_codes"}),
+                       "id, sequence"),
+        line_payments(c, "line_payments",
+                      with_buckets({"claim_payment_id", "line_number", "service_line_row", "line_control_number",
+                                    "procedure_code", "modifiers", "service_date", "billed_cents", "paid_cents",
+                                    "allowed_cents"},
+                                   {"reason_codes", "remark_codes"})),
+        provider_adjustments(c, "provider_adjustments",
+                             {"remittance_id", "sequence", "provider_id", "fiscal_period_end", "reason", "reference",
+                              "amount_cents"}),
+        findings(c, "findings",
+                 {"remittance_id", "claim_payment_id", "rule", "category", "severity", "claim_id", "line_number",
+                  "line_control_number", "payer_id", "trace_number", "carc", "rarc", "amount_cents", "message",
+                  "action", "location", "created_at"}) {}
+  ListStatements claims, lines, payments;
+  sql::BatchInsert claim_payments, line_payments, provider_adjustments, findings;
+  IdUpdate claim_status{claims.connection(), "claims", "status", "TEXT"};
+  IdUpdate reverses{claims.connection(), "claim_payments", "reverses", "BIGINT"};
+  IdUpdate reversed_by{claims.connection(), "claim_payments", "reversed_by", "BIGINT"};
+};
+
 std::string join_codes(std::span<const model::Code> codes) {
   std::string out;
   for (const auto& c : codes) {
@@ -141,7 +191,8 @@ std::string join_codes(std::span<const model::Code> codes) {
   return out;
 }
 
-PostingStore::PostingStore(sql::Connection& connection) : c_(connection) {}
+PostingStore::PostingStore(sql::Connection& connection)
+    : c_(connection), statements_(std::make_unique<Statements>(connection)) {}
 PostingStore::~PostingStore() = default;
 
 std::optional<std::int64_t> PostingStore::insert_remittance(RemittanceRow& row) {
@@ -177,7 +228,7 @@ bool PostingStore::trace_posted_with_other_content(std::string_view payer_id, st
 std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::string> claim_ids) {
   std::vector<ClaimRecord> out;
   if (claim_ids.empty()) return out;
-  ListStatements claims(c_, claims_query);
+  auto& claims = statements_->claims;
   for (std::size_t begin = 0; begin < claim_ids.size(); begin += kMaxList) {
     const std::size_t n = std::min(kMaxList, claim_ids.size() - begin);
     const std::size_t size = bucket_for(n);
@@ -186,18 +237,9 @@ std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::str
     while (q.step()) {
       ClaimRecord c;
       c.row_id = q.column_int(0);
-      c.batch_id = q.column_int(1);
-      c.claim_id = q.column_text(2);
-      c.payer_id = q.column_text(3);
-      c.payer_name = q.column_text(4);
-      c.billing_npi = q.column_text(5);
-      c.frequency_code = q.column_text(6);
-      c.original_claim_number = q.column_text(7);
-      c.billed_cents = q.column_int(8);
-      c.service_date_from = q.column_text(9);
-      c.service_date_to = q.column_text(10);
-      c.transaction_control_number = q.column_text(11);
-      c.status = q.column_text(12);
+      c.claim_id = q.column_text(1);
+      c.payer_id = q.column_text(2);
+      c.billed_cents = q.column_int(3);
       out.push_back(std::move(c));
     }
     q.reset();
@@ -207,7 +249,7 @@ std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::str
   out.erase(std::unique(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id == b.row_id; }),
             out.end());
   // Lines of every claim found, attached by claim row.
-  ListStatements lines(c_, lines_query);
+  auto& lines = statements_->lines;
   for (std::size_t begin = 0; begin < out.size(); begin += kMaxList) {
     const std::size_t n = std::min(kMaxList, out.size() - begin);
     const std::size_t size = bucket_for(n);
@@ -225,9 +267,7 @@ std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::str
       l.procedure_code = q.column_text(4);
       l.modifiers = q.column_text(5);
       l.charge_cents = q.column_int(6);
-      l.units = q.column_text(7);
-      l.unit_code = q.column_text(8);
-      l.service_date = q.column_text(9);
+      l.service_date = q.column_text(7);
       it->lines.push_back(std::move(l));
     }
     q.reset();
@@ -238,7 +278,7 @@ std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::str
 std::vector<PaymentRecord> PostingStore::open_payments_by_control_number(
     std::string_view payer_id, std::span<const std::string> control_numbers) {
   std::vector<PaymentRecord> out;
-  ListStatements payments(c_, open_payments_query);
+  auto& payments = statements_->payments;
   for (std::size_t begin = 0; begin < control_numbers.size(); begin += kMaxList) {
     const std::size_t n = std::min(kMaxList, control_numbers.size() - begin);
     const std::size_t size = bucket_for(n);
@@ -267,13 +307,8 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
   // Claim payments first: their ids come back with their sequence numbers.
   std::map<std::int64_t, std::int64_t> id_by_sequence;
   {
-    sql::BatchInsert insert(
-        c_, "claim_payments",
-        with_buckets({"remittance_id", "sequence", "claim_row", "claim_id", "payer_id", "payer_claim_control_number",
-                      "status_code", "claim_status", "reversal", "billed_cents", "paid_cents",
-                      "patient_responsibility_cents"},
-                     {"reason_codes", "remark_codes"}),
-        "id, sequence", [&](const sql::Statement& row) { id_by_sequence[row.column_int(1)] = row.column_int(0); });
+    auto& insert = statements_->claim_payments;
+    insert.on_returned([&](const sql::Statement& row) { id_by_sequence[row.column_int(1)] = row.column_int(0); });
     for (const auto& p : postings) {
       insert.row()
           .value(remittance_id)
@@ -292,6 +327,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
       insert.value(join_codes(p.reason_codes)).value(join_codes(p.remark_codes));
     }
     insert.flush();
+    insert.on_returned({});
   }
   for (auto& p : postings) {
     const auto it = id_by_sequence.find(p.sequence);
@@ -299,11 +335,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
       throw LedgerError(fmt::format("claim payment {} of remittance {} was not stored", p.sequence, remittance_id));
     p.id = it->second;
   }
-  sql::BatchInsert lines(c_, "line_payments",
-                         with_buckets({"claim_payment_id", "line_number", "service_line_row", "line_control_number",
-                                       "procedure_code", "modifiers", "service_date", "billed_cents", "paid_cents",
-                                       "allowed_cents"},
-                                      {"reason_codes", "remark_codes"}));
+  auto& lines = statements_->line_payments;
   for (const auto& p : postings) {
     for (const auto& l : p.lines) {
       lines.row()
@@ -327,9 +359,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
 void PostingStore::insert_provider_adjustments(std::int64_t remittance_id,
                                                std::span<const model::ProviderAdjustment> adjustments) {
   if (adjustments.empty()) return;
-  sql::BatchInsert insert(c_, "provider_adjustments",
-                          {"remittance_id", "sequence", "provider_id", "fiscal_period_end", "reason", "reference",
-                           "amount_cents"});
+  auto& insert = statements_->provider_adjustments;
   std::int64_t sequence = 0;
   for (const auto& a : adjustments) {
     insert.row()
@@ -349,10 +379,7 @@ void PostingStore::insert_findings(std::optional<std::int64_t> remittance_id, st
   if (findings.empty()) return;
   std::map<std::size_t, std::int64_t> payment_of(finding_payment_ids.begin(), finding_payment_ids.end());
   const std::string now = util::utc_timestamp_now();
-  sql::BatchInsert insert(c_, "findings",
-                          {"remittance_id", "claim_payment_id", "rule", "category", "severity", "claim_id",
-                           "line_number", "line_control_number", "payer_id", "trace_number", "carc", "rarc",
-                           "amount_cents", "message", "action", "location", "created_at"});
+  auto& insert = statements_->findings;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
     const auto payment = payment_of.find(i);
@@ -387,14 +414,14 @@ void PostingStore::link_reversals(std::span<const std::pair<std::int64_t, std::i
   std::vector<std::pair<std::int64_t, std::int64_t>> reversed_by;
   for (const auto& [reversal, original] : reversal_to_original) reversed_by.emplace_back(original, reversal);
   auto bind_int = [](sql::Statement& s, int index, std::int64_t v) { s.bind(index, v); };
-  update_by_id(c_, "claim_payments", "reverses", "BIGINT", std::move(reverses), bind_int);
-  update_by_id(c_, "claim_payments", "reversed_by", "BIGINT", std::move(reversed_by), bind_int);
+  statements_->reverses.run(std::move(reverses), bind_int);
+  statements_->reversed_by.run(std::move(reversed_by), bind_int);
 }
 
 void PostingStore::update_claim_statuses(std::span<const std::pair<std::int64_t, model::ClaimStatus>> statuses) {
   if (statuses.empty()) return;
   std::vector<std::pair<std::int64_t, model::ClaimStatus>> pairs(statuses.begin(), statuses.end());
-  update_by_id(c_, "claims", "status", "TEXT", std::move(pairs),
+  statements_->claim_status.run(std::move(pairs),
                [](sql::Statement& s, int index, model::ClaimStatus v) { s.bind(index, model::to_string(v)); });
 }
 

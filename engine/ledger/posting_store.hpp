@@ -63,7 +63,9 @@ class PostingStore {
   bool trace_posted_with_other_content(std::string_view payer_id, std::string_view trace_number,
                                        std::string_view content_hash);
 
-  // Every submitted claim whose claim id is in claim_ids (any payer), with its lines.
+  // Every submitted claim whose claim id is in claim_ids (any payer), with its lines: what
+  // matching reads (row ids, claim id, payer, billed; line number, control number, procedure,
+  // modifiers, charge, date). Ledger::find_claim reads a claim in full.
   std::vector<ClaimRecord> submitted_claims(std::span<const std::string> claim_ids);
   // Claim payments of this payer with these payer claim control numbers that are neither
   // reversals nor reversed, newest first.
@@ -89,8 +91,10 @@ class PostingStore {
   std::string claim_status(std::string_view payer_id, std::string_view claim_id);
 
  private:
+  struct Statements;  // prepared once per store, reused for every remittance
   sql::Connection& c_;
-  std::unique_ptr<sql::Statement> insert_remittance_, find_remittance_, other_content_;
+  std::unique_ptr<sql::Statement> insert_remittance_, other_content_;
+  std::unique_ptr<Statements> statements_;
 };
 
 // Codes joined for a TEXT column: "45,253".

@@ -23,10 +23,10 @@ std::string_view trim(std::string_view v) {
 // A short code (a segment id, a qualifier: 1 to 3 characters) as one integer, so the hot path
 // switches and compares without memcmp; 0 for anything longer or empty.
 constexpr std::uint32_t key(std::string_view v) {
-  if (v.empty() || v.size() > 3) return 0;
-  std::uint32_t k = static_cast<std::uint32_t>(v.size()) << 24;
-  for (std::size_t i = 0; i < v.size(); ++i) k |= static_cast<std::uint32_t>(static_cast<unsigned char>(v[i])) << (16 - 8 * i);
-  return k;
+  const std::size_t n = v.size();
+  if (n == 0 || n > 3) return 0;
+  const auto byte = [&](std::size_t i) { return i < n ? static_cast<std::uint32_t>(static_cast<unsigned char>(v[i])) : 0u; };
+  return static_cast<std::uint32_t>(n) << 24 | byte(0) << 16 | byte(1) << 8 | byte(2);
 }
 
 // Resetting a reused claim or line keeps every buffer. Strings its own segment always
@@ -443,7 +443,7 @@ model::LinePayment* RemittanceReader::line(model::Remittance& out) {
 void RemittanceReader::on_segment(model::Remittance& out, const x12::Segment& s) {
   hash_.add_segment(s.raw());
   dispatch(out, s);
-  if (code_too_long_) {
+  if (code_too_long_) [[unlikely]] {
     code_too_long_ = false;
     problem(out, s, "read.invalid_value", 0, 0,
             fmt::format("a code in this {} segment is longer than {} characters (its start is kept)", s.id(),
@@ -451,8 +451,7 @@ void RemittanceReader::on_segment(model::Remittance& out, const x12::Segment& s)
   }
 }
 
-void RemittanceReader::dispatch(model::Remittance& out, const x12::Segment& s) {
-
+inline void RemittanceReader::dispatch(model::Remittance& out, const x12::Segment& s) {
   const std::string_view id = s.id();
   switch (key(id)) {
     case key("CAS"): on_cas(out, s); return;

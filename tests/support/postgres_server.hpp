@@ -7,6 +7,7 @@
 // process dies without stopping it. Tests get a fresh database each: create_database().
 
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -18,9 +19,51 @@
 
 #include <fmt/format.h>
 
-#include "tests/support/test_paths.hpp"
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
 
 namespace clearhouse::testing {
+
+// Self-contained (the benchmarks use this server too, without the test support library).
+namespace pg_detail {
+struct Output {
+  int exit_code = -1;
+  std::string out, err;
+};
+inline std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out.push_back(c);
+  }
+  return out + "'";
+}
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+// Runs a shell command line; stdout captured, stderr merged into err via a temporary file.
+inline Output run(const std::string& command_line) {
+  char err_path[] = "/tmp/clearhouse-pg-cmd-XXXXXX";
+  const int fd = ::mkstemp(err_path);
+  if (fd >= 0) ::close(fd);
+  Output r;
+  FILE* pipe = ::popen((command_line + " 2>" + quote(err_path)).c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  r.err = slurp(err_path);
+  std::remove(err_path);
+  return r;
+}
+}  // namespace pg_detail
 
 class PostgresServer {
  public:
@@ -44,8 +87,8 @@ class PostgresServer {
   }
   // Runs one SQL command with psql (for setup); throws when it fails.
   void psql(const std::string& database, const std::string& sql) const {
-    const auto r = run_command(fmt::format("{} -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p {} -U {} -d {} -c {}",
-                                           shell_quote(bindir_ + "/psql"), port_, user_, database, shell_quote(sql)));
+    const auto r = pg_detail::run(fmt::format("{} -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p {} -U {} -d {} -c {}",
+                                           pg_detail::quote(bindir_ + "/psql"), port_, user_, database, pg_detail::quote(sql)));
     if (r.exit_code != 0) throw std::runtime_error("psql failed: " + sql + "\n" + r.err);
   }
 
@@ -55,7 +98,7 @@ class PostgresServer {
 
  private:
   PostgresServer() {
-    const auto config = run_command("pg_config --bindir");
+    const auto config = pg_detail::run("pg_config --bindir");
     if (config.exit_code != 0) throw std::runtime_error("pg_config not found: install postgresql-15 and libpq-dev");
     bindir_ = config.out.substr(0, config.out.find_last_not_of("\n ") + 1);
     const bool root = ::geteuid() == 0;
@@ -64,34 +107,34 @@ class PostgresServer {
     char tmpl[] = "/tmp/clearhouse-pg-XXXXXX";
     if (::mkdtemp(tmpl) == nullptr) throw std::runtime_error("cannot create a directory for PostgreSQL");
     dir_ = tmpl;
-    if (root) run_command(fmt::format("chown postgres: {}", shell_quote(dir_)));
+    if (root) pg_detail::run(fmt::format("chown postgres: {}", pg_detail::quote(dir_)));
     port_ = free_port();
     const std::string data = dir_ + "/data";
-    const auto init = run_command(fmt::format("{}{} -D {} -U postgres --auth=trust -E UTF8 --no-sync --no-instructions",
-                                              run_as_, shell_quote(bindir_ + "/initdb"), shell_quote(data)));
+    const auto init = pg_detail::run(fmt::format("{}{} -D {} -U postgres --auth=trust -E UTF8 --no-sync --no-instructions",
+                                              run_as_, pg_detail::quote(bindir_ + "/initdb"), pg_detail::quote(data)));
     if (init.exit_code != 0) throw std::runtime_error("initdb failed:\n" + init.out + init.err);
     const std::string options = fmt::format(
         "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=60 "
         "-c shared_buffers=128MB",
         port_, dir_);
-    const auto start = run_command(fmt::format("{}{} -D {} -o {} -l {} -w -t 60 start", run_as_,
-                                               shell_quote(bindir_ + "/pg_ctl"), shell_quote(data), shell_quote(options),
-                                               shell_quote(dir_ + "/server.log")));
+    const auto start = pg_detail::run(fmt::format("{}{} -D {} -o {} -l {} -w -t 60 start", run_as_,
+                                               pg_detail::quote(bindir_ + "/pg_ctl"), pg_detail::quote(data), pg_detail::quote(options),
+                                               pg_detail::quote(dir_ + "/server.log")));
     if (start.exit_code != 0)
-      throw std::runtime_error("pg_ctl start failed:\n" + start.out + start.err + read_file(dir_ + "/server.log"));
+      throw std::runtime_error("pg_ctl start failed:\n" + start.out + start.err + pg_detail::slurp(dir_ + "/server.log"));
     started_ = true;
     // If this process dies without stopping the server, the watchdog does.
-    run_command(fmt::format("(while kill -0 {} 2>/dev/null; do sleep 1; done; {}{} -D {} -m immediate stop; "
+    pg_detail::run(fmt::format("(while kill -0 {} 2>/dev/null; do sleep 1; done; {}{} -D {} -m immediate stop; "
                             "rm -rf {}) >/dev/null 2>&1 &",
-                            ::getpid(), run_as_, shell_quote(bindir_ + "/pg_ctl"), shell_quote(data),
-                            shell_quote(dir_)));
+                            ::getpid(), run_as_, pg_detail::quote(bindir_ + "/pg_ctl"), pg_detail::quote(data),
+                            pg_detail::quote(dir_)));
   }
 
   void stop() {
     if (!started_) return;
     started_ = false;
-    run_command(fmt::format("{}{} -D {} -m fast -w stop", run_as_, shell_quote(bindir_ + "/pg_ctl"),
-                            shell_quote(dir_ + "/data")));
+    pg_detail::run(fmt::format("{}{} -D {} -m fast -w stop", run_as_, pg_detail::quote(bindir_ + "/pg_ctl"),
+                            pg_detail::quote(dir_ + "/data")));
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <bit>
 
 namespace clearhouse::ledger::sql {
 namespace {
@@ -36,17 +37,18 @@ BatchInsert& BatchInsert::row() {
 }
 
 BatchInsert& BatchInsert::value(std::int64_t v) {
-  pending_.emplace_back(v);
+  pending_.push_back({Value::Kind::integer, v, 0});
   return *this;
 }
 
 BatchInsert& BatchInsert::value(std::string_view v) {
-  pending_.emplace_back(std::string(v));
+  pending_.push_back({Value::Kind::text, static_cast<std::int64_t>(text_.size()), v.size()});
+  text_.append(v);
   return *this;
 }
 
 BatchInsert& BatchInsert::null() {
-  pending_.emplace_back(std::monostate{});
+  pending_.push_back({});
   return *this;
 }
 
@@ -71,20 +73,35 @@ void BatchInsert::flush() {
   if (pending_.size() % columns_.size() != 0)
     throw LedgerError(fmt::format("{}: the last row is missing values", table_));
   const std::size_t rows = pending_.size() / columns_.size();
-  Statement& stmt = statement_for(rows);
-  int index = 1;
-  for (const auto& v : pending_) {
-    if (const auto* i = std::get_if<std::int64_t>(&v)) stmt.bind(index, *i);
-    else if (const auto* s = std::get_if<std::string>(&v)) stmt.bind(index, std::string_view(*s));
-    else stmt.bind_null(index);
-    ++index;
+  // A full chunk goes in one statement; a shorter one in power-of-two pieces, so a handful of
+  // prepared statements serve every row count.
+  std::size_t done = 0;
+  while (done < rows) {
+    std::size_t n = rows - done;
+    if (n < rows_per_statement_) n = std::bit_floor(n);
+    Statement& stmt = statement_for(n);
+    int index = 1;
+    for (std::size_t i = done * columns_.size(); i < (done + n) * columns_.size(); ++i) {
+      const auto& v = pending_[i];
+      switch (v.kind) {
+        case Value::Kind::integer: stmt.bind(index, v.integer); break;
+        // text_ does not change until this statement has run: bound without a copy.
+        case Value::Kind::text:
+          stmt.bind_view(index, std::string_view(text_).substr(static_cast<std::size_t>(v.integer), v.length));
+          break;
+        case Value::Kind::null: stmt.bind_null(index); break;
+      }
+      ++index;
+    }
+    while (stmt.step()) {
+      if (on_returned_) on_returned_(stmt);
+    }
+    stmt.reset();
+    done += n;
   }
-  while (stmt.step()) {
-    if (on_returned_) on_returned_(stmt);
-  }
-  stmt.reset();
   sent_ += rows;
   pending_.clear();
+  text_.clear();
 }
 
 }  // namespace clearhouse::ledger::sql

@@ -16,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "engine/ledger/sql/connection.hpp"
@@ -45,9 +44,17 @@ class BatchInsert {
   // Sends the pending rows. Throws LedgerError when a row is incomplete or the database fails.
   void flush();
   std::uint64_t rows_sent() const { return sent_; }
+  // Replaces the RETURNING callback (a BatchInsert kept across units of work: its prepared
+  // statements are reused).
+  void on_returned(OnReturned callback) { on_returned_ = std::move(callback); }
 
  private:
-  using Value = std::variant<std::monostate, std::int64_t, std::string>;
+  // A pending value: an integer, text in text_ (offset, length), or NULL. No allocation per value.
+  struct Value {
+    enum class Kind : std::uint8_t { null, integer, text } kind = Kind::null;
+    std::int64_t integer = 0;  // the integer, or the text's offset in text_
+    std::size_t length = 0;
+  };
   Statement& statement_for(std::size_t rows);
 
   Connection& c_;
@@ -57,6 +64,7 @@ class BatchInsert {
   OnReturned on_returned_;
   std::size_t rows_per_statement_;
   std::vector<Value> pending_;
+  std::string text_;  // the pending rows' text values, back to back
   std::map<std::size_t, std::unique_ptr<Statement>> statements_;  // by row count
   std::uint64_t sent_ = 0;
 };
