@@ -71,6 +71,35 @@ TEST(ServeE2E, HealthPageAndKeepAlive) {
   EXPECT_EQ(server.terminate(), 0);
 }
 
+TEST(ServeE2E, UsageErrorsExit2) {
+  EXPECT_EQ(run_clearhouse({"serve", "--listen", "nonsense"}).exit_code, 2);
+  EXPECT_EQ(run_clearhouse({"serve", "--listen", "127.0.0.1:99999"}).exit_code, 2);
+  EXPECT_EQ(run_clearhouse({"serve", "--body-limit", "lots"}).exit_code, 2);
+  EXPECT_EQ(run_clearhouse({"serve", "--tokens", "/nonexistent/tokens"}).exit_code, 2);
+  EXPECT_EQ(run_clearhouse({"serve", "extra-positional"}).exit_code, 2);
+  const auto r = run_command("CLEARHOUSE_TOKENS=short:biller " + shell_quote(clearhouse_binary().string()) + " serve");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("at least 16 characters"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("short:biller"), std::string::npos) << "the token itself is never echoed";
+}
+
+TEST(ServeE2E, TokensFileWithDigests) {
+  const auto dir = scratch_dir("serve-tokens-file");
+  // The biller's token is stored as its SHA-256 only.
+  write_file(dir / "tokens", "# who may call\n" + std::string("sha256=") +
+                                 "7b3f1c0e1d1a4e5f9c2b8a6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f:biller:nobody\n" +
+                                 token_for(service::Role::reader) + ":reader:Rita\n");
+  ServerProcess server(with(base_args("serve-tokens-file-server"), {"--tokens", (dir / "tokens").string()}));
+  ASSERT_TRUE(server.started()) << server.log();
+  EXPECT_EQ(http_request(server.port(), "GET", "/v1/worklist", bearer(service::Role::reader)).status, 200);
+  EXPECT_EQ(http_request(server.port(), "GET", "/v1/worklist", bearer(service::Role::biller)).status, 401);
+  EXPECT_EQ(http_request(server.port(), "POST", "/v1/worklist/X/resolve", bearer(service::Role::reader, "application/json"),
+                         R"({"note":"x"})")
+                .status,
+            403);
+  EXPECT_EQ(server.terminate(), 0);
+}
+
 TEST(ServeE2E, PipelinedRequestsAreAnsweredInOrder) {
   ServerProcess server(base_args("serve-pipeline"));
   ASSERT_TRUE(server.started()) << server.log();
