@@ -4,8 +4,14 @@
 // directory by ../shared/tools/gen_x12.py on first use.
 //
 //   ./build/bench/submit_bench --benchmark_counters_tabular=true
+//
+// CLEARHOUSE_SUBMIT_BENCH_ENCOUNTERS=N runs on N encounters instead, e.g. 10000 under callgrind,
+// whose instruction counts compare versions independently of the machine's load (3 runs each):
+//   CLEARHOUSE_SUBMIT_BENCH_ENCOUNTERS=10000 valgrind --tool=callgrind
+//     --toggle-collect='clearhouse::submit::run_submit*' ./build/bench/submit_bench --benchmark_filter=Without
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "bench/support/bench_inputs.hpp"
@@ -17,7 +23,15 @@ namespace clearhouse::bench {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr std::uint64_t kEncounters = 100'000;
+
+std::uint64_t encounter_count() {
+  static const std::uint64_t n = [] {
+    const char* env = std::getenv("CLEARHOUSE_SUBMIT_BENCH_ENCOUNTERS");
+    const std::uint64_t v = env != nullptr ? std::strtoull(env, nullptr, 10) : 0;
+    return v > 0 ? v : 100'000;
+  }();
+  return n;
+}
 
 submit::SubmitOptions options(const fs::path& encounters, const fs::path& out) {
   submit::SubmitOptions o;
@@ -28,7 +42,7 @@ submit::SubmitOptions options(const fs::path& encounters, const fs::path& out) {
 }
 
 void run(benchmark::State& state, bool with_ledger) {
-  const auto input = generated_claims(X12Kind::claim_837p, kEncounters).encounters;
+  const auto input = generated_claims(X12Kind::claim_837p, encounter_count()).encounters;
   const fs::path work = bench_data_dir() / (with_ledger ? "submit-ledger" : "submit-no-ledger");
   std::uint64_t claims = 0, bytes = 0;
   for (auto _ : state) {
@@ -45,7 +59,7 @@ void run(benchmark::State& state, bool with_ledger) {
       submit::UnrecordedSubmission recorder;
       report = submit::run_submit(options(input, work / "out"), recorder);
     }
-    if (report.claims != kEncounters) state.SkipWithError("not every encounter became a claim");
+    if (report.claims != encounter_count()) state.SkipWithError("not every encounter became a claim");
     claims += report.claims;
     bytes += report.bytes;
   }
@@ -57,7 +71,7 @@ void run(benchmark::State& state, bool with_ledger) {
 
 // The first stage alone: JSON Lines -> typed encounters (for finding where the time goes).
 void BM_ReadEncounters(benchmark::State& state) {
-  const auto input = generated_claims(X12Kind::claim_837p, kEncounters).encounters;
+  const auto input = generated_claims(X12Kind::claim_837p, encounter_count()).encounters;
   std::uint64_t n = 0;
   for (auto _ : state) {
     std::string error;
