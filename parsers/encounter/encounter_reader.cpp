@@ -1,8 +1,20 @@
 #include "parsers/encounter/encounter_reader.hpp"
 
+// RapidJSON's SSE2 string scan (SSE2 is part of x86-64) in a namespace of this file's own, so
+// its templates never mix with the scalar ones other files instantiate (one definition rule).
+// The scan reads whole aligned 16-byte blocks: the buffers parsed here keep 16 bytes of
+// padding after each line's terminating NUL.
+#if defined(__SSE2__)
+#define RAPIDJSON_SSE2
+#endif
+#define RAPIDJSON_NAMESPACE clearhouse_encounter_rapidjson
+#define RAPIDJSON_NAMESPACE_BEGIN namespace clearhouse_encounter_rapidjson {
+#define RAPIDJSON_NAMESPACE_END }
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+namespace rapidjson = clearhouse_encounter_rapidjson;
 
+#include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -15,6 +27,9 @@ using model::Rejection;
 using Value = rapidjson::Value;
 
 constexpr std::size_t kChunk = 1 << 20;
+// Bytes kept free after the data in a parse buffer: the NUL ending a line and a whole 16-byte
+// block for the SIMD string scan.
+constexpr std::size_t kPadding = 1 + 16;
 
 // Builds field paths only when a problem is reported (the hot path never formats).
 struct Path {
@@ -362,6 +377,19 @@ class Typer {
   std::string claim_id_;
 };
 
+// True when no byte has the high bit set (eight at a time).
+bool is_ascii(const char* text, std::size_t n) {
+  std::uint64_t seen = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text + i, 8);
+    seen |= word;
+  }
+  for (; i < n; ++i) seen |= static_cast<unsigned char>(text[i]);
+  return (seen & 0x8080808080808080ull) == 0;
+}
+
 // Finds "claim_id":"..." in a line that is not valid JSON, so its rejection can name the claim.
 std::string salvage_claim_id(std::string_view text) {
   const auto key = text.find("\"claim_id\"");
@@ -388,11 +416,14 @@ bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounte
   rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer, sizeof parse_buffer);
   rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>, rapidjson::MemoryPoolAllocator<>>
       doc(&value_allocator, sizeof parse_buffer, &parse_allocator);
+  const std::size_t length = std::strlen(json);
   // Parsing in place overwrites the text: keep the claim id a broken line may still name.
-  const std::string salvaged = salvage_claim_id(std::string_view(json, strnlen(json, 8192)));
-  constexpr unsigned kFlags =
-      rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseValidateEncodingFlag;
-  doc.ParseInsitu<kFlags>(json);
+  const std::string salvaged = salvage_claim_id(std::string_view(json, std::min<std::size_t>(length, 8192)));
+  // ASCII is valid UTF-8 by construction: only other text needs the parser's per-byte check
+  // (which also turns off its fast string scan).
+  constexpr unsigned kFlags = rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag;
+  if (is_ascii(json, length)) doc.ParseInsitu<kFlags>(json);
+  else doc.ParseInsitu<kFlags | rapidjson::kParseValidateEncodingFlag>(json);
   if (doc.HasParseError()) {
     problems.push_back(Rejection{salvaged, line_number, "", "json_syntax",
                                  fmt::format("not valid JSON at column {}: {}", doc.GetErrorOffset() + 1,
@@ -412,6 +443,7 @@ bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounte
 bool parse_encounter_text(std::string_view text, std::uint64_t line_number, model::Encounter& out,
                           std::vector<Rejection>& problems) {
   std::string copy(text);
+  copy.append(kPadding, '\0');
   return parse_encounter_line(copy.data(), line_number, out, problems);
 }
 
@@ -425,7 +457,7 @@ std::unique_ptr<EncounterReader> EncounterReader::open(const std::string& path, 
   return std::make_unique<EncounterReader>(f, true);
 }
 
-EncounterReader::EncounterReader(std::FILE* in, bool owned) : in_(in), owned_(owned), buffer_(kChunk + 1) {}
+EncounterReader::EncounterReader(std::FILE* in, bool owned) : in_(in), owned_(owned), buffer_(kChunk + kPadding) {}
 
 EncounterReader::~EncounterReader() {
   if (owned_ && in_ != nullptr) std::fclose(in_);
@@ -439,8 +471,8 @@ bool EncounterReader::fill() {
     end_ -= begin_;
     begin_ = 0;
   }
-  if (end_ + kChunk / 4 > buffer_.size() - 1) buffer_.resize(buffer_.size() * 2);
-  const std::size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - 1 - end_, in_);
+  if (end_ + kChunk / 4 > buffer_.size() - kPadding) buffer_.resize(buffer_.size() * 2);
+  const std::size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - kPadding - end_, in_);
   if (n == 0) {
     if (std::ferror(in_)) read_error_ = "read error";
     eof_ = true;

@@ -58,6 +58,8 @@ class EncounterReader {
 
 // Parses one JSON text (one line, modified in place: it must be writable and NUL-terminated)
 // into out, appending problems. Returns false when the text is not a JSON object at all.
+// The string scan reads aligned 16-byte blocks, which may reach up to 15 bytes past the NUL
+// (never into another page); keep those bytes allocated to stay clean under sanitizers.
 bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounter& out,
                           std::vector<model::Rejection>& problems);
 // Convenience for tests: copies text first.
