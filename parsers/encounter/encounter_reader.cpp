@@ -15,6 +15,7 @@
 namespace rapidjson = clearhouse_encounter_rapidjson;
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -45,6 +46,93 @@ struct Path {
   }
 };
 
+// Every member name the reader looks up (the shape of schemas/encounter.schema.json).
+constexpr std::array<std::string_view, 65> kKeyNames = {
+    // encounter
+    "claim_id", "frequency_code", "place_of_service", "total_charge", "original_claim_number",
+    "prior_authorization", "referral_number", "onset_date", "provider_signature_on_file", "assignment",
+    "benefits_assigned", "release_of_information", "diagnoses", "accident", "submitter", "receiver", "payer",
+    "billing_provider", "pay_to_address", "rendering_provider", "referring_provider", "service_facility",
+    "subscriber", "patient", "service_lines",
+    // parties, providers, people, addresses
+    "cause", "date", "state", "country", "name", "id", "contact_name", "phone", "email",
+    "claim_filing_indicator", "address", "tax_id", "entity_type", "last", "first", "middle", "suffix", "npi",
+    "taxonomy", "member_id", "dob", "gender", "group_number", "group_name", "payer_responsibility",
+    "insurance_type_code", "relationship", "line1", "line2", "city", "zip",
+    // service lines
+    "line", "procedure_code", "modifiers", "units", "unit_code", "charge", "date_end", "diagnosis_pointers",
+    "line_control_number"};
+
+// Open-addressing index of kKeyNames, built at compile time.
+class KeyIndex {
+ public:
+  static constexpr std::size_t kBuckets = 256;
+
+  consteval KeyIndex() {
+    for (auto& b : buckets_) b = -1;
+    for (std::size_t i = 0; i < kKeyNames.size(); ++i) {
+      std::size_t h = hash(kKeyNames[i]);
+      while (buckets_[h] >= 0) {
+        if (kKeyNames[static_cast<std::size_t>(buckets_[h])] == kKeyNames[i]) throw "duplicate key name";
+        h = (h + 1) % kBuckets;
+      }
+      buckets_[h] = static_cast<std::int16_t>(i);
+    }
+  }
+
+  // The key's position in kKeyNames, or -1 for a name the shape does not have.
+  constexpr int find(std::string_view name) const {
+    for (std::size_t h = hash(name);; h = (h + 1) % kBuckets) {
+      const int i = buckets_[h];
+      if (i < 0 || kKeyNames[static_cast<std::size_t>(i)] == name) return i;
+    }
+  }
+
+ private:
+  // Length and three characters tell these names apart well enough for a quarter-full table.
+  static constexpr std::size_t hash(std::string_view s) {
+    if (s.empty()) return 0;
+    const auto c = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(s[i])); };
+    return (s.size() * 31 + c(0) * 7 + c(s.size() / 2) * 3 + c(s.size() - 1)) % kBuckets;
+  }
+
+  std::array<std::int16_t, kBuckets> buckets_{};
+};
+
+constexpr KeyIndex kKeyIndex;
+
+// A member name as the code names it: resolved to its slot at compile time, so a name missing
+// from kKeyNames does not compile.
+struct Key {
+  consteval Key(const char* text) : name(text), slot(kKeyIndex.find(text)) {
+    if (slot < 0) throw "key missing from kKeyNames";
+  }
+  constexpr operator std::string_view() const { return name; }
+  std::string_view name;
+  int slot;
+};
+
+// One JSON object's members by name, indexed in a single pass over them (instead of a linear
+// FindMember per lookup). As with FindMember, the first occurrence of a name counts; unknown
+// names are ignored.
+class Members {
+ public:
+  explicit Members(const Value& object) {
+    for (const auto& m : object.GetObject()) {
+      const int slot = kKeyIndex.find(std::string_view(m.name.GetString(), m.name.GetStringLength()));
+      if (slot >= 0 && slots_[slot] == nullptr) slots_[slot] = &m.value;
+    }
+  }
+  // The member, or nullptr when missing or null.
+  const Value* get(Key key) const {
+    const Value* v = slots_[key.slot];
+    return v == nullptr || v->IsNull() ? nullptr : v;
+  }
+
+ private:
+  std::array<const Value*, kKeyNames.size()> slots_{};
+};
+
 class Typer {
  public:
   Typer(std::uint64_t line, std::vector<Rejection>& problems) : line_(line), problems_(problems) {}
@@ -55,14 +143,10 @@ class Typer {
   void set_claim_id(std::string_view id) { claim_id_ = std::string(id); }
 
   // A member, or nullptr when missing or null.
-  static const Value* member(const Value& obj, std::string_view key) {
-    const auto it = obj.FindMember(rapidjson::StringRef(key.data(), key.size()));
-    if (it == obj.MemberEnd() || it->value.IsNull()) return nullptr;
-    return &it->value;
-  }
+  static const Value* member(const Members& obj, Key key) { return obj.get(key); }
 
   // Text of a string (numbers arrive as their source text, so 12345 reads as "12345").
-  void text(const Value& obj, std::string_view key, const Path& parent, std::string& out) {
+  void text(const Members& obj, Key key, const Path& parent, std::string& out) {
     const Value* v = member(obj, key);
     if (v == nullptr) return;
     if (v->IsString()) {
@@ -72,7 +156,7 @@ class Typer {
     problem({&parent, key}, "wrong_type", "expected a string");
   }
 
-  const Value* object(const Value& obj, std::string_view key, const Path& parent) {
+  const Value* object(const Members& obj, Key key, const Path& parent) {
     const Value* v = member(obj, key);
     if (v == nullptr) return nullptr;
     if (v->IsObject()) return v;
@@ -80,7 +164,7 @@ class Typer {
     return nullptr;
   }
 
-  const Value* array(const Value& obj, std::string_view key, const Path& parent) {
+  const Value* array(const Members& obj, Key key, const Path& parent) {
     const Value* v = member(obj, key);
     if (v == nullptr) return nullptr;
     if (v->IsArray()) return v;
@@ -88,7 +172,7 @@ class Typer {
     return nullptr;
   }
 
-  std::optional<model::Money> money(const Value& obj, std::string_view key, const Path& parent) {
+  std::optional<model::Money> money(const Members& obj, Key key, const Path& parent) {
     const Value* v = member(obj, key);
     if (v == nullptr) return std::nullopt;
     if (v->IsString()) {
@@ -101,7 +185,7 @@ class Typer {
     return std::nullopt;
   }
 
-  void decimal(const Value& obj, std::string_view key, const Path& parent, model::Decimal& out) {
+  void decimal(const Members& obj, Key key, const Path& parent, model::Decimal& out) {
     const Value* v = member(obj, key);
     if (v == nullptr) return;
     if (v->IsString()) {
@@ -116,7 +200,7 @@ class Typer {
   }
 
   // "YYYY-MM-DD" or "CCYYMMDD" into fields; whether the date is real is an edit.
-  void date(const Value& obj, std::string_view key, const Path& parent, model::Date& out) {
+  void date(const Members& obj, Key key, const Path& parent, model::Date& out) {
     const Value* v = member(obj, key);
     if (v == nullptr) return;
     if (!v->IsString()) {
@@ -147,7 +231,7 @@ class Typer {
   }
 
   // true/false, or "Y"/"N" text.
-  void flag(const Value& obj, std::string_view key, const Path& parent, std::string& out, std::string_view yes,
+  void flag(const Members& obj, Key key, const Path& parent, std::string& out, std::string_view yes,
             std::string_view no) {
     const Value* v = member(obj, key);
     if (v == nullptr) return;
@@ -162,7 +246,7 @@ class Typer {
     problem({&parent, key}, "wrong_type", "expected true/false or a code");
   }
 
-  void strings(const Value& obj, std::string_view key, const Path& parent, std::vector<std::string>& out) {
+  void strings(const Members& obj, Key key, const Path& parent, std::vector<std::string>& out) {
     const Value* a = array(obj, key, parent);
     if (a == nullptr) return;
     out.reserve(a->Size());
@@ -177,7 +261,7 @@ class Typer {
     }
   }
 
-  void integers(const Value& obj, std::string_view key, const Path& parent, std::vector<int>& out) {
+  void integers(const Members& obj, Key key, const Path& parent, std::vector<int>& out) {
     const Value* a = array(obj, key, parent);
     if (a == nullptr) return;
     int i = 0;
@@ -191,7 +275,8 @@ class Typer {
     }
   }
 
-  void address(const Value& obj, const Path& p, model::Address& out) {
+  void address(const Value& value, const Path& p, model::Address& out) {
+    const Members obj(value);
     text(obj, "line1", p, out.line1);
     text(obj, "line2", p, out.line2);
     text(obj, "city", p, out.city);
@@ -200,14 +285,14 @@ class Typer {
     text(obj, "country", p, out.country);
   }
 
-  void address_member(const Value& obj, std::string_view key, const Path& parent, model::Address& out) {
+  void address_member(const Members& obj, Key key, const Path& parent, model::Address& out) {
     if (const Value* a = object(obj, key, parent)) {
       const Path p{&parent, key};
       address(*a, p, out);
     }
   }
 
-  void optional_address(const Value& obj, std::string_view key, const Path& parent,
+  void optional_address(const Members& obj, Key key, const Path& parent,
                         std::optional<model::Address>& out) {
     if (const Value* a = object(obj, key, parent)) {
       const Path p{&parent, key};
@@ -216,8 +301,10 @@ class Typer {
     }
   }
 
+  void provider(const Value& value, const Path& p, model::Provider& out) { provider(Members(value), p, out); }
+
   // A provider named either as a person (last/first) or an organisation (name).
-  void provider(const Value& obj, const Path& p, model::Provider& out) {
+  void provider(const Members& obj, const Path& p, model::Provider& out) {
     std::string entity;
     text(obj, "entity_type", p, entity);
     std::string last;
@@ -237,14 +324,15 @@ class Typer {
     text(obj, "taxonomy", p, out.taxonomy);
   }
 
-  void person_name(const Value& obj, const Path& p, model::PersonName& out) {
+  void person_name(const Members& obj, const Path& p, model::PersonName& out) {
     text(obj, "last", p, out.last);
     text(obj, "first", p, out.first);
     text(obj, "middle", p, out.middle);
     text(obj, "suffix", p, out.suffix);
   }
 
-  void service_line(const Value& obj, const Path& p, model::ServiceLine& out) {
+  void service_line(const Value& value, const Path& p, model::ServiceLine& out) {
+    const Members obj(value);
     if (const Value* n = member(obj, "line")) {
       auto v = n->IsString() ? x12::grammar::parse_integer(std::string_view(n->GetString(), n->GetStringLength()))
                              : std::nullopt;
@@ -263,7 +351,8 @@ class Typer {
     text(obj, "line_control_number", p, out.line_control_number);
   }
 
-  void encounter(const Value& root, model::Encounter& e) {
+  void encounter(const Value& value, model::Encounter& e) {
+    const Members root(value);
     const Path top;
     model::Claim& c = e.claim;
     text(root, "claim_id", top, c.claim_id);
@@ -284,40 +373,45 @@ class Typer {
     strings(root, "diagnoses", top, c.diagnoses);
 
     if (const Value* a = object(root, "accident", top)) {
+      const Members am(*a);
       const Path p{&top, "accident"};
       c.accident.emplace();
-      text(*a, "cause", p, c.accident->cause);
-      date(*a, "date", p, c.accident->date);
-      text(*a, "state", p, c.accident->state);
-      text(*a, "country", p, c.accident->country);
+      text(am, "cause", p, c.accident->cause);
+      date(am, "date", p, c.accident->date);
+      text(am, "state", p, c.accident->state);
+      text(am, "country", p, c.accident->country);
     }
     if (const Value* s = object(root, "submitter", top)) {
+      const Members sm(*s);
       const Path p{&top, "submitter"};
       e.has_submitter = true;
-      text(*s, "name", p, c.submitter.name);
-      text(*s, "id", p, c.submitter.id);
-      text(*s, "contact_name", p, c.submitter.contact_name);
-      text(*s, "phone", p, c.submitter.phone);
-      text(*s, "email", p, c.submitter.email);
+      text(sm, "name", p, c.submitter.name);
+      text(sm, "id", p, c.submitter.id);
+      text(sm, "contact_name", p, c.submitter.contact_name);
+      text(sm, "phone", p, c.submitter.phone);
+      text(sm, "email", p, c.submitter.email);
     }
     if (const Value* r = object(root, "receiver", top)) {
+      const Members rm(*r);
       const Path p{&top, "receiver"};
       e.has_receiver = true;
-      text(*r, "name", p, c.receiver.name);
-      text(*r, "id", p, c.receiver.id);
+      text(rm, "name", p, c.receiver.name);
+      text(rm, "id", p, c.receiver.id);
     }
     if (const Value* pay = object(root, "payer", top)) {
+      const Members paym(*pay);
       const Path p{&top, "payer"};
-      text(*pay, "name", p, c.payer.name);
-      text(*pay, "id", p, c.payer.id);
-      text(*pay, "claim_filing_indicator", p, c.payer.claim_filing_indicator);
-      optional_address(*pay, "address", p, c.payer.address);
+      text(paym, "name", p, c.payer.name);
+      text(paym, "id", p, c.payer.id);
+      text(paym, "claim_filing_indicator", p, c.payer.claim_filing_indicator);
+      optional_address(paym, "address", p, c.payer.address);
     }
     if (const Value* b = object(root, "billing_provider", top)) {
+      const Members bm(*b);
       const Path p{&top, "billing_provider"};
-      provider(*b, p, c.billing_provider.provider);
-      text(*b, "tax_id", p, c.billing_provider.tax_id);
-      address_member(*b, "address", p, c.billing_provider.address);
+      provider(bm, p, c.billing_provider.provider);
+      text(bm, "tax_id", p, c.billing_provider.tax_id);
+      address_member(bm, "address", p, c.billing_provider.address);
     }
     optional_address(root, "pay_to_address", top, c.pay_to_address);
     if (const Value* r = object(root, "rendering_provider", top)) {
@@ -331,32 +425,35 @@ class Typer {
       provider(*r, p, *c.referring_provider);
     }
     if (const Value* f = object(root, "service_facility", top)) {
+      const Members fm(*f);
       const Path p{&top, "service_facility"};
       c.service_facility.emplace();
-      text(*f, "name", p, c.service_facility->name);
-      text(*f, "npi", p, c.service_facility->npi);
-      address_member(*f, "address", p, c.service_facility->address);
+      text(fm, "name", p, c.service_facility->name);
+      text(fm, "npi", p, c.service_facility->npi);
+      address_member(fm, "address", p, c.service_facility->address);
     }
     if (const Value* s = object(root, "subscriber", top)) {
+      const Members sm(*s);
       const Path p{&top, "subscriber"};
-      person_name(*s, p, c.subscriber.name);
-      text(*s, "member_id", p, c.subscriber.member_id);
-      date(*s, "dob", p, c.subscriber.birth_date);
-      text(*s, "gender", p, c.subscriber.gender);
-      address_member(*s, "address", p, c.subscriber.address);
-      text(*s, "group_number", p, c.subscriber.group_number);
-      text(*s, "group_name", p, c.subscriber.group_name);
-      text(*s, "payer_responsibility", p, c.subscriber.payer_responsibility);
-      text(*s, "insurance_type_code", p, c.subscriber.insurance_type_code);
+      person_name(sm, p, c.subscriber.name);
+      text(sm, "member_id", p, c.subscriber.member_id);
+      date(sm, "dob", p, c.subscriber.birth_date);
+      text(sm, "gender", p, c.subscriber.gender);
+      address_member(sm, "address", p, c.subscriber.address);
+      text(sm, "group_number", p, c.subscriber.group_number);
+      text(sm, "group_name", p, c.subscriber.group_name);
+      text(sm, "payer_responsibility", p, c.subscriber.payer_responsibility);
+      text(sm, "insurance_type_code", p, c.subscriber.insurance_type_code);
     }
     if (const Value* pt = object(root, "patient", top)) {
+      const Members ptm(*pt);
       const Path p{&top, "patient"};
       c.patient.relationship.clear();
-      text(*pt, "relationship", p, c.patient.relationship);
-      person_name(*pt, p, c.patient.name);
-      date(*pt, "dob", p, c.patient.birth_date);
-      text(*pt, "gender", p, c.patient.gender);
-      address_member(*pt, "address", p, c.patient.address);
+      text(ptm, "relationship", p, c.patient.relationship);
+      person_name(ptm, p, c.patient.name);
+      date(ptm, "dob", p, c.patient.birth_date);
+      text(ptm, "gender", p, c.patient.gender);
+      address_member(ptm, "address", p, c.patient.address);
     }
     if (const Value* lines = array(root, "service_lines", top)) {
       const Path arr{&top, "service_lines"};

@@ -114,5 +114,23 @@ TEST(EncounterReaderTest, LinesLongerThanTheBufferAreRead) {
   EXPECT_EQ(n, 2);
 }
 
+TEST(EncounterReaderTest, TheFirstOccurrenceOfANameCountsAndNullIsAbsent) {
+  std::string json = testing::sample_encounter_json();
+  json.insert(1, R"("claim_id":"FIRST","prior_authorization":null,"unknown_member":{"claim_id":"NESTED"},)");
+  json.insert(json.size() - 1, R"(,"prior_authorization":"LATER","frequency_code":null)");
+  const auto e = parse_ok(json);
+  EXPECT_EQ(e.claim.claim_id, "FIRST");
+  EXPECT_TRUE(e.claim.prior_authorization.empty());
+  EXPECT_EQ(e.claim.frequency_code, "1");  // the first frequency_code of the sample
+}
+
+TEST(EncounterReaderTest, NonAsciiTextIsTypedAndEscapesAreDecoded) {
+  std::string json = testing::sample_encounter_json();
+  json.insert(1, "\"referral_number\":\"R\\u00c9F\\/1\\\"2\",\"prior_authorization\":\"\xc3\x84" "1\",");
+  const auto e = parse_ok(json);
+  EXPECT_EQ(e.claim.referral_number, "R\xc3\x89" "F/1\"2");
+  EXPECT_EQ(e.claim.prior_authorization, "\xc3\x84" "1");
+}
+
 }  // namespace
 }  // namespace clearhouse::encounter
