@@ -2,12 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace clearhouse::x12 {
 
 X12Writer::X12Writer(Delimiters delimiters, std::string line_break)
-    : delimiters_(delimiters), line_break_(std::move(line_break)) {}
+    : delimiters_(delimiters), line_break_(std::move(line_break)) {
+  for (char c : {delimiters_.element, delimiters_.segment, delimiters_.component})
+    refused_[static_cast<unsigned char>(c)] = true;
+  if (delimiters_.has_repetition()) refused_[static_cast<unsigned char>(delimiters_.repetition)] = true;
+}
 
 X12Writer& X12Writer::begin(std::string_view segment_id) {
   segment_id_ = segment_id;
@@ -22,8 +27,7 @@ X12Writer& X12Writer::begin(std::string_view segment_id) {
 void X12Writer::check(std::string_view value, int component_index) {
   if (error_) return;
   for (char c : value) {
-    if (c == delimiters_.element || c == delimiters_.segment || c == delimiters_.component ||
-        (delimiters_.has_repetition() && c == delimiters_.repetition)) {
+    if (refused_[static_cast<unsigned char>(c)]) {
       error_ = WriteError{std::string(segment_id_), element_index_, component_index,
                           fmt::format("value contains the delimiter '{}'", Delimiters::describe(c))};
       return;
@@ -61,7 +65,26 @@ X12Writer& X12Writer::element(model::Money amount) {
   return *this;
 }
 
-X12Writer& X12Writer::element(const model::Decimal& value) { return element(std::string_view(value.to_string())); }
+// Decimal::to_string's form ("1", "1.5", "-0.25") without building a string.
+X12Writer& X12Writer::element(const model::Decimal& value) {
+  const model::Decimal d = value.normalized();
+  if (d.scale > 19) return element(std::string_view(value.to_string()));  // beyond any int64's digits
+  const bool negative = d.coefficient < 0;
+  const std::uint64_t magnitude =
+      negative ? (~static_cast<std::uint64_t>(d.coefficient) + 1) : static_cast<std::uint64_t>(d.coefficient);
+  char digits[24];
+  const auto n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+  const std::size_t scale = d.scale > 0 ? static_cast<std::size_t>(d.scale) : 0;
+  const std::size_t width = std::max(n, scale + 1);  // with the leading zeros of 0.05
+  char text[48];
+  std::size_t len = 0;
+  if (negative) text[len++] = '-';
+  for (std::size_t i = 0; i < width; ++i) {
+    if (scale > 0 && i == width - scale) text[len++] = '.';
+    text[len++] = i < width - n ? '0' : digits[i - (width - n)];
+  }
+  return element(std::string_view(text, len));
+}
 
 X12Writer& X12Writer::element(std::int64_t value) {
   separator();

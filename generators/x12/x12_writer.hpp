@@ -4,6 +4,7 @@
 // elements and components are dropped as X12 requires; segments since ST are counted so that
 // SE01 is never hand-counted.
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -76,6 +77,8 @@ class X12Writer {
   void separator();
 
   Delimiters delimiters_;
+  // refused_[byte]: the byte is one of this writer's delimiters (one lookup per character).
+  std::array<bool, 256> refused_{};
   std::string line_break_;
   std::string buffer_;
   std::string_view segment_id_;

@@ -49,6 +49,34 @@ TEST(X12Writer, NoRepetitionSeparatorMeansCaretIsData) {
   EXPECT_FALSE(w.error());
 }
 
+TEST(X12Writer, DecimalsAreWrittenAsDecimalToStringWritesThem) {
+  for (std::int64_t c : {0LL, 1LL, -1LL, 5LL, 10LL, 15LL, 100LL, 1005LL, -250LL, 123456789LL, -9223372036854775807LL - 1,
+                         9223372036854775807LL}) {
+    for (std::int8_t scale = -2; scale <= 21; ++scale) {
+      const model::Decimal d{c, scale};
+      X12Writer w({'*', ':', '^', '~'});
+      w.begin("SV1").element(d).end(true);
+      EXPECT_EQ(w.view(), "SV1*" + d.to_string() + "~") << c << " scale " << int{scale};
+    }
+  }
+}
+
+TEST(X12Writer, EveryByteIsRefusedExactlyWhenItIsADelimiter) {
+  const model::Delimiters sets[] = {{'*', ':', '^', '~'}, {'|', '\x1f', '\0', '\x1d'}, {'~', '>', '!', '\n'}};
+  for (const auto& d : sets) {
+    for (int b = 1; b < 256; ++b) {
+      const char c = static_cast<char>(b);
+      X12Writer w(d);
+      w.begin("NTE").element(std::string{'A', c, 'B'}).end();
+      const bool delimiter = c == d.element || c == d.component || c == d.segment || (d.has_repetition() && c == d.repetition);
+      EXPECT_EQ(w.error().has_value(), delimiter) << b;
+      X12Writer v(d);
+      v.begin("SV1").composite({"HC", std::string(1, c)}).end();
+      EXPECT_EQ(v.error().has_value(), delimiter) << b;
+    }
+  }
+}
+
 TEST(EnvelopeWriter, TrailersCountWhatWasWritten) {
   X12Writer w({'*', ':', '^', '~'}, "\n");
   EnvelopeWriter env(w);
