@@ -199,8 +199,16 @@ std::uint64_t ClaimEditor::original_key(std::string_view payer_id, std::string_v
 
 EditOutcome ClaimEditor::edit(model::Encounter encounter) {
   EditOutcome outcome;
+  if (edit_in_place(encounter, outcome.rejections, outcome.claims) && outcome.claims.empty())
+    outcome.claims.push_back(std::move(encounter.claim));
+  return outcome;
+}
+
+bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejection>& rejections,
+                                std::vector<Claim>& parts) {
+  const std::size_t failures_before = rejections.size();
   Claim& c = encounter.claim;
-  Checker check(encounter, context_, outcome.rejections);
+  Checker check(encounter, context_, rejections);
   normalize_codes(c);
 
   // Claim header.
@@ -456,11 +464,11 @@ EditOutcome ClaimEditor::edit(model::Encounter encounter) {
       }
     }
   }
-  if (outcome.rejected()) return outcome;
+  if (rejections.size() != failures_before) return false;
 
   for (auto key : keys) accepted_originals_.insert(key);
-  outcome.claims = split_claim(std::move(c));
-  return outcome;
+  if (c.lines.size() > model::kMaxLinesPerClaim) parts = split_claim(std::move(c));
+  return true;
 }
 
 }  // namespace clearhouse::edits

@@ -47,6 +47,13 @@ class ClaimEditor {
   // address dropped, and more than 50 lines split (claim_splitter.hpp).
   EditOutcome edit(model::Encounter encounter);
 
+  // The same edits in place, for the streaming pipeline (no copy of the claim): appends every
+  // failure to `rejections` and returns false when there is one. Otherwise encounter.claim is
+  // the claim as submitted, or, when it had more than 50 lines, `parts` receives the claims it
+  // was split into (and encounter.claim is left moved-from).
+  bool edit_in_place(model::Encounter& encounter, std::vector<model::Rejection>& rejections,
+                     std::vector<model::Claim>& parts);
+
  private:
   static std::uint64_t original_key(std::string_view payer_id, std::string_view claim_id);
 

@@ -78,6 +78,8 @@ class SubmitRun {
       return ledger_.submitted_before(payer, id);
     };
     edits::ClaimEditor editor(std::move(context));
+    std::vector<model::Rejection> failures;
+    std::vector<model::Claim> parts;
     while (reader->next()) {
       ++report_.encounters;
       if (o_.progress && (report_.encounters & 1023) == 0) o_.progress(reader->bytes_consumed(), report_.encounters);
@@ -87,20 +89,22 @@ class SubmitRun {
       }
       model::Encounter& e = reader->encounter();
       resolve_parties(e, o_);
-      const std::uint64_t line = e.source_line;
-      const std::string claim_id = e.claim.claim_id;
-      auto outcome = editor.edit(std::move(e));
-      if (outcome.rejected()) {
-        reject(outcome.rejections);
+      // Edited in place and written from the reader's encounter: no copy of the claim.
+      failures.clear();
+      parts.clear();
+      if (!editor.edit_in_place(e, failures, parts)) {
+        reject(failures);
         continue;
       }
       ++report_.submitted;
-      if (outcome.split()) {
-        SplitNote note{claim_id, line, {}};
-        for (const auto& c : outcome.claims) note.claim_ids.push_back(c.claim_id);
-        report_.splits.push_back(std::move(note));
+      if (parts.empty()) {
+        route(e.claim);
+        continue;
       }
-      for (const auto& c : outcome.claims) route(c);
+      SplitNote note{parts.front().claim_id, e.source_line, {}};  // the first part keeps the id
+      for (const auto& c : parts) note.claim_ids.push_back(c.claim_id);
+      report_.splits.push_back(std::move(note));
+      for (const auto& c : parts) route(c);
     }
     if (!reader->read_error().empty())
       throw std::runtime_error(fmt::format("cannot read {}: {}", o_.input, reader->read_error()));
