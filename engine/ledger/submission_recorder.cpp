@@ -1,105 +1,350 @@
 #include "engine/ledger/submission_recorder.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <string_view>
+
 namespace clearhouse::ledger {
+namespace {
 
-SubmissionRecorder::SubmissionRecorder(sql::Connection& c) : c_(c) {
-  c_.execute(R"sql(
-CREATE TEMP TABLE IF NOT EXISTS staged_claims (
-  batch_key INTEGER NOT NULL, batch_sequence BIGINT NOT NULL, claim_id TEXT NOT NULL, payer_id TEXT NOT NULL,
-  payer_name TEXT NOT NULL, billing_npi TEXT NOT NULL, frequency_code TEXT NOT NULL, original_claim_number TEXT,
-  billed_cents BIGINT NOT NULL, line_count BIGINT NOT NULL, service_date_from TEXT NOT NULL,
-  service_date_to TEXT NOT NULL, transaction_control_number TEXT NOT NULL);
-CREATE TEMP TABLE IF NOT EXISTS staged_lines (
-  batch_key INTEGER NOT NULL, batch_sequence BIGINT NOT NULL, line_number BIGINT NOT NULL,
-  line_control_number TEXT NOT NULL, procedure_code TEXT NOT NULL, modifiers TEXT NOT NULL,
-  charge_cents BIGINT NOT NULL, units TEXT NOT NULL, unit_code TEXT NOT NULL, service_date TEXT NOT NULL);
-DELETE FROM staged_claims;
-DELETE FROM staged_lines;
-)sql");
-  insert_claim_ = c_.prepare(
-      "INSERT INTO staged_claims (batch_key, batch_sequence, claim_id, payer_id, payer_name, billing_npi, "
-      "frequency_code, original_claim_number, billed_cents, line_count, service_date_from, service_date_to, "
-      "transaction_control_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert_line_ = c_.prepare(
-      "INSERT INTO staged_lines (batch_key, batch_sequence, line_number, line_control_number, procedure_code, "
-      "modifiers, charge_cents, units, unit_code, service_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-}
-
-SubmissionRecorder::~SubmissionRecorder() {
-  try {
-    discard();
-  } catch (...) {
-    // Nothing to do: the staging tables vanish with the connection.
+// A staged claim is encoded as its fields back to back: integers as 8 bytes, text as a 4-byte
+// length and its bytes. Only this file writes and reads the encoding, within one run.
+class RecordWriter {
+ public:
+  explicit RecordWriter(std::string& out) : out_(out) {}
+  void integer(std::int64_t v) {
+    char b[sizeof v];
+    std::memcpy(b, &v, sizeof v);
+    out_.append(b, sizeof v);
   }
+  void text(std::string_view s) {
+    if (s.size() > UINT32_MAX) throw LedgerError("submission recorder: text too long to stage");
+    const auto n = static_cast<std::uint32_t>(s.size());
+    char b[sizeof n];
+    std::memcpy(b, &n, sizeof n);
+    out_.append(b, sizeof n);
+    out_.append(s);
+  }
+
+ private:
+  std::string& out_;
+};
+
+class RecordReader {
+ public:
+  explicit RecordReader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  bool done() const { return p_ == end_; }
+  const char* position() const { return p_; }
+  std::int64_t integer() {
+    std::int64_t v;
+    take(&v, sizeof v);
+    return v;
+  }
+  std::string_view text() {
+    std::uint32_t n;
+    take(&n, sizeof n);
+    if (static_cast<std::size_t>(end_ - p_) < n) throw LedgerError("submission recorder: staged record truncated");
+    const std::string_view s(p_, n);
+    p_ += n;
+    return s;
+  }
+
+ private:
+  void take(void* v, std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) throw LedgerError("submission recorder: staged record truncated");
+    std::memcpy(v, p_, n);
+    p_ += n;
+  }
+  const char* p_;
+  const char* end_;
+};
+
+// An unlinked file in $TMPDIR (or /tmp): it vanishes with the process, even after a crash.
+std::FILE* open_spill_file() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/clearhouse-staging-XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) throw LedgerError(fmt::format("cannot create a staging file in {}: {}", path, std::strerror(errno)));
+  ::unlink(path.c_str());
+  std::FILE* f = ::fdopen(fd, "w+b");
+  if (f == nullptr) {
+    ::close(fd);
+    throw LedgerError(fmt::format("cannot open a staging file: {}", std::strerror(errno)));
+  }
+  return f;
 }
+
+}  // namespace
+
+// What is staged: per batch key, the encoded claims still in memory and the chunks of them
+// already moved to the spill file (in staging order: chunks first, then memory).
+struct SubmissionRecorder::Staging {
+  struct Batch {
+    std::string bytes;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> chunks;  // (offset, size) in the spill file
+  };
+  std::map<int, Batch> batches;
+  std::size_t in_memory = 0;
+  std::FILE* spill = nullptr;
+  std::uint64_t spill_size = 0;
+
+  ~Staging() {
+    if (spill != nullptr) std::fclose(spill);
+  }
+
+  void spill_all() {
+    if (spill == nullptr) spill = open_spill_file();
+    for (auto& [key, batch] : batches) {
+      if (batch.bytes.empty()) continue;
+      if (std::fwrite(batch.bytes.data(), 1, batch.bytes.size(), spill) != batch.bytes.size())
+        throw LedgerError(fmt::format("cannot write the staging file: {}", std::strerror(errno)));
+      batch.chunks.emplace_back(spill_size, batch.bytes.size());
+      spill_size += batch.bytes.size();
+      std::string().swap(batch.bytes);  // give the memory back
+    }
+    in_memory = 0;
+  }
+
+  void read_chunk(std::pair<std::uint64_t, std::uint64_t> chunk, std::string& out) {
+    out.resize(chunk.second);
+    if (std::fflush(spill) != 0 || ::fseeko(spill, static_cast<off_t>(chunk.first), SEEK_SET) != 0 ||
+        std::fread(out.data(), 1, out.size(), spill) != out.size())
+      throw LedgerError(fmt::format("cannot read the staging file: {}", std::strerror(errno)));
+    ::fseeko(spill, 0, SEEK_END);
+  }
+};
+
+SubmissionRecorder::SubmissionRecorder(sql::Connection& c, std::size_t memory_bound)
+    : c_(c), memory_bound_(memory_bound), staging_(std::make_unique<Staging>()) {
+  insert_claims_.head =
+      "INSERT INTO claims (batch_id, batch_sequence, claim_id, payer_id, payer_name, billing_npi, frequency_code, "
+      "original_claim_number, billed_cents, line_count, service_date_from, service_date_to, "
+      "transaction_control_number, status, submitted_at) VALUES ";
+  insert_claims_.row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?)";
+  insert_lines_.head =
+      "INSERT INTO service_lines (claim_row, line_number, line_control_number, procedure_code, modifiers, "
+      "charge_cents, units, unit_code, service_date) VALUES ";
+  insert_lines_.row = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+}
+
+SubmissionRecorder::~SubmissionRecorder() = default;
 
 void SubmissionRecorder::stage(int batch_key, std::int64_t batch_sequence, const ClaimRecord& claim) {
-  if (!staging_open_) {
-    c_.begin(false);  // deferred: TEMP tables only, the ledger's write lock stays free
-    staging_open_ = true;
-  }
-  // The record outlives each run() below, so its text is bound without copies.
-  insert_claim_->bind(1, batch_key)
-      .bind(2, batch_sequence)
-      .bind_view(3, claim.claim_id)
-      .bind_view(4, claim.payer_id)
-      .bind_view(5, claim.payer_name)
-      .bind_view(6, claim.billing_npi)
-      .bind_view(7, claim.frequency_code)
-      .bind_text_or_null(8, claim.original_claim_number)
-      .bind(9, claim.billed_cents)
-      .bind(10, static_cast<std::int64_t>(claim.lines.size()))
-      .bind_view(11, claim.service_date_from)
-      .bind_view(12, claim.service_date_to)
-      .bind_view(13, claim.transaction_control_number);
-  insert_claim_->run();
+  auto& bytes = staging_->batches[batch_key].bytes;
+  const std::size_t before = bytes.size();
+  RecordWriter w(bytes);
+  w.integer(batch_sequence);
+  w.text(claim.claim_id);
+  w.text(claim.payer_id);
+  w.text(claim.payer_name);
+  w.text(claim.billing_npi);
+  w.text(claim.frequency_code);
+  w.text(claim.original_claim_number);
+  w.integer(claim.billed_cents);
+  w.text(claim.service_date_from);
+  w.text(claim.service_date_to);
+  w.text(claim.transaction_control_number);
+  w.integer(static_cast<std::int64_t>(claim.lines.size()));
   for (const auto& line : claim.lines) {
-    insert_line_->bind(1, batch_key)
-        .bind(2, batch_sequence)
-        .bind(3, line.line_number)
-        .bind_view(4, line.line_control_number)
-        .bind_view(5, line.procedure_code)
-        .bind_view(6, line.modifiers)
-        .bind(7, line.charge_cents)
-        .bind_view(8, line.units)
-        .bind_view(9, line.unit_code)
-        .bind_view(10, line.service_date);
-    insert_line_->run();
+    w.integer(line.line_number);
+    w.text(line.line_control_number);
+    w.text(line.procedure_code);
+    w.text(line.modifiers);
+    w.integer(line.charge_cents);
+    w.text(line.units);
+    w.text(line.unit_code);
+    w.text(line.service_date);
   }
+  staging_->in_memory += bytes.size() - before;
   ++staged_claims_;
+  if (staging_->in_memory > memory_bound_) staging_->spill_all();
 }
 
-void SubmissionRecorder::pause() {
-  if (staging_open_) {
-    c_.commit();
-    staging_open_ = false;
+namespace {
+
+// One staged claim, decoded: views into the staged bytes.
+struct DecodedClaim {
+  std::int64_t batch_sequence = 0;
+  std::string_view claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number;
+  std::int64_t billed_cents = 0;
+  std::string_view service_date_from, service_date_to, transaction_control_number;
+  std::int64_t line_count = 0;
+  std::string_view lines;  // the encoded lines
+  std::int64_t row_id = 0;
+};
+
+struct DecodedLine {
+  std::int64_t line_number = 0;
+  std::string_view line_control_number, procedure_code, modifiers;
+  std::int64_t charge_cents = 0;
+  std::string_view units, unit_code, service_date;
+};
+
+DecodedLine read_line(RecordReader& r) {
+  DecodedLine l;
+  l.line_number = r.integer();
+  l.line_control_number = r.text();
+  l.procedure_code = r.text();
+  l.modifiers = r.text();
+  l.charge_cents = r.integer();
+  l.units = r.text();
+  l.unit_code = r.text();
+  l.service_date = r.text();
+  return l;
+}
+
+std::string values_list(std::size_t rows, std::string_view row) {
+  std::string text;
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i > 0) text += ", ";
+    text += row;
+  }
+  return text;
+}
+
+}  // namespace
+
+// rows is rounded down to a power of two (so at most a handful of statements get prepared);
+// returns the statement and sets rows to its row count.
+sql::Statement& SubmissionRecorder::statement(Statements& cache, std::size_t& rows) {
+  std::size_t shift = 0;
+  while ((std::size_t{2} << shift) <= rows) ++shift;
+  rows = std::size_t{1} << shift;
+  if (cache.by_rows.size() <= shift) cache.by_rows.resize(shift + 1);
+  auto& s = cache.by_rows[shift];
+  if (!s) s = c_.prepare(cache.head + values_list(rows, cache.row));
+  return *s;
+}
+
+// Inserts the claims encoded in bytes and their lines, kClaimsPerInsert claims and
+// kLinesPerInsert lines per statement: SQLite's cost per statement run (transaction check,
+// cursors on the table and each index, reset) is larger than its cost per row.
+void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t batch_id,
+                                        const std::string& submitted_at) {
+  RecordReader r(bytes);
+  std::vector<DecodedClaim> group;
+  group.reserve(kClaimsPerInsert);
+  while (!r.done()) {
+    group.clear();
+    while (!r.done() && group.size() < kClaimsPerInsert) {
+      DecodedClaim c;
+      c.batch_sequence = r.integer();
+      c.claim_id = r.text();
+      c.payer_id = r.text();
+      c.payer_name = r.text();
+      c.billing_npi = r.text();
+      c.frequency_code = r.text();
+      c.original_claim_number = r.text();
+      c.billed_cents = r.integer();
+      c.service_date_from = r.text();
+      c.service_date_to = r.text();
+      c.transaction_control_number = r.text();
+      c.line_count = r.integer();
+      const char* lines_begin = r.position();
+      for (std::int64_t k = 0; k < c.line_count; ++k) read_line(r);
+      c.lines = std::string_view(lines_begin, static_cast<std::size_t>(r.position() - lines_begin));
+      group.push_back(c);
+    }
+
+    // The claims (the bytes outlive each statement run, so text is bound without copies).
+    int column = 0;
+    for (std::size_t done = 0; done < group.size();) {
+      std::size_t rows = group.size() - done;
+      sql::Statement& claims = statement(insert_claims_, rows);  // rows becomes a power of two
+      column = 0;
+      for (std::size_t k = done; k < done + rows; ++k) {
+        const DecodedClaim& c = group[k];
+        claims.bind(++column, batch_id)
+            .bind(++column, c.batch_sequence)
+            .bind_view(++column, c.claim_id)
+            .bind_view(++column, c.payer_id)
+            .bind_view(++column, c.payer_name)
+            .bind_view(++column, c.billing_npi)
+            .bind_view(++column, c.frequency_code);
+        if (c.original_claim_number.empty()) claims.bind_null(++column);
+        else claims.bind_view(++column, c.original_claim_number);
+        claims.bind(++column, c.billed_cents)
+            .bind(++column, c.line_count)
+            .bind_view(++column, c.service_date_from)
+            .bind_view(++column, c.service_date_to)
+            .bind_view(++column, c.transaction_control_number)
+            .bind_view(++column, submitted_at);
+      }
+      claims.run();
+      done += rows;
+    }
+
+    // Their row ids, by position in the batch.
+    std::int64_t low = group.front().batch_sequence, high = low;
+    for (const auto& c : group) {
+      low = std::min(low, c.batch_sequence);
+      high = std::max(high, c.batch_sequence);
+    }
+    if (!claim_rows_)
+      claim_rows_ = c_.prepare(
+          "SELECT batch_sequence, id FROM claims WHERE batch_id = ? AND batch_sequence >= ? AND batch_sequence <= ?");
+    claim_rows_->bind(1, batch_id).bind(2, low).bind(3, high);
+    while (claim_rows_->step()) {
+      const std::int64_t sequence = claim_rows_->column_int(0);
+      for (auto& c : group)
+        if (c.batch_sequence == sequence) c.row_id = claim_rows_->column_int(1);
+    }
+    claim_rows_->reset();
+
+    // The lines, in statements of up to kLinesPerInsert rows.
+    std::size_t remaining = 0;
+    for (const auto& c : group) remaining += static_cast<std::size_t>(c.line_count);
+    sql::Statement* lines = nullptr;
+    std::size_t rows = 0, bound = 0;
+    for (const auto& c : group) {
+      if (c.row_id == 0) throw LedgerError("submission recorder: a claim just inserted was not found");
+      RecordReader lr(c.lines);
+      for (std::int64_t k = 0; k < c.line_count; ++k) {
+        if (lines == nullptr) {
+          rows = std::min(kLinesPerInsert, remaining);
+          lines = &statement(insert_lines_, rows);  // rows becomes a power of two
+          bound = 0;
+          column = 0;
+        }
+        const DecodedLine l = read_line(lr);
+        lines->bind(++column, c.row_id)
+            .bind(++column, l.line_number)
+            .bind_view(++column, l.line_control_number)
+            .bind_view(++column, l.procedure_code)
+            .bind_view(++column, l.modifiers)
+            .bind(++column, l.charge_cents)
+            .bind_view(++column, l.units)
+            .bind_view(++column, l.unit_code)
+            .bind_view(++column, l.service_date);
+        --remaining;
+        if (++bound == rows) {
+          lines->run();
+          lines = nullptr;
+        }
+      }
+    }
   }
 }
 
 std::vector<BatchRecord> SubmissionRecorder::commit(std::vector<std::pair<int, BatchRecord>> batches,
                                                     const std::string& submitted_at) {
-  pause();
   std::vector<BatchRecord> out;
+  if (!insert_batch_)
+    insert_batch_ = c_.prepare(
+        "INSERT INTO batches (file_name, sha256, bytes, sender_id, receiver_id, interchange_control_number, "
+        "group_control_number, first_transaction_number, last_transaction_number, transaction_count, claim_count, "
+        "line_count, billed_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   sql::Transaction tx(c_);
-  auto insert_batch = c_.prepare(
-      "INSERT INTO batches (file_name, sha256, bytes, sender_id, receiver_id, interchange_control_number, "
-      "group_control_number, first_transaction_number, last_transaction_number, transaction_count, claim_count, "
-      "line_count, billed_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  auto copy_claims = c_.prepare(
-      "INSERT INTO claims (batch_id, batch_sequence, claim_id, payer_id, payer_name, billing_npi, frequency_code, "
-      "original_claim_number, billed_cents, line_count, service_date_from, service_date_to, "
-      "transaction_control_number, status, submitted_at) "
-      "SELECT ?, batch_sequence, claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number, "
-      "billed_cents, line_count, service_date_from, service_date_to, transaction_control_number, 'submitted', ? "
-      "FROM staged_claims WHERE batch_key = ? ORDER BY batch_sequence");
-  auto copy_lines = c_.prepare(
-      "INSERT INTO service_lines (claim_row, line_number, line_control_number, procedure_code, modifiers, "
-      "charge_cents, units, unit_code, service_date) "
-      "SELECT c.id, l.line_number, l.line_control_number, l.procedure_code, l.modifiers, l.charge_cents, l.units, "
-      "l.unit_code, l.service_date FROM staged_lines l JOIN claims c ON c.batch_id = ? AND c.batch_sequence = "
-      "l.batch_sequence WHERE l.batch_key = ? ORDER BY l.batch_sequence, l.line_number");
+  std::string chunk;
   for (auto& [key, batch] : batches) {
-    insert_batch->bind(1, batch.file_name)
+    insert_batch_->bind(1, batch.file_name)
         .bind(2, batch.sha256)
         .bind(3, batch.bytes)
         .bind(4, batch.sender_id)
@@ -113,13 +358,16 @@ std::vector<BatchRecord> SubmissionRecorder::commit(std::vector<std::pair<int, B
         .bind(12, batch.line_count)
         .bind(13, batch.billed_cents)
         .bind(14, batch.created_at);
-    const auto id = insert_batch->single_int();
+    const auto id = insert_batch_->single_int();
     if (!id) throw LedgerError("batch insert returned no id");
     batch.row_id = *id;
-    copy_claims->bind(1, batch.row_id).bind(2, submitted_at).bind(3, key);
-    copy_claims->run();
-    copy_lines->bind(1, batch.row_id).bind(2, key);
-    copy_lines->run();
+    if (const auto it = staging_->batches.find(key); it != staging_->batches.end()) {
+      for (const auto& c : it->second.chunks) {
+        staging_->read_chunk(c, chunk);
+        insert_records(chunk, batch.row_id, submitted_at);
+      }
+      insert_records(it->second.bytes, batch.row_id, submitted_at);
+    }
     out.push_back(batch);
   }
   tx.commit();
@@ -128,8 +376,7 @@ std::vector<BatchRecord> SubmissionRecorder::commit(std::vector<std::pair<int, B
 }
 
 void SubmissionRecorder::discard() {
-  pause();
-  c_.execute("DELETE FROM staged_claims; DELETE FROM staged_lines;");
+  staging_ = std::make_unique<Staging>();
   staged_claims_ = 0;
 }
 

@@ -1,13 +1,17 @@
 #pragma once
 // Records a submit run in the ledger as one transaction. While the run streams, each accepted
-// claim is staged in session-private TEMP tables (flat memory, and no hold on the ledger's
-// write lock, so control numbers can still be allocated and committed mid-run); commit() then
-// inserts the run's batches, claims and lines into the ledger in a single transaction, or
-// nothing at all. Written once in the SQL both dialects accept.
+// claim is staged outside the database: encoded into a per-batch buffer in memory, and, past a
+// memory bound, moved in chunks to an anonymous temporary file (flat memory for runs of any
+// size). Staging takes no lock and opens no transaction, so control numbers can still be
+// allocated and committed mid-run; commit() then inserts the run's batches, claims and lines
+// into the ledger in a single transaction, or nothing at all. Written once in the SQL both
+// dialects accept.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,22 +22,26 @@ namespace clearhouse::ledger {
 
 class SubmissionRecorder {
  public:
-  // Creates (or empties) the staging tables on this connection.
-  explicit SubmissionRecorder(sql::Connection& connection);
+  // Staged bytes kept in memory before they move to the temporary file.
+  static constexpr std::size_t kDefaultMemoryBound = std::size_t{32} << 20;
+
+  explicit SubmissionRecorder(sql::Connection& connection, std::size_t memory_bound = kDefaultMemoryBound);
   ~SubmissionRecorder();
   SubmissionRecorder(const SubmissionRecorder&) = delete;
   SubmissionRecorder& operator=(const SubmissionRecorder&) = delete;
 
   // Stages a claim and its lines for the batch the caller numbered batch_key in this run, at
   // position batch_sequence (1, 2, ...) within it. claim.status is ignored: commit() records
-  // 'submitted'.
+  // 'submitted'. Throws LedgerError when the temporary file cannot be written.
   void stage(int batch_key, std::int64_t batch_sequence, const ClaimRecord& claim);
-  // Ends the staging transaction so the connection is free for a committed allocation.
-  void pause();
+  // Kept for callers that free the connection before a committed allocation: staging holds
+  // no transaction, so there is nothing to end.
+  void pause() {}
 
-  // Inserts each batch (paired with its batch_key) and every claim and line staged for it, in
-  // one transaction; returns the batches with their row ids. Throws LedgerError (and records
-  // nothing) on failure, e.g. when a concurrent run recorded one of the same original claims.
+  // Inserts each batch (paired with its batch_key) and every claim and line staged for it (in
+  // the order staged), in one transaction; returns the batches with their row ids. Throws
+  // LedgerError (and records nothing) on failure, e.g. when a concurrent run recorded one of
+  // the same original claims.
   std::vector<BatchRecord> commit(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at);
   // Drops everything staged.
   void discard();
@@ -41,9 +49,21 @@ class SubmissionRecorder {
   std::uint64_t staged_claims() const { return staged_claims_; }
 
  private:
+  struct Staging;
+  static constexpr std::size_t kClaimsPerInsert = 32, kLinesPerInsert = 64;
+  // Multi-row INSERTs of one shape, for 1, 2, 4, ... rows (each prepared on first use).
+  struct Statements {
+    std::string head, row;
+    std::vector<std::unique_ptr<sql::Statement>> by_rows;  // [k]: 2^k rows
+  };
+  sql::Statement& statement(Statements& cache, std::size_t& rows);
+  void insert_records(std::string_view bytes, std::int64_t batch_id, const std::string& submitted_at);
+
   sql::Connection& c_;
-  std::unique_ptr<sql::Statement> insert_claim_, insert_line_;
-  bool staging_open_ = false;
+  std::size_t memory_bound_;
+  std::unique_ptr<Staging> staging_;
+  std::unique_ptr<sql::Statement> insert_batch_, claim_rows_;
+  Statements insert_claims_, insert_lines_;
   std::uint64_t staged_claims_ = 0;
 };
 

@@ -6,9 +6,10 @@
 // and unrecorded, and no control number used twice:
 //   1. finish_interrupted_runs(): a previous run that committed but died before renaming its
 //      files gets them renamed now (the ledger's hash must match); other leftovers are removed;
-//   2. stream the input; each accepted claim is written to DIR/.<file>.tmp and staged in the
-//      ledger's session-private tables; each new interchange and transaction set first gets its
-//      control numbers from the ledger, committed on the spot (a crash burns them, never reuses);
+//   2. stream the input; each accepted claim is written to DIR/.<file>.tmp and staged by the
+//      ledger's recorder (in memory, past a bound in an anonymous temporary file: nothing in the
+//      database yet); each new interchange and transaction set first gets its control numbers
+//      from the ledger, committed on the spot (a crash burns them, never reuses);
 //   3. flush and fsync every temporary file (and the rejection report);
 //   4. commit the run in the ledger: batches (name, SHA-256, control numbers, counts), claims
 //      and lines, in one transaction — the point of no return;

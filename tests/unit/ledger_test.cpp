@@ -143,6 +143,96 @@ TEST(LedgerTest, StagedRowsAreInvisibleUntilCommit) {
   EXPECT_EQ(ledger->recorder().staged_claims(), 1u);
 }
 
+// Every row of the submission tables, in id order, as text.
+std::vector<std::string> submission_rows(Ledger& ledger) {
+  std::vector<std::string> rows;
+  for (const char* query :
+       {"SELECT id, file_name, claim_count FROM batches ORDER BY id",
+        "SELECT id, batch_id, batch_sequence, claim_id, payer_id, payer_name, billing_npi, frequency_code, "
+        "COALESCE(original_claim_number, '<null>'), billed_cents, line_count, service_date_from, service_date_to, "
+        "transaction_control_number, status, submitted_at FROM claims ORDER BY id",
+        "SELECT id, claim_row, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, "
+        "unit_code, service_date FROM service_lines ORDER BY id"}) {
+    auto q = ledger.connection().prepare(query);
+    while (q->step()) {
+      std::string row;
+      for (int i = 0; i < 16; ++i) row += q->column_text(i) + "|";
+      rows.push_back(std::move(row));
+    }
+    q->reset();
+  }
+  return rows;
+}
+
+// A run's claims spread over three batches, staged interleaved: 0 to 50 lines, some with an
+// original claim number; more than a multi-row INSERT holds.
+void stage_a_run(SubmissionRecorder& rec) {
+  std::int64_t sequence[3] = {0, 0, 0};
+  for (int i = 0; i < 150; ++i) {
+    const int key = i % 3 == 2 ? 2 : i % 2;
+    ClaimRecord c = sample_claim(fmt::format("C{}", i), key == 2 ? "00590" : "60054");
+    c.frequency_code = i % 10 == 9 ? "7" : "1";
+    if (c.frequency_code == "7") c.original_claim_number = fmt::format("PAYER{}", i);
+    c.billed_cents = 100 + i;
+    const int lines = i == 77 ? 50 : i % 7;
+    c.lines.clear();
+    for (int k = 0; k < lines; ++k)
+      c.lines.push_back({0, k + 1, fmt::format("L{}-{}", i, k), "99213", k % 2 ? "25:59" : "", 1000 + k, "1", "UN",
+                         "2024-01-05"});
+    rec.stage(key, ++sequence[key], c);
+  }
+}
+
+TEST(LedgerTest, StagingThatSpillsToItsFileRecordsExactlyWhatStagingInMemoryRecords) {
+  auto in_memory = std::make_unique<Ledger>(sqlite::open_sqlite(":memory:"));
+  auto spilled = std::make_unique<Ledger>(sqlite::open_sqlite(":memory:"));
+  SubmissionRecorder a(in_memory->connection());
+  SubmissionRecorder b(spilled->connection(), 1);  // every claim goes to the file
+  stage_a_run(a);
+  stage_a_run(b);
+  EXPECT_EQ(a.staged_claims(), 150u);
+  EXPECT_EQ(b.staged_claims(), 150u);
+  const auto batches = [] {
+    return std::vector<std::pair<int, BatchRecord>>{{0, sample_batch(1)}, {1, sample_batch(2)}, {2, sample_batch(3)}};
+  };
+  a.commit(batches(), "2024-06-01T00:00:00Z");
+  b.commit(batches(), "2024-06-01T00:00:00Z");
+  const auto rows = submission_rows(*in_memory);
+  EXPECT_EQ(rows, submission_rows(*spilled));
+  EXPECT_EQ(in_memory->count_claims(), 150u);
+  std::uint64_t lines = 0;
+  for (int i = 0; i < 150; ++i) lines += i == 77 ? 50 : i % 7;
+  EXPECT_EQ(in_memory->count_lines(), lines);
+  // Batch by batch, each in the order staged; lines follow their claim.
+  const auto c = in_memory->find_claim("00590", "C77");
+  ASSERT_TRUE(c.has_value());
+  ASSERT_EQ(c->lines.size(), 50u);
+  EXPECT_EQ(c->lines[49].line_control_number, "L77-49");
+  EXPECT_EQ(c->lines[1].modifiers, "25:59");
+  const auto replacement = in_memory->find_claim("60054", "C9");
+  ASSERT_TRUE(replacement.has_value());
+  EXPECT_EQ(replacement->original_claim_number, "PAYER9");
+  EXPECT_TRUE(in_memory->find_claim("60054", "C0")->original_claim_number.empty());
+  EXPECT_EQ(a.staged_claims(), 0u);
+}
+
+TEST(LedgerTest, AFailedCommitRecordsNothingAndKeepsTheStagedClaimsUntilDiscarded) {
+  auto ledger = std::make_unique<Ledger>(sqlite::open_sqlite(":memory:"));
+  SubmissionRecorder rec(ledger->connection(), 1);
+  rec.stage(0, 1, sample_claim("A"));
+  rec.stage(0, 1, sample_claim("B"));  // the same position twice: the commit fails
+  EXPECT_THROW(rec.commit({{0, sample_batch(1)}}, "t"), LedgerError);
+  EXPECT_EQ(ledger->count_claims(), 0u);
+  EXPECT_TRUE(ledger->batches().empty());
+  EXPECT_EQ(rec.staged_claims(), 2u);
+  rec.discard();
+  EXPECT_EQ(rec.staged_claims(), 0u);
+  rec.stage(0, 1, sample_claim("A"));
+  rec.commit({{0, sample_batch(1)}}, "t");
+  EXPECT_EQ(ledger->count_claims(), 1u);
+  EXPECT_EQ(ledger->count_lines(), 2u);
+}
+
 TEST(LedgerTest, UrlsAndDefaults) {
   EXPECT_EQ(parse_ledger_url("sqlite:/tmp/x.db").target, "/tmp/x.db");
   EXPECT_EQ(parse_ledger_url("sqlite:rel.db").dialect, sql::Dialect::sqlite);
