@@ -134,9 +134,19 @@ SubmissionRecorder::SubmissionRecorder(sql::Connection& c, std::size_t memory_bo
   insert_lines_.row = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
 }
 
-SubmissionRecorder::~SubmissionRecorder() = default;
+SubmissionRecorder::~SubmissionRecorder() {
+  try {
+    pause();
+  } catch (...) {
+    // Nothing to do: the transaction ends with the connection.
+  }
+}
 
 void SubmissionRecorder::stage(int batch_key, std::int64_t batch_sequence, const ClaimRecord& claim) {
+  if (!reading_) {
+    c_.begin(false);  // deferred: takes a read snapshot at the next lookup, never the write lock
+    reading_ = true;
+  }
   auto& bytes = staging_->batches[batch_key].bytes;
   const std::size_t before = bytes.size();
   RecordWriter w(bytes);
@@ -333,8 +343,16 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
   }
 }
 
+void SubmissionRecorder::pause() {
+  if (reading_) {
+    reading_ = false;
+    c_.commit();
+  }
+}
+
 std::vector<BatchRecord> SubmissionRecorder::commit(std::vector<std::pair<int, BatchRecord>> batches,
                                                     const std::string& submitted_at) {
+  pause();
   std::vector<BatchRecord> out;
   if (!insert_batch_)
     insert_batch_ = c_.prepare(
@@ -376,6 +394,7 @@ std::vector<BatchRecord> SubmissionRecorder::commit(std::vector<std::pair<int, B
 }
 
 void SubmissionRecorder::discard() {
+  pause();
   staging_ = std::make_unique<Staging>();
   staged_claims_ = 0;
 }

@@ -2,10 +2,14 @@
 // Records a submit run in the ledger as one transaction. While the run streams, each accepted
 // claim is staged outside the database: encoded into a per-batch buffer in memory, and, past a
 // memory bound, moved in chunks to an anonymous temporary file (flat memory for runs of any
-// size). Staging takes no lock and opens no transaction, so control numbers can still be
-// allocated and committed mid-run; commit() then inserts the run's batches, claims and lines
-// into the ledger in a single transaction, or nothing at all. Written once in the SQL both
-// dialects accept.
+// size). Staging writes nothing to the ledger and takes no write lock, so control numbers can
+// still be allocated and committed mid-run; commit() then inserts the run's batches, claims
+// and lines into the ledger in a single transaction, or nothing at all. Written once in the
+// SQL both dialects accept.
+//
+// Between stage() and the next pause() the connection stays in one deferred transaction, so
+// the run's duplicate lookups share one read snapshot (in SQLite's WAL mode a read transaction
+// per lookup costs file-lock system calls).
 
 #include <cstddef>
 #include <cstdint>
@@ -34,9 +38,9 @@ class SubmissionRecorder {
   // position batch_sequence (1, 2, ...) within it. claim.status is ignored: commit() records
   // 'submitted'. Throws LedgerError when the temporary file cannot be written.
   void stage(int batch_key, std::int64_t batch_sequence, const ClaimRecord& claim);
-  // Kept for callers that free the connection before a committed allocation: staging holds
-  // no transaction, so there is nothing to end.
-  void pause() {}
+  // Ends the read transaction staging keeps open, so the connection is free for a committed
+  // allocation (Ledger::allocate calls it).
+  void pause();
 
   // Inserts each batch (paired with its batch_key) and every claim and line staged for it (in
   // the order staged), in one transaction; returns the batches with their row ids. Throws
@@ -64,6 +68,7 @@ class SubmissionRecorder {
   std::unique_ptr<Staging> staging_;
   std::unique_ptr<sql::Statement> insert_batch_, claim_rows_;
   Statements insert_claims_, insert_lines_;
+  bool reading_ = false;  // the deferred transaction is open
   std::uint64_t staged_claims_ = 0;
 };
 
