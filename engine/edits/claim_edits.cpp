@@ -445,17 +445,23 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
                fmt::format("total_charge {} differs from the sum of the line charges {}",
                            model::to_x12_amount(*encounter.declared_total), model::to_x12_amount(sum)));
 
-  // Split ids, then duplicates (of every claim the encounter becomes).
-  const auto ids = split_claim_ids(c.claim_id, c.lines.size());
-  if (ids.size() > 1 && ids.back().size() > kMaxClaimIdLength)
+  // Split ids, then duplicates (of every claim the encounter becomes). The usual encounter is
+  // one claim, whose id is the claim id: no list of ids is built for it.
+  const bool split = c.lines.size() > model::kMaxLinesPerClaim;
+  std::vector<std::string> split_ids;
+  if (split) split_ids = split_claim_ids(c.claim_id, c.lines.size());
+  if (split_ids.size() > 1 && split_ids.back().size() > kMaxClaimIdLength)
     check.fail({"", -1, "claim_id"}, EditCode::split_claim_id_too_long,
                fmt::format("{} lines need {} claims, and the split claim ids would pass 20 characters",
-                           c.lines.size(), ids.size()));
-  std::vector<std::uint64_t> keys;
+                           c.lines.size(), split_ids.size()));
+  keys_.clear();
   if (!replaces && !c.claim_id.empty()) {
-    for (const auto& id : ids) {
-      keys.push_back(original_key(c.payer.id, id));
-      if (accepted_originals_.count(keys.back()) != 0) {
+    const std::size_t claims = split ? split_ids.size() : 1;
+    for (std::size_t part = 0; part < claims; ++part) {
+      const std::string& id = split ? split_ids[part] : c.claim_id;
+      const std::uint64_t key = original_key(c.payer.id, id);
+      keys_.push_back(key);
+      if (accepted_originals_.count(key) != 0) {
         check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_batch,
                    fmt::format("claim {} for this payer appears earlier in this input", id));
       } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
@@ -466,7 +472,7 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
   }
   if (rejections.size() != failures_before) return false;
 
-  for (auto key : keys) accepted_originals_.insert(key);
+  for (auto key : keys_) accepted_originals_.insert(key);
   if (c.lines.size() > model::kMaxLinesPerClaim) parts = split_claim(std::move(c));
   return true;
 }

@@ -59,6 +59,7 @@ class ClaimEditor {
 
   EditContext context_;
   std::unordered_set<std::uint64_t> accepted_originals_;  // hashes of (payer id, claim id) accepted
+  std::vector<std::uint64_t> keys_;                       // the encounter being edited (reused)
 };
 
 }  // namespace clearhouse::edits

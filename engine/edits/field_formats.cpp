@@ -64,12 +64,22 @@ bool is_patient_relationship(std::string_view code) {
   return std::find(kCodes.begin(), kCodes.end(), code) != kCodes.end();
 }
 
+namespace {
+
+// kX12Text[byte]: printable ASCII other than the delimiters * : ^ ~ (one lookup per character).
+constexpr std::array<bool, 256> kX12Text = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c <= 0x7E; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (char d : {'*', ':', '^', '~'}) t[static_cast<unsigned char>(d)] = false;
+  return t;
+}();
+
+}  // namespace
+
 bool is_x12_text(std::string_view text) {
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u > 0x7E || c == '*' || c == ':' || c == '^' || c == '~') return false;
-  }
-  return true;
+  bool ok = true;
+  for (char c : text) ok &= kX12Text[static_cast<unsigned char>(c)];  // no branch per character
+  return ok;
 }
 
 bool is_po_box(std::string_view line) {

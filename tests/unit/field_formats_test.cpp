@@ -41,5 +41,14 @@ TEST(FieldFormatsTest, CodesAndText) {
   EXPECT_FALSE(is_po_box("100 MAIN ST"));
 }
 
+TEST(FieldFormatsTest, X12TextIsEveryPrintableAsciiByteButTheDelimiters) {
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    const bool expected = b >= 0x20 && b <= 0x7E && c != '*' && c != ':' && c != '^' && c != '~';
+    EXPECT_EQ(is_x12_text(std::string{'A', c, 'B'}), expected) << b;
+  }
+  EXPECT_TRUE(is_x12_text(""));
+}
+
 }  // namespace
 }  // namespace clearhouse::edits
