@@ -14,18 +14,7 @@ X12Writer::X12Writer(Delimiters delimiters, std::string line_break)
   if (delimiters_.has_repetition()) refused_[static_cast<unsigned char>(delimiters_.repetition)] = true;
 }
 
-X12Writer& X12Writer::begin(std::string_view segment_id) {
-  segment_id_ = segment_id;
-  segment_start_ = buffer_.size();
-  buffer_.append(segment_id);
-  last_nonempty_end_ = buffer_.size();
-  element_index_ = 0;
-  in_composite_ = false;
-  return *this;
-}
-
-void X12Writer::check(std::string_view value, int component_index) {
-  if (error_) return;
+void X12Writer::refuse(std::string_view value, int component_index) {
   for (char c : value) {
     if (refused_[static_cast<unsigned char>(c)]) {
       error_ = WriteError{std::string(segment_id_), element_index_, component_index,
@@ -33,20 +22,6 @@ void X12Writer::check(std::string_view value, int component_index) {
       return;
     }
   }
-}
-
-void X12Writer::separator() {
-  if (in_composite_) close_composite();
-  buffer_.push_back(delimiters_.element);
-  ++element_index_;
-}
-
-X12Writer& X12Writer::element(std::string_view value) {
-  separator();
-  check(value, 0);
-  buffer_.append(value);
-  if (!value.empty()) last_nonempty_end_ = buffer_.size();
-  return *this;
 }
 
 X12Writer& X12Writer::raw_element(std::string_view value) {
@@ -116,28 +91,10 @@ X12Writer& X12Writer::begin_composite() {
   return *this;
 }
 
-X12Writer& X12Writer::component(std::string_view value) {
-  if (component_index_ > 0) buffer_.push_back(delimiters_.component);
-  ++component_index_;
-  check(value, component_index_);
-  buffer_.append(value);
-  if (!value.empty()) composite_last_nonempty_ = buffer_.size();
-  return *this;
-}
-
 void X12Writer::close_composite() {
   in_composite_ = false;
   buffer_.resize(composite_last_nonempty_);  // drop trailing empty components
   if (buffer_.size() > composite_start_) last_nonempty_end_ = buffer_.size();
-}
-
-void X12Writer::end(bool keep_trailing_empty) {
-  if (in_composite_) close_composite();
-  if (!keep_trailing_empty) buffer_.resize(last_nonempty_end_);  // drop trailing empty elements
-  buffer_.push_back(delimiters_.segment);
-  buffer_.append(line_break_);
-  ++since_mark_;
-  ++written_;
 }
 
 void X12Writer::segment(std::string_view segment_id, std::initializer_list<std::string_view> elements) {
