@@ -8,10 +8,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "engine/edits/code_set.hpp"
+#include "engine/edits/key_set.hpp"
 #include "engine/model/claim.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/encounter.hpp"
@@ -35,7 +35,7 @@ struct EditOutcome {
 
 class ClaimEditor {
  public:
-  explicit ClaimEditor(EditContext context) : context_(std::move(context)) { accepted_originals_.reserve(1 << 16); }
+  explicit ClaimEditor(EditContext context) : context_(std::move(context)) {}
 
   // Edits one encounter. On success the claims are normalized as submitted: diagnoses without
   // dots and upper-case, codes upper-case, ZIP/EIN digits only, lines numbered 1..n, each line's
@@ -58,8 +58,8 @@ class ClaimEditor {
   static std::uint64_t original_key(std::string_view payer_id, std::string_view claim_id);
 
   EditContext context_;
-  std::unordered_set<std::uint64_t> accepted_originals_;  // hashes of (payer id, claim id) accepted
-  std::vector<std::uint64_t> keys_;                       // the encounter being edited (reused)
+  KeySet accepted_originals_;          // hashes of (payer id, claim id) accepted
+  std::vector<std::uint64_t> keys_;    // the encounter being edited (reused)
 };
 
 }  // namespace clearhouse::edits
