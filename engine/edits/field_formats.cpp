@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace clearhouse::edits {
 
@@ -9,14 +10,44 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool is_us_state(std::string_view code) {
-  static constexpr std::array<std::string_view, 62> kStates = {
-      "AA", "AE", "AK", "AL", "AP", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "FM", "GA",
-      "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MH", "MI", "MN", "MO",
-      "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR",
-      "PW", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"};
-  return std::binary_search(kStates.begin(), kStates.end(), code);
-}
+namespace {
+
+// A set of two-character ASCII codes as a bitmap over both bytes: one lookup, no search.
+class TwoCharCodes {
+ public:
+  template <std::size_t N>
+  constexpr explicit TwoCharCodes(const std::array<std::string_view, N>& codes) {
+    for (auto c : codes) bits_[index(c[0], c[1]) / 64] |= std::uint64_t{1} << (index(c[0], c[1]) % 64);
+  }
+  constexpr bool contains(std::string_view code) const {
+    if (code.size() != 2 || static_cast<unsigned char>(code[0]) > 0x7F || static_cast<unsigned char>(code[1]) > 0x7F)
+      return false;
+    const std::size_t i = index(code[0], code[1]);
+    return (bits_[i / 64] >> (i % 64)) & 1;
+  }
+
+ private:
+  static constexpr std::size_t index(char a, char b) {
+    return static_cast<std::size_t>(static_cast<unsigned char>(a)) * 128 + static_cast<unsigned char>(b);
+  }
+  std::array<std::uint64_t, 128 * 128 / 64> bits_{};
+};
+
+constexpr std::array<std::string_view, 62> kStates = {
+    "AA", "AE", "AK", "AL", "AP", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "FM", "GA",
+    "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MH", "MI", "MN", "MO",
+    "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR",
+    "PW", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"};
+constexpr TwoCharCodes kStateCodes(kStates);
+
+constexpr std::array<std::string_view, 23> kClaimFilingIndicators = {
+    "11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS",
+    "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"};
+constexpr TwoCharCodes kClaimFilingIndicatorCodes(kClaimFilingIndicators);
+
+}  // namespace
+
+bool is_us_state(std::string_view code) { return kStateCodes.contains(code); }
 
 std::string normalize_zip(std::string_view zip) {
   if (zip.size() == 10 && zip[5] == '-') return std::string(zip.substr(0, 5)) + std::string(zip.substr(6));
@@ -48,12 +79,7 @@ bool is_taxonomy(std::string_view code) {
                      [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); });
 }
 
-bool is_claim_filing_indicator(std::string_view code) {
-  static constexpr std::array<std::string_view, 23> kCodes = {"11", "12", "13", "14", "15", "16", "17", "AM",
-                                                               "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA",
-                                                               "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"};
-  return std::binary_search(kCodes.begin(), kCodes.end(), code);
-}
+bool is_claim_filing_indicator(std::string_view code) { return kClaimFilingIndicatorCodes.contains(code); }
 
 bool is_payer_responsibility(std::string_view code) {
   return code.size() == 1 && std::string_view("ABCDEFGHPSTU").find(code[0]) != std::string_view::npos;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 namespace clearhouse::edits {
 namespace {
 
@@ -48,6 +51,27 @@ TEST(FieldFormatsTest, X12TextIsEveryPrintableAsciiByteButTheDelimiters) {
     EXPECT_EQ(is_x12_text(std::string{'A', c, 'B'}), expected) << b;
   }
   EXPECT_TRUE(is_x12_text(""));
+}
+
+TEST(FieldFormatsTest, StateAndClaimFilingCodesAreExactlyTheirListsOverEveryTwoBytes) {
+  const std::set<std::string> states = {
+      "AA", "AE", "AK", "AL", "AP", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "FM", "GA",
+      "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MH", "MI", "MN", "MO",
+      "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR",
+      "PW", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"};
+  const std::set<std::string> filing = {"11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS",
+                                        "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"};
+  for (int a = 0; a < 256; ++a) {
+    for (int b = 0; b < 256; ++b) {
+      const std::string code{static_cast<char>(a), static_cast<char>(b)};
+      ASSERT_EQ(is_us_state(code), states.count(code) == 1) << a << " " << b;
+      ASSERT_EQ(is_claim_filing_indicator(code), filing.count(code) == 1) << a << " " << b;
+    }
+  }
+  for (const char* other : {"", "C", "CAL", "ILL"}) {
+    EXPECT_FALSE(is_us_state(other));
+    EXPECT_FALSE(is_claim_filing_indicator(other));
+  }
 }
 
 }  // namespace
