@@ -133,6 +133,49 @@ class Members {
   std::array<const Value*, kKeyNames.size()> slots_{};
 };
 
+// Number texts in the forms that make up nearly all input ("2", "137.00", "30.5") are read
+// here directly; every other text goes to the X12 value grammar, which reads these forms to
+// the same values (numbers arrive as their source text: kParseNumbersAsStringsFlag).
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Up to 9 digits, no sign: the value; otherwise the grammar's integer.
+std::optional<std::int64_t> integer_text(std::string_view s) {
+  if (s.empty() || s.size() > 9) return x12::grammar::parse_integer(s);
+  std::int64_t v = 0;
+  for (char c : s) {
+    if (!is_digit(c)) return x12::grammar::parse_integer(s);
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// Up to 15 digits, optionally "." and one or two digits: cents; otherwise the grammar's amount.
+std::optional<model::Money> amount_text(std::string_view s) {
+  std::size_t i = 0;
+  std::int64_t cents = 0;
+  while (i < s.size() && i < 15 && is_digit(s[i])) cents = cents * 10 + (s[i++] - '0');
+  if (i == 0) return x12::grammar::parse_amount(s);
+  int decimals = 0;
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && decimals < 2 && is_digit(s[i]); ++i, ++decimals) cents = cents * 10 + (s[i] - '0');
+    if (decimals == 0) return x12::grammar::parse_amount(s);
+  }
+  if (i != s.size()) return x12::grammar::parse_amount(s);
+  for (; decimals < 2; ++decimals) cents *= 10;
+  return model::Money::from_cents(cents);
+}
+
+// Up to 9 digits, no sign or point: that integer; otherwise the grammar's decimal.
+std::optional<model::Decimal> decimal_text(std::string_view s) {
+  if (s.empty() || s.size() > 9) return x12::grammar::parse_decimal(s);
+  std::int64_t v = 0;
+  for (char c : s) {
+    if (!is_digit(c)) return x12::grammar::parse_decimal(s);
+    v = v * 10 + (c - '0');
+  }
+  return model::Decimal::from_integer(v);
+}
+
 class Typer {
  public:
   Typer(std::uint64_t line, std::vector<Rejection>& problems) : line_(line), problems_(problems) {}
@@ -177,7 +220,7 @@ class Typer {
     if (v == nullptr) return std::nullopt;
     if (v->IsString()) {
       const std::string_view s(v->GetString(), v->GetStringLength());
-      if (auto m = x12::grammar::parse_amount(s); m && !s.empty()) return m;
+      if (auto m = amount_text(s); m && !s.empty()) return m;
       problem({&parent, key}, "invalid_amount", "expected a decimal amount with at most 2 decimals, e.g. \"125.00\"");
       return std::nullopt;
     }
@@ -189,7 +232,7 @@ class Typer {
     const Value* v = member(obj, key);
     if (v == nullptr) return;
     if (v->IsString()) {
-      if (auto d = x12::grammar::parse_decimal(std::string_view(v->GetString(), v->GetStringLength()))) {
+      if (auto d = decimal_text(std::string_view(v->GetString(), v->GetStringLength()))) {
         out = *d;
         return;
       }
@@ -267,7 +310,7 @@ class Typer {
     int i = 0;
     for (const auto& v : a->GetArray()) {
       const Path arr{&parent, key};
-      auto n = v.IsString() ? x12::grammar::parse_integer(std::string_view(v.GetString(), v.GetStringLength()))
+      auto n = v.IsString() ? integer_text(std::string_view(v.GetString(), v.GetStringLength()))
                             : std::nullopt;
       if (n && *n >= -1000 && *n <= 1000) out.push_back(static_cast<int>(*n));
       else problem({&arr, {}, i}, "wrong_type", "expected an integer");
@@ -334,7 +377,7 @@ class Typer {
   void service_line(const Value& value, const Path& p, model::ServiceLine& out) {
     const Members obj(value);
     if (const Value* n = member(obj, "line")) {
-      auto v = n->IsString() ? x12::grammar::parse_integer(std::string_view(n->GetString(), n->GetStringLength()))
+      auto v = n->IsString() ? integer_text(std::string_view(n->GetString(), n->GetStringLength()))
                              : std::nullopt;
       if (v && *v > 0 && *v < 100000) out.line_number = static_cast<int>(*v);
       else problem({&p, "line"}, "wrong_type", "expected a positive integer");

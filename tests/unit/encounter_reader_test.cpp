@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "parsers/x12/grammar/value_grammar.hpp"
+
 #include "tests/support/sample_encounter.hpp"
 #include "tests/support/test_paths.hpp"
 
@@ -130,6 +132,57 @@ TEST(EncounterReaderTest, NonAsciiTextIsTypedAndEscapesAreDecoded) {
   const auto e = parse_ok(json);
   EXPECT_EQ(e.claim.referral_number, "R\xc3\x89" "F/1\"2");
   EXPECT_EQ(e.claim.prior_authorization, "\xc3\x84" "1");
+}
+
+// Numbers are typed exactly as the X12 value grammar types them, whatever their form.
+TEST(EncounterReaderTest, NumbersAreTypedAsTheValueGrammarTypesThem) {
+  const std::string base = testing::sample_encounter_json();
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string json = base;
+    json.replace(json.find(from), from.size(), to);
+    model::Encounter e;
+    std::vector<model::Rejection> problems;
+    parse_encounter_text(json, 1, e, problems);
+    return std::make_pair(e, problems);
+  };
+  for (const std::string text : {"0", "7", "007", "30", "137.00", "137.5", "0.01", ".5", "1.", "1.234", "1.230",
+                                 "-1", "-0.50", "123456789012345", "1234567890123456", "123456789012345.67",
+                                 "99999999999999999", "1e3", " 1", "1.5x", "00.10", "", "1..2", "1,5"}) {
+    const auto [e, problems] = with(R"("charge":"140.00")", "\"charge\":\"" + text + "\"");
+    const auto expected = x12::grammar::parse_amount(text);
+    if (expected && !text.empty()) {
+      EXPECT_TRUE(problems.empty()) << text;
+      EXPECT_EQ(e.claim.lines[0].charge, *expected) << text;
+    } else {
+      ASSERT_EQ(problems.size(), 1u) << text;
+      EXPECT_EQ(problems[0].code, "invalid_amount") << text;
+    }
+  }
+  // As JSON numbers arrive as their text, quoting them reaches the same code with any text.
+  for (const std::string text : {"0", "1", "12", "007", "1.5", "2.50", "-3", "0.25", "123456789", "1234567890",
+                                 "99999999999999999999", "1e2", "1E-2", "-0", "", " 1", "1.", ".5", "+1", "x"}) {
+    const std::string number = "\"" + text + "\"";
+    const auto [e, problems] = with(R"("units":1,"unit_code":"UN","charge":"140.00")",
+                                    "\"units\":" + number + R"(,"unit_code":"UN","charge":"140.00")");
+    const auto expected = x12::grammar::parse_decimal(text);
+    EXPECT_EQ(problems.empty(), expected.has_value()) << number;
+    if (expected) {
+      EXPECT_EQ(e.claim.lines[0].units, *expected) << number;
+    }
+    const auto [f, line_problems] = with(R"("line":1,)", "\"line\":" + number + ",");
+    const auto line = x12::grammar::parse_integer(text);
+    const bool line_ok = line && *line > 0 && *line < 100000;
+    EXPECT_EQ(line_problems.empty(), line_ok) << number;
+    if (line_ok) {
+      EXPECT_EQ(f.claim.lines[0].line_number, *line) << number;
+    }
+    const auto [g, pointer_problems] = with(R"("diagnosis_pointers":[1,2])", "\"diagnosis_pointers\":[" + number + "]");
+    const bool pointer_ok = line && *line >= -1000 && *line <= 1000;
+    EXPECT_EQ(pointer_problems.empty(), pointer_ok) << number;
+    if (pointer_ok) {
+      EXPECT_EQ(g.claim.lines[0].diagnosis_pointers, std::vector<int>{static_cast<int>(*line)}) << number;
+    }
+  }
 }
 
 }  // namespace
