@@ -17,6 +17,7 @@ namespace rapidjson = clearhouse_encounter_rapidjson;
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <fmt/format.h>
 
 #include "parsers/x12/grammar/value_grammar.hpp"
@@ -530,6 +531,15 @@ bool is_ascii(const char* text, std::size_t n) {
   return (seen & 0x8080808080808080ull) == 0;
 }
 
+// Makes e a default encounter again, destroyed and built in place: cheaper than assigning a
+// temporary (which moves some eighty strings and destroys the temporary's). Building the
+// defaults allocates nothing; if it ever threw, noexcept ends the process rather than leave e
+// destroyed.
+void start_over(model::Encounter& e) noexcept {
+  std::destroy_at(&e);
+  std::construct_at(&e);
+}
+
 // Finds "claim_id":"..." in a line that is not valid JSON, so its rejection can name the claim.
 std::string salvage_claim_id(std::string_view text) {
   const auto key = text.find("\"claim_id\"");
@@ -547,7 +557,7 @@ std::string salvage_claim_id(std::string_view text) {
 
 bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounter& out,
                           std::vector<Rejection>& problems) {
-  out = model::Encounter{};
+  start_over(out);
   out.source_line = line_number;
   // Fixed pools: no heap allocation per line for typical encounters.
   char value_buffer[32768];
