@@ -56,10 +56,10 @@ class EncounterReader {
   std::string read_error_;
 };
 
-// Parses one JSON text (one line, modified in place: it must be writable and NUL-terminated)
-// into out, appending problems. Returns false when the text is not a JSON object at all.
-// The string scan reads aligned 16-byte blocks, which may reach up to 15 bytes past the NUL
-// (never into another page); keep those bytes allocated to stay clean under sanitizers.
+// Parses one JSON text (one line, modified in place: it must be writable and NUL-terminated,
+// and the 16 bytes after the NUL must be readable) into out, appending problems. Returns false
+// when the text is not a JSON object at all. The padding is read, never written: the string
+// scan reads aligned 16-byte blocks and member names are compared a word at a time.
 bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounter& out,
                           std::vector<model::Rejection>& problems);
 // Convenience for tests: copies text first.

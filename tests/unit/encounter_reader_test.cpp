@@ -185,5 +185,17 @@ TEST(EncounterReaderTest, NumbersAreTypedAsTheValueGrammarTypesThem) {
   }
 }
 
+TEST(EncounterReaderTest, OnlyExactMemberNamesMatch) {
+  std::string json = testing::sample_encounter_json();
+  json.insert(1, "\"claim_i\":\"A\",\"claim_idd\":\"B\",\"CLAIM_ID\":\"C\",\"\":\"D\",\"claim_id\\u0000\":\"E\","
+                 "\"a_member_name_longer_than_thirty_two_bytes\":\"F\",\"claim\\u005fid\":\"ESCAPED\","
+                 "\"payer\":{\"nam\":\"X\",\"names\":\"Y\",\"id\":\"P1\",\"name\":\"PAYER\",\"claim_filing_indicato\":\"Q\"},");
+  const auto e = parse_ok(json);
+  EXPECT_EQ(e.claim.claim_id, "ESCAPED");  // the escaped name is claim_id, and comes first
+  EXPECT_EQ(e.claim.payer.name, "PAYER");
+  EXPECT_EQ(e.claim.payer.id, "P1");
+  EXPECT_TRUE(e.claim.payer.claim_filing_indicator.empty());  // the sample's payer comes later
+}
+
 }  // namespace
 }  // namespace clearhouse::encounter
