@@ -27,9 +27,9 @@ struct LinePayment {
   Date period_start, period_end;                 // DTM*150 / DTM*151
   std::vector<Adjustment> adjustments;           // line CAS, every triple
   std::string line_control_number;               // REF*6R: the provider's line id echoed back
-  std::vector<QualifiedText> references;         // every REF, 6R included
+  std::vector<QualifiedText> references;         // every other REF
   std::optional<Money> allowed;                  // AMT*B6
-  std::vector<QualifiedAmount> amounts;          // every AMT, B6 included
+  std::vector<QualifiedAmount> amounts;          // every other AMT
   std::vector<QualifiedQuantity> quantities;     // QTY
   std::vector<QualifiedText> remarks;            // LQ: HE = RARC, RX = NCPDP reject code
   std::uint64_t segment = 0;                     // ordinal of the SVC segment in the input

@@ -16,30 +16,26 @@ namespace clearhouse::x12_835 {
 class ContentHash {
  public:
   // Adds one segment: its bytes without the terminator. Words go straight into the running
-  // state (one multiply each, independent of the state, and a cheap bijective step); the tail
-  // word carries the segment's length, so segment boundaries are part of the content.
+  // state (one multiply each, independent of the state, and a cheap bijective step).
   void add_segment(std::string_view raw) {
     const char* p = raw.data();
-    std::size_t n = raw.size();
+    const std::size_t n = raw.size();
     std::uint64_t h = state_;
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = rotl(h, 23) ^ ((w ^ 0xA0761D6478BD642Full) * 0xE7037ED1A0B428DBull);
+    std::uint64_t last;
+    if (n >= 8) {
+      const char* const end = p + n;
+      for (; end - p > 8; p += 8) h = step(h, load8(p));
+      last = load8(end - 8);  // the last 8 bytes (overlapping the previous word when n % 8 != 0)
+    } else if (n >= 4) {
+      last = load4(p) | static_cast<std::uint64_t>(load4(p + n - 4)) << 32;
+    } else {
+      last = n == 0 ? 0
+                    : static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+                          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
     }
-    std::uint64_t tail = 0;
-    if (n >= 4) {
-      std::uint32_t lo, hi;
-      std::memcpy(&lo, p, 4);
-      std::memcpy(&hi, p + n - 4, 4);
-      tail = lo | static_cast<std::uint64_t>(hi) << 32;
-    } else if (n > 0) {
-      tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
-             static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-             static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
-    }
-    tail ^= static_cast<std::uint64_t>(raw.size()) << 40;
-    state_ = rotl(h, 23) ^ ((tail ^ 0x8EBC6AF09C88C6E3ull) * 0x589965CC75374CC3ull);
+    // The segment's length goes in with its last word: boundaries are part of the content.
+    state_ = rotl(h, 23) ^ ((last ^ (static_cast<std::uint64_t>(n) << 40) ^ 0x8EBC6AF09C88C6E3ull) * 0x589965CC75374CC3ull);
   }
 
   std::uint64_t value() const {
@@ -58,6 +54,19 @@ class ContentHash {
  private:
   static constexpr std::uint64_t kSeed = 0x243F6A8885A308D3ull;
   static std::uint64_t rotl(std::uint64_t x, int r) { return x << r | x >> (64 - r); }
+  static std::uint64_t load8(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  static std::uint32_t load4(const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  }
+  static std::uint64_t step(std::uint64_t h, std::uint64_t w) {
+    return rotl(h, 23) ^ ((w ^ 0xA0761D6478BD642Full) * 0xE7037ED1A0B428DBull);
+  }
   std::uint64_t state_ = kSeed;
 };
 

@@ -17,7 +17,7 @@ namespace clearhouse::x12_835 {
 
 // The plain R form "[-]digits[.d[d]]" with at most 15 whole digits: true and exact cents.
 // False for anything else ("12.340", ".5", "1e3", text), which the grammar then decides.
-inline bool plain_amount(std::string_view text, std::int64_t& cents) {
+[[gnu::always_inline]] inline bool plain_amount(std::string_view text, std::int64_t& cents) {
   const char* p = text.data();
   const char* const end = p + text.size();
   const bool negative = p != end && *p == '-';

@@ -101,20 +101,9 @@ T& append(std::vector<T>& v) {
 RemittanceReader::RemittanceReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics)
     : envelope_(envelope), diagnostics_(diagnostics) {}
 
-void RemittanceReader::assign(std::string& to, std::string_view from) {
-  // A reused claim usually gets a value of the same length as its predecessor's (ids and codes
-  // have fixed formats): overwrite in place. Otherwise clear + append, the short general path.
-  const std::size_t n = from.size();
-  if (n == to.size()) {
-    copy_bytes(to.data(), from.data(), n);
-    return;
-  }
+void RemittanceReader::assign_resized(std::string& to, std::string_view from) {
   to.clear();
-  if (n != 0) to.append(from.data(), n);
-}
-
-void RemittanceReader::assign(model::Code& to, std::string_view from) {
-  if (!to.assign(from)) code_too_long_ = true;  // reported once per segment by on_segment
+  if (!from.empty()) to.append(from.data(), from.size());
 }
 
 void RemittanceReader::read_procedure(const x12::Segment& s, int element, model::ServiceProcedure& into) {
@@ -207,8 +196,8 @@ void RemittanceReader::close_line(model::Remittance& out) {
   if (!line_open_) return;
   line_open_ = false;
   auto& l = out.claims[claim_count_ - 1].lines[line_count_ - 1];
-  l.references.resize(line_references_);
-  l.remarks.resize(line_remarks_);
+  if (l.references.size() != line_references_) l.references.resize(line_references_);
+  if (l.remarks.size() != line_remarks_) l.remarks.resize(line_remarks_);
 }
 
 void RemittanceReader::close_claim(model::Remittance& out) {
@@ -216,8 +205,8 @@ void RemittanceReader::close_claim(model::Remittance& out) {
   close_line(out);
   claim_open_ = false;
   auto& c = out.claims[claim_count_ - 1];
-  c.parties.resize(claim_parties_);
-  c.references.resize(claim_references_);
+  if (c.parties.size() != claim_parties_) c.parties.resize(claim_parties_);
+  if (c.references.size() != claim_references_) c.references.resize(claim_references_);
   auto& lines = c.lines;
   while (lines.size() > line_count_) {
     line_pool_.push_back(std::move(lines.back()));
@@ -525,6 +514,10 @@ void RemittanceReader::on_trn(model::Remittance& out, const x12::Segment& s) {
 }
 
 void RemittanceReader::on_ref(model::Remittance& out, const x12::Segment& s) {
+  if (loop_ == Loop::line && key(s[1]) == key("6R")) {  // the line's own id: kept where matching reads it
+    assign(line(out)->line_control_number, s[2]);
+    return;
+  }
   model::QualifiedText* slot_to = nullptr;
   switch (loop_) {
     case Loop::header: slot_to = &append(out.references); break;
@@ -539,7 +532,6 @@ void RemittanceReader::on_ref(model::Remittance& out, const x12::Segment& s) {
   assign(r.qualifier, s[1]);
   assign(r.value, s[2]);
   if (loop_ == Loop::header && key(s[1]) == key("EV")) assign(out.receiver_id, s[2]);
-  if (loop_ == Loop::line && key(s[1]) == key("6R")) assign(line(out)->line_control_number, s[2]);
 }
 
 void RemittanceReader::on_dtm(model::Remittance& out, const x12::Segment& s) {
@@ -752,10 +744,13 @@ void RemittanceReader::on_amt(model::Remittance& out, const x12::Segment& s) {
   if (into == nullptr) return;
   auto m = amount(out, s, 2, true);
   if (!m) return;
+  if (l != nullptr && key(s[1]) == key("B6")) {  // the allowed amount has its own field
+    l->allowed = *m;
+    return;
+  }
   auto& a = append(*into);
   assign(a.qualifier, s[1]);
   a.amount = *m;
-  if (l != nullptr && key(s[1]) == key("B6")) l->allowed = *m;
 }
 
 void RemittanceReader::on_qty(model::Remittance& out, const x12::Segment& s) {

@@ -13,6 +13,7 @@
 // Transaction sets other than 835 are skipped (counted in skipped_transactions()).
 
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "engine/model/finding.hpp"
@@ -45,8 +46,20 @@ class RemittanceReader {
   void finish(model::Remittance& out, bool complete);
   void on_segment(model::Remittance& out, const x12::Segment& s);
   void dispatch(model::Remittance& out, const x12::Segment& s);
-  static void assign(std::string& to, std::string_view from);
-  void assign(model::Code& to, std::string_view from);
+  // Copies a value into the model. A reused claim usually gets a value of the same length as
+  // its predecessor's (ids and codes have fixed formats): that is an in-place overwrite;
+  // anything else takes the general path. Most optional elements are empty.
+  [[gnu::always_inline]] static void assign(std::string& to, std::string_view from) {
+    if (from.size() == to.size()) {
+      if (!from.empty()) std::memcpy(to.data(), from.data(), from.size());
+      return;
+    }
+    assign_resized(to, from);
+  }
+  static void assign_resized(std::string& to, std::string_view from);
+  [[gnu::always_inline]] void assign(model::Code& to, std::string_view from) {
+    if (!to.assign(from)) [[unlikely]] code_too_long_ = true;  // reported once per segment by on_segment
+  }
   void read_procedure(const x12::Segment& s, int element, model::ServiceProcedure& into);
   void recycle(model::Remittance& out);
   void close_line(model::Remittance& out);

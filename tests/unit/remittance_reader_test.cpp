@@ -202,7 +202,8 @@ TEST(RemittanceReader, ReadsMiaMoaAndLineDatesAndQuantities) {
   EXPECT_EQ(l.period_start.to_iso(), "2024-03-01");
   EXPECT_EQ(l.period_end.to_iso(), "2024-03-03");
   EXPECT_EQ(l.date().to_iso(), "2024-03-01");
-  EXPECT_EQ(l.references.size(), 2u);
+  ASSERT_EQ(l.references.size(), 1u);  // REF*6R is the line control number, not repeated here
+  EXPECT_EQ(l.references[0].qualifier, "LU");
   EXPECT_EQ(l.line_control_number, "L1");
   ASSERT_EQ(l.quantities.size(), 1u);
 }
