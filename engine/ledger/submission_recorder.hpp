@@ -62,6 +62,7 @@ class SubmissionRecorder {
   };
   sql::Statement& statement(Statements& cache, std::size_t& rows);
   void insert_records(std::string_view bytes, std::int64_t batch_id, const std::string& submitted_at);
+  void refresh_statistics(const std::vector<BatchRecord>& batches);
 
   sql::Connection& c_;
   std::size_t memory_bound_;

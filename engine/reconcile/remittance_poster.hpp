@@ -64,10 +64,12 @@ class RemittancePoster {
   void before_commit(BeforeCommit hook) { before_commit_ = std::move(hook); }
 
  private:
+  void refresh_statistics(std::size_t written);
   BeforeCommit before_commit_;
   ledger::Ledger& ledger_;
   ledger::PostingStore store_;
   std::string source_name_;
+  std::size_t written_ = 0, next_analyze_at_ = 10'000;  // claim payments; see refresh_statistics
 };
 
 std::string content_hash_hex(std::uint64_t hash);

@@ -185,5 +185,33 @@ TEST_F(PostgresWorkers, SamplesEndToEndOnPostgres) {
   EXPECT_EQ(query_int(url_, "SELECT COUNT(*) FROM claim_payments"), 14);
 }
 
+// PostgreSQL plans from statistics autovacuum gathers only a minute after a bulk load; without
+// them a post right after a large submit scans whole tables. A large submit and a long post
+// refresh the statistics of the tables they filled themselves.
+TEST_F(PostgresWorkers, LargeSubmitsAndPostsRefreshThePlannerStatistics) {
+  const auto g = generate(dir_, 25, 12000);
+  const auto s = run_clearhouse({"submit", g.encounters.string(), "--out", (dir_ / "out").string(), "--db", url_});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  const auto analyzed = [&](const char* table) {
+    return query_int(url_, fmt::format("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = '{}' AND "
+                                       "(last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)",
+                                       table));
+  };
+  EXPECT_EQ(analyzed("claims"), 1);
+  EXPECT_EQ(analyzed("service_lines"), 1);
+  // With statistics, the match lookup by claim id is an index scan, not a scan of every claim.
+  auto ledger = ledger::open_ledger(url_);
+  auto plan = ledger->connection().prepare(
+      "EXPLAIN SELECT id FROM service_lines WHERE claim_row IN (1, 2, 3, 4, 5, 6, 7, 8)");
+  std::string text;
+  while (plan->step()) text += plan->column_text(0) + "\n";
+  EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
+
+  const auto p = run_clearhouse({"post", g.remittance.string(), "--db", url_});
+  ASSERT_LE(p.exit_code, 1) << p.err;
+  EXPECT_EQ(json_int(p.out, "claims"), g.claims);
+  EXPECT_EQ(analyzed("claim_payments"), 1);  // past 10,000 payments
+}
+
 }  // namespace
 }  // namespace clearhouse::testing
