@@ -1,8 +1,11 @@
 #include "engine/ledger/ledger.hpp"
 
+#include <fmt/format.h>
+
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/ledger/migrations.hpp"
 #include "engine/ledger/postgres/postgres_connection.hpp"
+#include "engine/ledger/sql/list_statements.hpp"
 #include "engine/ledger/sqlite/sqlite_connection.hpp"
 
 namespace clearhouse::ledger {
@@ -14,6 +17,8 @@ Ledger::Ledger(std::unique_ptr<sql::Connection> connection) : connection_(std::m
 Ledger::~Ledger() {
   recorder_.reset();  // before the connection it uses
   has_claim_.reset();
+  claims_by_id_.reset();
+  lines_by_claim_.reset();
 }
 
 std::uint64_t Ledger::allocate(std::string_view sender_id, std::string_view receiver_id, ControlNumberKind kind,
@@ -28,47 +33,105 @@ bool Ledger::has_claim(std::string_view payer_id, std::string_view claim_id) {
   return has_claim_->single_int().has_value();
 }
 
+namespace {
+
+constexpr const char* kClaimColumns =
+    "id, batch_id, claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number, "
+    "billed_cents, service_date_from, service_date_to, transaction_control_number, status";
+constexpr const char* kLineColumns =
+    "id, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, unit_code, service_date, "
+    "claim_row";
+
+ClaimRecord read_claim(const sql::Statement& q) {
+  ClaimRecord c;
+  c.row_id = q.column_int(0);
+  c.batch_id = q.column_int(1);
+  c.claim_id = q.column_text(2);
+  c.payer_id = q.column_text(3);
+  c.payer_name = q.column_text(4);
+  c.billing_npi = q.column_text(5);
+  c.frequency_code = q.column_text(6);
+  c.original_claim_number = q.column_text(7);
+  c.billed_cents = q.column_int(8);
+  c.service_date_from = q.column_text(9);
+  c.service_date_to = q.column_text(10);
+  c.transaction_control_number = q.column_text(11);
+  c.status = q.column_text(12);
+  return c;
+}
+
+LineRecord read_line(const sql::Statement& q) {
+  LineRecord l;
+  l.row_id = q.column_int(0);
+  l.line_number = q.column_int(1);
+  l.line_control_number = q.column_text(2);
+  l.procedure_code = q.column_text(3);
+  l.modifiers = q.column_text(4);
+  l.charge_cents = q.column_int(5);
+  l.units = q.column_text(6);
+  l.unit_code = q.column_text(7);
+  l.service_date = q.column_text(8);
+  return l;
+}
+
+std::string claims_by_id_query(std::size_t n) {
+  return fmt::format("SELECT {} FROM claims WHERE payer_id = ? AND claim_id IN ({}) ORDER BY id", kClaimColumns,
+                     sql::placeholders(n));
+}
+
+std::string lines_by_claim_query(std::size_t n) {
+  return fmt::format("SELECT {} FROM service_lines WHERE claim_row IN ({}) ORDER BY claim_row, line_number",
+                     kLineColumns, sql::placeholders(n));
+}
+
+}  // namespace
+
 std::optional<ClaimRecord> Ledger::find_claim(std::string_view payer_id, std::string_view claim_id) {
-  auto q = connection_->prepare(
-      "SELECT id, batch_id, claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number, "
-      "billed_cents, service_date_from, service_date_to, transaction_control_number, status FROM claims "
-      "WHERE payer_id = ? AND claim_id = ? ORDER BY id DESC LIMIT 1");
+  auto q = connection_->prepare(fmt::format(
+      "SELECT {} FROM claims WHERE payer_id = ? AND claim_id = ? ORDER BY id DESC LIMIT 1", kClaimColumns));
   q->bind(1, payer_id).bind(2, claim_id);
   if (!q->step()) return std::nullopt;
-  ClaimRecord c;
-  c.row_id = q->column_int(0);
-  c.batch_id = q->column_int(1);
-  c.claim_id = q->column_text(2);
-  c.payer_id = q->column_text(3);
-  c.payer_name = q->column_text(4);
-  c.billing_npi = q->column_text(5);
-  c.frequency_code = q->column_text(6);
-  c.original_claim_number = q->column_text(7);
-  c.billed_cents = q->column_int(8);
-  c.service_date_from = q->column_text(9);
-  c.service_date_to = q->column_text(10);
-  c.transaction_control_number = q->column_text(11);
-  c.status = q->column_text(12);
+  ClaimRecord c = read_claim(*q);
   q->reset();
   auto lines = connection_->prepare(
-      "SELECT id, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, unit_code, "
-      "service_date FROM service_lines WHERE claim_row = ? ORDER BY line_number");
+      fmt::format("SELECT {} FROM service_lines WHERE claim_row = ? ORDER BY line_number", kLineColumns));
   lines->bind(1, c.row_id);
-  while (lines->step()) {
-    LineRecord l;
-    l.row_id = lines->column_int(0);
-    l.line_number = lines->column_int(1);
-    l.line_control_number = lines->column_text(2);
-    l.procedure_code = lines->column_text(3);
-    l.modifiers = lines->column_text(4);
-    l.charge_cents = lines->column_int(5);
-    l.units = lines->column_text(6);
-    l.unit_code = lines->column_text(7);
-    l.service_date = lines->column_text(8);
-    c.lines.push_back(std::move(l));
-  }
+  while (lines->step()) c.lines.push_back(read_line(*lines));
   lines->reset();
   return c;
+}
+
+std::map<std::string, ClaimRecord, std::less<>> Ledger::find_claims(std::string_view payer_id,
+                                                                    std::span<const std::string> claim_ids) {
+  std::map<std::string, ClaimRecord, std::less<>> out;
+  if (claim_ids.empty()) return out;
+  if (!claims_by_id_) {
+    claims_by_id_ = std::make_unique<sql::ListStatements>(*connection_, claims_by_id_query);
+    lines_by_claim_ = std::make_unique<sql::ListStatements>(*connection_, lines_by_claim_query);
+  }
+  // Rows come by id within a chunk and a claim id is in one chunk: the last row kept is the
+  // latest, as find_claim's ORDER BY id DESC LIMIT 1.
+  sql::query_in_chunks(
+      *claims_by_id_, claim_ids,
+      [&](sql::Statement& q) {
+        q.bind(1, payer_id);
+        return 2;
+      },
+      [&](sql::Statement& q) {
+        auto c = read_claim(q);
+        out.insert_or_assign(c.claim_id, std::move(c));
+      });
+  std::map<std::int64_t, ClaimRecord*> by_row;
+  std::vector<std::int64_t> rows;
+  for (auto& [id, c] : out) by_row[c.row_id] = &c;
+  for (const auto& [row, c] : by_row) rows.push_back(row);
+  sql::query_in_chunks(
+      *lines_by_claim_, std::span<const std::int64_t>(rows), [](sql::Statement&) { return 1; },
+      [&](sql::Statement& q) {
+        const auto it = by_row.find(q.column_int(9));
+        if (it != by_row.end()) it->second->lines.push_back(read_line(q));
+      });
+  return out;
 }
 
 std::vector<BatchRecord> Ledger::batches() {

@@ -10,6 +10,7 @@
 //   ledger->allocate(sender, receiver, kind) // control numbers, committed at once (control_numbers.hpp)
 //   ledger->has_claim(payer, claim_id)       // was this claim id sent to this payer before?
 //   ledger->find_claim(payer, claim_id)      // the latest submitted claim with its lines (matching)
+//   ledger->find_claims(payer, claim_ids)    // the same for many claims, a few round trips in all
 //   ledger->batches()                        // the 837 files recorded
 //   ledger->recorder()                       // stages a submit run and commits it as one transaction
 //
@@ -19,7 +20,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +33,10 @@
 #include "engine/ledger/submission_recorder.hpp"
 
 namespace clearhouse::ledger {
+
+namespace sql {
+class ListStatements;
+}
 
 class Ledger {
  public:
@@ -51,6 +58,10 @@ class Ledger {
   bool has_claim(std::string_view payer_id, std::string_view claim_id);
   // The most recently submitted claim with this id for this payer, with its lines in order.
   std::optional<ClaimRecord> find_claim(std::string_view payer_id, std::string_view claim_id);
+  // find_claim for every claim id of this payer at once (chunked IN lists): the claims found,
+  // by claim id, each exactly as find_claim reads it.
+  std::map<std::string, ClaimRecord, std::less<>> find_claims(std::string_view payer_id,
+                                                              std::span<const std::string> claim_ids);
   // Every batch recorded, oldest first.
   std::vector<BatchRecord> batches();
   // Counts of rows, for reports and tests.
@@ -64,6 +75,7 @@ class Ledger {
   std::unique_ptr<sql::Connection> connection_;
   int schema_version_ = 0;
   std::unique_ptr<sql::Statement> has_claim_;
+  std::unique_ptr<sql::ListStatements> claims_by_id_, lines_by_claim_;
   std::unique_ptr<SubmissionRecorder> recorder_;
 };
 

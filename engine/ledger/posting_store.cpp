@@ -7,47 +7,17 @@
 #include <map>
 
 #include "engine/ledger/sql/batch_insert.hpp"
+#include "engine/ledger/sql/list_statements.hpp"
 #include "engine/model/money.hpp"
 #include "engine/util/timestamp.hpp"
 
 namespace clearhouse::ledger {
 namespace {
 
-// Statements with a list of n parameters are prepared for a few sizes only; a shorter list is
-// padded by repeating its last value (harmless in IN lists and CASE arms).
-constexpr std::size_t kBuckets[] = {1, 4, 16, 64, 256};
-constexpr std::size_t kMaxList = 256;
-
-std::size_t bucket_for(std::size_t n) {
-  for (std::size_t b : kBuckets)
-    if (n <= b) return b;
-  return kMaxList;
-}
-
-std::string placeholders(std::size_t n) {
-  std::string out;
-  out.reserve(n * 3);
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
-}
-
-// Prepared statements by list size, for one SQL shape.
-class ListStatements {
- public:
-  using Shape = std::string (*)(std::size_t n);
-  ListStatements(sql::Connection& c, Shape shape) : c_(c), shape_(shape) {}
-  sql::Connection& connection() { return c_; }
-  sql::Statement& get(std::size_t n) {
-    auto& slot = by_size_[n];
-    if (!slot) slot = c_.prepare(shape_(n));
-    return *slot;
-  }
-
- private:
-  sql::Connection& c_;
-  Shape shape_;
-  std::map<std::size_t, std::unique_ptr<sql::Statement>> by_size_;
-};
+using sql::bucket_for;
+using sql::kMaxList;
+using sql::ListStatements;
+using sql::placeholders;
 
 std::string modifiers_text(const std::vector<model::Code>& modifiers) {
   std::string out;

@@ -31,6 +31,23 @@ ReviewResult review_remittance(const model::Remittance& remittance, std::span<co
     if (list.empty()) order.push_back(remittance.claims[i].patient_control_number);
     list.push_back(i);
   }
+  // Everything the loop below reads, in a few queries (after the postings were written: the
+  // history includes them). Sources that batch their reads get the worklist's batched too.
+  struct Prefetched {
+    // Dropped however the review ends (a set that fails rolls back: nothing of it may be served).
+    ~Prefetched() {
+      if (!sources.prefetch) return;
+      sources.prefetch(payer, {});
+      worklist.store().prefetch(payer, {});
+    }
+    const ReviewSources& sources;
+    Worklist& worklist;
+    const std::string& payer;
+  } prefetched{sources, worklist, payer};
+  if (sources.prefetch) {
+    sources.prefetch(payer, order);
+    worklist.store().prefetch(payer, order);
+  }
 
   for (const auto& claim_id : order) {
     const auto& indexes = payments.find(claim_id)->second;

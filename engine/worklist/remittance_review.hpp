@@ -33,6 +33,12 @@ struct ReviewSources {
   std::function<std::optional<ledger::ClaimRecord>(std::string_view payer_id, std::string_view claim_id)> submitted;
   // The date of the remittance that brought the claim's latest posting (sweeps age reversals by it).
   std::function<model::Date(std::string_view payer_id, std::string_view claim_id)> last_posted_on;
+  // Optional: reads what the functions above return for all these claims of the payer at once
+  // (a few multi-row queries instead of several per claim: round trips are what a PostgreSQL
+  // ledger pays for). Answers must not change; a claim not prefetched is read on its own.
+  // Replaces what an earlier call kept; an empty list drops it. When set, review_remittance
+  // prefetches the worklist items of the claims too (WorklistStore::prefetch).
+  std::function<void(std::string_view payer_id, std::span<const std::string> claim_ids)> prefetch;
 };
 
 struct ReviewResult {

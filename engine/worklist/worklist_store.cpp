@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/ledger/sql/list_statements.hpp"
+
 namespace clearhouse::worklist {
 
 using ledger::sql::Statement;
@@ -31,6 +33,11 @@ namespace {
 constexpr const char* kItemColumns =
     "id, payer_id, claim_id, category, rules, carc, rarc, amount_cents, action, status, owner, reference_date, "
     "trace_number, opened_at, updated_at, resolved_at, resolved_by, resolution_note";
+
+std::string items_by_claim_query(std::size_t n) {
+  return fmt::format("SELECT {} FROM worklist_items WHERE payer_id = ? AND claim_id IN ({}) ORDER BY id", kItemColumns,
+                     ledger::sql::placeholders(n));
+}
 
 model::Date parse_date(const std::string& text) {
   auto d = model::Date::parse_iso(text);
@@ -65,7 +72,42 @@ model::WorklistItem WorklistStore::read_item(Statement& q) {
   return item;
 }
 
+void WorklistStore::prefetch(std::string_view payer_id, std::span<const std::string> claim_ids) {
+  prefetched_payer_.assign(payer_id);
+  prefetched_.clear();
+  if (claim_ids.empty()) return;
+  for (const auto& id : claim_ids) prefetched_.try_emplace(id);
+  if (!items_by_claim_) items_by_claim_ = std::make_unique<ledger::sql::ListStatements>(c_, items_by_claim_query);
+  ledger::sql::query_in_chunks(
+      *items_by_claim_, claim_ids,
+      [&](Statement& q) {
+        q.bind(1, payer_id);
+        return 2;
+      },
+      [&](Statement& q) {
+        auto item = read_item(q);
+        auto& slot = prefetched_[item.claim_id];
+        if (!slot) slot = std::move(item);  // (payer, claim) is unique; the first, as find() would
+      });
+}
+
+void WorklistStore::forget_prefetched(std::string_view payer_id, std::string_view claim_id) {
+  if (payer_id != prefetched_payer_) return;
+  if (const auto it = prefetched_.find(claim_id); it != prefetched_.end()) prefetched_.erase(it);
+}
+
 std::optional<model::WorklistItem> WorklistStore::find(std::string_view payer_id, std::string_view claim_id, bool details) {
+  if (payer_id == prefetched_payer_) {
+    if (const auto it = prefetched_.find(claim_id); it != prefetched_.end()) {
+      auto item = std::move(it->second);
+      prefetched_.erase(it);
+      if (item && details) {
+        item->findings = findings(item->id, false);
+        item->history = history(item->id);
+      }
+      return item;
+    }
+  }
   auto q = c_.prepare(fmt::format("SELECT {} FROM worklist_items WHERE payer_id = ? AND claim_id = ?", kItemColumns));
   q->bind(1, payer_id).bind(2, claim_id);
   if (!q->step()) return std::nullopt;
@@ -146,6 +188,7 @@ std::int64_t WorklistStore::insert(const model::WorklistItem& item) {
       "INSERT INTO worklist_items (payer_id, claim_id, category, rules, carc, rarc, amount_cents, action, status, owner, "
       "reference_date, trace_number, opened_at, updated_at, resolved_at, resolved_by, resolution_note) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  forget_prefetched(item.payer_id, item.claim_id);
   bind_item(*q, item);
   const auto id = q->single_int();
   if (!id) throw ledger::LedgerError("worklist item insert returned no id");
@@ -157,6 +200,7 @@ void WorklistStore::update(const model::WorklistItem& item) {
       "UPDATE worklist_items SET payer_id = ?, claim_id = ?, category = ?, rules = ?, carc = ?, rarc = ?, "
       "amount_cents = ?, action = ?, status = ?, owner = ?, reference_date = ?, trace_number = ?, opened_at = ?, "
       "updated_at = ?, resolved_at = ?, resolved_by = ?, resolution_note = ? WHERE id = ?");
+  forget_prefetched(item.payer_id, item.claim_id);
   bind_item(*q, item);
   q->bind(18, item.id);
   q->run();

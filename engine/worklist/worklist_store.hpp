@@ -4,14 +4,20 @@
 // writes only; what to write is decided by worklist.hpp. The caller owns transactions.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/ledger/sql/connection.hpp"
 #include "engine/model/worklist_item.hpp"
+
+namespace clearhouse::ledger::sql {
+class ListStatements;
+}
 
 namespace clearhouse::worklist {
 
@@ -32,6 +38,11 @@ class WorklistStore {
 
   // The item of a claim, with its findings and history when `details`.
   std::optional<model::WorklistItem> find(std::string_view payer_id, std::string_view claim_id, bool details = false);
+  // Reads the items of all these claims of the payer at once (chunked IN lists: a PostgreSQL
+  // ledger pays a round trip per query), for find() to hand out: each once, then find() reads
+  // the database again; insert() and update() drop what they change. Replaces what an earlier
+  // call kept; an empty list drops it.
+  void prefetch(std::string_view payer_id, std::span<const std::string> claim_ids);
   std::optional<model::WorklistItem> find_by_id(std::int64_t id, bool details = false);
   // Items matching the filter, without findings or history; `visit` is called once per row
   // (no vector of 100,000 items is built unless the caller builds one).
@@ -62,8 +73,13 @@ class WorklistStore {
   std::unique_ptr<ledger::sql::Statement> prepare_list(const ItemFilter& filter);
   static model::WorklistItem read_item(ledger::sql::Statement& row);
 
+  void forget_prefetched(std::string_view payer_id, std::string_view claim_id);
+
   ledger::sql::Connection& c_;
   std::unique_ptr<ledger::sql::Statement> insert_finding_, insert_event_;
+  std::unique_ptr<ledger::sql::ListStatements> items_by_claim_;
+  std::string prefetched_payer_;
+  std::map<std::string, std::optional<model::WorklistItem>, std::less<>> prefetched_;  // nullopt: no item
 };
 
 // "a,b,c" <-> {"a","b","c"}: how code lists are kept in one column.
