@@ -13,6 +13,8 @@ namespace {
 // and keep statements a size both plan quickly.
 constexpr std::size_t kMaxParameters = 8000;
 constexpr std::size_t kMaxRows = 500;
+// Rows per COPY: no parameters to bound it, only the memory of the pending text.
+constexpr std::size_t kMaxCopyRows = 8192;
 
 }  // namespace
 
@@ -23,7 +25,9 @@ BatchInsert::BatchInsert(Connection& connection, std::string table, std::vector<
       columns_(std::move(columns)),
       returning_(std::move(returning)),
       on_returned_(std::move(on_returned)),
-      rows_per_statement_(std::max<std::size_t>(1, std::min(kMaxRows, kMaxParameters / columns_.size()))) {
+      copy_(returning_.empty() && c_.supports_copy()),
+      rows_per_statement_(copy_ ? kMaxCopyRows
+                                : std::max<std::size_t>(1, std::min(kMaxRows, kMaxParameters / columns_.size()))) {
   pending_.reserve(rows_per_statement_ * columns_.size());
 }
 
@@ -73,6 +77,10 @@ void BatchInsert::flush() {
   if (pending_.size() % columns_.size() != 0)
     throw LedgerError(fmt::format("{}: the last row is missing values", table_));
   const std::size_t rows = pending_.size() / columns_.size();
+  if (copy_) {
+    copy_pending(rows);
+    return;
+  }
   // A full chunk goes in one statement; a shorter one in power-of-two pieces, so a handful of
   // prepared statements serve every row count.
   std::size_t done = 0;
@@ -99,6 +107,32 @@ void BatchInsert::flush() {
     stmt.reset();
     done += n;
   }
+  sent_ += rows;
+  pending_.clear();
+  text_.clear();
+}
+
+// PostgreSQL: the pending rows as COPY text, in one COPY (no parameters to bind and no
+// statement to plan: about twice as fast as the same rows as INSERT ... VALUES).
+void BatchInsert::copy_pending(std::size_t rows) {
+  std::string& data = copy_buffer_;
+  data.clear();
+  std::size_t i = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t col = 0; col < columns_.size(); ++col, ++i) {
+      if (col != 0) data.push_back('\t');
+      const auto& v = pending_[i];
+      switch (v.kind) {
+        case Value::Kind::integer: data += fmt::format_int(v.integer).str(); break;
+        case Value::Kind::text:
+          append_copy_text_field(data, std::string_view(text_).substr(static_cast<std::size_t>(v.integer), v.length));
+          break;
+        case Value::Kind::null: data += "\\N"; break;
+      }
+    }
+    data.push_back('\n');
+  }
+  c_.copy_rows(table_, fmt::format("{}", fmt::join(columns_, ", ")), data);
   sent_ += rows;
   pending_.clear();
   text_.clear();

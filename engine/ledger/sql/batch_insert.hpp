@@ -1,7 +1,8 @@
 #pragma once
 // Many rows into one table with multi-row INSERT statements: one statement (one round trip on
 // PostgreSQL) per chunk of rows instead of one per row. Dialect-neutral: both SQLite and
-// PostgreSQL accept INSERT ... VALUES (...), (...) ... [RETURNING ...].
+// PostgreSQL accept INSERT ... VALUES (...), (...) ... [RETURNING ...]. Where the connection
+// has a bulk copy (PostgreSQL) and no RETURNING is asked for, rows go in with COPY instead.
 //
 //   BatchInsert insert(c, "line_payments", {"claim_payment_id", "line_number", ...});
 //   insert.row().value(id).value(n)...;   // values in column order
@@ -56,15 +57,18 @@ class BatchInsert {
     std::size_t length = 0;
   };
   Statement& statement_for(std::size_t rows);
+  void copy_pending(std::size_t rows);
 
   Connection& c_;
   std::string table_;
   std::vector<std::string> columns_;
   std::string returning_;
   OnReturned on_returned_;
+  bool copy_;  // rows go in with the connection's bulk copy (PostgreSQL COPY), not INSERTs
   std::size_t rows_per_statement_;
   std::vector<Value> pending_;
   std::string text_;  // the pending rows' text values, back to back
+  std::string copy_buffer_;  // the COPY text of a flush, reused
   std::map<std::size_t, std::unique_ptr<Statement>> statements_;  // by row count
   std::uint64_t sent_ = 0;
 };

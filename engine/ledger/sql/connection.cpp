@@ -1,6 +1,24 @@
 #include "engine/ledger/sql/connection.hpp"
 
+#include <fmt/format.h>
+
 namespace clearhouse::ledger::sql {
+
+void Connection::copy_rows(std::string_view table, std::string_view, std::string_view) {
+  throw LedgerError(fmt::format("{}: this {} connection has no bulk copy", table, dialect_name(dialect())));
+}
+
+void append_copy_text_field(std::string& out, std::string_view value) {
+  for (const char c : value) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out.push_back(c);
+    }
+  }
+}
 
 std::string_view dialect_name(Dialect d) {
   switch (d) {

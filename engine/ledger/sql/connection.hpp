@@ -90,7 +90,18 @@ class Connection {
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual bool in_transaction() const = 0;
+
+  // Bulk load where the database has one (PostgreSQL's COPY FROM STDIN): `rows` in COPY's text
+  // format (fields separated by tabs, rows ended by newlines, \N for NULL, backslash escapes;
+  // see append_copy_text_field) into `columns` (comma-separated) of `table`. BatchInsert uses it for
+  // rows whose ids it does not need back.
+  virtual bool supports_copy() const { return false; }
+  virtual void copy_rows(std::string_view table, std::string_view columns, std::string_view rows);
 };
+
+// Appends `value` to `out` as one field of COPY's text format: backslash, tab, newline and
+// carriage return escaped, so any text (an empty one included) loads as itself.
+void append_copy_text_field(std::string& out, std::string_view value);
 
 // Begins on construction; rolls back on destruction unless committed (so an exception leaves
 // nothing half-written).
