@@ -34,11 +34,14 @@ ReviewResult review_remittance(const model::Remittance& remittance, std::span<co
   // Everything the loop below reads, in a few queries (after the postings were written: the
   // history includes them). Sources that batch their reads get the worklist's batched too.
   struct Prefetched {
-    // Dropped however the review ends (a set that fails rolls back: nothing of it may be served).
+    // Dropped however the review ends (a set that fails rolls back: nothing of it may be served
+    // or written later).
     ~Prefetched() {
       if (!sources.prefetch) return;
       sources.prefetch(payer, {});
       worklist.store().prefetch(payer, {});
+      worklist.store().discard_deferred();
+      worklist.store().defer_writes(false);
     }
     const ReviewSources& sources;
     Worklist& worklist;
@@ -47,6 +50,7 @@ ReviewResult review_remittance(const model::Remittance& remittance, std::span<co
   if (sources.prefetch) {
     sources.prefetch(payer, order);
     worklist.store().prefetch(payer, order);
+    worklist.store().defer_writes(true);  // findings and events in multi-row INSERTs, flushed below
   }
 
   for (const auto& claim_id : order) {
@@ -112,6 +116,7 @@ ReviewResult review_remittance(const model::Remittance& remittance, std::span<co
     result.worklist += worklist.apply(level, now);
     result.findings.insert(result.findings.end(), level.findings.begin(), level.findings.end());
   }
+  worklist.store().flush();
   return result;
 }
 

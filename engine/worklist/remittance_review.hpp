@@ -37,7 +37,8 @@ struct ReviewSources {
   // (a few multi-row queries instead of several per claim: round trips are what a PostgreSQL
   // ledger pays for). Answers must not change; a claim not prefetched is read on its own.
   // Replaces what an earlier call kept; an empty list drops it. When set, review_remittance
-  // prefetches the worklist items of the claims too (WorklistStore::prefetch).
+  // prefetches the worklist items of the claims too (WorklistStore::prefetch) and holds back
+  // the worklist's finding and event rows for multi-row INSERTs (WorklistStore::defer_writes).
   std::function<void(std::string_view payer_id, std::span<const std::string> claim_ids)> prefetch;
 };
 

@@ -36,6 +36,15 @@ model::WorklistEvent event(std::string_view now, std::string_view actor, std::st
   return e;
 }
 
+void set_summary(model::WorklistItem& item, const ItemSummary& s) {
+  item.amount = s.amount;
+  item.category = s.category;
+  item.action = s.action;
+  item.rules = s.rules;
+  item.carc = s.carc;
+  item.rarc = s.rarc;
+}
+
 }  // namespace
 
 Worklist::Worklist(ledger::sql::Connection& connection, const rules::RulesConfig& config)
@@ -44,13 +53,7 @@ Worklist::Worklist(ledger::sql::Connection& connection, const rules::RulesConfig
 void Worklist::refresh_summary(model::WorklistItem& item) {
   const auto open = store_.findings(item.id, true);
   if (open.empty()) return;  // keep the last summary on a closed item
-  const auto s = summarize(open, config_);
-  item.amount = s.amount;
-  item.category = s.category;
-  item.action = s.action;
-  item.rules = s.rules;
-  item.carc = s.carc;
-  item.rarc = s.rarc;
+  set_summary(item, summarize(open, config_));
 }
 
 ApplyCounts Worklist::apply(const ClaimReview& review, std::string_view now) {
@@ -69,12 +72,17 @@ ApplyCounts Worklist::apply(const ClaimReview& review, std::string_view now) {
     item.reference_date = review.reference_date;
     item.trace_number = review.trace_number;
     item.opened_at = item.updated_at = std::string(now);
-    item.category = opening.front()->category;  // placeholder until the summary below
-    item.action = opening.front()->action;
+    // Summarized from the findings as they will read back (all open, in this order), so the
+    // item is written once, complete.
+    std::vector<model::WorklistFinding> stored;
+    for (const auto* f : opening) {
+      stored.push_back(stored_finding(*f, review, now));
+      stored.back().carc = split_codes(join_codes(stored.back().carc));
+      stored.back().rarc = split_codes(join_codes(stored.back().rarc));
+    }
+    set_summary(item, summarize(stored, config_));
     item.id = store_.insert(item);
-    for (const auto* f : opening) store_.add_finding(item.id, stored_finding(*f, review, now));
-    refresh_summary(item);
-    store_.update(item);
+    for (const auto& w : stored) store_.add_finding(item.id, w);
     store_.add_event(item.id, event(now, kSystemActor, "opened", review.posting_id, item.amount,
                                     fmt::format("{} finding(s): {}", opening.size(), join_codes(item.rules))));
     counts.opened = 1;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/ledger/sql/batch_insert.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
 
 namespace clearhouse::worklist {
@@ -207,6 +208,7 @@ void WorklistStore::update(const model::WorklistItem& item) {
 }
 
 std::vector<model::WorklistFinding> WorklistStore::findings(std::int64_t item_id, bool open_only) {
+  flush();
   auto q = c_.prepare(std::string("SELECT id, posting_id, source, rule, category, line_number, carc, rarc, amount_cents, "
                                   "message, action, is_open, created_at, closed_at FROM worklist_findings "
                                   "WHERE item_id = ?") +
@@ -236,6 +238,31 @@ std::vector<model::WorklistFinding> WorklistStore::findings(std::int64_t item_id
 }
 
 void WorklistStore::add_finding(std::int64_t item_id, const model::WorklistFinding& f) {
+  if (defer_) {
+    if (!deferred_findings_)
+      deferred_findings_ = std::make_unique<ledger::sql::BatchInsert>(
+          c_, "worklist_findings",
+          std::vector<std::string>{"item_id", "posting_id", "source", "rule", "category", "line_number", "carc", "rarc",
+                                   "amount_cents", "message", "action", "is_open", "created_at", "closed_at"});
+    auto& b = *deferred_findings_;
+    b.row()
+        .value(item_id)
+        .value(f.posting_id)
+        .value(f.source)
+        .value(f.rule)
+        .value(f.category)
+        .value(static_cast<std::int64_t>(f.line_number))
+        .value(join_codes(f.carc))
+        .value(join_codes(f.rarc))
+        .value(f.amount.cents())
+        .value(f.message)
+        .value(f.action)
+        .value(static_cast<std::int64_t>(f.open ? 1 : 0))
+        .value(f.created_at);
+    if (f.closed_at.empty()) b.null();
+    else b.value(f.closed_at);
+    return;
+  }
   if (!insert_finding_)
     insert_finding_ = c_.prepare(
         "INSERT INTO worklist_findings (item_id, posting_id, source, rule, category, line_number, carc, rarc, "
@@ -259,6 +286,7 @@ void WorklistStore::add_finding(std::int64_t item_id, const model::WorklistFindi
 }
 
 void WorklistStore::close_findings(std::int64_t item_id, std::string_view at, std::string_view source) {
+  flush();
   auto q = c_.prepare(std::string("UPDATE worklist_findings SET is_open = 0, closed_at = ? WHERE item_id = ? AND is_open = 1") +
                       (source.empty() ? "" : " AND source = ?"));
   q->bind(1, at).bind(2, item_id);
@@ -267,6 +295,21 @@ void WorklistStore::close_findings(std::int64_t item_id, std::string_view at, st
 }
 
 void WorklistStore::add_event(std::int64_t item_id, const model::WorklistEvent& e) {
+  if (defer_) {
+    if (!deferred_events_)
+      deferred_events_ = std::make_unique<ledger::sql::BatchInsert>(
+          c_, "worklist_events",
+          std::vector<std::string>{"item_id", "at", "actor", "event", "posting_id", "amount_cents", "note"});
+    deferred_events_->row()
+        .value(item_id)
+        .value(e.at)
+        .value(e.actor)
+        .value(e.event)
+        .value(e.posting_id)
+        .value(e.amount.cents())
+        .value(e.note);
+    return;
+  }
   if (!insert_event_)
     insert_event_ = c_.prepare(
         "INSERT INTO worklist_events (item_id, at, actor, event, posting_id, amount_cents, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -281,6 +324,7 @@ void WorklistStore::add_event(std::int64_t item_id, const model::WorklistEvent& 
 }
 
 std::vector<model::WorklistEvent> WorklistStore::history(std::int64_t item_id) {
+  flush();
   auto q = c_.prepare(
       "SELECT at, actor, event, posting_id, amount_cents, note FROM worklist_events WHERE item_id = ? ORDER BY id");
   q->bind(1, item_id);
@@ -297,6 +341,16 @@ std::vector<model::WorklistEvent> WorklistStore::history(std::int64_t item_id) {
   }
   q->reset();
   return out;
+}
+
+void WorklistStore::flush() {
+  if (deferred_findings_) deferred_findings_->flush();
+  if (deferred_events_) deferred_events_->flush();
+}
+
+void WorklistStore::discard_deferred() {
+  deferred_findings_.reset();
+  deferred_events_.reset();
 }
 
 std::uint64_t WorklistStore::count(model::WorklistStatus status) {

@@ -16,6 +16,7 @@
 #include "engine/model/worklist_item.hpp"
 
 namespace clearhouse::ledger::sql {
+class BatchInsert;
 class ListStatements;
 }
 
@@ -66,6 +67,14 @@ class WorklistStore {
   void add_event(std::int64_t item_id, const model::WorklistEvent& event);
   std::vector<model::WorklistEvent> history(std::int64_t item_id);
 
+  // Held-back writes: while on, add_finding and add_event rows are sent in multi-row INSERTs
+  // (one round trip per chunk on PostgreSQL) when a chunk fills, on flush(), and before
+  // anything else reads or changes findings or events, so every answer stays the same. Off by
+  // default. discard_deferred() drops what is held (its transaction rolled back).
+  void defer_writes(bool on) { defer_ = on; }
+  void flush();
+  void discard_deferred();
+
   // Counts by status, for reports and metrics.
   std::uint64_t count(model::WorklistStatus status);
 
@@ -78,6 +87,8 @@ class WorklistStore {
   ledger::sql::Connection& c_;
   std::unique_ptr<ledger::sql::Statement> insert_finding_, insert_event_;
   std::unique_ptr<ledger::sql::ListStatements> items_by_claim_;
+  bool defer_ = false;
+  std::unique_ptr<ledger::sql::BatchInsert> deferred_findings_, deferred_events_;
   std::string prefetched_payer_;
   std::map<std::string, std::optional<model::WorklistItem>, std::less<>> prefetched_;  // nullopt: no item
 };

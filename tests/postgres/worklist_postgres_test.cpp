@@ -8,6 +8,9 @@
 
 #include <map>
 
+#include "engine/ledger/ledger.hpp"
+#include "engine/worklist/ledger_sources.hpp"
+#include "engine/worklist/worklist_store.hpp"
 #include "tests/support/postgres_server.hpp"
 #include "tests/support/test_paths.hpp"
 
@@ -67,6 +70,77 @@ TEST(WorklistPostgres, SamplesLoopGivesTheSameItemsAndTotalsAsOnSqlite) {
 
   const auto refresh = run_clearhouse({"worklist", "refresh", "--as-of", "2024-09-01", "--db", url});
   EXPECT_EQ(refresh.exit_code, 0) << refresh.err;
+}
+
+// The review's batched reads (chunked IN lists, $n placeholders, the history's join) answer
+// exactly what the one-claim queries answer on PostgreSQL.
+TEST(WorklistPostgres, PrefetchedReviewReadsAnswerAsOneClaimAtATime) {
+  const std::string url = PostgresServer::instance().create_database(fmt::format("prefetch_{}", ::getpid()));
+  const auto dir = scratch_dir("worklist_postgres_prefetch");
+  ASSERT_EQ(run_clearhouse({"submit", (source_dir() / "samples" / "encounters.jsonl").string(), "--out",
+                            (dir / "out").string(), "--db", url, "--now", "2024-05-25T12:00"})
+                .exit_code,
+            0);
+  ASSERT_EQ(run_clearhouse({"post", (source_dir() / "samples" / "remittance.835").string(), "--db", url, "--as-of",
+                            "2024-06-20"})
+                .exit_code,
+            0);
+  auto ledger = ledger::open_ledger(url);
+  std::map<std::string, std::vector<std::string>> by_payer;
+  auto q = ledger->connection().prepare("SELECT DISTINCT payer_id, claim_id FROM claim_payments ORDER BY 1, 2");
+  while (q->step()) by_payer[q->column_text(0)].push_back(q->column_text(1));
+  q->reset();
+  ASSERT_FALSE(by_payer.empty());
+  const auto direct = worklist::ledger_review_sources(*ledger);
+  worklist::WorklistStore items(ledger->connection());
+  int claims = 0, lines = 0, postings = 0, with_items = 0;
+  for (auto& [payer, ids] : by_payer) {
+    ids.push_back("NEVER-SENT");
+    const auto batched = worklist::ledger_review_sources(*ledger);
+    batched.prefetch(payer, ids);
+    items.prefetch(payer, ids);
+    for (const auto& id : ids) {
+      SCOPED_TRACE(id);
+      const auto want = direct.history(payer, id);
+      const auto got = batched.history(payer, id);
+      ASSERT_EQ(got.size(), want.size());
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].id, want[i].id);
+        EXPECT_EQ(got[i].paid, want[i].paid);
+        EXPECT_EQ(got[i].reverses, want[i].reverses);
+        EXPECT_EQ(got[i].claim_row, want[i].claim_row);
+      }
+      postings += static_cast<int>(got.size());
+      const auto want_claim = direct.submitted(payer, id);
+      const auto got_claim = batched.submitted(payer, id);
+      ASSERT_EQ(got_claim.has_value(), want_claim.has_value());
+      if (got_claim) {
+        ++claims;
+        EXPECT_EQ(got_claim->row_id, want_claim->row_id);
+        EXPECT_EQ(got_claim->billed_cents, want_claim->billed_cents);
+        ASSERT_EQ(got_claim->lines.size(), want_claim->lines.size());
+        for (std::size_t i = 0; i < got_claim->lines.size(); ++i) {
+          EXPECT_EQ(got_claim->lines[i].row_id, want_claim->lines[i].row_id);
+          EXPECT_EQ(got_claim->lines[i].units, want_claim->lines[i].units);
+          ++lines;
+        }
+      }
+      EXPECT_EQ(batched.last_posted_on(payer, id), direct.last_posted_on(payer, id));
+      const auto item = items.find(payer, id);
+      const auto want_item = items.find(payer, id);  // the prefetched one was handed out: a fresh read
+      ASSERT_EQ(item.has_value(), want_item.has_value());
+      if (item) {
+        ++with_items;
+        EXPECT_EQ(item->id, want_item->id);
+        EXPECT_EQ(item->amount, want_item->amount);
+        EXPECT_EQ(item->rules, want_item->rules);
+      }
+    }
+  }
+  EXPECT_GT(claims, 5);
+  EXPECT_GT(lines, claims);
+  EXPECT_GT(postings, claims);
+  EXPECT_GE(with_items, 4);  // without the fee schedule: no underpayment item
 }
 
 }  // namespace

@@ -112,12 +112,16 @@ Posted post_samples(const fs::path& dir, bool prefetch, std::unique_ptr<ledger::
     for (const auto& f : result.findings) out.findings += describe(f);
     out.counts += result.worklist;
   });
-  std::string error;
-  auto source = x12::FileSource::open((testing::source_dir() / "samples" / "remittance.835").string(), error);
-  EXPECT_TRUE(source) << error;
-  if (!source) return out;
-  const auto totals = reconcile::post_remittance_file(*source, "remittance.835", poster);
-  EXPECT_GT(totals.posted, 0u);
+  // The samples, then a later payment of a denied claim (an existing item, resolved).
+  for (const auto& path : {testing::source_dir() / "samples" / "remittance.835",
+                           testing::source_dir() / "tests" / "fixtures" / "worklist" / "sfm1005_paid_after_correction.835"}) {
+    std::string error;
+    auto source = x12::FileSource::open(path.string(), error);
+    EXPECT_TRUE(source) << error;
+    if (!source) return out;
+    const auto totals = reconcile::post_remittance_file(*source, path.filename().string(), poster);
+    EXPECT_GT(totals.posted, 0u);
+  }
   out.worklist = describe_worklist(worklist.store());
   return out;
 }
@@ -129,6 +133,7 @@ TEST(LedgerSources, PrefetchedReviewIsTheSameAsOneClaimAtATime) {
   const auto single = post_samples(base / "single", false, single_ledger);
   EXPECT_FALSE(single.findings.empty());
   EXPECT_GT(single.counts.opened, 0u);
+  EXPECT_GT(single.counts.resolved, 0u);
   EXPECT_EQ(batched.findings, single.findings);
   EXPECT_EQ(batched.worklist, single.worklist);
   EXPECT_EQ(batched.counts.opened, single.counts.opened);
@@ -211,6 +216,50 @@ TEST(LedgerSources, WorklistStorePrefetchHandsOutEachItemOnceAndForgetsWhatIsWri
   other.id = store.insert(other);
   ASSERT_TRUE(store.find("P1", "C2"));
   EXPECT_EQ(store.find("P1", "C2")->id, other.id);
+}
+
+TEST(LedgerSources, DeferredWorklistWritesAreSeenByEveryReadAndDiscardedOnRollback) {
+  auto ledger = ledger::open_ledger("sqlite::memory:");
+  WorklistStore store(ledger->connection());
+  model::WorklistItem item;
+  item.payer_id = "P1";
+  item.claim_id = "C1";
+  item.category = "coding";
+  item.opened_at = item.updated_at = "t";
+  item.id = store.insert(item);
+  model::WorklistFinding f;
+  f.source = "posting";
+  f.rule = "denial.line";
+  f.category = "coding";
+  f.carc = {"16"};
+  f.amount = model::Money::from_cents(500);
+  f.open = true;
+  f.created_at = "t";
+  model::WorklistEvent e;
+  e.at = "t";
+  e.actor = "clearhouse";
+  e.event = "opened";
+
+  store.defer_writes(true);
+  store.add_finding(item.id, f);
+  store.add_event(item.id, e);
+  const auto findings = store.findings(item.id, true);  // flushes first
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].carc, std::vector<std::string>{"16"});
+  EXPECT_EQ(findings[0].closed_at, "");
+  EXPECT_EQ(store.history(item.id).size(), 1u);
+  store.add_finding(item.id, f);
+  store.close_findings(item.id, "t2");  // flushes first: both are closed
+  EXPECT_TRUE(store.findings(item.id, true).empty());
+  EXPECT_EQ(store.findings(item.id, false).size(), 2u);
+
+  {
+    ledger::sql::Transaction tx(ledger->connection());
+    store.add_event(item.id, e);
+    store.discard_deferred();
+  }
+  store.defer_writes(false);
+  EXPECT_EQ(store.history(item.id).size(), 1u);
 }
 
 }  // namespace
