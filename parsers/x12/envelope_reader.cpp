@@ -1,5 +1,8 @@
 #include "parsers/x12/envelope_reader.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -36,12 +39,42 @@ void EnvelopeReader::error(X12Errc code, int element, std::string detail, std::s
   diagnostics_.report(std::move(e));
 }
 
+namespace {
+
+// Which bytes may start (upper-case letter) or continue (letter or digit) a segment id.
+constexpr std::array<std::uint8_t, 256> kIdBytes = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = 3;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = 2;
+  return t;
+}();
+
+constexpr std::uint32_t id_key(std::string_view id) {
+  std::uint32_t k = 0;
+  for (char c : id) k = k << 8 | static_cast<unsigned char>(c);
+  return k;
+}
+
+// The ids the envelope itself reads; every other segment inside a transaction set is its body.
+constexpr bool is_envelope_id(std::string_view id) {
+  if (id.size() < 2 || id.size() > 3) return false;
+  switch (id_key(id)) {
+    case id_key("IEA"):
+    case id_key("GS"):
+    case id_key("GE"):
+    case id_key("ST"):
+    case id_key("SE"):
+    case id_key("TA1"): return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
 bool EnvelopeReader::valid_segment_id(std::string_view id) const {
   if (id.size() < 2 || id.size() > 3) return false;
-  if (id[0] < 'A' || id[0] > 'Z') return false;
-  for (char c : id.substr(1))
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
-  return true;
+  const auto byte = [&](std::size_t i) { return kIdBytes[static_cast<unsigned char>(id[i])]; };
+  return (byte(0) & 1) && byte(1) && (id.size() == 2 || byte(2));
 }
 
 bool EnvelopeReader::next() {
@@ -63,9 +96,8 @@ bool EnvelopeReader::next() {
     error(X12Errc::bad_segment_id, 0, "bad segment id", "2-3 upper-case letters/digits",
           id.empty() ? std::string("empty id") : fmt::format("'{}'", printable_excerpt(id, 4)));
   }
-  // Most segments are transaction bodies: only ids starting with I, G or S can be envelopes.
-  const bool maybe_envelope = !id.empty() && (id[0] == 'I' || id[0] == 'G' || id[0] == 'S' || id[0] == 'T');
-  if (!maybe_envelope && in_transaction_) {
+  // Most segments are transaction bodies, settled by one switch.
+  if (in_transaction_ && !is_envelope_id(id)) {
     ++transaction_segments_;
     role_ = SegmentRole::transaction_body;
     return true;

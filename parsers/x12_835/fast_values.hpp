@@ -65,12 +65,19 @@ inline std::optional<model::Date> fast_d8(std::string_view text) {
       ((w + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull)
     return x12::grammar::parse_d8(text);
   auto digit = [&](int i) { return static_cast<int>((w >> (8 * i)) & 0x0F); };
-  const model::Date d{static_cast<std::int16_t>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)),
-                      static_cast<std::uint8_t>(digit(4) * 10 + digit(5)), static_cast<std::uint8_t>(digit(6) * 10 + digit(7))};
-  // Days 1-28 of any month of 1800-2999 are valid without asking the calendar.
-  if (d.year >= 1800 && d.year <= 2999 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 28) return d;
-  if (!d.valid()) return std::nullopt;
-  return d;
+  const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const int month = digit(4) * 10 + digit(5);
+  const int day = digit(6) * 10 + digit(7);
+  // Checked on the integers, the Date built once: years 1800-2999, and the calendar asked only
+  // for days 29-31.
+  if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) [[unlikely]]
+    return std::nullopt;
+  if (day > 28) [[unlikely]] {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int last = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
+    if (day > last) return std::nullopt;
+  }
+  return model::Date{static_cast<std::int16_t>(year), static_cast<std::uint8_t>(month), static_cast<std::uint8_t>(day)};
 }
 
 }  // namespace clearhouse::x12_835
