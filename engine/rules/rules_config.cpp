@@ -174,7 +174,11 @@ const Value* codes_array(const rapidjson::Document& doc, Problems& p) {
   return &it->value;
 }
 
-void load_carc(std::string_view text, RulesConfig& c, Problems& p) {
+// The frame every code table shares: {"codes": [{"code": ..., ...}, ...]}. Calls
+// read(entry, code, where) for each object; a table that is not JSON, has no array or holds
+// something other than objects is reported, never skipped silently.
+template <class ReadEntry>
+void for_each_code_entry(std::string_view text, Problems& p, ReadEntry read) {
   rapidjson::Document doc;
   if (!parse_json(text, doc, p)) return;
   const Value* codes = codes_array(doc, p);
@@ -184,9 +188,29 @@ void load_carc(std::string_view text, RulesConfig& c, Problems& p) {
       p.error("every entry of 'codes' must be an object");
       continue;
     }
+    const std::string code = string_member(v, "code", true, p, "entry");
+    read(v, code, "code " + code);
+  }
+}
+
+// A code's category and action must be ones rules.json defines (loaded first).
+void check_category_and_action(const RulesConfig& c, Problems& p, const std::string& where,
+                               const std::string& category, const std::string& action) {
+  if (!category.empty() && !c.has_category(category)) p.error("{}: unknown category '{}'", where, category);
+  if (!action.empty() && c.actions.find(action) == c.actions.end()) p.error("{}: unknown action '{}'", where, action);
+}
+
+// Adds a read entry to its table unless it has no code (already reported as missing).
+template <class Table, class Entry>
+void add_entry(Table& table, Entry&& e, Problems& p, const std::string& where, const char* refusal) {
+  if (e.code.empty()) return;
+  if (!table.add(std::forward<Entry>(e))) p.error("{}: {}", where, refusal);
+}
+
+void load_carc(std::string_view text, RulesConfig& c, Problems& p) {
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
     CarcEntry e;
-    e.code = string_member(v, "code", true, p, "entry");
-    const std::string where = "code " + e.code;
+    e.code = code;
     e.description = string_member(v, "description", true, p, where);
     e.category = string_member(v, "category", true, p, where);
     e.action = string_member(v, "action", true, p, where);
@@ -195,29 +219,17 @@ void load_carc(std::string_view text, RulesConfig& c, Problems& p) {
     e.denial = bool_member(v, "denial", p, where);
     e.effective = date_member(v, "effective", p, where);
     e.retired = date_member(v, "retired", p, where);
-    if (!e.category.empty() && !c.has_category(e.category)) p.error("{}: unknown category '{}'", where, e.category);
-    if (!e.action.empty() && c.actions.find(e.action) == c.actions.end())
-      p.error("{}: unknown action '{}'", where, e.action);
+    check_category_and_action(c, p, where, e.category, e.action);
     if (!e.effective.empty() && !e.retired.empty() && e.retired < e.effective)
       p.error("{}: retired before it was effective", where);
-    if (e.code.empty()) continue;
-    if (!c.codes.carc.add(std::move(e))) p.error("{}: duplicate or too long", where);
-  }
+    add_entry(c.codes.carc, std::move(e), p, where, "duplicate or too long");
+  });
 }
 
 void load_rarc(std::string_view text, RulesConfig& c, Problems& p) {
-  rapidjson::Document doc;
-  if (!parse_json(text, doc, p)) return;
-  const Value* codes = codes_array(doc, p);
-  if (!codes) return;
-  for (const auto& v : codes->GetArray()) {
-    if (!v.IsObject()) {
-      p.error("every entry of 'codes' must be an object");
-      continue;
-    }
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
     RarcEntry e;
-    e.code = string_member(v, "code", true, p, "entry");
-    const std::string where = "code " + e.code;
+    e.code = code;
     e.description = string_member(v, "description", true, p, where);
     e.category = string_member(v, "category", false, p, where);
     e.action = string_member(v, "action", false, p, where);
@@ -225,67 +237,44 @@ void load_rarc(std::string_view text, RulesConfig& c, Problems& p) {
     e.alert = bool_member(v, "alert", p, where).value_or(false);
     e.effective = date_member(v, "effective", p, where);
     e.retired = date_member(v, "retired", p, where);
-    if (!e.category.empty() && !c.has_category(e.category)) p.error("{}: unknown category '{}'", where, e.category);
-    if (!e.action.empty() && c.actions.find(e.action) == c.actions.end())
-      p.error("{}: unknown action '{}'", where, e.action);
-    if (e.code.empty()) continue;
-    if (!c.codes.rarc.add(std::move(e))) p.error("{}: duplicate or too long", where);
-  }
+    check_category_and_action(c, p, where, e.category, e.action);
+    add_entry(c.codes.rarc, std::move(e), p, where, "duplicate or too long");
+  });
 }
 
 void load_claim_status(std::string_view text, RulesConfig& c, Problems& p) {
-  rapidjson::Document doc;
-  if (!parse_json(text, doc, p)) return;
-  const Value* codes = codes_array(doc, p);
-  if (!codes) return;
-  for (const auto& v : codes->GetArray()) {
-    if (!v.IsObject()) continue;
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
     ClaimStatusEntry e;
-    e.code = string_member(v, "code", true, p, "entry");
-    const std::string where = "code " + e.code;
+    e.code = code;
     e.description = string_member(v, "description", true, p, where);
     const std::string kind = string_member(v, "kind", true, p, where);
     e.kind = claim_status_kind_from_string(kind);
     if (e.kind == ClaimStatusKind::unknown) p.error("{}: unknown kind '{}'", where, kind);
     e.level = static_cast<int>(int_member(v, "level", p, where).value_or(0));
-    if (e.code.empty()) continue;
-    if (!c.codes.claim_status.add(std::move(e))) p.error("{}: duplicate or too long", where);
-  }
+    add_entry(c.codes.claim_status, std::move(e), p, where, "duplicate or too long");
+  });
 }
 
 void load_groups(std::string_view text, RulesConfig& c, Problems& p) {
-  rapidjson::Document doc;
-  if (!parse_json(text, doc, p)) return;
-  const Value* codes = codes_array(doc, p);
-  if (!codes) return;
-  for (const auto& v : codes->GetArray()) {
-    if (!v.IsObject()) continue;
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
     GroupEntry e;
-    e.code = string_member(v, "code", true, p, "entry");
-    const std::string where = "code " + e.code;
+    e.code = code;
     e.description = string_member(v, "description", true, p, where);
     e.patient_owes = bool_member(v, "patient_owes", p, where).value_or(false);
     e.contractual = bool_member(v, "contractual", p, where).value_or(false);
     e.retired = date_member(v, "retired", p, where);
-    if (e.code.empty()) continue;
-    if (!c.codes.groups.add(std::move(e))) p.error("{}: duplicate or too long", where);
-  }
+    add_entry(c.codes.groups, std::move(e), p, where, "duplicate or too long");
+  });
 }
 
 void load_places(std::string_view text, RulesConfig& c, Problems& p) {
-  rapidjson::Document doc;
-  if (!parse_json(text, doc, p)) return;
-  const Value* codes = codes_array(doc, p);
-  if (!codes) return;
-  for (const auto& v : codes->GetArray()) {
-    if (!v.IsObject()) continue;
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
     PlaceOfServiceEntry e;
-    e.code = string_member(v, "code", true, p, "entry");
-    e.name = string_member(v, "name", true, p, "code " + e.code);
-    if (e.code.size() != 2) p.error("code {}: place of service codes have two digits", e.code);
-    if (e.code.empty()) continue;
-    if (!c.codes.places_of_service.add(std::move(e))) p.error("code {}: duplicate", e.code);
-  }
+    e.code = code;
+    e.name = string_member(v, "name", true, p, where);
+    if (e.code.size() != 2) p.error("{}: place of service codes have two digits", where);
+    add_entry(c.codes.places_of_service, std::move(e), p, where, "duplicate");
+  });
 }
 
 DeadlineKind deadline_kind(std::string_view s) {

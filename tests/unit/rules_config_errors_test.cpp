@@ -48,6 +48,19 @@ TEST(RulesConfigErrors, CarcWithUnknownCategoryActionOrDate) {
   EXPECT_TRUE(mentions(load.errors, "code 19: missing 'description'"));
 }
 
+TEST(RulesConfigErrors, AnEntryThatIsNotAnObjectIsReportedInEveryCodeTable) {
+  const char* table = R"({"codes": ["1"]})";
+  const auto load = load_rules_config_from_text(kMinimalRules, table, table, table, table, table);
+  EXPECT_FALSE(load.config);
+  for (const char* file : {"carc.json", "rarc.json", "claim_status.json", "groups.json", "place_of_service.json"}) {
+    bool found = false;
+    for (const auto& e : load.errors)
+      if (e.find(file) != std::string::npos && e.find("every entry of 'codes' must be an object") != std::string::npos)
+        found = true;
+    EXPECT_TRUE(found) << file;
+  }
+}
+
 TEST(RulesConfigErrors, BadThresholdsBucketsAndMissingDefaultCategory) {
   const auto load = load_rules_config_from_text(R"({
     "actions": {"review": "Review"},
