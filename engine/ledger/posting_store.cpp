@@ -6,6 +6,7 @@
 #include <bit>
 #include <map>
 
+#include "engine/ledger/adjustment_columns.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
 #include "engine/model/money.hpp"
@@ -30,23 +31,9 @@ std::string modifiers_text(const std::vector<model::Code>& modifiers) {
 
 std::string iso_or_empty(const model::Date& d) { return d.empty() ? std::string() : d.to_iso(); }
 
-void bind_buckets(sql::BatchInsert& insert, const model::AdjustmentTotals& a) {
-  insert.value(a.contractual.cents())
-      .value(a.deductible.cents())
-      .value(a.coinsurance.cents())
-      .value(a.copay.cents())
-      .value(a.other_patient.cents())
-      .value(a.other.cents())
-      .value(a.payer_initiated.cents())
-      .value(a.unclassified.cents());
-}
-
-const std::vector<std::string> kBucketColumns = {"contractual_cents", "deductible_cents",   "coinsurance_cents",
-                                                 "copay_cents",       "other_patient_cents", "other_adjustment_cents",
-                                                 "payer_initiated_cents", "unclassified_cents"};
-
 std::vector<std::string> with_buckets(std::vector<std::string> columns, std::vector<std::string> tail) {
-  columns.insert(columns.end(), kBucketColumns.begin(), kBucketColumns.end());
+  const auto& buckets = adjustment_column_names();
+  columns.insert(columns.end(), buckets.begin(), buckets.end());
   columns.insert(columns.end(), tail.begin(), tail.end());
   return columns;
 }
@@ -293,7 +280,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
           .value(p.billed.cents())
           .value(p.paid.cents())
           .value(p.patient_responsibility.cents());
-      bind_buckets(insert, p.adjustments);
+      bind_adjustment_totals(insert, p.adjustments);
       insert.value(join_codes(p.reason_codes)).value(join_codes(p.remark_codes));
     }
     insert.flush();
@@ -319,7 +306,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
           .value(l.billed.cents())
           .value(l.paid.cents())
           .value(l.allowed ? std::optional<std::int64_t>(l.allowed->cents()) : std::nullopt);
-      bind_buckets(lines, l.adjustments);
+      bind_adjustment_totals(lines, l.adjustments);
       lines.value(join_codes(l.reason_codes)).value(join_codes(l.remark_codes));
     }
   }

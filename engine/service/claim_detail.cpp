@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "engine/ledger/adjustment_columns.hpp"
 #include "engine/model/money.hpp"
 #include "engine/worklist/worklist.hpp"
 #include "engine/worklist/worklist_format.hpp"
@@ -37,51 +38,17 @@ struct HistoryEntry {
   std::string detail;  // in words, no PHI beyond the claim itself
 };
 
-// The money buckets posting keeps, in the order a biller reads them.
-struct Buckets {
-  std::int64_t contractual = 0, deductible = 0, coinsurance = 0, copay = 0, other_patient = 0, other_adjustment = 0,
-               payer_initiated = 0, unclassified = 0;
-  std::int64_t adjusted() const { return contractual + other_adjustment + payer_initiated + unclassified; }
-  std::int64_t patient() const { return deductible + coinsurance + copay + other_patient; }
-  Buckets& operator+=(const Buckets& o) {
-    contractual += o.contractual;
-    deductible += o.deductible;
-    coinsurance += o.coinsurance;
-    copay += o.copay;
-    other_patient += o.other_patient;
-    other_adjustment += o.other_adjustment;
-    payer_initiated += o.payer_initiated;
-    unclassified += o.unclassified;
-    return *this;
-  }
-};
-
-Buckets read_buckets(Statement& q, int first) {
-  Buckets b;
-  b.contractual = q.column_int(first);
-  b.deductible = q.column_int(first + 1);
-  b.coinsurance = q.column_int(first + 2);
-  b.copay = q.column_int(first + 3);
-  b.other_patient = q.column_int(first + 4);
-  b.other_adjustment = q.column_int(first + 5);
-  b.payer_initiated = q.column_int(first + 6);
-  b.unclassified = q.column_int(first + 7);
-  return b;
-}
-
-constexpr const char* kBucketColumns =
-    "contractual_cents, deductible_cents, coinsurance_cents, copay_cents, other_patient_cents, "
-    "other_adjustment_cents, payer_initiated_cents, unclassified_cents";
-
-void write_buckets(render::JsonWriter& json, const Buckets& b) {
+// The adjustment buckets posting keeps, in the order a biller reads them, each with its group
+// and in words.
+void write_buckets(render::JsonWriter& json, const model::AdjustmentTotals& b) {
   json.key("adjustments").begin_array();
-  auto one = [&](std::string_view bucket, std::string_view group, std::string_view words, std::int64_t cents) {
-    if (cents == 0) return;
+  auto one = [&](std::string_view bucket, std::string_view group, std::string_view words, model::Money amount) {
+    if (amount.is_zero()) return;
     json.begin_object();
     json.field("bucket", bucket);
     json.field("group", group);
     json.field("description", words);
-    json.field("amount_cents", cents);
+    json.field("amount_cents", amount.cents());
     json.end_object();
   };
   // The group says who carries the amount; the reason codes (CARC/RARC) say why.
@@ -90,7 +57,7 @@ void write_buckets(render::JsonWriter& json, const Buckets& b) {
   one("coinsurance", "PR", "coinsurance: the patient owes it", b.coinsurance);
   one("copay", "PR", "copay: the patient owes it", b.copay);
   one("other_patient", "PR", "other patient responsibility: the patient owes it", b.other_patient);
-  one("other_adjustment", "OA", "other adjustment", b.other_adjustment);
+  one("other_adjustment", "OA", "other adjustment", b.other);
   one("payer_initiated", "PI", "payer-initiated reduction: not billable to the patient", b.payer_initiated);
   one("unclassified", "", "adjustment in a group clearhouse does not classify", b.unclassified);
   json.end_array();
@@ -128,7 +95,7 @@ std::set<std::string> payers_of(ledger::sql::Connection& c, const std::string& c
 struct LineTotals {
   std::int64_t paid = 0;
   std::optional<std::int64_t> allowed;
-  Buckets buckets;
+  model::AdjustmentTotals buckets;
   std::string reasons, remarks;
 };
 
@@ -180,7 +147,7 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
     std::string trace, payment_date, posted_at, status_code, claim_status, pcn, reasons, remarks;
     bool reversal;
     std::int64_t billed, paid, patient;
-    Buckets buckets;
+    model::AdjustmentTotals buckets;
   };
   std::vector<Payment> payments;
   std::map<std::int64_t, LineTotals> line_totals;  // by submitted service line row
@@ -190,20 +157,20 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
         "p.payer_claim_control_number, p.reason_codes, p.remark_codes, p.reversal, p.billed_cents, p.paid_cents, "
         "p.patient_responsibility_cents, {} FROM claim_payments p JOIN remittances r ON r.id = p.remittance_id "
         "WHERE p.payer_id = ? AND p.claim_id = ? ORDER BY r.payment_date, p.id",
-        kBucketColumns));
+        ledger::kAdjustmentColumns));
     pay_q->bind(1, payer).bind(2, claim_id);
     while (pay_q->step()) {
       Payment p{pay_q->column_int(0),   pay_q->column_text(1), pay_q->column_text(2),  pay_q->column_text(3),
                 pay_q->column_text(4),  pay_q->column_text(5), pay_q->column_text(6),  pay_q->column_text(7),
                 pay_q->column_text(8),  pay_q->column_int(9) != 0, pay_q->column_int(10), pay_q->column_int(11),
-                pay_q->column_int(12),  read_buckets(*pay_q, 13)};
+                pay_q->column_int(12),  ledger::read_adjustment_totals(*pay_q, 13)};
       payments.push_back(std::move(p));
     }
     pay_q->reset();
     auto line_q = c.prepare(fmt::format(
         "SELECT service_line_row, paid_cents, allowed_cents, reason_codes, remark_codes, {} FROM line_payments "
         "WHERE claim_payment_id = ? AND service_line_row IS NOT NULL",
-        kBucketColumns));
+        ledger::kAdjustmentColumns));
     for (const auto& p : payments) {
       const auto* st = config.codes.claim_status.find(p.status_code);
       // Ordered by when the ledger learned of it (posted_at), like every other entry.
@@ -223,7 +190,7 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
         };
         append(t.reasons, line_q->column_text(3));
         append(t.remarks, line_q->column_text(4));
-        t.buckets += read_buckets(*line_q, 5);
+        t.buckets += ledger::read_adjustment_totals(*line_q, 5);
       }
       line_q->reset();
     }
@@ -249,7 +216,7 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
   json.begin_object();
   json.field("claim_id", claim_id);
   json.field("payer_id", payer);
-  Buckets claim_buckets;
+  model::AdjustmentTotals claim_buckets;
   std::int64_t claim_paid = 0;
   for (const auto& p : payments) {
     claim_paid += p.paid;
@@ -272,8 +239,8 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
     json.field("status", s.status);
     json.field("billed_cents", s.billed);
     json.field("paid_cents", claim_paid);
-    json.field("adjusted_cents", claim_buckets.adjusted());
-    json.field("patient_responsibility_cents", claim_buckets.patient());
+    json.field("adjusted_cents", claim_buckets.non_patient().cents());
+    json.field("patient_responsibility_cents", claim_buckets.patient_responsibility().cents());
     json.field("service_date_from", s.from);
     json.field("service_date_to", s.to);
     json.field("submitted_at", s.submitted_at);
@@ -306,8 +273,8 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
       json.key("allowed_cents");
       if (t.allowed) json.number(*t.allowed);
       else json.null();
-      json.field("adjusted_cents", t.buckets.adjusted());
-      json.field("patient_responsibility_cents", t.buckets.patient());
+      json.field("adjusted_cents", t.buckets.non_patient().cents());
+      json.field("patient_responsibility_cents", t.buckets.patient_responsibility().cents());
       write_buckets(json, t.buckets);
       write_codes(json, "reasons", t.reasons, config, false);
       write_codes(json, "remarks", t.remarks, config, true);
@@ -320,8 +287,8 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
   json.key("totals").begin_object();
   json.field("billed_cents", billed);
   json.field("paid_cents", claim_paid);
-  json.field("adjusted_cents", claim_buckets.adjusted());
-  json.field("patient_responsibility_cents", claim_buckets.patient());
+  json.field("adjusted_cents", claim_buckets.non_patient().cents());
+  json.field("patient_responsibility_cents", claim_buckets.patient_responsibility().cents());
   json.end_object();
 
   json.key("postings").begin_array();
@@ -340,7 +307,7 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
     json.field("billed_cents", p.billed);
     json.field("paid_cents", p.paid);
     json.field("patient_responsibility_cents", p.patient);
-    json.field("adjusted_cents", p.buckets.adjusted());
+    json.field("adjusted_cents", p.buckets.non_patient().cents());
     write_buckets(json, p.buckets);
     write_codes(json, "reasons", p.reasons, config, false);
     write_codes(json, "remarks", p.remarks, config, true);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 
+#include "engine/ledger/adjustment_columns.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
 
 namespace clearhouse::worklist {
@@ -25,15 +26,7 @@ model::Posting read_posting(const ledger::sql::Statement& q) {
   p.billed = model::Money::from_cents(q.column_int(8));
   p.paid = model::Money::from_cents(q.column_int(9));
   p.patient_responsibility = model::Money::from_cents(q.column_int(10));
-  auto& a = p.adjustments;
-  a.contractual = model::Money::from_cents(q.column_int(11));
-  a.deductible = model::Money::from_cents(q.column_int(12));
-  a.coinsurance = model::Money::from_cents(q.column_int(13));
-  a.copay = model::Money::from_cents(q.column_int(14));
-  a.other_patient = model::Money::from_cents(q.column_int(15));
-  a.other = model::Money::from_cents(q.column_int(16));
-  a.payer_initiated = model::Money::from_cents(q.column_int(17));
-  a.unclassified = model::Money::from_cents(q.column_int(18));
+  p.adjustments = ledger::read_adjustment_totals(q, 11);
   p.claim_row = q.column_is_null(19) ? 0 : q.column_int(19);
   p.matched = p.claim_row != 0;
   return p;
