@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <ctime>
 #include <map>
 #include <memory>
 #include <set>
@@ -15,6 +14,7 @@
 #include "engine/intake/outbound_batch.hpp"
 #include "engine/submit/batch_file.hpp"
 #include "engine/submit/submission_ledger.hpp"
+#include "engine/util/file_names.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/util/timestamp.hpp"
 #include "parsers/x12/envelope_reader.hpp"
@@ -25,15 +25,6 @@ namespace clearhouse::intake {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string file_safe(std::string_view id) {
-  std::string out;
-  for (char c : id) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    out.push_back(ok ? c : '_');
-  }
-  return out;
-}
 
 // Whether the nth set of the nth group of the nth interchange was accepted (A or E) with its
 // group and interchange.
@@ -107,18 +98,6 @@ std::vector<std::unique_ptr<SourceSet>> accepted_sets(const std::string& path, c
   return out;
 }
 
-struct LocalTime {
-  std::string ccyymmdd, hhmm;
-};
-
-LocalTime local_time(std::chrono::system_clock::time_point t) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  localtime_r(&seconds, &tm);
-  return {fmt::format("{:04}{:02}{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-          fmt::format("{:02}{:02}", tm.tm_hour, tm.tm_min)};
-}
-
 // Writes and syncs a file (the ledger commits only after its batches are on disk).
 void write_file(const fs::path& path, const std::string& text) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -133,7 +112,7 @@ void write_file(const fs::path& path, const std::string& text) {
 IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationReport& validation, ledger::Ledger& ledger) {
   IntakeReport report;
   const auto sets = accepted_sets(o.input, validation);
-  const LocalTime when = local_time(o.now);
+  const util::LocalTime when = util::local_time(o.now);
   submit::LedgerSubmission submission(ledger);
 
   // One outbound batch per payer (and BHT06, and delimiters), in the order payers appear.
@@ -170,8 +149,8 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
         env.bht_purpose = one->bundle.bht_purpose.empty() ? "00" : one->bundle.bht_purpose;
         env.bht_type = one->bundle.bht_type.empty() ? "CH" : one->bundle.bht_type;
         env.interchange_number = ledger.allocate(o.clearinghouse.id, claim.payer_id, ledger::ControlNumberKind::interchange);
-        env.ccyymmdd = when.ccyymmdd;
-        env.yymmdd = when.ccyymmdd.substr(2);
+        env.ccyymmdd = when.date.to_ccyymmdd();
+        env.yymmdd = env.ccyymmdd.substr(2);
         env.hhmm = when.hhmm;
         env.usage = one->usage;
         env.repetition_field = one->repetition_field;
@@ -196,7 +175,7 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
     OutboundBatch& batch = *batches[i];
     const auto& env = batch.envelope();
     const std::string text = batch.finish();
-    const std::string name = fmt::format("{}-{:09}.837", file_safe(env.payer_id), env.interchange_number);
+    const std::string name = fmt::format("{}-{:09}.837", util::file_safe(env.payer_id), env.interchange_number);
     const fs::path final_path = o.out_dir / name, temp_path = o.out_dir / ("." + name + ".tmp");
     if (fs::exists(final_path)) throw std::runtime_error(final_path.string() + " already exists; refusing to overwrite it");
     write_file(temp_path, text);

@@ -6,7 +6,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <ctime>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -15,6 +14,7 @@
 #include "engine/submit/batch_file.hpp"
 #include "engine/submit/party_resolution.hpp"
 #include "engine/submit/rejection_report.hpp"
+#include "engine/util/file_names.hpp"
 #include "engine/util/sha256.hpp"
 #include "engine/util/timestamp.hpp"
 #include "parsers/encounter/encounter_reader.hpp"
@@ -24,34 +24,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct LocalTime {
-  model::Date date;
-  std::string hhmm;
-};
-
-LocalTime local_time(std::chrono::system_clock::time_point t) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  localtime_r(&seconds, &tm);
-  return {model::Date{static_cast<std::int16_t>(tm.tm_year + 1900), static_cast<std::uint8_t>(tm.tm_mon + 1),
-                      static_cast<std::uint8_t>(tm.tm_mday)},
-          fmt::format("{:02}{:02}", tm.tm_hour, tm.tm_min)};
-}
-
-// File names carry the receiver id: keep them portable.
-std::string file_safe(std::string_view id) {
-  std::string out;
-  for (char c : id) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    out.push_back(ok ? c : '_');
-  }
-  return out;
-}
-
 class SubmitRun {
  public:
   SubmitRun(const SubmitOptions& o, SubmissionLedger& l)
-      : o_(o), ledger_(l), when_(local_time(o.now)), rejections_(o.out_dir) {}
+      : o_(o), ledger_(l), when_(util::local_time(o.now)), rejections_(o.out_dir) {}
 
   SubmitReport run() {
     try {
@@ -131,7 +107,7 @@ class SubmitRun {
     if (auto it = index_.find(key_); it != index_.end()) return *(last_ = batches_[it->second].get());
 
     const std::uint64_t isa13 = ledger_.allocate(s.id, r.id, ledger::ControlNumberKind::interchange);
-    const std::string name = fmt::format("{}-{:09}.837", file_safe(r.id), isa13);
+    const std::string name = fmt::format("{}-{:09}.837", util::file_safe(r.id), isa13);
     auto batch = std::make_unique<BatchFile>(o_.out_dir, name, static_cast<int>(batches_.size()), o_.line_breaks);
     x12::InterchangeEnvelope isa;
     isa.sender_id = s.id;
@@ -221,7 +197,7 @@ class SubmitRun {
 
   const SubmitOptions& o_;
   SubmissionLedger& ledger_;
-  LocalTime when_;
+  util::LocalTime when_;
   RejectionReport rejections_;
   SubmitReport report_;
   std::vector<std::unique_ptr<BatchFile>> batches_;

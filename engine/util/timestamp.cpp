@@ -15,4 +15,15 @@ std::string utc_timestamp(std::chrono::system_clock::time_point t) {
   return buf;
 }
 
+LocalTime local_time(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  localtime_r(&seconds, &tm);
+  char hhmm[8];
+  std::snprintf(hhmm, sizeof hhmm, "%02d%02d", tm.tm_hour, tm.tm_min);
+  return {model::Date{static_cast<std::int16_t>(tm.tm_year + 1900), static_cast<std::uint8_t>(tm.tm_mon + 1),
+                      static_cast<std::uint8_t>(tm.tm_mday)},
+          hhmm};
+}
+
 }  // namespace clearhouse::util
