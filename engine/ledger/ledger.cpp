@@ -5,6 +5,7 @@
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/ledger/migrations.hpp"
 #include "engine/ledger/postgres/postgres_connection.hpp"
+#include "engine/ledger/record_columns.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
 #include "engine/ledger/sqlite/sqlite_connection.hpp"
 
@@ -34,45 +35,6 @@ bool Ledger::has_claim(std::string_view payer_id, std::string_view claim_id) {
 }
 
 namespace {
-
-constexpr const char* kClaimColumns =
-    "id, batch_id, claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number, "
-    "billed_cents, service_date_from, service_date_to, transaction_control_number, status";
-constexpr const char* kLineColumns =
-    "id, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, unit_code, service_date, "
-    "claim_row";
-
-ClaimRecord read_claim(const sql::Statement& q) {
-  ClaimRecord c;
-  c.row_id = q.column_int(0);
-  c.batch_id = q.column_int(1);
-  c.claim_id = q.column_text(2);
-  c.payer_id = q.column_text(3);
-  c.payer_name = q.column_text(4);
-  c.billing_npi = q.column_text(5);
-  c.frequency_code = q.column_text(6);
-  c.original_claim_number = q.column_text(7);
-  c.billed_cents = q.column_int(8);
-  c.service_date_from = q.column_text(9);
-  c.service_date_to = q.column_text(10);
-  c.transaction_control_number = q.column_text(11);
-  c.status = q.column_text(12);
-  return c;
-}
-
-LineRecord read_line(const sql::Statement& q) {
-  LineRecord l;
-  l.row_id = q.column_int(0);
-  l.line_number = q.column_int(1);
-  l.line_control_number = q.column_text(2);
-  l.procedure_code = q.column_text(3);
-  l.modifiers = q.column_text(4);
-  l.charge_cents = q.column_int(5);
-  l.units = q.column_text(6);
-  l.unit_code = q.column_text(7);
-  l.service_date = q.column_text(8);
-  return l;
-}
 
 std::string claims_by_id_query(std::size_t n) {
   return fmt::format("SELECT {} FROM claims WHERE payer_id = ? AND claim_id IN ({}) ORDER BY id", kClaimColumns,

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "engine/ledger/adjustment_columns.hpp"
+#include "engine/ledger/record_columns.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
 #include "engine/model/money.hpp"
@@ -15,7 +16,6 @@
 namespace clearhouse::ledger {
 namespace {
 
-using sql::bucket_for;
 using sql::kMaxList;
 using sql::ListStatements;
 using sql::placeholders;
@@ -93,10 +93,8 @@ std::string claims_query(std::size_t n) {
 }
 
 std::string lines_query(std::size_t n) {
-  return fmt::format(
-      "SELECT id, claim_row, line_number, line_control_number, procedure_code, modifiers, charge_cents, service_date "
-      "FROM service_lines WHERE claim_row IN ({}) ORDER BY claim_row, line_number",
-      placeholders(n));
+  return fmt::format("SELECT {} FROM service_lines WHERE claim_row IN ({}) ORDER BY claim_row, line_number",
+                     kLineColumns, placeholders(n));
 }
 
 std::string open_payments_query(std::size_t n) {
@@ -185,76 +183,51 @@ bool PostingStore::trace_posted_with_other_content(std::string_view payer_id, st
 std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::string> claim_ids) {
   std::vector<ClaimRecord> out;
   if (claim_ids.empty()) return out;
-  auto& claims = statements_->claims;
-  for (std::size_t begin = 0; begin < claim_ids.size(); begin += kMaxList) {
-    const std::size_t n = std::min(kMaxList, claim_ids.size() - begin);
-    const std::size_t size = bucket_for(n);
-    auto& q = claims.get(size);
-    for (std::size_t i = 0; i < size; ++i) q.bind(static_cast<int>(i + 1), claim_ids[begin + std::min(i, n - 1)]);
-    while (q.step()) {
-      ClaimRecord c;
-      c.row_id = q.column_int(0);
-      c.claim_id = q.column_text(1);
-      c.payer_id = q.column_text(2);
-      c.billed_cents = q.column_int(3);
-      out.push_back(std::move(c));
-    }
-    q.reset();
-  }
+  const auto no_leading = [](sql::Statement&) { return 1; };
+  sql::query_in_chunks(statements_->claims, claim_ids, no_leading, [&](sql::Statement& q) {
+    ClaimRecord c;
+    c.row_id = q.column_int(0);
+    c.claim_id = q.column_text(1);
+    c.payer_id = q.column_text(2);
+    c.billed_cents = q.column_int(3);
+    out.push_back(std::move(c));
+  });
   if (out.empty()) return out;
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id < b.row_id; });
   out.erase(std::unique(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id == b.row_id; }),
             out.end());
   // Lines of every claim found, attached by claim row.
-  auto& lines = statements_->lines;
-  for (std::size_t begin = 0; begin < out.size(); begin += kMaxList) {
-    const std::size_t n = std::min(kMaxList, out.size() - begin);
-    const std::size_t size = bucket_for(n);
-    auto& q = lines.get(size);
-    for (std::size_t i = 0; i < size; ++i) q.bind(static_cast<int>(i + 1), out[begin + std::min(i, n - 1)].row_id);
-    while (q.step()) {
-      const std::int64_t claim_row = q.column_int(1);
-      auto it = std::lower_bound(out.begin(), out.end(), claim_row,
-                                 [](const ClaimRecord& c, std::int64_t row) { return c.row_id < row; });
-      if (it == out.end() || it->row_id != claim_row) continue;
-      LineRecord l;
-      l.row_id = q.column_int(0);
-      l.line_number = q.column_int(2);
-      l.line_control_number = q.column_text(3);
-      l.procedure_code = q.column_text(4);
-      l.modifiers = q.column_text(5);
-      l.charge_cents = q.column_int(6);
-      l.service_date = q.column_text(7);
-      it->lines.push_back(std::move(l));
-    }
-    q.reset();
-  }
+  std::vector<std::int64_t> rows;
+  rows.reserve(out.size());
+  for (const auto& c : out) rows.push_back(c.row_id);
+  sql::query_in_chunks(statements_->lines, std::span<const std::int64_t>(rows), no_leading, [&](sql::Statement& q) {
+    const std::int64_t claim_row = q.column_int(9);
+    auto it = std::lower_bound(out.begin(), out.end(), claim_row,
+                               [](const ClaimRecord& c, std::int64_t row) { return c.row_id < row; });
+    if (it != out.end() && it->row_id == claim_row) it->lines.push_back(read_line(q));
+  });
   return out;
 }
 
 std::vector<PaymentRecord> PostingStore::open_payments_by_control_number(
     std::string_view payer_id, std::span<const std::string> control_numbers) {
   std::vector<PaymentRecord> out;
-  auto& payments = statements_->payments;
-  for (std::size_t begin = 0; begin < control_numbers.size(); begin += kMaxList) {
-    const std::size_t n = std::min(kMaxList, control_numbers.size() - begin);
-    const std::size_t size = bucket_for(n);
-    auto& q = payments.get(size);
-    q.bind(1, payer_id);
-    for (std::size_t i = 0; i < size; ++i)
-      q.bind(static_cast<int>(i + 2), control_numbers[begin + std::min(i, n - 1)]);
-    while (q.step()) {
-      PaymentRecord p;
-      p.row_id = q.column_int(0);
-      p.claim_row = q.column_is_null(1) ? 0 : q.column_int(1);
-      p.claim_id = q.column_text(2);
-      p.payer_claim_control_number = q.column_text(3);
-      p.billed_cents = q.column_int(4);
-      p.paid_cents = q.column_int(5);
-      out.push_back(std::move(p));
-    }
-    q.reset();
-  }
+  sql::query_in_chunks(
+      statements_->payments, control_numbers,
+      [&](sql::Statement& q) {
+        q.bind(1, payer_id);
+        return 2;
+      },
+      [&](sql::Statement& q) {
+        PaymentRecord p;
+        p.row_id = q.column_int(0);
+        p.claim_row = q.column_is_null(1) ? 0 : q.column_int(1);
+        p.claim_id = q.column_text(2);
+        p.payer_claim_control_number = q.column_text(3);
+        p.billed_cents = q.column_int(4);
+        p.paid_cents = q.column_int(5);
+        out.push_back(std::move(p));
+      });
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id > b.row_id; });
   return out;
 }

@@ -102,10 +102,7 @@ std::optional<model::WorklistItem> WorklistStore::find(std::string_view payer_id
     if (const auto it = prefetched_.find(claim_id); it != prefetched_.end()) {
       auto item = std::move(it->second);
       prefetched_.erase(it);
-      if (item && details) {
-        item->findings = findings(item->id, false);
-        item->history = history(item->id);
-      }
+      if (item && details) add_details(*item);
       return item;
     }
   }
@@ -114,11 +111,13 @@ std::optional<model::WorklistItem> WorklistStore::find(std::string_view payer_id
   if (!q->step()) return std::nullopt;
   auto item = read_item(*q);
   q->reset();
-  if (details) {
-    item.findings = findings(item.id, false);
-    item.history = history(item.id);
-  }
+  if (details) add_details(item);
   return item;
+}
+
+void WorklistStore::add_details(model::WorklistItem& item) {
+  item.findings = findings(item.id, false);
+  item.history = history(item.id);
 }
 
 std::optional<model::WorklistItem> WorklistStore::find_by_id(std::int64_t id, bool details) {
@@ -127,10 +126,7 @@ std::optional<model::WorklistItem> WorklistStore::find_by_id(std::int64_t id, bo
   if (!q->step()) return std::nullopt;
   auto item = read_item(*q);
   q->reset();
-  if (details) {
-    item.findings = findings(item.id, false);
-    item.history = history(item.id);
-  }
+  if (details) add_details(item);
   return item;
 }
 

@@ -79,6 +79,8 @@ class WorklistStore {
   std::uint64_t count(model::WorklistStatus status);
 
  private:
+  // Fills an item's findings (open and closed) and history.
+  void add_details(model::WorklistItem& item);
   std::unique_ptr<ledger::sql::Statement> prepare_list(const ItemFilter& filter);
   static model::WorklistItem read_item(ledger::sql::Statement& row);
 
