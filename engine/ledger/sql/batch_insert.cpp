@@ -29,6 +29,7 @@ BatchInsert::BatchInsert(Connection& connection, std::string table, std::vector<
       rows_per_statement_(copy_ ? kMaxCopyRows
                                 : std::max<std::size_t>(1, std::min(kMaxRows, kMaxParameters / columns_.size()))) {
   pending_.reserve(rows_per_statement_ * columns_.size());
+  column_list_ = fmt::format("{}", fmt::join(columns_, ", "));
 }
 
 BatchInsert::~BatchInsert() = default;
@@ -59,7 +60,7 @@ BatchInsert& BatchInsert::null() {
 Statement& BatchInsert::statement_for(std::size_t rows) {
   auto& slot = statements_[rows];
   if (slot) return *slot;
-  std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ", table_, fmt::join(columns_, ", "));
+  std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ", table_, column_list_);
   std::string one_row = "(";
   for (std::size_t i = 0; i < columns_.size(); ++i) one_row += i == 0 ? "?" : ", ?";
   one_row += ")";
@@ -123,7 +124,11 @@ void BatchInsert::copy_pending(std::size_t rows) {
       if (col != 0) data.push_back('\t');
       const auto& v = pending_[i];
       switch (v.kind) {
-        case Value::Kind::integer: data += fmt::format_int(v.integer).str(); break;
+        case Value::Kind::integer: {
+          const fmt::format_int digits(v.integer);
+          data.append(digits.data(), digits.size());
+          break;
+        }
         case Value::Kind::text:
           append_copy_text_field(data, std::string_view(text_).substr(static_cast<std::size_t>(v.integer), v.length));
           break;
@@ -132,7 +137,7 @@ void BatchInsert::copy_pending(std::size_t rows) {
     }
     data.push_back('\n');
   }
-  c_.copy_rows(table_, fmt::format("{}", fmt::join(columns_, ", ")), data);
+  c_.copy_rows(table_, column_list_, data);
   sent_ += rows;
   pending_.clear();
   text_.clear();

@@ -62,6 +62,7 @@ class BatchInsert {
   Connection& c_;
   std::string table_;
   std::vector<std::string> columns_;
+  std::string column_list_;  // "a, b, c"
   std::string returning_;
   OnReturned on_returned_;
   bool copy_;  // rows go in with the connection's bulk copy (PostgreSQL COPY), not INSERTs
