@@ -272,20 +272,14 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
   return out;
 }
 
-// PostgreSQL plans from statistics that autovacuum refreshes a minute or so after the rows
-// arrive: a long post into fresh payment tables would otherwise look reversals up by scanning
-// every payment written so far. Refreshed when the payments written pass 10,000, 40,000,
-// 160,000, ... (row estimates scale with the table's size in between); an optimisation only.
+// A long post into fresh payment tables would otherwise look reversals up by scanning every
+// payment written so far (see sql::Connection::refresh_statistics). Refreshed when the payments
+// written pass 10,000, 40,000, 160,000, ... (row estimates scale with the table's size in between).
 void RemittancePoster::refresh_statistics(std::size_t written) {
-  auto& connection = ledger_.connection();
-  if (connection.dialect() != ledger::sql::Dialect::postgresql) return;
   written_ += written;
   if (written_ < next_analyze_at_) return;
   next_analyze_at_ *= 4;
-  try {
-    connection.execute("ANALYZE claim_payments");
-  } catch (const ledger::LedgerError&) {
-  }
+  ledger_.connection().refresh_statistics("claim_payments");
 }
 
 }  // namespace clearhouse::reconcile

@@ -146,6 +146,10 @@ class PostgresConnection final : public sql::Connection {
 
   bool supports_copy() const override { return true; }
 
+  void refresh_statistics(std::string_view tables) override {
+    PQclear(PQexec(conn_, fmt::format("ANALYZE {}", tables).c_str()));
+  }
+
   void copy_rows(std::string_view table, std::string_view columns, std::string_view rows) override {
     const std::string command = fmt::format("COPY {} ({}) FROM STDIN", table, columns);
     PGresult* start = PQexec(conn_, command.c_str());

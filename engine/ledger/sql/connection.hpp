@@ -96,6 +96,13 @@ class Connection {
   // see append_copy_text_field) into `columns` (comma-separated) of `table`. BatchInsert uses it for
   // rows whose ids it does not need back.
   virtual bool supports_copy() const { return false; }
+
+  // After many rows arrived in `tables` (comma-separated), brings the planner's statistics up to
+  // date where the database plans from them and does not do so at once: PostgreSQL, whose
+  // autovacuum runs a minute or so later and which until then scans whole tables where an
+  // index lookup is due. A no-op elsewhere. Call it between transactions (a failure inside one
+  // would abort it); an optimisation only, so a failure is not reported.
+  virtual void refresh_statistics(std::string_view /*tables*/) {}
   virtual void copy_rows(std::string_view table, std::string_view columns, std::string_view rows);
 };
 
