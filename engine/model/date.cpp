@@ -5,13 +5,6 @@
 namespace clearhouse::model {
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return (m == 2 && is_leap(y)) ? 29 : kDays[m - 1];
-}
-
 std::optional<int> digits(std::string_view s) {
   int v = 0;
   for (char c : s) {

@@ -9,6 +9,14 @@
 
 namespace clearhouse::model {
 
+constexpr bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// Days in a Gregorian month (1-12).
+constexpr int days_in_month(int year, int month) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return (month == 2 && is_leap_year(year)) ? 29 : kDays[month - 1];
+}
+
 struct Date {
   std::int16_t year = 0;
   std::uint8_t month = 0;

@@ -72,11 +72,8 @@ inline std::optional<model::Date> fast_d8(std::string_view text) {
   // for days 29-31.
   if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) [[unlikely]]
     return std::nullopt;
-  if (day > 28) [[unlikely]] {
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    const int last = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
-    if (day > last) return std::nullopt;
-  }
+  if (day > 28 && day > model::days_in_month(year, month)) [[unlikely]]
+    return std::nullopt;
   return model::Date{static_cast<std::int16_t>(year), static_cast<std::uint8_t>(month), static_cast<std::uint8_t>(day)};
 }
 
