@@ -49,22 +49,16 @@ constexpr std::array<std::uint8_t, 256> kIdBytes = [] {
   return t;
 }();
 
-constexpr std::uint32_t id_key(std::string_view id) {
-  std::uint32_t k = 0;
-  for (char c : id) k = k << 8 | static_cast<unsigned char>(c);
-  return k;
-}
-
 // The ids the envelope itself reads; every other segment inside a transaction set is its body.
 constexpr bool is_envelope_id(std::string_view id) {
   if (id.size() < 2 || id.size() > 3) return false;
-  switch (id_key(id)) {
-    case id_key("IEA"):
-    case id_key("GS"):
-    case id_key("GE"):
-    case id_key("ST"):
-    case id_key("SE"):
-    case id_key("TA1"): return true;
+  switch (segment_key(id)) {
+    case segment_key("IEA"):
+    case segment_key("GS"):
+    case segment_key("GE"):
+    case segment_key("ST"):
+    case segment_key("SE"):
+    case segment_key("TA1"): return true;
     default: return false;
   }
 }

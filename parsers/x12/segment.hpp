@@ -9,6 +9,14 @@
 
 namespace clearhouse::x12 {
 
+// A segment id or short code (a qualifier) as one integer ("NM1" -> 0x4E4D31), so hot paths
+// switch and compare without memcmp. The first four characters count.
+constexpr std::uint32_t segment_key(std::string_view id) {
+  std::uint32_t k = 0;
+  for (std::size_t i = 0; i < id.size() && i < 4; ++i) k = (k << 8) | static_cast<unsigned char>(id[i]);
+  return k;
+}
+
 class Segment {
  public:
   Segment() = default;

@@ -20,14 +20,8 @@ std::string_view trim(std::string_view v) {
 }
 
 
-// A short code (a segment id, a qualifier: 1 to 3 characters) as one integer, so the hot path
-// switches and compares without memcmp; 0 for anything longer or empty.
-constexpr std::uint32_t key(std::string_view v) {
-  const std::size_t n = v.size();
-  if (n == 0 || n > 3) return 0;
-  const auto byte = [&](std::size_t i) { return i < n ? static_cast<std::uint32_t>(static_cast<unsigned char>(v[i])) : 0u; };
-  return static_cast<std::uint32_t>(n) << 24 | byte(0) << 16 | byte(1) << 8 | byte(2);
-}
+// Segment ids and qualifiers as integers, for switches without memcmp.
+constexpr std::uint32_t key(std::string_view v) { return x12::segment_key(v); }
 
 // Resetting a reused claim or line keeps every buffer. Strings its own segment always
 // overwrites (CLP01, SVC01 parts) are left for the handler, so a value of the same length as

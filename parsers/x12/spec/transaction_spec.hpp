@@ -11,18 +11,13 @@
 #include <unordered_set>
 #include <vector>
 
+#include "parsers/x12/segment.hpp"  // x12::segment_key: segment ids as integers
+
 namespace clearhouse::x12::spec {
 
 enum class Usage : std::uint8_t { required, situational, not_used };
 
 enum class DataType : std::uint8_t { AN, ID, N0, N1, N2, R, DT, TM, B, composite };
-
-// Segment ids as integers: "NM1" -> one compare instead of a string compare.
-constexpr std::uint32_t segment_key(std::string_view id) {
-  std::uint32_t k = 0;
-  for (std::size_t i = 0; i < id.size() && i < 4; ++i) k = (k << 8) | static_cast<unsigned char>(id[i]);
-  return k;
-}
 
 // A named list of codes from schemas/x12/code_tables.json (states, countries, currencies).
 struct CodeTable {
