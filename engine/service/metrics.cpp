@@ -24,6 +24,18 @@ void append(std::string& out, fmt::format_string<Args...> f, Args&&... args) {
   fmt::format_to(std::back_inserter(out), f, std::forward<Args>(args)...);
 }
 
+// The HELP and TYPE lines every metric starts with.
+void header(std::string& out, std::string_view name, std::string_view type, std::string_view help) {
+  append(out, "# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
+}
+
+// A metric with one unlabelled value.
+template <typename T>
+void scalar(std::string& out, std::string_view name, std::string_view type, std::string_view help, T value) {
+  header(out, name, type, help);
+  append(out, "{} {}\n", name, value);
+}
+
 }  // namespace
 
 void Metrics::record_request(std::string_view route, std::string_view method, int status, double seconds,
@@ -57,15 +69,14 @@ std::uint64_t Metrics::requests_total() const {
 std::string Metrics::render(std::int64_t open_items) const {
   std::string out;
   std::lock_guard lock(mutex_);
-  append(out, "# HELP clearhouse_http_requests_total HTTP requests answered, by route template, method and status.\n");
-  append(out, "# TYPE clearhouse_http_requests_total counter\n");
+  header(out, "clearhouse_http_requests_total", "counter", "HTTP requests answered, by route template, method and status.");
   for (const auto& [key, n] : requests_) {
     const auto& [route, method, status] = key;
     append(out, "clearhouse_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n", label(route), label(method),
         status, n);
   }
-  append(out, "# HELP clearhouse_http_request_duration_seconds Time from a request's header to its response written.\n");
-  append(out, "# TYPE clearhouse_http_request_duration_seconds histogram\n");
+  header(out, "clearhouse_http_request_duration_seconds", "histogram",
+         "Time from a request's header to its response written.");
   for (const auto& [route, h] : latency_) {
     for (std::size_t i = 0; i < kBuckets.size(); ++i)
       append(out, "clearhouse_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label(route), kBuckets[i],
@@ -74,32 +85,20 @@ std::string Metrics::render(std::int64_t open_items) const {
     append(out, "clearhouse_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n", label(route), h.sum);
     append(out, "clearhouse_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label(route), h.count);
   }
-  append(out, "# HELP clearhouse_http_response_bytes_total Response body bytes sent.\n");
-  append(out, "# TYPE clearhouse_http_response_bytes_total counter\n");
-  append(out, "clearhouse_http_response_bytes_total {}\n", bytes_out_);
-  append(out, "# HELP clearhouse_http_refused_total Requests refused or connections cut before a route ran, by reason.\n");
-  append(out, "# TYPE clearhouse_http_refused_total counter\n");
+  scalar(out, "clearhouse_http_response_bytes_total", "counter", "Response body bytes sent.", bytes_out_);
+  header(out, "clearhouse_http_refused_total", "counter",
+         "Requests refused or connections cut before a route ran, by reason.");
   for (const auto& [reason, n] : refusals_) append(out, "clearhouse_http_refused_total{{reason=\"{}\"}} {}\n", label(reason), n);
-  append(out, "# HELP clearhouse_http_requests_in_flight Requests admitted and not yet answered.\n");
-  append(out, "# TYPE clearhouse_http_requests_in_flight gauge\n");
-  append(out, "clearhouse_http_requests_in_flight {}\n", in_flight_.load());
-  append(out, "# HELP clearhouse_http_connections Open client connections.\n");
-  append(out, "# TYPE clearhouse_http_connections gauge\n");
-  append(out, "clearhouse_http_connections {}\n", connections_.load());
-  append(out, "# HELP clearhouse_claims_submitted_total Claims written to 837 batches through this service.\n");
-  append(out, "# TYPE clearhouse_claims_submitted_total counter\n");
-  append(out, "clearhouse_claims_submitted_total {}\n", claims_submitted_.load());
-  append(out, "# HELP clearhouse_claims_posted_total Claim payments (CLP) posted through this service.\n");
-  append(out, "# TYPE clearhouse_claims_posted_total counter\n");
-  append(out, "clearhouse_claims_posted_total {}\n", claims_posted_.load());
-  append(out, "# HELP clearhouse_remittances_posted_total 835 transaction sets posted through this service.\n");
-  append(out, "# TYPE clearhouse_remittances_posted_total counter\n");
-  append(out, "clearhouse_remittances_posted_total {}\n", remittances_posted_.load());
-  if (open_items >= 0) {
-    append(out, "# HELP clearhouse_worklist_open_items Worklist items open in the ledger.\n");
-    append(out, "# TYPE clearhouse_worklist_open_items gauge\n");
-    append(out, "clearhouse_worklist_open_items {}\n", open_items);
-  }
+  scalar(out, "clearhouse_http_requests_in_flight", "gauge", "Requests admitted and not yet answered.", in_flight_.load());
+  scalar(out, "clearhouse_http_connections", "gauge", "Open client connections.", connections_.load());
+  scalar(out, "clearhouse_claims_submitted_total", "counter", "Claims written to 837 batches through this service.",
+         claims_submitted_.load());
+  scalar(out, "clearhouse_claims_posted_total", "counter", "Claim payments (CLP) posted through this service.",
+         claims_posted_.load());
+  scalar(out, "clearhouse_remittances_posted_total", "counter", "835 transaction sets posted through this service.",
+         remittances_posted_.load());
+  if (open_items >= 0)
+    scalar(out, "clearhouse_worklist_open_items", "gauge", "Worklist items open in the ledger.", open_items);
   return out;
 }
 
