@@ -69,6 +69,7 @@ class EnvelopeReader {
   SegmentReader& segments() { return segments_; }
 
  private:
+  [[gnu::noinline]] bool classify();  // every segment next() does not settle itself
   void error(X12Errc code, int element, std::string detail, std::string expected = {}, std::string found = {},
              Severity severity = Severity::error);
   void open_interchange();

@@ -22,24 +22,22 @@ bool is_blank(char c) {
 }
 
 // Splits [begin, end) on the element separator into out (the slow paths: ISA, unwrapped, last).
-void split_plain(const char* begin, const char* end, char element, std::vector<std::string_view>& out) {
+void split_plain(const char* begin, const char* end, char element, detail::ElementViews& out) {
   out.clear();
   const char* field = begin;
   for (const char* p = begin; p < end; ++p) {
     if (*p == element) {
-      out.emplace_back(field, static_cast<std::size_t>(p - field));
+      out.push_back(std::string_view(field, static_cast<std::size_t>(p - field)));
       field = p + 1;
     }
   }
-  out.emplace_back(field, static_cast<std::size_t>(end - field));
+  out.push_back(std::string_view(field, static_cast<std::size_t>(end - field)));
 }
 
 }  // namespace
 
 SegmentReader::SegmentReader(InputSource& input, Diagnostics& diagnostics, std::size_t chunk_size)
-    : input_(input), diagnostics_(diagnostics), chunk_size_(chunk_size < 4096 ? 4096 : chunk_size) {
-  elements_.reserve(64);
-}
+    : input_(input), diagnostics_(diagnostics), chunk_size_(chunk_size < 4096 ? 4096 : chunk_size) {}
 
 void SegmentReader::report(X12Errc code, Severity severity, std::uint64_t offset, std::string detail,
                            std::string expected, std::string found) {
@@ -120,6 +118,29 @@ bool SegmentReader::fill() {
 }
 
 bool SegmentReader::next() {
+  // The common case first, with no more checks than it needs: the next segment starts right
+  // after the last terminator (or a line break), is not an ISA, has no line break inside, and
+  // ends inside the window. Everything else goes the general way.
+  if (have_isa_ && !fatal_ && (eof_ || end_ - pos_ >= kRefillBelow)) [[likely]] {
+    while (pos_ < end_ && (data_[pos_] == '\n' || data_[pos_] == '\r')) ++pos_;
+    if (pos_ < end_ && data_[pos_] >= 'A' && data_[pos_] <= 'Z' && data_[pos_] != 'I') {
+      elements_.clear();
+      bool has_break = false;
+      const char* begin = data_ + pos_;
+      const char* t = index_.find_segment(begin, data_ + end_, elements_, has_break);
+      if (t != nullptr && !has_break) [[likely]] {
+        at_isa_ = false;
+        segment_ = Segment(elements_.view(), std::string_view(begin, static_cast<std::size_t>(t - begin)),
+                           base_offset_ + pos_, ++ordinal_, &isa_.delimiters);
+        pos_ = static_cast<std::size_t>(t - data_) + 1;
+        return true;
+      }
+    }
+  }
+  return next_in_general();
+}
+
+bool SegmentReader::next_in_general() {
   at_isa_ = false;
   if (fatal_) return false;
   if (!started_) {
@@ -284,7 +305,7 @@ bool SegmentReader::read_interchange_header() {
   const char* begin = data_ + pos_;
   const char* stop = begin + isa_.length - 1;
   split_plain(begin, stop, isa_.delimiters.element, elements_);
-  segment_ = Segment(elements_, std::string_view(begin, static_cast<std::size_t>(stop - begin)), offset, ++ordinal_,
+  segment_ = Segment(elements_.view(), std::string_view(begin, static_cast<std::size_t>(stop - begin)), offset, ++ordinal_,
                      &isa_.delimiters);
   pos_ += isa_.length;
   return true;
@@ -314,7 +335,7 @@ void SegmentReader::emit(const char* begin, const char* end, bool has_break) {
     split_plain(unwrapped_.data(), unwrapped_.data() + unwrapped_.size(), isa_.delimiters.element, elements_);
     raw = unwrapped_;
   }
-  segment_ = Segment(elements_, raw, offset, ++ordinal_, &isa_.delimiters);
+  segment_ = Segment(elements_.view(), raw, offset, ++ordinal_, &isa_.delimiters);
 }
 
 }  // namespace clearhouse::x12

@@ -43,6 +43,7 @@ class SegmentReader {
   const std::string& source_name() const { return input_.name(); }
 
  private:
+  bool next_in_general();      // every case the fast path of next() does not settle
   bool fill();                 // makes more input available; false at end of input
   bool read_interchange_header();
   void report(X12Errc code, Severity severity, std::uint64_t offset, std::string detail,
@@ -72,7 +73,7 @@ class SegmentReader {
   bool at_isa_ = false;
   std::uint64_t interchanges_ = 0;
   std::uint64_t ordinal_ = 0;
-  std::vector<std::string_view> elements_;
+  detail::ElementViews elements_;
   detail::SeparatorIndex index_;
   std::string unwrapped_;           // a segment with line breaks inside, copied without them
   Segment segment_;

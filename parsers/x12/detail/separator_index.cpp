@@ -39,57 +39,21 @@ void SeparatorIndex::load(const char* base) {
 }
 
 const char* SeparatorIndex::scalar_scan(const char* p, const char* end, const char* field,
-                                        std::vector<std::string_view>& out, bool& has_break) const {
+                                        ElementViews& out, bool& has_break) const {
   for (; p < end; ++p) {
     const char c = *p;
     if (c == terminator_) {
-      out.emplace_back(field, static_cast<std::size_t>(p - field));
+      out.push_back(std::string_view(field, static_cast<std::size_t>(p - field)));
       return p;
     }
     if (c == element_) {
-      out.emplace_back(field, static_cast<std::size_t>(p - field));
+      out.push_back(std::string_view(field, static_cast<std::size_t>(p - field)));
       field = p + 1;
     } else if (c == '\r' || c == '\n') {
       has_break = true;
     }
   }
   return nullptr;
-}
-
-const char* SeparatorIndex::find_segment(const char* start, const char* end, std::vector<std::string_view>& out,
-                                         bool& has_break) {
-  const char* field = start;
-  if (!valid_ || start < base_ || start >= base_ + 64) {
-    if (end - start < 64) {
-      valid_ = false;
-      return scalar_scan(start, end, field, out, has_break);
-    }
-    load(start);
-  }
-  std::uint64_t from = ~0ull << static_cast<unsigned>(start - base_);
-  for (;;) {
-    std::uint64_t bits = separators_ & from;
-    const std::uint64_t breaks = breaks_ & from;
-    while (bits != 0) {
-      const unsigned b = static_cast<unsigned>(__builtin_ctzll(bits));
-      const char* p = base_ + b;
-      out.emplace_back(field, static_cast<std::size_t>(p - field));
-      if ((terminators_ >> b) & 1u) {
-        if ((breaks & ((1ull << b) - 1)) != 0) has_break = true;
-        return p;
-      }
-      field = p + 1;
-      bits &= bits - 1;
-    }
-    if (breaks != 0) has_break = true;
-    const char* next = base_ + 64;
-    if (end - next < 64) {
-      valid_ = false;
-      return scalar_scan(next, end, field, out, has_break);
-    }
-    load(next);
-    from = ~0ull;
-  }
 }
 
 }  // namespace clearhouse::x12::detail

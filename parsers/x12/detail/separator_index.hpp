@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parsers/x12/detail/element_views.hpp"
+
 namespace clearhouse::x12::detail {
 
 class SeparatorIndex {
@@ -22,12 +24,12 @@ class SeparatorIndex {
   // Scans [start, end) for the segment terminator, appending one view per element to out.
   // Returns the terminator's address, or nullptr when end comes first. Sets has_break when a
   // CR or LF lies between start and the terminator.
-  const char* find_segment(const char* start, const char* end, std::vector<std::string_view>& out,
-                           bool& has_break);
+  // Inline: it runs once per segment, inside the segment reader's loop.
+  const char* find_segment(const char* start, const char* end, ElementViews& out, bool& has_break);
 
  private:
   void load(const char* base);
-  const char* scalar_scan(const char* p, const char* end, const char* field, std::vector<std::string_view>& out,
+  const char* scalar_scan(const char* p, const char* end, const char* field, ElementViews& out,
                           bool& has_break) const;
 
   char element_ = '*', terminator_ = '~';
@@ -35,5 +37,43 @@ class SeparatorIndex {
   std::uint64_t separators_ = 0, terminators_ = 0, breaks_ = 0;
   bool valid_ = false;
 };
+
+inline const char* SeparatorIndex::find_segment(const char* start, const char* end, ElementViews& out,
+                                         bool& has_break) {
+  const char* field = start;
+  if (!valid_ || start < base_ || start >= base_ + 64) {
+    if (end - start < 64) {
+      valid_ = false;
+      return scalar_scan(start, end, field, out, has_break);
+    }
+    load(start);
+  }
+  std::uint64_t from = ~0ull << static_cast<unsigned>(start - base_);
+  for (;;) {
+    // Locals, not members: the views written below must not force the bitmaps to be reloaded.
+    const char* const base = base_;
+    const std::uint64_t terminators = terminators_ & from;
+    // Everything up to and including the block's first terminator, or the rest of the block.
+    const std::uint64_t upto = terminators != 0 ? terminators ^ (terminators - 1) : ~0ull;
+    std::uint64_t bits = separators_ & from & upto;
+    if ((breaks_ & from & upto) != 0) has_break = true;
+    std::string_view* w = out.room_for(64);
+    while (bits != 0) {
+      const char* p = base + __builtin_ctzll(bits);
+      *w++ = std::string_view(field, static_cast<std::size_t>(p - field));
+      field = p + 1;
+      bits &= bits - 1;
+    }
+    out.commit(w);
+    if (terminators != 0) return base + __builtin_ctzll(terminators);
+    const char* next = base + 64;
+    if (end - next < 64) {
+      valid_ = false;
+      return scalar_scan(next, end, field, out, has_break);
+    }
+    load(next);
+    from = ~0ull;
+  }
+}
 
 }  // namespace clearhouse::x12::detail
