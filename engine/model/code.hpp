@@ -23,7 +23,7 @@ class Code {
   Code(const std::string& text) : Code(std::string_view(text)) {}
 
   // Keeps the first kCapacity characters; false when text was longer (callers report that).
-  constexpr bool assign(std::string_view text) {
+  [[gnu::always_inline]] constexpr bool assign(std::string_view text) {
     const std::size_t n = std::min(text.size(), kCapacity);
     size_ = static_cast<std::uint8_t>(n);
     const char* p = text.data();

@@ -64,10 +64,12 @@ inline std::optional<model::Date> fast_d8(std::string_view text) {
   if ((w & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull ||
       ((w + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull)
     return x12::grammar::parse_d8(text);
-  auto digit = [&](int i) { return static_cast<int>((w >> (8 * i)) & 0x0F); };
-  const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const int month = digit(4) * 10 + digit(5);
-  const int day = digit(6) * 10 + digit(7);
+  // Pairs of digits at once: byte 2k of pairs is the two-digit number at characters 2k, 2k+1.
+  const std::uint64_t digits = w & 0x0F0F0F0F0F0F0F0Full;
+  const std::uint64_t pairs = (digits * 10 + (digits >> 8)) & 0x00FF00FF00FF00FFull;
+  const int year = static_cast<int>(pairs & 0xFF) * 100 + static_cast<int>((pairs >> 16) & 0xFF);
+  const int month = static_cast<int>((pairs >> 32) & 0xFF);
+  const int day = static_cast<int>((pairs >> 48) & 0xFF);
   // Checked on the integers, the Date built once: years 1800-2999, and the calendar asked only
   // for days 29-31.
   if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) [[unlikely]]
