@@ -16,6 +16,7 @@
 #include "engine/model/money.hpp"
 #include "engine/model/party.hpp"
 #include "engine/model/qualified_value.hpp"
+#include "engine/model/recycling_vector.hpp"
 
 namespace clearhouse::model {
 
@@ -50,7 +51,7 @@ struct ClaimPayment {
   std::vector<Contact> contacts;           // PER*CX
   std::vector<QualifiedAmount> amounts;    // AMT (AU coverage, I interest, ...)
   std::vector<QualifiedQuantity> quantities;  // QTY
-  std::vector<LinePayment> lines;          // loop 2110
+  RecyclingVector<LinePayment> lines;      // loop 2110
   std::size_t header_group = 0;            // index of its LX group in Remittance::header_groups
   std::uint64_t segment = 0;               // ordinal of the CLP segment in the input
   std::uint64_t offset = 0;                // byte offset of the CLP segment

@@ -54,6 +54,7 @@ void reset(model::ClaimPayment& c) {
   c.contacts.clear();
   c.amounts.clear();
   c.quantities.clear();
+  c.lines.clear();  // its lines stay behind the end as spares (see RecyclingVector)
   c.header_group = 0;
   c.segment = c.offset = 0;
 }
@@ -63,25 +64,6 @@ template <typename T>
 T& slot(std::vector<T>& v, std::size_t& used) {
   if (used == v.size()) v.emplace_back();
   return v[used++];
-}
-
-// memcpy for the short lengths of X12 values, without a call for up to 16 bytes.
-inline void copy_bytes(char* to, const char* from, std::size_t n) {
-  if (n >= 8) {
-    if (n > 16) {
-      std::memcpy(to, from, n);
-      return;
-    }
-    std::memcpy(to, from, 8);
-    std::memcpy(to + n - 8, from + n - 8, 8);
-  } else if (n >= 4) {
-    std::memcpy(to, from, 4);
-    std::memcpy(to + n - 4, from + n - 4, 4);
-  } else if (n > 0) {
-    to[0] = from[0];
-    to[n / 2] = from[n / 2];
-    to[n - 1] = from[n - 1];
-  }
 }
 
 template <typename T>
@@ -164,7 +146,7 @@ void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
 }
 
 // Claims and lines stay where they are and are refilled in place (see on_clp/on_svc); only
-// what a set does not reuse is parked in the pools by trim_claims(). Everything else is small.
+// the claims a set does not reuse are parked in the pool by trim_claims(). Everything else is small.
 void RemittanceReader::recycle(model::Remittance& out) {
   claim_count_ = line_count_ = 0;
   claim_open_ = line_open_ = false;
@@ -184,7 +166,6 @@ void RemittanceReader::recycle(model::Remittance& out) {
   out.segment = out.offset = out.segment_count = out.byte_length = out.content_hash = 0;
 }
 
-// Lines of the current claim past the ones this claim used go to the pool.
 // Elements of the current line's refilled vectors past what this line used are dropped.
 void RemittanceReader::close_line(model::Remittance& out) {
   if (!line_open_) return;
@@ -201,11 +182,6 @@ void RemittanceReader::close_claim(model::Remittance& out) {
   auto& c = out.claims[claim_count_ - 1];
   if (c.parties.size() != claim_parties_) c.parties.resize(claim_parties_);
   if (c.references.size() != claim_references_) c.references.resize(claim_references_);
-  auto& lines = c.lines;
-  while (lines.size() > line_count_) {
-    line_pool_.push_back(std::move(lines.back()));
-    lines.pop_back();
-  }
   line_count_ = 0;
 }
 
@@ -767,15 +743,8 @@ void RemittanceReader::on_svc(model::Remittance& out, const x12::Segment& s) {
   }
   close_line(out);
   loop_ = Loop::line;
-  if (line_count_ == c->lines.size()) {
-    if (!line_pool_.empty()) {
-      c->lines.push_back(std::move(line_pool_.back()));
-      line_pool_.pop_back();
-    } else {
-      c->lines.emplace_back();
-    }
-  }
-  auto& l = c->lines[line_count_++];
+  auto& l = c->lines.reuse_back();  // a spare line of this claim slot, refilled in place
+  ++line_count_;
   line_open_ = true;
   line_references_ = line_remarks_ = 0;
   reset(l);

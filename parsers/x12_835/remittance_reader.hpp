@@ -45,18 +45,36 @@ class RemittanceReader {
   void start(model::Remittance& out);
   void finish(model::Remittance& out, bool complete);
   void on_segment(model::Remittance& out, const x12::Segment& s);
-  void dispatch(model::Remittance& out, const x12::Segment& s);
+  [[gnu::always_inline]] inline void dispatch(model::Remittance& out, const x12::Segment& s);
   // Copies a value into the model. A reused claim usually gets a value of the same length as
   // its predecessor's (ids and codes have fixed formats): that is an in-place overwrite;
   // anything else takes the general path. Most optional elements are empty.
   [[gnu::always_inline]] static void assign(std::string& to, std::string_view from) {
     if (from.size() == to.size()) {
-      if (!from.empty()) std::memcpy(to.data(), from.data(), from.size());
+      copy_short(to.data(), from.data(), from.size());
       return;
     }
     assign_resized(to, from);
   }
   static void assign_resized(std::string& to, std::string_view from);
+  // memcpy for the short lengths of X12 values, without a library call for up to 16 bytes.
+  [[gnu::always_inline]] static void copy_short(char* to, const char* from, std::size_t n) {
+    if (n >= 8) {
+      if (n > 16) {
+        std::memcpy(to, from, n);
+        return;
+      }
+      std::memcpy(to, from, 8);
+      std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(to, from, 4);
+      std::memcpy(to + n - 4, from + n - 4, 4);
+    } else if (n > 0) {
+      to[0] = from[0];
+      to[n / 2] = from[n / 2];
+      to[n - 1] = from[n - 1];
+    }
+  }
   [[gnu::always_inline]] void assign(model::Code& to, std::string_view from) {
     if (!to.assign(from)) [[unlikely]] code_too_long_ = true;  // reported once per segment by on_segment
   }
@@ -129,8 +147,7 @@ class RemittanceReader {
   std::size_t errors_seen_ = 0;  // diagnostics errors already turned into findings
   std::uint64_t error_total_seen_ = 0;
   std::vector<model::Finding> file_findings_;
-  std::vector<model::ClaimPayment> claim_pool_;  // claims (and lines) whose storage is reused
-  std::vector<model::LinePayment> line_pool_;
+  std::vector<model::ClaimPayment> claim_pool_;  // claims (and their lines) whose storage is reused
   std::size_t claim_count_ = 0;  // claims of the current set filled so far in out.claims
   std::size_t line_count_ = 0;   // lines of the current claim filled so far
   bool claim_open_ = false;      // lines may still be added to claim claim_count_ - 1

@@ -246,6 +246,55 @@ TEST(RemittanceReader, ReusedStorageCarriesNothingOver) {
   EXPECT_TRUE(r.payment.payment_date.empty());
 }
 
+// A claim slot keeps the lines it no longer needs as spares and refills them later: a claim
+// with fewer lines than its slot held sees only its own, and a spare taken up again carries
+// nothing of the line it was.
+TEST(RemittanceReader, SpareLinesOfAReusedClaimAreNeitherSeenNorCarriedOver) {
+  const std::string header = "BPR*I*0*C*NON~TRN*1*T1*1999999999~N1*PR*PAYER*XV*P1~N1*PE*CLINIC*XX*1234567893~";
+  const std::string three_lines =
+      "CLP*C1*1*30*0*0*12*P1~SVC*HC:99211:25:59*10*0**1*HC:99212:GT~CAS*CO*45*10~REF*6R*L1~REF*LU*11~AMT*B6*9~"
+      "LQ*HE*N1~SVC*HC:99212:25*10*0~CAS*CO*45*10~REF*6R*L2~QTY*ZL*2~LQ*HE*N2~LQ*HE*N3~"
+      "SVC*HC:99213*10*0~CAS*CO*45*6~CAS*PR*1*4~REF*6R*L3~AMT*ZZ*1~";
+  const std::string one_line = "CLP*C2*1*10*0*0*12*P2~SVC*HC:99211*10*0~CAS*CO*45*10~";
+  const std::string two_lines = "CLP*C3*1*20*0*0*12*P3~SVC*HC:99214*10*0~CAS*CO*45*10~SVC*HC:99215*10*0~CAS*CO*45*10~";
+  // Three sets in one group, each with one claim (so all three use claim slot 0).
+  std::string sets;
+  int n = 0;
+  for (const auto& claim : {three_lines, one_line, two_lines}) {
+    const std::string st = "000" + std::to_string(++n);
+    const std::string body = header + claim;
+    std::size_t count = 2;
+    for (char ch : body) count += ch == '~';
+    sets += "ST*835*" + st + "~" + body + "SE*" + std::to_string(count) + "*" + st + "~";
+  }
+  const std::string text =
+      "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240401*1200*^*00501*000000001*0*T*:~"
+      "GS*HP*SENDER*RECEIVER*20240401*1200*1*X*005010X221A1~" + sets + "GE*3*1~IEA*1*000000001~";
+  const auto read = read_remittances_text(text);
+  ASSERT_EQ(read.remittances.size(), 3u);
+  for (const auto& r : read.remittances) EXPECT_TRUE(r.findings.empty()) << r.findings[0].message;
+  ASSERT_EQ(read.remittances[0].claims.at(0).lines.size(), 3u);
+  ASSERT_EQ(read.remittances[1].claims.at(0).lines.size(), 1u);
+  const auto& c = read.remittances[2].claims.at(0);
+  ASSERT_EQ(c.lines.size(), 2u);
+  EXPECT_EQ(c.adjustment_total(), cents(2000));
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto& l = c.lines[i];
+    SCOPED_TRACE(i);
+    EXPECT_EQ(l.procedure.code, i == 0 ? "99214" : "99215");
+    EXPECT_TRUE(l.procedure.modifiers.empty());
+    EXPECT_FALSE(l.original_procedure.has_value());
+    EXPECT_FALSE(l.units.has_value());
+    ASSERT_EQ(l.adjustments.size(), 1u);
+    EXPECT_TRUE(l.line_control_number.empty());
+    EXPECT_TRUE(l.references.empty());
+    EXPECT_FALSE(l.allowed.has_value());
+    EXPECT_TRUE(l.amounts.empty());
+    EXPECT_TRUE(l.quantities.empty());
+    EXPECT_TRUE(l.remarks.empty());
+  }
+}
+
 TEST(RemittanceReader, ContentHashIgnoresLayoutButNotContent) {
   const std::string body =
       "BPR*I*5*C*CHK************20240405~TRN*1*T1*1999999999~N1*PR*PAYER~N1*PE*CLINIC*XX*1234567893~"
