@@ -4,6 +4,7 @@
 // the dialect-neutral subset both SQLite and PostgreSQL accept, with {{id}} for an
 // auto-assigned primary key (see sql::expand_dialect).
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct Migration {
   int version;
   std::string_view name;
   std::string_view sql;
+  // Set for a migration that concerns one dialect only: on the other it is recorded as applied
+  // without running, so that version numbers mean the same on both.
+  std::optional<sql::Dialect> only = std::nullopt;
 };
 
 // Every migration, in version order.

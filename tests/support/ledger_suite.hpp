@@ -297,4 +297,51 @@ TEST_P(LedgerSuite, AnIncompleteTransactionSetWritesNothing) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments"), 0);
 }
 
+// Payment rows name rows that exist (foreign keys on SQLite, checks per statement on
+// PostgreSQL), and the rows they name stay: removing them, or changing a reference, is refused.
+TEST_P(LedgerSuite, PaymentRowsNameRowsThatExistAndThoseRowsStay) {
+  submit({claim("C1"), claim("C2"), claim("C3")});
+  ASSERT_EQ(post_text(remittance_835(kThreeClaims)).result, reconcile::RemittanceOutcome::Result::posted);
+  const std::int64_t payment = count("SELECT MIN(id) FROM claim_payments");
+  const std::int64_t remittance = count("SELECT MIN(id) FROM remittances");
+  const auto line_payment = [&](std::int64_t claim_payment_id, const std::string& service_line_row) {
+    return fmt::format(
+        "INSERT INTO line_payments (claim_payment_id, line_number, service_line_row, line_control_number, "
+        "procedure_code, modifiers, service_date, billed_cents, paid_cents, contractual_cents, deductible_cents, "
+        "coinsurance_cents, copay_cents, other_patient_cents, other_adjustment_cents, payer_initiated_cents, "
+        "unclassified_cents, reason_codes, remark_codes) "
+        "VALUES ({}, 99, {}, '', '99213', '', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '', '')",
+        claim_payment_id, service_line_row);
+  };
+  const auto claim_payment = [&](std::int64_t remittance_id, std::int64_t claim_row) {
+    return fmt::format(
+        "INSERT INTO claim_payments (remittance_id, sequence, claim_row, claim_id, payer_id, "
+        "payer_claim_control_number, status_code, claim_status, reversal, billed_cents, paid_cents, "
+        "patient_responsibility_cents, contractual_cents, deductible_cents, coinsurance_cents, copay_cents, "
+        "other_patient_cents, other_adjustment_cents, payer_initiated_cents, unclassified_cents, reason_codes, "
+        "remark_codes) VALUES ({}, 99, {}, 'CX', 'ACME01', '', '1', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '', '')",
+        remittance_id, claim_row);
+  };
+  const auto refused = [&](const std::string& sql) {
+    ledger::sql::Transaction tx(db());
+    EXPECT_THROW(db().execute(sql), ledger::LedgerError) << sql;
+  };
+  refused(line_payment(payment + 1000, "NULL"));
+  refused(line_payment(payment, "123456789"));
+  refused(claim_payment(remittance + 1000, count("SELECT MIN(id) FROM claims")));
+  refused(claim_payment(remittance, 123456789));
+  refused("DELETE FROM claim_payments");
+  refused("DELETE FROM service_lines");
+  refused("DELETE FROM remittances");
+  refused("UPDATE line_payments SET claim_payment_id = claim_payment_id + 1000");
+  {  // A row that names what exists goes in.
+    ledger::sql::Transaction tx(db());
+    db().execute(line_payment(payment, "NULL"));
+    db().execute(claim_payment(remittance, count("SELECT MIN(id) FROM claims")));
+    tx.commit();
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM line_payments"), 7);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments"), 4);
+}
+
 }  // namespace clearhouse::testing
