@@ -38,52 +38,65 @@ std::vector<std::string> with_buckets(std::vector<std::string> columns, std::vec
   return columns;
 }
 
+// One element of a PostgreSQL array literal: integers as they are, text quoted.
+void append_array_element(std::string& out, std::int64_t value) { out += std::to_string(value); }
+void append_array_element(std::string& out, std::string_view value) {
+  out += '"';
+  for (char ch : value) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  out += '"';
+}
+
 // UPDATE table SET column = value WHERE id = ..., for many (id, value) pairs. SQLite runs one
 // cached single-row statement per pair (in-process: nothing to save by batching); PostgreSQL
-// one statement per chunk, joining a VALUES list (one round trip per chunk). Ids are sorted so
-// that concurrent writers lock rows in the same order.
+// one statement for all of them, joining the ids and values passed as two arrays. Ids are
+// sorted so that concurrent writers lock rows in the same order.
 class IdUpdate {
  public:
   IdUpdate(sql::Connection& c, std::string table, std::string column, std::string type)
       : c_(c), table_(std::move(table)), column_(std::move(column)), type_(std::move(type)) {}
 
-  template <typename Value, typename Bind>
-  void run(std::vector<std::pair<std::int64_t, Value>> pairs, Bind bind_value) {
+  template <typename Value>
+  void run(std::vector<std::pair<std::int64_t, Value>> pairs) {
+    if (pairs.empty()) return;
     std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     if (c_.dialect() == sql::Dialect::sqlite) {
-      if (!single_) single_ = c_.prepare(fmt::format("UPDATE {} SET {} = ? WHERE id = ?", table_, column_));
+      if (!statement_) statement_ = c_.prepare(fmt::format("UPDATE {} SET {} = ? WHERE id = ?", table_, column_));
       for (const auto& [id, value] : pairs) {
-        bind_value(*single_, 1, value);
-        single_->bind(2, id);
-        single_->run();
+        statement_->bind(1, value);
+        statement_->bind(2, id);
+        statement_->run();
       }
       return;
     }
-    for (std::size_t begin = 0; begin < pairs.size();) {
-      const std::size_t n = std::bit_floor(std::min(kMaxList, pairs.size() - begin));
-      auto& stmt = chunks_[n];
-      if (!stmt) {
-        std::string values;
-        for (std::size_t i = 0; i < n; ++i)
-          values += fmt::format("{}(CAST(? AS BIGINT), CAST(? AS {}))", i == 0 ? "" : ", ", type_);
-        stmt = c_.prepare(fmt::format("UPDATE {0} SET {1} = v.column2 FROM (VALUES {2}) AS v WHERE {0}.id = v.column1",
-                                      table_, column_, values));
-      }
-      int index = 1;
-      for (std::size_t i = 0; i < n; ++i) {
-        stmt->bind(index++, pairs[begin + i].first);
-        bind_value(*stmt, index++, pairs[begin + i].second);
-      }
-      stmt->run();
-      begin += n;
+    if (!statement_) {
+      statement_ = c_.prepare(fmt::format(
+          "UPDATE {0} SET {1} = v.value FROM (SELECT u.id, u.value FROM unnest(CAST(? AS BIGINT[]), CAST(? AS {2}[])) "
+          "AS u(id, value) ORDER BY u.id) AS v WHERE {0}.id = v.id",
+          table_, column_, type_));
     }
+    std::string ids = "{", values = "{";
+    for (const auto& [id, value] : pairs) {
+      if (ids.size() > 1) {
+        ids += ',';
+        values += ',';
+      }
+      append_array_element(ids, id);
+      append_array_element(values, value);
+    }
+    ids += '}';
+    values += '}';
+    statement_->bind(1, ids);
+    statement_->bind(2, values);
+    statement_->run();
   }
 
  private:
   sql::Connection& c_;
   std::string table_, column_, type_;
-  std::unique_ptr<sql::Statement> single_;
-  std::map<std::size_t, std::unique_ptr<sql::Statement>> chunks_;
+  std::unique_ptr<sql::Statement> statement_;
 };
 
 std::string claims_query(std::size_t n) {
@@ -105,6 +118,18 @@ std::string open_payments_query(std::size_t n) {
       placeholders(n));
 }
 
+// SQLite hands out claim payment ids through RETURNING (in-process, as cheap as anything);
+// PostgreSQL draws them from the table's sequence first, so that the rows go in with COPY.
+std::vector<std::string> claim_payment_columns(sql::Dialect dialect) {
+  std::vector<std::string> first;
+  if (dialect == sql::Dialect::postgresql) first.push_back("id");
+  for (const char* column : {"remittance_id", "sequence", "claim_row", "claim_id", "payer_id",
+                             "payer_claim_control_number", "status_code", "claim_status", "reversal", "billed_cents",
+                             "paid_cents", "patient_responsibility_cents"})
+    first.emplace_back(column);
+  return with_buckets(std::move(first), {"reason_codes", "remark_codes"});
+}
+
 }  // namespace
 
 struct PostingStore::Statements {
@@ -112,12 +137,8 @@ struct PostingStore::Statements {
       : claims(c, claims_query),
         lines(c, lines_query),
         payments(c, open_payments_query),
-        claim_payments(c, "claim_payments",
-                       with_buckets({"remittance_id", "sequence", "claim_row", "claim_id", "payer_id",
-                                     "payer_claim_control_number", "status_code", "claim_status", "reversal",
-                                     "billed_cents", "paid_cents", "patient_responsibility_cents"},
-                                    {"reason_codes", "remark_codes"}),
-                       "id, sequence"),
+        claim_payments(c, "claim_payments", claim_payment_columns(c.dialect()),
+                       c.dialect() == sql::Dialect::sqlite ? "id, sequence" : ""),
         line_payments(c, "line_payments",
                       with_buckets({"claim_payment_id", "line_number", "service_line_row", "line_control_number",
                                     "procedure_code", "modifiers", "service_date", "billed_cents", "paid_cents",
@@ -132,6 +153,7 @@ struct PostingStore::Statements {
                   "action", "location", "created_at"}) {}
   ListStatements claims, lines, payments;
   sql::BatchInsert claim_payments, line_payments, provider_adjustments, findings;
+  std::unique_ptr<sql::Statement> draw_claim_payment_ids;
   IdUpdate claim_status{claims.connection(), "claims", "status", "TEXT"};
   IdUpdate reverses{claims.connection(), "claim_payments", "reverses", "BIGINT"};
   IdUpdate reversed_by{claims.connection(), "claim_payments", "reversed_by", "BIGINT"};
@@ -234,14 +256,38 @@ std::vector<PaymentRecord> PostingStore::open_payments_by_control_number(
 
 void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::Posting> postings) {
   if (postings.empty()) return;
-  // Claim payments first: their ids come back with their sequence numbers.
+  // Claim payments first: their ids are drawn beforehand (PostgreSQL) or come back with their
+  // sequence numbers (SQLite).
+  const bool ids_drawn = c_.dialect() == sql::Dialect::postgresql;
   std::map<std::int64_t, std::int64_t> id_by_sequence;
+  if (ids_drawn) {
+    auto& draw = statements_->draw_claim_payment_ids;
+    if (!draw) {
+      // The sequence named once, as a constant: not looked up again for every id drawn.
+      auto name = c_.prepare("SELECT pg_get_serial_sequence('claim_payments', 'id')");
+      if (!name->step()) throw LedgerError("claim_payments.id has no sequence");
+      const std::string sequence = name->column_text(0);
+      name->reset();
+      std::string literal = "'";
+      for (char ch : sequence) literal += ch == '\'' ? std::string("''") : std::string(1, ch);
+      literal += '\'';
+      draw = c_.prepare(fmt::format("SELECT nextval({}::regclass) FROM generate_series(1, ?)", literal));
+    }
+    draw->bind(1, static_cast<std::int64_t>(postings.size()));
+    for (const auto& p : postings) {
+      if (!draw->step()) throw LedgerError("the claim_payments id sequence gave fewer ids than asked for");
+      id_by_sequence[p.sequence] = draw->column_int(0);
+    }
+    draw->reset();
+  }
   {
     auto& insert = statements_->claim_payments;
-    insert.on_returned([&](const sql::Statement& row) { id_by_sequence[row.column_int(1)] = row.column_int(0); });
+    if (!ids_drawn)
+      insert.on_returned([&](const sql::Statement& row) { id_by_sequence[row.column_int(1)] = row.column_int(0); });
     for (const auto& p : postings) {
-      insert.row()
-          .value(remittance_id)
+      insert.row();
+      if (ids_drawn) insert.value(id_by_sequence.at(p.sequence));
+      insert.value(remittance_id)
           .value(static_cast<std::int64_t>(p.sequence))
           .value(p.claim_row != 0 ? std::optional<std::int64_t>(p.claim_row) : std::nullopt)
           .value(p.claim_id)
@@ -343,16 +389,16 @@ void PostingStore::link_reversals(std::span<const std::pair<std::int64_t, std::i
   std::vector<std::pair<std::int64_t, std::int64_t>> reverses(reversal_to_original.begin(), reversal_to_original.end());
   std::vector<std::pair<std::int64_t, std::int64_t>> reversed_by;
   for (const auto& [reversal, original] : reversal_to_original) reversed_by.emplace_back(original, reversal);
-  auto bind_int = [](sql::Statement& s, int index, std::int64_t v) { s.bind(index, v); };
-  statements_->reverses.run(std::move(reverses), bind_int);
-  statements_->reversed_by.run(std::move(reversed_by), bind_int);
+  statements_->reverses.run(std::move(reverses));
+  statements_->reversed_by.run(std::move(reversed_by));
 }
 
 void PostingStore::update_claim_statuses(std::span<const std::pair<std::int64_t, model::ClaimStatus>> statuses) {
   if (statuses.empty()) return;
-  std::vector<std::pair<std::int64_t, model::ClaimStatus>> pairs(statuses.begin(), statuses.end());
-  statements_->claim_status.run(std::move(pairs),
-               [](sql::Statement& s, int index, model::ClaimStatus v) { s.bind(index, model::to_string(v)); });
+  std::vector<std::pair<std::int64_t, std::string_view>> pairs;
+  pairs.reserve(statuses.size());
+  for (const auto& [row, status] : statuses) pairs.emplace_back(row, model::to_string(status));
+  statements_->claim_status.run(std::move(pairs));
 }
 
 std::uint64_t PostingStore::count_remittances() {
