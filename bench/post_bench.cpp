@@ -1,8 +1,9 @@
 // Posting 835 claim payments into the ledger: claims/s for ~100,000 generated claim payments
 // matched against their submitted claims, into SQLite (a file, WAL) and into PostgreSQL (a
-// real server started for the run). Posting only (reading, balancing, matching, writing, one
-// database transaction per 835 transaction set); the rules pipeline is measured by its own
-// benchmark. Inputs are generated into the build directory and submitted once.
+// real server started for the run). Posting only, through reconcile::post_remittance_file as
+// `clearhouse post` runs it (reading one set ahead, balancing, matching, writing, one database
+// transaction per 835 transaction set); the rules pipeline is measured by its own benchmark.
+// Inputs are generated into the build directory and submitted once.
 //   ./build/bench/post_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -11,11 +12,9 @@
 
 #include "bench/support/bench_inputs.hpp"
 #include "engine/ledger/ledger.hpp"
+#include "engine/reconcile/remittance_file_posting.hpp"
 #include "engine/reconcile/remittance_poster.hpp"
-#include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12/input_source.hpp"
-#include "parsers/x12/segment_reader.hpp"
-#include "parsers/x12_835/remittance_reader.hpp"
 #include "tests/support/postgres_server.hpp"
 
 namespace clearhouse::bench {
@@ -56,24 +55,20 @@ struct PostCounts {
   std::uint64_t claims = 0, matched = 0, remittances = 0;
 };
 
-// What `clearhouse post` does, minus the rules pipeline: read, post each transaction set.
+// What `clearhouse post` does, minus the rules pipeline: read (one set ahead), post each set.
 PostCounts post_file(ledger::Ledger& ledger, const fs::path& file) {
   std::string error;
   auto source = x12::FileSource::open(file.string(), error);
   if (!source) throw std::runtime_error(error);
-  x12::Diagnostics diagnostics(file.string());
-  x12::SegmentReader segments(*source, diagnostics);
-  x12::EnvelopeReader envelope(segments, diagnostics);
-  x12_835::RemittanceReader reader(envelope, diagnostics);
   reconcile::RemittancePoster poster(ledger, file.string());
-  model::Remittance remittance;
   PostCounts counts;
-  while (reader.next(remittance)) {
-    const auto outcome = poster.post(remittance);
+  reconcile::RemittanceFileCallbacks callbacks;
+  callbacks.outcome = [&](const model::Remittance&, const reconcile::RemittanceOutcome& outcome) {
     counts.claims += outcome.written;
     counts.matched += outcome.posted;
     ++counts.remittances;
-  }
+  };
+  reconcile::post_remittance_file(*source, file.string(), poster, callbacks);
   return counts;
 }
 

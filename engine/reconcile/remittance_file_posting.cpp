@@ -2,20 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "engine/reconcile/remittance_read_ahead.hpp"
 #include "generators/render/json_writer.hpp"
-#include "parsers/x12/envelope_reader.hpp"
-#include "parsers/x12/segment_reader.hpp"
-#include "parsers/x12_835/remittance_reader.hpp"
 
 namespace clearhouse::reconcile {
 
 RemittanceFileTotals post_remittance_file(x12::InputSource& source, const std::string& name, RemittancePoster& poster,
                                           const RemittanceFileCallbacks& callbacks) {
-  x12::Diagnostics diagnostics(name);
-  x12::SegmentReader segments(source, diagnostics);
-  x12::EnvelopeReader envelope(segments, diagnostics);
-  x12_835::RemittanceReader reader(envelope, diagnostics);
-
+  RemittanceReadAhead ahead(source, name);
   RemittanceFileTotals totals;
   auto report = [&](const std::vector<model::Finding>& findings) {
     for (const auto& f : findings) {
@@ -24,11 +18,11 @@ RemittanceFileTotals post_remittance_file(x12::InputSource& source, const std::s
       if (f.is_error()) totals.rejected = true;
     }
   };
-  model::Remittance remittance;
-  while (reader.next(remittance)) {
+  while (auto* item = ahead.next()) {
+    const model::Remittance& remittance = item->remittance;
     ++totals.remittances;
     totals.claims += remittance.claims.size();
-    report(reader.take_file_findings());
+    report(item->file_findings);
     const auto outcome = poster.post(remittance);
     switch (outcome.result) {
       case RemittanceOutcome::Result::posted: break;
@@ -48,16 +42,16 @@ RemittanceFileTotals post_remittance_file(x12::InputSource& source, const std::s
     totals.provider_adjustments += outcome.provider_adjustments.cents();
     report(outcome.findings);
     if (callbacks.outcome) callbacks.outcome(remittance, outcome);
-    if (callbacks.progress) callbacks.progress(segments.bytes_consumed(), totals.claims);
+    if (callbacks.progress) callbacks.progress(item->bytes_consumed, totals.claims);
   }
-  report(reader.take_file_findings());
-  if (diagnostics.has_fatal()) totals.rejected = true;
-  if (totals.remittances == 0 && reader.skipped_transactions() == 0 && !diagnostics.has_fatal()) {
+  report(ahead.file_findings());
+  if (ahead.fatal()) totals.rejected = true;
+  if (totals.remittances == 0 && ahead.skipped_transactions() == 0 && !ahead.fatal()) {
     totals.problems.push_back(fmt::format("{} holds no 835 transaction set", name));
     totals.rejected = true;
-  } else if (totals.remittances == 0 && reader.skipped_transactions() > 0) {
+  } else if (totals.remittances == 0 && ahead.skipped_transactions() > 0) {
     totals.problems.push_back(fmt::format("{} holds no 835 transaction set ({} of other types)", name,
-                                          reader.skipped_transactions()));
+                                          ahead.skipped_transactions()));
     totals.rejected = true;
   }
   return totals;

@@ -1,8 +1,9 @@
 #pragma once
-// Posting a whole 835 file: read it one transaction set at a time (parsers/x12_835), post each
-// with the given poster (its before-commit hook — the rules pipeline and the worklist — runs
-// inside each set's transaction), and add up what happened. `clearhouse post` and the HTTP
-// service's POST /v1/remittances both call this, so they count the same way.
+// Posting a whole 835 file: read it one transaction set at a time (parsers/x12_835, one set
+// ahead on a thread of its own: RemittanceReadAhead), post each with the given poster (its
+// before-commit hook — the rules pipeline and the worklist — runs inside each set's
+// transaction), and add up what happened. `clearhouse post` and the HTTP service's
+// POST /v1/remittances both call this, so they count the same way.
 
 #include <cstdint>
 #include <functional>
