@@ -6,10 +6,23 @@
 
 namespace clearhouse::reconcile {
 
-RemittanceReadAhead::RemittanceReadAhead(x12::InputSource& source, std::string name)
-    : thread_([this, &source, name = std::move(name)] { read(source, name); }) {}
+struct RemittanceReadAhead::Reader {
+  Reader(x12::InputSource& source, const std::string& name)
+      : diagnostics(name), segments(source, diagnostics), envelope(segments, diagnostics),
+        remittances(envelope, diagnostics) {}
+  x12::Diagnostics diagnostics;
+  x12::SegmentReader segments;
+  x12::EnvelopeReader envelope;
+  x12_835::RemittanceReader remittances;
+};
+
+RemittanceReadAhead::RemittanceReadAhead(x12::InputSource& source, const std::string& name)
+    : reader_(std::make_unique<Reader>(source, name)) {
+  if (!source.may_wait()) thread_ = std::thread([this] { read_ahead(); });
+}
 
 RemittanceReadAhead::~RemittanceReadAhead() {
+  if (!thread_.joinable()) return;
   {
     std::lock_guard lock(mutex_);
     stop_ = true;
@@ -18,24 +31,30 @@ RemittanceReadAhead::~RemittanceReadAhead() {
   thread_.join();
 }
 
+bool RemittanceReadAhead::read_into(Item& item) {
+  auto& r = *reader_;
+  if (r.remittances.next(item.remittance)) {
+    item.file_findings = r.remittances.take_file_findings();
+    item.bytes_consumed = r.segments.bytes_consumed();
+    return true;
+  }
+  final_findings_ = r.remittances.take_file_findings();
+  skipped_ = r.remittances.skipped_transactions();
+  fatal_ = r.diagnostics.has_fatal();
+  return false;
+}
+
 // The reading thread: fills whichever item the poster does not hold and has not yet been handed
 // over, hands it over, and waits while both are taken.
-void RemittanceReadAhead::read(x12::InputSource& source, const std::string& name) {
+void RemittanceReadAhead::read_ahead() {
   try {
-    x12::Diagnostics diagnostics(name);
-    x12::SegmentReader segments(source, diagnostics);
-    x12::EnvelopeReader envelope(segments, diagnostics);
-    x12_835::RemittanceReader reader(envelope, diagnostics);
     for (int slot = 0;; slot = 1 - slot) {
       {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return stop_ || (in_use_ != slot && filled_ != slot); });
         if (stop_) return;
       }
-      Item& item = items_[slot];
-      if (!reader.next(item.remittance)) break;
-      item.file_findings = reader.take_file_findings();
-      item.bytes_consumed = segments.bytes_consumed();
+      if (!read_into(items_[slot])) break;
       {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return stop_ || filled_ == -1; });
@@ -45,9 +64,6 @@ void RemittanceReadAhead::read(x12::InputSource& source, const std::string& name
       changed_.notify_all();
     }
     std::lock_guard lock(mutex_);
-    final_findings_ = reader.take_file_findings();
-    skipped_ = reader.skipped_transactions();
-    fatal_ = diagnostics.has_fatal();
     done_ = true;
   } catch (...) {
     std::lock_guard lock(mutex_);
@@ -58,6 +74,12 @@ void RemittanceReadAhead::read(x12::InputSource& source, const std::string& name
 }
 
 RemittanceReadAhead::Item* RemittanceReadAhead::next() {
+  if (!thread_.joinable()) {  // read on this thread
+    if (done_) return nullptr;
+    if (read_into(items_[0])) return &items_[0];
+    done_ = true;
+    return nullptr;
+  }
   std::unique_lock lock(mutex_);
   in_use_ = -1;  // the poster is done with the item it held
   changed_.notify_all();

@@ -9,11 +9,14 @@
 //   ahead.file_findings(); ahead.skipped_transactions(); ...   // once next() returned nullptr
 //
 // A failure inside the reading thread is rethrown by next(). Destroying the read-ahead early
-// (the poster threw) stops the thread and waits for it.
+// (the poster threw) stops the thread and waits for it. An input whose reads may wait
+// indefinitely (stdin from a pipe) is read on the caller's thread instead, set by set, so that
+// giving up never waits on the other end of the pipe.
 
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -33,7 +36,8 @@ class RemittanceReadAhead {
     std::uint64_t bytes_consumed = 0;           // of the input, once this set was read
   };
 
-  RemittanceReadAhead(x12::InputSource& source, std::string name);
+  // name is used in messages (a path, or "upload").
+  RemittanceReadAhead(x12::InputSource& source, const std::string& name);
   ~RemittanceReadAhead();
   RemittanceReadAhead(const RemittanceReadAhead&) = delete;
   RemittanceReadAhead& operator=(const RemittanceReadAhead&) = delete;
@@ -46,10 +50,14 @@ class RemittanceReadAhead {
   std::vector<model::Finding>& file_findings() { return final_findings_; }
   std::uint64_t skipped_transactions() const { return skipped_; }
   bool fatal() const { return fatal_; }
+  bool on_own_thread() const { return thread_.joinable(); }
 
  private:
-  void read(x12::InputSource& source, const std::string& name);
+  struct Reader;  // the lexer, envelope and 835 readers over the source
+  bool read_into(Item& item);  // false at the end, after recording how the input ended
+  void read_ahead();           // the reading thread
 
+  std::unique_ptr<Reader> reader_;
   Item items_[2];
   std::mutex mutex_;
   std::condition_variable changed_;

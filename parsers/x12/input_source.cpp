@@ -1,6 +1,7 @@
 #include "parsers/x12/input_source.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,6 +26,11 @@ std::unique_ptr<FileSource> FileSource::open(const std::string& path, std::strin
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   return std::unique_ptr<FileSource>(new FileSource(fd, path, true));
+}
+
+FileSource::FileSource(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {
+  struct stat st {};
+  regular_file_ = ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 FileSource::~FileSource() {

@@ -21,6 +21,9 @@ class InputSource {
   virtual const std::string& name() const = 0;
   // errno-style text for the last read error.
   virtual std::string last_error() const { return {}; }
+  // True when a read may wait for as long as the other end likes (a pipe, a terminal): a
+  // reader on a thread of its own could then not be stopped when its consumer gives up.
+  virtual bool may_wait() const { return false; }
 };
 
 class MemorySource final : public InputSource {
@@ -48,12 +51,14 @@ class FileSource final : public InputSource {
   std::ptrdiff_t read(char* dst, std::size_t n) override;
   const std::string& name() const override { return name_; }
   std::string last_error() const override { return error_; }
+  bool may_wait() const override { return !regular_file_; }
 
  private:
-  FileSource(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {}
+  FileSource(int fd, std::string name, bool owned);
   int fd_;
   std::string name_;
   bool owned_;
+  bool regular_file_ = false;
   std::string error_;
 };
 

@@ -31,6 +31,7 @@ TEST(RemittanceReadAhead, HandsOverEverySetInOrderThenWhatTheFileEndedWith) {
   const std::string text = file_with_sets(7);
   x12::MemorySource source(text, "<memory>");
   reconcile::RemittanceReadAhead ahead(source, "<memory>");
+  EXPECT_TRUE(ahead.on_own_thread());
   int k = 0;
   std::uint64_t last_offset = 0;
   while (auto* item = ahead.next()) {
@@ -47,6 +48,34 @@ TEST(RemittanceReadAhead, HandsOverEverySetInOrderThenWhatTheFileEndedWith) {
   EXPECT_EQ(ahead.skipped_transactions(), 1u);
   EXPECT_FALSE(ahead.fatal());
   EXPECT_TRUE(ahead.file_findings().empty());
+}
+
+// Stdin from a pipe: reading waits on the other end, so it happens on the caller's thread.
+class PipeLikeSource final : public x12::InputSource {
+ public:
+  explicit PipeLikeSource(std::string_view bytes) : memory_(bytes) {}
+  std::ptrdiff_t read(char* dst, std::size_t n) override { return memory_.read(dst, n < 7 ? n : 7); }
+  const std::string& name() const override { return memory_.name(); }
+  bool may_wait() const override { return true; }
+
+ private:
+  x12::MemorySource memory_;
+};
+
+TEST(RemittanceReadAhead, ReadsAnInputThatMayWaitOnTheCallersThread) {
+  const std::string text = file_with_sets(3);
+  PipeLikeSource source(text);
+  reconcile::RemittanceReadAhead ahead(source, "-");
+  EXPECT_FALSE(ahead.on_own_thread());
+  int k = 0;
+  while (auto* item = ahead.next()) {
+    ++k;
+    ASSERT_EQ(item->remittance.claims.size(), 1u);
+    EXPECT_EQ(item->remittance.claims[0].patient_control_number, "C" + std::to_string(k));
+  }
+  EXPECT_EQ(k, 3);
+  EXPECT_EQ(ahead.next(), nullptr);
+  EXPECT_EQ(ahead.skipped_transactions(), 1u);
 }
 
 TEST(RemittanceReadAhead, StopsWhenLeftPartWay) {
