@@ -72,5 +72,26 @@ TEST(BatchInsertPostgres, AFailedCopyThrowsAndTheConnectionGoesOn) {
   EXPECT_EQ(count->single_int().value_or(-1), 1);
 }
 
+// A BatchInsert kept across transactions (as the posting store keeps its own) sends nothing of
+// a failed flush again: the next transaction gets only its own rows.
+TEST(BatchInsertPostgres, RowsOfAFailedFlushAreNotSentAgain) {
+  auto c = fresh_connection("batch_copy_retry");
+  ledger::sql::BatchInsert insert(*c, "t", {"id", "note", "amount"});
+  {
+    ledger::sql::Transaction tx(*c);
+    insert.row().value(std::int64_t{1}).value("a").value(std::int64_t{1});
+    insert.row().value(std::int64_t{1}).value("duplicate id").value(std::int64_t{2});
+    EXPECT_THROW(insert.flush(), ledger::LedgerError);
+  }
+  {
+    ledger::sql::Transaction tx(*c);
+    insert.row().value(std::int64_t{2}).value("b").value(std::int64_t{2});
+    insert.flush();
+    tx.commit();
+  }
+  auto count = c->prepare("SELECT COUNT(*) FROM t");
+  EXPECT_EQ(count->single_int().value_or(-1), 1);
+}
+
 }  // namespace
 }  // namespace clearhouse::testing

@@ -75,6 +75,15 @@ Statement& BatchInsert::statement_for(std::size_t rows) {
 
 void BatchInsert::flush() {
   if (pending_.empty()) return;
+  // The pending rows are done with whether they went in or not: a failed statement fails the
+  // caller's transaction, and rows kept would be sent again into the next one.
+  struct ClearPending {
+    BatchInsert& insert;
+    ~ClearPending() {
+      insert.pending_.clear();
+      insert.text_.clear();
+    }
+  } clear_pending{*this};
   if (pending_.size() % columns_.size() != 0)
     throw LedgerError(fmt::format("{}: the last row is missing values", table_));
   const std::size_t rows = pending_.size() / columns_.size();
@@ -109,8 +118,6 @@ void BatchInsert::flush() {
     done += n;
   }
   sent_ += rows;
-  pending_.clear();
-  text_.clear();
 }
 
 // PostgreSQL: the pending rows as COPY text, in one COPY (no parameters to bind and no
@@ -139,8 +146,6 @@ void BatchInsert::copy_pending(std::size_t rows) {
   }
   c_.copy_rows(table_, column_list_, data);
   sent_ += rows;
-  pending_.clear();
-  text_.clear();
 }
 
 }  // namespace clearhouse::ledger::sql

@@ -42,7 +42,8 @@ class BatchInsert {
   BatchInsert& value(std::optional<std::int64_t> v) { return v ? value(*v) : null(); }
   BatchInsert& null();
 
-  // Sends the pending rows. Throws LedgerError when a row is incomplete or the database fails.
+  // Sends the pending rows. Throws LedgerError when a row is incomplete or the database fails;
+  // the pending rows are dropped either way (they belonged to the failed transaction).
   void flush();
   std::uint64_t rows_sent() const { return sent_; }
   // Replaces the RETURNING callback (a BatchInsert kept across units of work: its prepared
