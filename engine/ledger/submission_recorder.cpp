@@ -11,6 +11,8 @@
 #include <map>
 #include <string_view>
 
+#include "engine/ledger/sql/batch_insert.hpp"
+
 namespace clearhouse::ledger {
 namespace {
 
@@ -122,17 +124,19 @@ struct SubmissionRecorder::Staging {
 };
 
 SubmissionRecorder::SubmissionRecorder(sql::Connection& c, std::size_t memory_bound)
-    : c_(c), memory_bound_(memory_bound), staging_(std::make_unique<Staging>()) {
-  insert_claims_.head =
-      "INSERT INTO claims (batch_id, batch_sequence, claim_id, payer_id, payer_name, billing_npi, frequency_code, "
-      "original_claim_number, billed_cents, line_count, service_date_from, service_date_to, "
-      "transaction_control_number, status, submitted_at) VALUES ";
-  insert_claims_.row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?)";
-  insert_lines_.head =
-      "INSERT INTO service_lines (claim_row, line_number, line_control_number, procedure_code, modifiers, "
-      "charge_cents, units, unit_code, service_date) VALUES ";
-  insert_lines_.row = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
-}
+    : c_(c),
+      memory_bound_(memory_bound),
+      staging_(std::make_unique<Staging>()),
+      insert_claims_(std::make_unique<sql::BatchInsert>(
+          c, "claims",
+          std::vector<std::string>{"batch_id", "batch_sequence", "claim_id", "payer_id", "payer_name", "billing_npi",
+                                   "frequency_code", "original_claim_number", "billed_cents", "line_count",
+                                   "service_date_from", "service_date_to", "transaction_control_number", "status",
+                                   "submitted_at"})),
+      insert_lines_(std::make_unique<sql::BatchInsert>(
+          c, "service_lines",
+          std::vector<std::string>{"claim_row", "line_number", "line_control_number", "procedure_code", "modifiers",
+                                   "charge_cents", "units", "unit_code", "service_date"})) {}
 
 SubmissionRecorder::~SubmissionRecorder() {
   try {
@@ -210,32 +214,13 @@ DecodedLine read_line(RecordReader& r) {
   return l;
 }
 
-std::string values_list(std::size_t rows, std::string_view row) {
-  std::string text;
-  for (std::size_t i = 0; i < rows; ++i) {
-    if (i > 0) text += ", ";
-    text += row;
-  }
-  return text;
-}
 
 }  // namespace
 
-// rows is rounded down to a power of two (so at most a handful of statements get prepared);
-// returns the statement and sets rows to its row count.
-sql::Statement& SubmissionRecorder::statement(Statements& cache, std::size_t& rows) {
-  std::size_t shift = 0;
-  while ((std::size_t{2} << shift) <= rows) ++shift;
-  rows = std::size_t{1} << shift;
-  if (cache.by_rows.size() <= shift) cache.by_rows.resize(shift + 1);
-  auto& s = cache.by_rows[shift];
-  if (!s) s = c_.prepare(cache.head + values_list(rows, cache.row));
-  return *s;
-}
-
-// Inserts the claims encoded in bytes and their lines, kClaimsPerInsert claims and
-// kLinesPerInsert lines per statement: SQLite's cost per statement run (transaction check,
-// cursors on the table and each index, reset) is larger than its cost per row.
+// Inserts the claims encoded in bytes and their lines, kClaimsPerInsert claims at a time (their
+// row ids are looked up before their lines go in), through multi-row statements (COPY on
+// PostgreSQL): SQLite's cost per statement run (transaction check, cursors on the table and
+// each index, reset) is larger than its cost per row.
 void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t batch_id,
                                         const std::string& submitted_at) {
   RecordReader r(bytes);
@@ -263,33 +248,28 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       group.push_back(c);
     }
 
-    // The claims (the bytes outlive each statement run, so text is bound without copies).
-    int column = 0;
-    for (std::size_t done = 0; done < group.size();) {
-      std::size_t rows = group.size() - done;
-      sql::Statement& claims = statement(insert_claims_, rows);  // rows becomes a power of two
-      column = 0;
-      for (std::size_t k = done; k < done + rows; ++k) {
-        const DecodedClaim& c = group[k];
-        claims.bind(++column, batch_id)
-            .bind(++column, c.batch_sequence)
-            .bind_view(++column, c.claim_id)
-            .bind_view(++column, c.payer_id)
-            .bind_view(++column, c.payer_name)
-            .bind_view(++column, c.billing_npi)
-            .bind_view(++column, c.frequency_code);
-        if (c.original_claim_number.empty()) claims.bind_null(++column);
-        else claims.bind_view(++column, c.original_claim_number);
-        claims.bind(++column, c.billed_cents)
-            .bind(++column, c.line_count)
-            .bind_view(++column, c.service_date_from)
-            .bind_view(++column, c.service_date_to)
-            .bind_view(++column, c.transaction_control_number)
-            .bind_view(++column, submitted_at);
-      }
-      claims.run();
-      done += rows;
+    // The claims, sent before their ids are looked up.
+    auto& claims = *insert_claims_;
+    for (const DecodedClaim& c : group) {
+      claims.row()
+          .value(batch_id)
+          .value(c.batch_sequence)
+          .value(c.claim_id)
+          .value(c.payer_id)
+          .value(c.payer_name)
+          .value(c.billing_npi)
+          .value(c.frequency_code);
+      if (c.original_claim_number.empty()) claims.null();
+      else claims.value(c.original_claim_number);
+      claims.value(c.billed_cents)
+          .value(c.line_count)
+          .value(c.service_date_from)
+          .value(c.service_date_to)
+          .value(c.transaction_control_number)
+          .value("submitted")
+          .value(submitted_at);
     }
+    claims.flush();
 
     // Their row ids, by position in the batch.
     std::int64_t low = group.front().batch_sequence, high = low;
@@ -308,38 +288,26 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
     }
     claim_rows_->reset();
 
-    // The lines, in statements of up to kLinesPerInsert rows.
-    std::size_t remaining = 0;
-    for (const auto& c : group) remaining += static_cast<std::size_t>(c.line_count);
-    sql::Statement* lines = nullptr;
-    std::size_t rows = 0, bound = 0;
+    // The lines, now that their claims' row ids are known.
+    auto& lines = *insert_lines_;
     for (const auto& c : group) {
       if (c.row_id == 0) throw LedgerError("submission recorder: a claim just inserted was not found");
       RecordReader lr(c.lines);
       for (std::int64_t k = 0; k < c.line_count; ++k) {
-        if (lines == nullptr) {
-          rows = std::min(kLinesPerInsert, remaining);
-          lines = &statement(insert_lines_, rows);  // rows becomes a power of two
-          bound = 0;
-          column = 0;
-        }
         const DecodedLine l = read_line(lr);
-        lines->bind(++column, c.row_id)
-            .bind(++column, l.line_number)
-            .bind_view(++column, l.line_control_number)
-            .bind_view(++column, l.procedure_code)
-            .bind_view(++column, l.modifiers)
-            .bind(++column, l.charge_cents)
-            .bind_view(++column, l.units)
-            .bind_view(++column, l.unit_code)
-            .bind_view(++column, l.service_date);
-        --remaining;
-        if (++bound == rows) {
-          lines->run();
-          lines = nullptr;
-        }
+        lines.row()
+            .value(c.row_id)
+            .value(l.line_number)
+            .value(l.line_control_number)
+            .value(l.procedure_code)
+            .value(l.modifiers)
+            .value(l.charge_cents)
+            .value(l.units)
+            .value(l.unit_code)
+            .value(l.service_date);
       }
     }
+    lines.flush();
   }
 }
 

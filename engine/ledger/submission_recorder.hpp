@@ -23,6 +23,9 @@
 #include "engine/ledger/sql/connection.hpp"
 
 namespace clearhouse::ledger {
+namespace sql {
+class BatchInsert;
+}
 
 class SubmissionRecorder {
  public:
@@ -54,13 +57,7 @@ class SubmissionRecorder {
 
  private:
   struct Staging;
-  static constexpr std::size_t kClaimsPerInsert = 32, kLinesPerInsert = 64;
-  // Multi-row INSERTs of one shape, for 1, 2, 4, ... rows (each prepared on first use).
-  struct Statements {
-    std::string head, row;
-    std::vector<std::unique_ptr<sql::Statement>> by_rows;  // [k]: 2^k rows
-  };
-  sql::Statement& statement(Statements& cache, std::size_t& rows);
+  static constexpr std::size_t kClaimsPerInsert = 32;  // claims sent before their ids are looked up
   void insert_records(std::string_view bytes, std::int64_t batch_id, const std::string& submitted_at);
   void refresh_statistics(const std::vector<BatchRecord>& batches);
 
@@ -68,7 +65,7 @@ class SubmissionRecorder {
   std::size_t memory_bound_;
   std::unique_ptr<Staging> staging_;
   std::unique_ptr<sql::Statement> insert_batch_, claim_rows_;
-  Statements insert_claims_, insert_lines_;
+  std::unique_ptr<sql::BatchInsert> insert_claims_, insert_lines_;
   bool reading_ = false;  // the deferred transaction is open
   std::uint64_t staged_claims_ = 0;
 };
