@@ -79,19 +79,13 @@ bool EnvelopeReader::next() {
     return false;
   }
   ++counts_.segments;
-  // Most segments are transaction bodies with a well-formed three-character id other than
-  // IEA and TA1 (the only three-character envelope ids): settled here by one table and one
-  // compare, in a function small enough to need no stack frame.
+  // Most segments are well-formed transaction bodies: settled here, in a function small enough
+  // to need no stack frame; everything else (errors, envelope segments) by classify().
   const std::string_view id = segment().id();
-  if (in_transaction_ && id.size() == 3 && !segments_.is_isa()) [[likely]] {
-    const auto byte = [&](std::size_t i) { return kIdBytes[static_cast<unsigned char>(id[i])]; };
-    const std::uint32_t k = segment_key(id);
-    if ((byte(0) & byte(1) & byte(2) & 2) != 0 && (byte(0) & 1) && k != segment_key("IEA") &&
-        k != segment_key("TA1")) [[likely]] {
-      ++transaction_segments_;
-      role_ = SegmentRole::transaction_body;
-      return true;
-    }
+  if (in_transaction_ && !segments_.is_isa() && valid_segment_id(id) && !is_envelope_id(id)) [[likely]] {
+    ++transaction_segments_;
+    role_ = SegmentRole::transaction_body;
+    return true;
   }
   return classify();
 }

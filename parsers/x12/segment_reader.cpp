@@ -117,6 +117,14 @@ bool SegmentReader::fill() {
   return true;
 }
 
+// Makes [begin, end) the current segment: views in place, or a copy without line breaks.
+inline void SegmentReader::emit(const char* begin, const char* end, bool has_break) {
+  const std::uint64_t offset = base_offset_ + static_cast<std::uint64_t>(begin - data_);
+  const std::string_view raw =
+      has_break ? unwrap(begin, end, offset) : std::string_view(begin, static_cast<std::size_t>(end - begin));
+  segment_ = Segment(elements_.view(), raw, offset, ++ordinal_, &isa_.delimiters);
+}
+
 bool SegmentReader::next() {
   // The common case first, with no more checks than it needs: the next segment starts right
   // after the last terminator (or a line break), is not an ISA, has no line break inside, and
@@ -130,8 +138,7 @@ bool SegmentReader::next() {
       const char* t = index_.find_segment(begin, data_ + end_, elements_, has_break);
       if (t != nullptr && !has_break) [[likely]] {
         at_isa_ = false;
-        segment_ = Segment(elements_.view(), std::string_view(begin, static_cast<std::size_t>(t - begin)),
-                           base_offset_ + pos_, ++ordinal_, &isa_.delimiters);
+        emit(begin, t, false);
         pos_ = static_cast<std::size_t>(t - data_) + 1;
         return true;
       }
@@ -311,31 +318,27 @@ bool SegmentReader::read_interchange_header() {
   return true;
 }
 
-void SegmentReader::emit(const char* begin, const char* end, bool has_break) {
-  const std::uint64_t offset = base_offset_ + static_cast<std::uint64_t>(begin - data_);
-  std::string_view raw(begin, static_cast<std::size_t>(end - begin));
-  if (has_break) {
-    // Line breaks are never data: drop them (80-column wrapping, CRLF around an LF terminator).
-    unwrapped_.clear();
-    bool interior = false, pending_break = false;
-    for (const char* p = begin; p < end; ++p) {
-      if (is_break(*p)) {
-        pending_break = true;
-        continue;
-      }
-      if (pending_break && !unwrapped_.empty()) interior = true;
-      pending_break = false;
-      unwrapped_.push_back(*p);
+// Line breaks are never data: the segment is copied without them (80-column wrapping, CRLF
+// around an LF terminator) and split again.
+std::string_view SegmentReader::unwrap(const char* begin, const char* end, std::uint64_t offset) {
+  unwrapped_.clear();
+  bool interior = false, pending_break = false;
+  for (const char* p = begin; p < end; ++p) {
+    if (is_break(*p)) {
+      pending_break = true;
+      continue;
     }
-    if (interior && !wrapped_reported_) {
-      wrapped_reported_ = true;
-      report(X12Errc::terminator_convention, Severity::warning, offset,
-             "segments are wrapped across lines; line breaks inside segments were dropped");
-    }
-    split_plain(unwrapped_.data(), unwrapped_.data() + unwrapped_.size(), isa_.delimiters.element, elements_);
-    raw = unwrapped_;
+    if (pending_break && !unwrapped_.empty()) interior = true;
+    pending_break = false;
+    unwrapped_.push_back(*p);
   }
-  segment_ = Segment(elements_.view(), raw, offset, ++ordinal_, &isa_.delimiters);
+  if (interior && !wrapped_reported_) {
+    wrapped_reported_ = true;
+    report(X12Errc::terminator_convention, Severity::warning, offset,
+           "segments are wrapped across lines; line breaks inside segments were dropped");
+  }
+  split_plain(unwrapped_.data(), unwrapped_.data() + unwrapped_.size(), isa_.delimiters.element, elements_);
+  return unwrapped_;
 }
 
 }  // namespace clearhouse::x12

@@ -50,6 +50,7 @@ class SegmentReader {
               std::string expected = {}, std::string found = {});
   void split(const char* begin, const char* end);
   void emit(const char* begin, const char* end, bool has_line_break);
+  std::string_view unwrap(const char* begin, const char* end, std::uint64_t offset);
 
   InputSource& input_;
   Diagnostics& diagnostics_;
