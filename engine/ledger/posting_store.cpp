@@ -263,15 +263,12 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
   if (ids_drawn) {
     auto& draw = statements_->draw_claim_payment_ids;
     if (!draw) {
-      // The sequence named once, as a constant: not looked up again for every id drawn.
-      auto name = c_.prepare("SELECT pg_get_serial_sequence('claim_payments', 'id')");
-      if (!name->step()) throw LedgerError("claim_payments.id has no sequence");
-      const std::string sequence = name->column_text(0);
-      name->reset();
-      std::string literal = "'";
-      for (char ch : sequence) literal += ch == '\'' ? std::string("''") : std::string(1, ch);
-      literal += '\'';
-      draw = c_.prepare(fmt::format("SELECT nextval({}::regclass) FROM generate_series(1, ?)", literal));
+      // The sequence found once and named by its oid, a constant: not looked up again for
+      // every id drawn.
+      auto oid = c_.prepare("SELECT CAST(CAST(pg_get_serial_sequence('claim_payments', 'id') AS regclass) AS oid)");
+      const auto sequence = oid->single_int();
+      if (!sequence) throw LedgerError("claim_payments.id has no sequence");
+      draw = c_.prepare(fmt::format("SELECT nextval(CAST({} AS regclass)) FROM generate_series(1, ?)", *sequence));
     }
     draw->bind(1, static_cast<std::int64_t>(postings.size()));
     for (const auto& p : postings) {
