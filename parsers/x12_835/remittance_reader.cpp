@@ -148,7 +148,7 @@ void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
 // Claims and lines stay where they are and are refilled in place (see on_clp/on_svc); only
 // the claims a set does not reuse are parked in the pool by trim_claims(). Everything else is small.
 void RemittanceReader::recycle(model::Remittance& out) {
-  claim_count_ = line_count_ = 0;
+  claim_count_ = 0;
   claim_open_ = line_open_ = false;
   out.header_groups.clear();
   out.provider_adjustments.clear();
@@ -170,7 +170,7 @@ void RemittanceReader::recycle(model::Remittance& out) {
 void RemittanceReader::close_line(model::Remittance& out) {
   if (!line_open_) return;
   line_open_ = false;
-  auto& l = out.claims[claim_count_ - 1].lines[line_count_ - 1];
+  auto& l = out.claims[claim_count_ - 1].lines.back();
   if (l.references.size() != line_references_) l.references.resize(line_references_);
   if (l.remarks.size() != line_remarks_) l.remarks.resize(line_remarks_);
 }
@@ -182,7 +182,6 @@ void RemittanceReader::close_claim(model::Remittance& out) {
   auto& c = out.claims[claim_count_ - 1];
   if (c.parties.size() != claim_parties_) c.parties.resize(claim_parties_);
   if (c.references.size() != claim_references_) c.references.resize(claim_references_);
-  line_count_ = 0;
 }
 
 // Claims past the ones this set used go to the pool, so out.claims holds exactly this set's.
@@ -324,7 +323,7 @@ void RemittanceReader::problem(model::Remittance& out, const x12::Segment& s, st
   f.severity = severity;
   if (auto* c = claim(out)) {
     f.claim_id = c->patient_control_number;
-    if (loop_ == Loop::line) f.line_number = static_cast<int>(line_count_);
+    if (loop_ == Loop::line) f.line_number = static_cast<int>(c->lines.size());
   }
   f.message = std::move(message);
   f.action = "ask the payer to correct and resend the remittance";
@@ -396,7 +395,7 @@ model::ClaimPayment* RemittanceReader::claim(model::Remittance& out) {
 }
 
 model::LinePayment* RemittanceReader::line(model::Remittance& out) {
-  return loop_ == Loop::line ? &out.claims[claim_count_ - 1].lines[line_count_ - 1] : nullptr;
+  return loop_ == Loop::line ? &out.claims[claim_count_ - 1].lines.back() : nullptr;
 }
 
 void RemittanceReader::on_segment(model::Remittance& out, const x12::Segment& s) {
@@ -744,7 +743,6 @@ void RemittanceReader::on_svc(model::Remittance& out, const x12::Segment& s) {
   close_line(out);
   loop_ = Loop::line;
   auto& l = c->lines.reuse_back();  // a spare line of this claim slot, refilled in place
-  ++line_count_;
   line_open_ = true;
   line_references_ = line_remarks_ = 0;
   reset(l);

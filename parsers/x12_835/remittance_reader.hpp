@@ -149,9 +149,8 @@ class RemittanceReader {
   std::vector<model::Finding> file_findings_;
   std::vector<model::ClaimPayment> claim_pool_;  // claims (and their lines) whose storage is reused
   std::size_t claim_count_ = 0;  // claims of the current set filled so far in out.claims
-  std::size_t line_count_ = 0;   // lines of the current claim filled so far
   bool claim_open_ = false;      // lines may still be added to claim claim_count_ - 1
-  bool line_open_ = false;       // line line_count_ - 1 of that claim may still grow
+  bool line_open_ = false;       // the last line of that claim may still grow
   // Elements used so far in the vectors that are refilled in place (see slot()).
   std::size_t claim_parties_ = 0, claim_references_ = 0, line_references_ = 0, line_remarks_ = 0;
   bool code_too_long_ = false;   // a Code element of the current segment overflowed
