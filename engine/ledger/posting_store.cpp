@@ -257,7 +257,7 @@ std::vector<PaymentRecord> PostingStore::open_payments_by_control_number(
 void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::Posting> postings) {
   if (postings.empty()) return;
   // Claim payments first: their ids are drawn beforehand (PostgreSQL) or come back with their
-  // sequence numbers (SQLite).
+  // sequence numbers (SQLite: id_by_sequence).
   const bool ids_drawn = c_.dialect() == sql::Dialect::postgresql;
   std::map<std::int64_t, std::int64_t> id_by_sequence;
   if (ids_drawn) {
@@ -271,9 +271,9 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
       draw = c_.prepare(fmt::format("SELECT nextval(CAST({} AS regclass)) FROM generate_series(1, ?)", *sequence));
     }
     draw->bind(1, static_cast<std::int64_t>(postings.size()));
-    for (const auto& p : postings) {
+    for (auto& p : postings) {
       if (!draw->step()) throw LedgerError("the claim_payments id sequence gave fewer ids than asked for");
-      id_by_sequence[p.sequence] = draw->column_int(0);
+      p.id = draw->column_int(0);
     }
     draw->reset();
   }
@@ -283,7 +283,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
       insert.on_returned([&](const sql::Statement& row) { id_by_sequence[row.column_int(1)] = row.column_int(0); });
     for (const auto& p : postings) {
       insert.row();
-      if (ids_drawn) insert.value(id_by_sequence.at(p.sequence));
+      if (ids_drawn) insert.value(p.id);
       insert.value(remittance_id)
           .value(static_cast<std::int64_t>(p.sequence))
           .value(p.claim_row != 0 ? std::optional<std::int64_t>(p.claim_row) : std::nullopt)
@@ -303,6 +303,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
     insert.on_returned({});
   }
   for (auto& p : postings) {
+    if (ids_drawn) continue;
     const auto it = id_by_sequence.find(p.sequence);
     if (it == id_by_sequence.end())
       throw LedgerError(fmt::format("claim payment {} of remittance {} was not stored", p.sequence, remittance_id));
