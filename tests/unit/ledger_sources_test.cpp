@@ -185,9 +185,8 @@ TEST(LedgerSources, PrefetchedAnswersAreTheSameAsSingleReads) {
   EXPECT_GT(submitted, 3);
 }
 
-TEST(LedgerSources, WorklistStorePrefetchHandsOutEachItemOnceAndForgetsWhatIsWritten) {
-  auto ledger = ledger::open_ledger("sqlite::memory:");
-  WorklistStore store(ledger->connection());
+// An open coding item for payer P1's claim C1, stored.
+model::WorklistItem coding_item_of_c1(WorklistStore& store) {
   model::WorklistItem item;
   item.payer_id = "P1";
   item.claim_id = "C1";
@@ -195,6 +194,13 @@ TEST(LedgerSources, WorklistStorePrefetchHandsOutEachItemOnceAndForgetsWhatIsWri
   item.action = "correct_resubmit";
   item.opened_at = item.updated_at = "t";
   item.id = store.insert(item);
+  return item;
+}
+
+TEST(LedgerSources, WorklistStorePrefetchHandsOutEachItemOnceAndForgetsWhatIsWritten) {
+  auto ledger = ledger::open_ledger("sqlite::memory:");
+  WorklistStore store(ledger->connection());
+  model::WorklistItem item = coding_item_of_c1(store);
 
   const std::vector<std::string> ids = {"C1", "C2"};
   store.prefetch("P1", ids);
@@ -221,12 +227,7 @@ TEST(LedgerSources, WorklistStorePrefetchHandsOutEachItemOnceAndForgetsWhatIsWri
 TEST(LedgerSources, DeferredWorklistWritesAreSeenByEveryReadAndDiscardedOnRollback) {
   auto ledger = ledger::open_ledger("sqlite::memory:");
   WorklistStore store(ledger->connection());
-  model::WorklistItem item;
-  item.payer_id = "P1";
-  item.claim_id = "C1";
-  item.category = "coding";
-  item.opened_at = item.updated_at = "t";
-  item.id = store.insert(item);
+  model::WorklistItem item = coding_item_of_c1(store);
   model::WorklistFinding f;
   f.source = "posting";
   f.rule = "denial.line";
