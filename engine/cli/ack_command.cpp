@@ -8,7 +8,6 @@
 #include <cstdio>
 
 #include "engine/ack/ack_file_posting.hpp"
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/util/timestamp.hpp"

@@ -1,9 +1,3 @@
-#include <fmt/format.h>
-
-#include <cstdio>
-#include <exception>
-
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
 
 namespace clearhouse::cli {
@@ -18,48 +12,8 @@ const std::vector<Command>& commands() {
       {"ack", "post a partner's 999/TA1 acknowledgments: mark the claims accepted or rejected", run_ack},
       {"worklist", "the denial worklist: list, resolve, assign, refresh", run_worklist},
       {"report", "billing performance: claims by payer, denial rates, AR aging, days to payment", run_report},
-      {"serve", "HTTP API and the worklist page (127.0.0.1:8080 by default)", run_serve},
   };
   return kCommands;
-}
-
-namespace {
-
-void print_usage(std::FILE* out) {
-  fmt::print(out, "usage: clearhouse <command> [options]\n\ncommands:\n");
-  for (const auto& c : commands()) fmt::print(out, "  {:<10} {}\n", c.name, c.summary);
-  fmt::print(out, "\n--db URL selects the ledger (default sqlite:clearhouse.db, or CLEARHOUSE_DB).\n");
-}
-
-}  // namespace
-
-int dispatch(int argc, char** argv) {
-  if (argc < 2) {
-    print_usage(stderr);
-    return kExitUsage;
-  }
-  const std::string_view name = argv[1];
-  if (name == "--help" || name == "-h" || name == "help") {
-    print_usage(stdout);
-    return kExitOk;
-  }
-  for (const auto& c : commands()) {
-    if (c.name != name) continue;
-    std::vector<std::string> args(argv + 2, argv + argc);
-    try {
-      return c.run(args);
-    } catch (const UsageError& e) {
-      fmt::print(stderr, "clearhouse {}: {}\n", name, e.what());
-      return kExitUsage;
-    } catch (const std::exception& e) {
-      // The edge: anything unexpected is reported, never a crash.
-      fmt::print(stderr, "clearhouse {}: error: {}\n", name, e.what());
-      return kExitRejected;
-    }
-  }
-  fmt::print(stderr, "clearhouse: unknown command '{}'\n\n", name);
-  print_usage(stderr);
-  return kExitUsage;
 }
 
 }  // namespace clearhouse::cli

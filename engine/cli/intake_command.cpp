@@ -14,9 +14,8 @@
 #include <fstream>
 
 #include "engine/ack/acknowledgment_files.hpp"
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
-#include "engine/cli/validation_input.hpp"
+#include "engine/validation/validation_input.hpp"
 #include "engine/intake/intake_run.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/submit/submit_options.hpp"
@@ -69,8 +68,8 @@ int run_intake(const std::vector<std::string>& argv) {
   if (options.clearinghouse.id.size() < 2 || options.clearinghouse.id.size() > 15)
     throw UsageError(fmt::format("--submitter-id must be 2-15 characters\n{}", kUsage));
 
-  ValidationInput input = prepare_validation(args, kUsage);
-  const auto report = validate_file(file, input);
+  validation::ValidationInput input = validation::prepare_validation(args, kUsage);
+  const auto report = validation::validate_file(file, input);
   if (!report) return kExitRejected;  // could not open: already reported
 
   std::error_code ec;

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <map>
 
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/cli/diagnostics_json.hpp"
 #include "engine/cli/progress.hpp"

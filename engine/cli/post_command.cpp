@@ -13,11 +13,10 @@
 #include <memory>
 
 #include "engine/ack/ack_file_posting.hpp"
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/cli/posting_csv.hpp"
 #include "engine/cli/progress.hpp"
-#include "engine/cli/rules_options.hpp"
+#include "engine/command_line/rules_options.hpp"
 #include "engine/worklist/post_review.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
@@ -60,8 +59,8 @@ void print_json(const reconcile::RemittanceFileTotals& totals) {
 }  // namespace
 
 int run_post(const std::vector<std::string>& argv) {
-  Args args(argv, {{"format", 'f', true, false}, {"db", 0, true, false}, {"fee-schedule"}, schemas_option(),
-                   as_of_option(), {"show-rules", 0, false}});
+  Args args(argv, {{"format", 'f', true, false}, {"db", 0, true, false}, {"fee-schedule"}, command_line::schemas_option(),
+                   command_line::as_of_option(), {"show-rules", 0, false}});
   args.expect_positionals(1, 1, kUsage);
   const std::string format = args.choice("format", {"json", "csv"}, "json");
   const std::string path = args.positionals()[0];
@@ -90,13 +89,13 @@ int run_post(const std::vector<std::string>& argv) {
     ledger->connection().execute("PRAGMA synchronous=NORMAL");
   }
   // The rules pipeline and the worklist ride along in each posting transaction.
-  const auto rules_config = load_rules_for(args, "post");
+  const auto rules_config = command_line::load_rules_for(args, "post");
   if (auto fee_file = args.value("fee-schedule")) {
     const auto loaded = worklist::load_fee_schedule_file(*ledger, *fee_file);
     for (const auto& e : loaded.errors) fmt::print(stderr, "clearhouse post: {}\n", e);
     if (!loaded.errors.empty()) return kExitRejected;
   }
-  worklist::PostReview review(*ledger, rules_config, today_for(args));
+  worklist::PostReview review(*ledger, rules_config, command_line::today_for(args));
   const bool show_rules = args.flag("show-rules") || ::isatty(STDERR_FILENO) == 1;
   reconcile::RemittancePoster poster(*ledger, path);
   poster.before_commit(std::ref(review));

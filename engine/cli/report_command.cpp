@@ -4,9 +4,8 @@
 // responsibility, accounts-receivable aging, average days to payment. Exit 0, or 2 for usage.
 #include <fmt/format.h>
 
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
-#include "engine/cli/rules_options.hpp"
+#include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/report/billing_report.hpp"
@@ -15,11 +14,11 @@
 namespace clearhouse::cli {
 
 int run_report(const std::vector<std::string>& argv) {
-  Args args(argv, {{"format"}, {"db"}, schemas_option(), as_of_option()});
+  Args args(argv, {{"format"}, {"db"}, command_line::schemas_option(), command_line::as_of_option()});
   args.expect_positionals(0, 0, "usage: clearhouse report [--format json|csv] [--as-of YYYY-MM-DD] [--db URL]");
   const auto format = args.choice("format", {"json", "csv"}, "json");
-  const model::Date today = today_for(args);
-  const auto config = load_rules_for(args, "report");
+  const model::Date today = command_line::today_for(args);
+  const auto config = command_line::load_rules_for(args, "report");
   auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
   const auto report = report::build_report(ledger->connection(), config, today);
   if (format == "csv") {

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <ctime>
 
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/cli/progress.hpp"
 #include "engine/ledger/ledger.hpp"

@@ -8,10 +8,9 @@
 #include <fstream>
 
 #include "engine/ack/acknowledgment_files.hpp"
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
-#include "engine/cli/validation_input.hpp"
-#include "engine/cli/validation_output.hpp"
+#include "engine/validation/validation_input.hpp"
+#include "engine/validation/validation_output.hpp"
 #include "engine/ledger/ledger_url.hpp"
 
 namespace clearhouse::cli {
@@ -41,8 +40,8 @@ int run_validate(const std::vector<std::string>& argv) {
                             : *ack_choice == "ta1"               ? ack::AckKind::interchange_ta1
                                                                  : ack::AckKind::both;
 
-  ValidationInput input = prepare_validation(args, kUsage);
-  const auto report = validate_file(file, input);
+  validation::ValidationInput input = validation::prepare_validation(args, kUsage);
+  const auto report = validation::validate_file(file, input);
   if (!report) return kExitRejected;  // could not open: already reported
 
   std::string written;
@@ -63,9 +62,9 @@ int run_validate(const std::vector<std::string>& argv) {
     }
   }
   std::FILE* out = ack_path == "-" ? stderr : stdout;
-  if (format == "json") print_findings_json(out, file, *report, written);
-  else print_findings_text(out, file, *report);
-  return verdict(*report) == "accepted" ? kExitOk : kExitRejected;
+  if (format == "json") validation::print_findings_json(out, file, *report, written);
+  else validation::print_findings_text(out, file, *report);
+  return validation::verdict(*report) == "accepted" ? kExitOk : kExitRejected;
 }
 
 }  // namespace clearhouse::cli

@@ -11,9 +11,8 @@
 #include <charconv>
 #include <cstdio>
 
-#include "engine/cli/args.hpp"
 #include "engine/cli/command.hpp"
-#include "engine/cli/rules_options.hpp"
+#include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/util/timestamp.hpp"
@@ -66,8 +65,8 @@ int run_list(const Args& args) {
   if (auto v = args.value("older-than")) query.older_than_days = parse_count(*v, "older-than");
   if (auto v = args.value("limit")) query.limit = static_cast<std::size_t>(parse_count(*v, "limit"));
   query.sort = *sort;
-  const model::Date today = today_for(args);
-  const auto config = load_rules_for(args, "worklist");
+  const model::Date today = command_line::today_for(args);
+  const auto config = command_line::load_rules_for(args, "worklist");
   if (!query.category.empty() && !config.has_category(query.category))
     throw UsageError(fmt::format("unknown category '{}' (see schemas/rules.json)", query.category));
 
@@ -88,8 +87,8 @@ int run_list(const Args& args) {
 
 int run_refresh(const Args& args) {
   args.expect_positionals(1, 1, kUsage);
-  const model::Date today = today_for(args);
-  const auto config = load_rules_for(args, "worklist");
+  const model::Date today = command_line::today_for(args);
+  const auto config = command_line::load_rules_for(args, "worklist");
   auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
   worklist::Worklist list(ledger->connection(), config);
   const rules::Pipeline pipeline(config);
@@ -116,8 +115,8 @@ int run_action(const std::string& action, const Args& args) {
   const std::string& claim = args.positionals()[1];
   const std::string payer = args.value_or("payer", "");
   const std::string note = args.value_or("note", "");
-  const model::Date today = today_for(args);
-  const auto config = load_rules_for(args, "worklist");
+  const model::Date today = command_line::today_for(args);
+  const auto config = command_line::load_rules_for(args, "worklist");
   auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
   worklist::Worklist list(ledger->connection(), config);
   const std::string now = util::utc_timestamp_now();
@@ -130,14 +129,14 @@ int run_action(const std::string& action, const Args& args) {
     model::WorklistItem item;
     if (action == "resolve") {
       if (note.empty()) throw UsageError(fmt::format("resolve needs --note TEXT (why)\n{}", kUsage));
-      item = list.resolve(claim, payer, actor_for(args), note, args.flag("write-off"), now);
+      item = list.resolve(claim, payer, command_line::actor_for(args), note, args.flag("write-off"), now);
     } else if (action == "assign") {
       const auto to = args.value_or("to", "");
       if (to.empty()) throw UsageError(fmt::format("assign needs --to NAME\n{}", kUsage));
-      item = list.assign(claim, payer, to, actor_for(args), note, now);
+      item = list.assign(claim, payer, to, command_line::actor_for(args), note, now);
     } else {
       if (note.empty()) throw UsageError(fmt::format("note needs --note TEXT\n{}", kUsage));
-      item = list.add_note(claim, payer, actor_for(args), note, now);
+      item = list.add_note(claim, payer, command_line::actor_for(args), note, now);
     }
     tx.commit();
     print_item(item, config, today);
@@ -152,7 +151,7 @@ int run_action(const std::string& action, const Args& args) {
 
 int run_worklist(const std::vector<std::string>& argv) {
   Args args(argv, {{"status"}, {"category"}, {"payer"}, {"older-than"}, {"format"}, {"sort"}, {"limit"}, {"db"},
-                   schemas_option(), as_of_option(), {"note"}, {"by"}, {"to"}, {"write-off", 0, false}});
+                   command_line::schemas_option(), command_line::as_of_option(), {"note"}, {"by"}, {"to"}, {"write-off", 0, false}});
   if (!args.positionals().empty()) {
     const std::string& action = args.positionals()[0];
     if (action == "resolve" || action == "assign" || action == "note" || action == "show") return run_action(action, args);

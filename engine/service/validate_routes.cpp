@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "engine/ack/acknowledgment_files.hpp"
-#include "engine/cli/validation_input.hpp"
-#include "engine/cli/validation_output.hpp"
+#include "engine/validation/validation_input.hpp"
+#include "engine/validation/validation_output.hpp"
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
 #include "engine/service/upload.hpp"
@@ -23,7 +23,7 @@ Response handle_validate(Request& req, ServiceContext& ctx) {
 
   UploadFile upload(req, ctx);
   if (upload.size() == 0) throw RequestError(422, "empty_body", "the body is empty; send an X12 file");
-  const auto catalog = cli::default_catalog();
+  const auto catalog = validation::default_catalog();
   if (!catalog->ok()) throw std::runtime_error("implementation-guide specs not loaded");
   std::string error;
   auto source = x12::FileSource::open(upload.path().string(), error);
@@ -32,7 +32,7 @@ Response handle_validate(Request& req, ServiceContext& ctx) {
 
   render::JsonWriter json;
   json.begin_object();
-  cli::write_findings_fields(json, "upload", report);
+  validation::write_findings_fields(json, "upload", report);
   if (report.readable) {
     auto ledger = ctx.ledgers().acquire();
     const auto ack_text = ack::build_acknowledgments(report, kind, *ledger);

@@ -9,16 +9,22 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "engine/cli/args.hpp"
-#include "engine/cli/command.hpp"
-#include "engine/cli/rules_options.hpp"
+#include "engine/command_line/args.hpp"
+#include "engine/command_line/command.hpp"
+#include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/service/http_server.hpp"
+#include "engine/service/serve_command.hpp"
 #include "engine/service/service.hpp"
 
-namespace clearhouse::cli {
+namespace clearhouse::service {
 namespace {
+
+using command_line::Args;
+using command_line::UsageError;
+using command_line::kExitOk;
+using command_line::kExitRejected;
 
 constexpr const char* kUsage =
     "usage: clearhouse serve [--listen HOST:PORT] [--db URL] [--tokens FILE] [--batch-dir DIR]\n"
@@ -61,7 +67,7 @@ std::chrono::milliseconds parse_seconds(const std::string& name, const std::stri
 }
 
 // "127.0.0.1:8080", "[::1]:8080", ":8080" (loopback), "0.0.0.0:80".
-void parse_listen(const std::string& text, service::ServerOptions& o) {
+void parse_listen(const std::string& text, ServerOptions& o) {
   std::string host, port;
   if (!text.empty() && text.front() == '[') {
     const auto close = text.find(']');
@@ -90,7 +96,7 @@ int run_serve(const std::vector<std::string>& argv) {
   Args args(argv, {{"listen"}, {"db"}, {"tokens"}, {"batch-dir"}, {"spool-dir"}, {"web-dir"}, {"body-limit"},
                    {"header-limit"}, {"read-timeout"}, {"write-timeout"}, {"shutdown-timeout"}, {"max-requests"},
                    {"max-connections"}, {"threads"}, {"workers"}, {"query-workers"}, {"test", 0, false},
-                   schemas_option(), as_of_option()});
+                   command_line::schemas_option(), command_line::as_of_option()});
   args.expect_positionals(0, 0, kUsage);
 
   // Logs (the access log included) go to stderr; stdout carries only the listening address.
@@ -99,9 +105,9 @@ int run_serve(const std::vector<std::string>& argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   spdlog::flush_on(spdlog::level::info);
 
-  service::ServerOptions server;
+  ServerOptions server;
   parse_listen(args.value_or("listen", "127.0.0.1:8080"), server);
-  service::ServiceSettings settings;
+  ServiceSettings settings;
   settings.ledger_url = args.value_or("db", ledger::default_ledger_url());
   try {
     ledger::parse_ledger_url(settings.ledger_url);
@@ -130,9 +136,9 @@ int run_serve(const std::vector<std::string>& argv) {
     server.query_workers = static_cast<unsigned>(parse_count("query-workers", *v, 1, 256));
   settings.production = !args.flag("test");
   settings.schemas_dir = args.value_or("schemas", "");
-  if (args.value("as-of") || std::getenv("CLEARHOUSE_TODAY") != nullptr) settings.as_of = today_for(args);
+  if (args.value("as-of") || std::getenv("CLEARHOUSE_TODAY") != nullptr) settings.as_of = command_line::today_for(args);
 
-  service::TokenStore tokens;
+  TokenStore tokens;
   std::string error;
   if (auto file = args.value("tokens"); file && !tokens.load_file(*file, error)) throw UsageError(error);
   if (const char* env = std::getenv("CLEARHOUSE_TOKENS"); env != nullptr && !tokens.add_list(env, error))
@@ -147,9 +153,9 @@ int run_serve(const std::vector<std::string>& argv) {
   std::filesystem::create_directories(settings.spool_dir, ec);
   if (ec) throw std::runtime_error(fmt::format("cannot create the spool directory {}", settings.spool_dir.string()));
 
-  service::ServiceContext context(settings);
-  service::Service svc(context, std::move(tokens));
-  service::HttpServer http(server, svc);
+  ServiceContext context(settings);
+  Service svc(context, std::move(tokens));
+  HttpServer http(server, svc);
   const std::string address = http.listen();
   fmt::print(stdout, "{{\"listening\":\"{}\"}}\n", address);
   std::fflush(stdout);
@@ -170,4 +176,4 @@ int run_serve(const std::vector<std::string>& argv) {
   return kExitOk;
 }
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::service

@@ -1,4 +1,4 @@
-#include "engine/cli/rules_options.hpp"
+#include "engine/command_line/rules_options.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace clearhouse::cli {
+namespace clearhouse::command_line {
 
 rules::RulesConfig load_rules_for(const Args& args, const char* command) {
   const std::string dir = rules::schemas_directory(args.value_or("schemas", ""));
@@ -45,4 +45,4 @@ std::string actor_for(const Args& args) {
   return "cli";
 }
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::command_line

@@ -1,8 +1,8 @@
-#include "engine/cli/args.hpp"
+#include "engine/command_line/args.hpp"
 
 #include <fmt/format.h>
 
-namespace clearhouse::cli {
+namespace clearhouse::command_line {
 
 Args::Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs) {
   auto find_long = [&](std::string_view name) -> const OptionSpec* {
@@ -87,4 +87,4 @@ std::string Args::choice(std::string_view name, const std::vector<std::string>& 
   throw UsageError(fmt::format("--{} must be one of {} (got '{}')", name, list, *v));
 }
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::command_line

@@ -1,4 +1,4 @@
-#include "engine/cli/validation_input.hpp"
+#include "engine/validation/validation_input.hpp"
 
 #include <fmt/format.h>
 
@@ -6,14 +6,14 @@
 
 #include "parsers/x12/input_source.hpp"
 
-namespace clearhouse::cli {
+namespace clearhouse::validation {
 
 std::shared_ptr<const x12::spec::SpecCatalog> default_catalog() {
   static const auto catalog = x12::spec::SpecCatalog::load(x12::spec::spec_directory(CLEARHOUSE_SOURCE_DIR "/schemas"));
   return catalog;
 }
 
-ValidationInput prepare_validation(const Args& args, const char* usage) {
+ValidationInput prepare_validation(const command_line::Args& args, const char* usage) {
   ValidationInput in;
   in.catalog = default_catalog();
   if (!in.catalog->ok()) throw std::runtime_error("cannot load the implementation-guide specs: " + in.catalog->error());
@@ -23,9 +23,9 @@ ValidationInput prepare_validation(const Args& args, const char* usage) {
     in.code_sets->strict = args.flag("strict-code-sets");
     for (const auto& spec : sets) {
       const auto eq = spec.find('=');
-      if (eq == std::string::npos) throw UsageError(fmt::format("--code-set wants NAME=FILE, got '{}'\n{}", spec, usage));
+      if (eq == std::string::npos) throw command_line::UsageError(fmt::format("--code-set wants NAME=FILE, got '{}'\n{}", spec, usage));
       std::string error;
-      if (!in.code_sets->load(spec.substr(0, eq), spec.substr(eq + 1), error)) throw UsageError(error);
+      if (!in.code_sets->load(spec.substr(0, eq), spec.substr(eq + 1), error)) throw command_line::UsageError(error);
     }
   }
   return in;
@@ -46,4 +46,4 @@ std::optional<x12::spec::ValidationReport> validate_file(const std::string& path
   return x12::spec::validate_x12(*source, *input.catalog, with_sets);
 }
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::validation

@@ -1,10 +1,10 @@
-#include "engine/cli/validation_output.hpp"
+#include "engine/validation/validation_output.hpp"
 
 #include <fmt/format.h>
 
 #include "generators/render/json_writer.hpp"
 
-namespace clearhouse::cli {
+namespace clearhouse::validation {
 namespace {
 
 const char* level_name(model::SnipLevel l) {
@@ -120,4 +120,4 @@ void print_findings_json(std::FILE* out, const std::string& file, const x12::spe
   json.flush();
 }
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::validation

@@ -6,11 +6,11 @@
 #include <optional>
 #include <string>
 
-#include "engine/cli/args.hpp"
+#include "engine/command_line/args.hpp"
 #include "parsers/x12/spec/file_validator.hpp"
 #include "parsers/x12/spec/spec_catalog.hpp"
 
-namespace clearhouse::cli {
+namespace clearhouse::validation {
 
 struct ValidationInput {
   std::shared_ptr<const x12::spec::SpecCatalog> catalog;
@@ -21,10 +21,10 @@ struct ValidationInput {
 std::shared_ptr<const x12::spec::SpecCatalog> default_catalog();
 
 // Loads the catalog and --code-set files; throws UsageError for a bad --code-set.
-ValidationInput prepare_validation(const Args& args, const char* usage);
+ValidationInput prepare_validation(const command_line::Args& args, const char* usage);
 
 // Validates path ("-" = stdin); nullopt (after printing why) when it cannot be read.
 std::optional<x12::spec::ValidationReport> validate_file(const std::string& path, const ValidationInput& input,
                                                          const x12::spec::ValidationOptions* options = nullptr);
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::validation

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace clearhouse::cli {
+namespace clearhouse::command_line {
 
 // Thrown for a usage error (exit 2). Only the CLI edge throws it.
 struct UsageError : std::runtime_error {
@@ -43,4 +43,4 @@ class Args {
   std::map<std::string, std::vector<std::string>, std::less<>> values_;
 };
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::command_line

@@ -7,11 +7,11 @@
 
 #include <string>
 
-#include "engine/cli/args.hpp"
+#include "engine/command_line/args.hpp"
 #include "engine/model/date.hpp"
 #include "engine/rules/rules_config.hpp"
 
-namespace clearhouse::cli {
+namespace clearhouse::command_line {
 
 // The option specs to add to a command's list.
 inline OptionSpec schemas_option() { return {"schemas"}; }
@@ -24,4 +24,4 @@ rules::RulesConfig load_rules_for(const Args& args, const char* command);
 model::Date today_for(const Args& args);
 std::string actor_for(const Args& args);
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::command_line

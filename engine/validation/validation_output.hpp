@@ -8,7 +8,7 @@
 #include "generators/render/json_writer.hpp"
 #include "parsers/x12/spec/file_validator.hpp"
 
-namespace clearhouse::cli {
+namespace clearhouse::validation {
 
 // "accepted", "accepted_with_errors" or "rejected".
 std::string verdict(const x12::spec::ValidationReport& report);
@@ -20,4 +20,4 @@ void write_findings_fields(render::JsonWriter& json, const std::string& file, co
 void print_findings_json(std::FILE* out, const std::string& file, const x12::spec::ValidationReport& report,
                          const std::string& ack_path);
 
-}  // namespace clearhouse::cli
+}  // namespace clearhouse::validation
