@@ -15,6 +15,7 @@
 #include "bench/support/bench_inputs.hpp"
 #include "engine/model/adjustment_totals.hpp"
 #include "engine/rules/fee_schedule.hpp"
+#include "engine/util/schemas_directory.hpp"
 #include "engine/rules/pipeline.hpp"
 #include "engine/rules/rules_config.hpp"
 
@@ -56,7 +57,7 @@ model::Adjustment adjustment(model::AdjustmentGroup group, const char* code, con
 const Corpus& corpus() {
   static const std::unique_ptr<Corpus> c = [] {
     auto out = std::make_unique<Corpus>();
-    auto load = rules::load_rules_config(rules::schemas_directory());
+    auto load = rules::load_rules_config(util::schemas_directory());
     if (!load.config) throw std::runtime_error("rules config does not load: " + load.errors.front());
     out->config = std::move(*load.config);
     static const char* kProcedures[] = {"99211", "99212", "99213", "99214", "99215", "36415", "80053", "85025",

@@ -18,6 +18,7 @@
 #include "engine/rules/rules_config.hpp"
 #include "engine/worklist/worklist_format.hpp"
 #include "engine/worklist/worklist_query.hpp"
+#include "engine/util/schemas_directory.hpp"
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::bench {
@@ -104,7 +105,7 @@ std::filesystem::path ledger_path() {
 
 const rules::RulesConfig& config() {
   static const rules::RulesConfig c = [] {
-    auto load = rules::load_rules_config(rules::schemas_directory());
+    auto load = rules::load_rules_config(util::schemas_directory());
     if (!load.config) throw std::runtime_error("rules config does not load");
     return std::move(*load.config);
   }();

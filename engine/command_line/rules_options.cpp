@@ -6,10 +6,12 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "engine/util/schemas_directory.hpp"
+
 namespace clearhouse::command_line {
 
 rules::RulesConfig load_rules_for(const Args& args, const char* command) {
-  const std::string dir = rules::schemas_directory(args.value_or("schemas", ""));
+  const std::string dir = util::schemas_directory(args.value_or("schemas", ""));
   auto load = rules::load_rules_config(dir);
   for (const auto& w : load.warnings) fmt::print(stderr, "clearhouse {}: warning: {}\n", command, w);
   if (!load.config) {

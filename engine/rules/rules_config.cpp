@@ -11,9 +11,6 @@
 
 #include "engine/rules/rule_ids.hpp"
 
-#ifndef CLEARHOUSE_SOURCE_DIR
-#define CLEARHOUSE_SOURCE_DIR "."
-#endif
 
 namespace clearhouse::rules {
 
@@ -81,12 +78,6 @@ std::size_t RulesConfig::aging_bucket_index(int age_days) const {
 std::string_view RulesConfig::aging_bucket(int age_days) const {
   if (aging_buckets.empty()) return "";
   return aging_buckets[aging_bucket_index(age_days)].label;
-}
-
-std::string schemas_directory(std::string_view explicit_dir) {
-  if (!explicit_dir.empty()) return std::string(explicit_dir);
-  if (const char* env = std::getenv("CLEARHOUSE_SCHEMAS"); env != nullptr && *env != '\0') return env;
-  return (std::filesystem::path(CLEARHOUSE_SOURCE_DIR) / "schemas").string();
 }
 
 namespace {

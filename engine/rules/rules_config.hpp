@@ -98,10 +98,6 @@ struct ConfigLoad {
   std::vector<std::string> warnings;
 };
 
-// The schemas directory: `explicit_dir` when given, else $CLEARHOUSE_SCHEMAS, else the source
-// tree's schemas/ compiled in as the default.
-std::string schemas_directory(std::string_view explicit_dir = {});
-
 // Loads rules.json and codes/*.json from a schemas directory, validating each file.
 ConfigLoad load_rules_config(const std::string& schemas_dir);
 // Loads from JSON texts (tests); empty tables are allowed for code files.

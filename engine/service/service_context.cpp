@@ -4,13 +4,14 @@
 
 #include <stdexcept>
 
+#include "engine/util/schemas_directory.hpp"
 #include "engine/util/timestamp.hpp"
 
 namespace clearhouse::service {
 namespace {
 
 rules::RulesConfig load_rules(const std::string& schemas_dir) {
-  const std::string dir = rules::schemas_directory(schemas_dir);
+  const std::string dir = util::schemas_directory(schemas_dir);
   auto load = rules::load_rules_config(dir);
   if (!load.config) {
     std::string problems;

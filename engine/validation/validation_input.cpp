@@ -4,12 +4,13 @@
 
 #include <stdexcept>
 
+#include "engine/util/schemas_directory.hpp"
 #include "parsers/x12/input_source.hpp"
 
 namespace clearhouse::validation {
 
 std::shared_ptr<const x12::spec::SpecCatalog> default_catalog() {
-  static const auto catalog = x12::spec::SpecCatalog::load(x12::spec::spec_directory(CLEARHOUSE_SOURCE_DIR "/schemas"));
+  static const auto catalog = x12::spec::SpecCatalog::load(util::schemas_directory() + "/x12");
   return catalog;
 }
 

@@ -9,6 +9,7 @@
 #include "engine/rules/adjustment_category.hpp"
 #include "engine/rules/rule_ids.hpp"
 #include "engine/rules/rules_config.hpp"
+#include "engine/util/schemas_directory.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace clearhouse::rules {
@@ -137,11 +138,11 @@ TEST(ShippedCodeTables, CategoryOfSixteenIsRefinedByItsRemarkCode) {
 }
 
 TEST(SchemasDirectory, ExplicitThenEnvironmentThenSourceTree) {
-  EXPECT_EQ(schemas_directory("/x/schemas"), "/x/schemas");
+  EXPECT_EQ(util::schemas_directory("/x/schemas"), "/x/schemas");
   ::setenv("CLEARHOUSE_SCHEMAS", "/from/env", 1);
-  EXPECT_EQ(schemas_directory(), "/from/env");
+  EXPECT_EQ(util::schemas_directory(), "/from/env");
   ::unsetenv("CLEARHOUSE_SCHEMAS");
-  EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(schemas_directory()) / "rules.json"));
+  EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(util::schemas_directory()) / "rules.json"));
 }
 
 }  // namespace

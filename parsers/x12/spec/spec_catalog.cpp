@@ -297,10 +297,4 @@ const TransactionSpec* SpecCatalog::find_by_id(std::string_view id) const {
   return nullptr;
 }
 
-std::string spec_directory(const std::string& fallback_schemas_dir) {
-  if (const char* env = std::getenv("CLEARHOUSE_SCHEMAS"); env != nullptr && *env != '\0')
-    return (std::filesystem::path(env) / "x12").string();
-  return (std::filesystem::path(fallback_schemas_dir) / "x12").string();
-}
-
 }  // namespace clearhouse::x12::spec

@@ -36,7 +36,5 @@ class SpecCatalog {
   std::vector<std::unique_ptr<CodeTable>> tables_;
 };
 
-// The schemas/x12 directory: $CLEARHOUSE_SCHEMAS/x12 when set, else the given default.
-std::string spec_directory(const std::string& fallback_schemas_dir);
 
 }  // namespace clearhouse::x12::spec
