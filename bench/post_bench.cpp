@@ -33,7 +33,7 @@ PostInput post_input() {
   const fs::path dir = bench_data_dir();
   PostInput in{dir / fmt::format("post-{}-s{}.835", kClaims, kSeed), dir / fmt::format("post-{}-s{}.jsonl", kClaims, kSeed)};
   if (fs::exists(in.remittance) && fs::exists(in.encounters)) return in;
-  const fs::path tool = fs::path(CLEARHOUSE_SOURCE_DIR).parent_path() / "shared" / "tools" / "gen_x12.py";
+  const fs::path tool = bench::source_dir().parent_path() / "shared" / "tools" / "gen_x12.py";
   const std::string cmd = fmt::format("python3 '{}' --type 835 --claims {} --seed {} -o '{}.tmp' --encounters-json '{}' 2>/dev/null",
                                       tool.string(), kClaims, kSeed, in.remittance.string(), in.encounters.string());
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("gen_x12.py failed");

@@ -17,7 +17,7 @@ namespace {
 constexpr std::uint64_t kTargetBytes = 100ull << 20;
 
 const x12::spec::SpecCatalog& catalog() {
-  static const auto c = x12::spec::SpecCatalog::load(CLEARHOUSE_SOURCE_DIR "/schemas/x12");
+  static const auto c = x12::spec::SpecCatalog::load((bench::source_dir() / "schemas" / "x12").string());
   return *c;
 }
 

@@ -135,7 +135,7 @@ BENCHMARK(worklist_query_json)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void cli_worklist_json(benchmark::State& state) {
   const auto path = ledger_path();
-  const std::string command = std::string(CLEARHOUSE_BINARY) + " worklist --format json --as-of 2024-09-01 --db sqlite:" +
+  const std::string command = bench::clearhouse_binary().string() + " worklist --format json --as-of 2024-09-01 --db sqlite:" +
                               path.string() + " > /dev/null";
   for (auto _ : state)
     if (std::system(command.c_str()) != 0) state.SkipWithError("clearhouse worklist failed");

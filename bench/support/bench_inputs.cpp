@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path generator() {
-  const fs::path tool = fs::path(CLEARHOUSE_SOURCE_DIR).parent_path() / "shared" / "tools" / "gen_x12.py";
+  const fs::path tool = source_dir().parent_path() / "shared" / "tools" / "gen_x12.py";
   if (!fs::exists(tool)) throw std::runtime_error("benchmark inputs need " + tool.string());
   return tool;
 }
@@ -65,5 +65,8 @@ double max_rss_mb() {
   ::getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
+
+fs::path source_dir() { return CLEARHOUSE_SOURCE_DIR; }
+fs::path clearhouse_binary() { return CLEARHOUSE_BINARY; }
 
 }  // namespace clearhouse::bench

@@ -26,6 +26,9 @@ GeneratedInput generated_claims(X12Kind kind, std::uint64_t claims, int seed = 7
 
 std::string read_whole_file(const std::filesystem::path& path);
 std::filesystem::path bench_data_dir();
+// The source tree and the clearhouse binary of this build.
+std::filesystem::path source_dir();
+std::filesystem::path clearhouse_binary();
 
 // Peak resident set size of this process so far, in MB.
 double max_rss_mb();
