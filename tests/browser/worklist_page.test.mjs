@@ -153,6 +153,7 @@ try {
   // 4. Open a claim: lines, what was paid and adjusted and why, history.
   await page.click(`#worklist tbody tr[data-claim-id="${target.claim_id}"] .claim-link`);
   await page.waitForSelector('#detail:not([hidden])');
+  await page.waitForSelector('#detail[aria-busy="false"]');
   await page.waitForSelector('#detail-worklist');
   assert.equal(await page.textContent('#detail-title'), `Claim ${target.claim_id}`);
   const detail = await api(base, BILLER, 'GET', `/v1/claims/${encodeURIComponent(target.claim_id)}`);
@@ -167,7 +168,10 @@ try {
   // 5. Resolve it with a note; it leaves the open list.
   await page.fill('#resolve-note', 'Corrected claim sent with the missing information');
   await page.click('#resolve-button');
+  // The page says "Resolved" once the list and the claim's panel are redrawn; the panel is
+  // aria-busy while it re-fetches (reading it then would see the old status).
   await page.waitForFunction(() => /Resolved/.test(document.querySelector('#action-status').textContent));
+  await page.waitForSelector('#detail[aria-busy="false"]');
   await page.waitForFunction((id) => !document.querySelector(`#worklist tbody tr[data-claim-id="${id}"]`), target.claim_id);
   assert.equal(await page.textContent('#detail-status'), 'resolved');
   assert.ok(await page.isHidden('#actions'));

@@ -452,6 +452,8 @@ async function openClaim(claimId, payerId) {
   panel.dataset.claimId = claimId;
   panel.dataset.payerId = payerId || '';
   $('detail-title').textContent = `Claim ${claimId}`;
+  // Busy until this claim's detail is drawn: what the panel shows before then is stale.
+  panel.setAttribute('aria-busy', 'true');
   $('detail-error').hidden = true;
   $('detail-body').replaceChildren(el('p', { class: 'hint', text: 'Loading…' }));
   $('actions').hidden = true;
@@ -466,10 +468,12 @@ async function openClaim(claimId, payerId) {
     if (state.selected !== claimId) return;
     renderClaim(data);
   } catch (e) {
+    if (state.selected !== claimId) return;
     $('detail-body').replaceChildren();
     $('detail-error').hidden = false;
     $('detail-error').textContent = e.message;
   }
+  panel.setAttribute('aria-busy', 'false');
   panel.focus();
 }
 
@@ -493,10 +497,11 @@ async function act(kind) {
     const result = await api(`/v1/worklist/${encodeURIComponent(claimId)}/${kind}`, { method: 'POST', body });
     const now = result && result.item ? result.item.status : '';
     const done = kind === 'resolve' ? `Resolved (${words(now)}).` : `Assigned to ${body.to}.`;
-    status.textContent = done;
+    status.textContent = 'Saved; refreshing…';
     await Promise.all([loadWorklist(), loadCharts()]);
     await openClaim(claimId, payer);
-    $('action-status').textContent = done;  // openClaim cleared it
+    // Said only once the list and the panel show the new state (openClaim cleared the status).
+    $('action-status').textContent = done;
   } catch (e) {
     status.classList.add('bad');
     status.textContent = e.message;
