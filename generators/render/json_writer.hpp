@@ -49,18 +49,15 @@ class JsonWriter {
   void newline();
   void flush();
   std::string take();  // the text so far (when writing to memory)
-  const std::string& text() const { return text_; }
+  std::string_view text() const;
 
  private:
-  struct Rapid;  // RapidJSON's Writer over text_ (json_writer.cpp)
+  struct Rapid;  // RapidJSON's Writer and its buffer (json_writer.cpp)
 
-  void maybe_flush() {
-    if (out_ != nullptr && text_.size() >= flush_at_) flush();
-  }
+  void maybe_flush();
 
   std::FILE* out_;
   std::size_t flush_at_;
-  std::string text_;
   std::unique_ptr<Rapid> rapid_;
 };
 

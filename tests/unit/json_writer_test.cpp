@@ -45,7 +45,7 @@ TEST(JsonWriter, EscapesOnlyWhatRfc8259Requires) {
             "[\"a/b\",\"\\b\\f\\r\x7F\",\"nul\\u0000in\",\"\xE2\x82\xAC \xF0\x9F\x98\x80\",\"\xC3\x83\","
             "\"\xC3\xAD\xC2\xA0\xC2\x80\"]");
   rapidjson::Document d;
-  d.Parse<rapidjson::kParseValidateEncodingFlag>(j.text().c_str());
+  d.Parse<rapidjson::kParseValidateEncodingFlag>(std::string(j.text()).c_str());
   ASSERT_FALSE(d.HasParseError());
   EXPECT_EQ(std::string(d[2].GetString(), d[2].GetStringLength()), std::string("nul\0in", 6));
 }
