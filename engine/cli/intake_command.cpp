@@ -19,6 +19,7 @@
 #include "engine/intake/intake_run.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/submit/submit_options.hpp"
+#include "generators/render/json_writer.hpp"
 
 namespace clearhouse::cli {
 namespace {
@@ -30,21 +31,6 @@ constexpr const char* kUsage =
     "                         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
     "                         [--submitter-phone DIGITS] [--db URL]\n"
     "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.";
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + '"';
-}
-
-std::string json_list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_string(items[i]);
-  return out + "]";
-}
 
 }  // namespace
 
@@ -88,11 +74,23 @@ int run_intake(const std::vector<std::string>& argv) {
   if (!ack.error.empty()) fmt::print(stderr, "clearhouse intake: acknowledgment incomplete: {}\n", ack.error);
 
   const auto result = intake::run_intake(options, *report, *ledger);
-  fmt::print("{{\"input\":{},\"ack\":{},\"sets\":{{\"accepted\":{},\"accepted_with_errors\":{},\"rejected\":{}}},"
-             "\"sets_forwarded\":{},\"claims_forwarded\":{},\"files\":{},\"duplicates\":{},\"problems\":{}}}\n",
-             json_string(file), json_string(ack_path.string()),
-             report->accepted, report->accepted_with_errors, report->rejected, result.sets_forwarded,
-             result.claims_forwarded, json_list(result.files), json_list(result.duplicates), json_list(result.problems));
+  render::JsonWriter json(stdout);
+  json.begin_object();
+  json.field("input", file);
+  json.field("ack", ack_path.string());
+  json.key("sets").begin_object();
+  json.key("accepted").unsigned_number(report->accepted);
+  json.key("accepted_with_errors").unsigned_number(report->accepted_with_errors);
+  json.key("rejected").unsigned_number(report->rejected);
+  json.end_object();
+  json.key("sets_forwarded").unsigned_number(result.sets_forwarded);
+  json.key("claims_forwarded").unsigned_number(result.claims_forwarded);
+  json.field("files", result.files);
+  json.field("duplicates", result.duplicates);
+  json.field("problems", result.problems);
+  json.end_object();
+  json.newline();
+  json.flush();
   const bool clean = report->fully_accepted() && result.duplicates.empty() && result.problems.empty();
   return clean ? kExitOk : kExitRejected;
 }

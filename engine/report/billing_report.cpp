@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "engine/worklist/worklist_store.hpp"
+#include "generators/render/csv_writer.hpp"
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::report {
@@ -320,9 +321,10 @@ void write_report_json(const BillingReport& r, render::JsonWriter& json) {
 }
 
 void write_report_csv(const BillingReport& r, std::FILE* out) {
-  fmt::memory_buffer buf;
+  render::CsvWriter csv(out);
   auto row = [&](std::string_view section, std::string_view key, std::string_view metric, const std::string& value) {
-    fmt::format_to(std::back_inserter(buf), "{},{},{},{}\n", section, key, metric, value);
+    csv.field(section).field(key).field(metric).field(value);
+    csv.end_row();
   };
   row("section", "key", "metric", "value");
   row("report", "as_of", "date", r.as_of.empty() ? std::string() : r.as_of.to_iso());
@@ -364,7 +366,6 @@ void write_report_csv(const BillingReport& r, std::FILE* out) {
   row("payment", "*", "paid_claims_timed", std::to_string(r.paid_claims_timed));
   row("payment", "*", "unmatched_payments", std::to_string(r.unmatched_payments));
   row("payment", "*", "unmatched_paid_cents", std::to_string(r.unmatched_paid.cents()));
-  std::fwrite(buf.data(), 1, buf.size(), out);
 }
 
 }  // namespace clearhouse::report

@@ -155,8 +155,7 @@ class SubmitRun {
     }
     writer.write_claim(c);
     if (const auto& err = b.writer().error())
-      throw std::runtime_error(fmt::format("claim {}: {} element {} refused: {}", c.claim_id, err->segment_id,
-                                           err->element, err->message));
+      throw std::runtime_error(fmt::format("claim {}: refused: {}", c.claim_id, x12::to_string(*err)));
     ++rec.claim_count;
     rec.line_count += c.lines.size();
     rec.billed_cents += c.total_charge.cents();
