@@ -116,13 +116,13 @@ TEST(ClaimEditsDuplicatesTest, TooManyDiagnoses) {
 }
 
 TEST(ClaimEditsDuplicatesTest, UnknownCodesWithCodeSetsAreRejections) {
-  CodeSets sets;
-  sets.icd10cm.emplace();
-  sets.icd10cm->add("E119");
-  sets.cpt.emplace();
-  sets.cpt->add("99213");
-  sets.modifier.emplace();
-  sets.modifier->add("59");
+  codes::CodeLists sets;
+  sets.of(codes::CodeKind::icd10cm).emplace();
+  sets.of(codes::CodeKind::icd10cm)->add("E119");
+  sets.of(codes::CodeKind::cpt).emplace();
+  sets.of(codes::CodeKind::cpt)->add("99213");
+  sets.of(codes::CodeKind::modifier).emplace();
+  sets.of(codes::CodeKind::modifier)->add("59");
   ClaimEditor editor(testing::test_context(&sets));
   const auto out = edit_json(sample_encounter_json(), editor);
   std::vector<std::string> codes;
