@@ -60,13 +60,8 @@ void CodeSetChecker::check_npi(const SegmentContext& ctx, FindingSink& sink, std
   if (npi.empty()) return;  // a missing identifier is the element validator's (usage, syntax rules)
   if (codes::is_valid_npi(npi)) return;
   // An NPI identifies a provider, not a patient: echoed so the sender can find it.
-  const ElementRef what = element_ref(ctx, element);
-  sink.element_finding(ctx.ref(), what, "7", model::SnipLevel::code_set, npi,
-                       "not a valid NPI: " + codes::npi_problem(npi) + " (" +
-                           (ctx.spec != nullptr && ctx.element(static_cast<std::size_t>(element)) != nullptr
-                                ? ctx.element(static_cast<std::size_t>(element))->ref
-                                : std::string(ctx.segment.id())) +
-                           ")");
+  sink.element_finding(ctx.ref(), element_ref(ctx, element), "7", model::SnipLevel::code_set, npi,
+                       "not a valid NPI: " + codes::npi_problem(npi));
 }
 
 void CodeSetChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) const {
