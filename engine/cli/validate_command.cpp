@@ -28,7 +28,8 @@ constexpr const char* kUsage =
 }  // namespace
 
 int run_validate(const std::vector<std::string>& argv) {
-  Args args(argv, {{"ack"}, {"output", 'o'}, {"format"}, command_line::code_set_option(), {"strict-code-sets", 0, false},
+  Args args(argv, {{"ack"}, {"output", 'o'}, {"format"}, command_line::code_set_option(),
+                   {"strict-code-sets", 0, false},
                    {"db"}});
   args.expect_positionals(1, 1, kUsage);
   const std::string file = args.positionals()[0];

@@ -84,7 +84,8 @@ std::string_view expected_procedure_format() {
 }
 
 void normalize_code(CodeKind kind, std::string& code) {
-  if (is_diagnosis(kind) && code.find('.') != std::string::npos) code.erase(std::remove(code.begin(), code.end(), '.'), code.end());
+  if (is_diagnosis(kind) && code.find('.') != std::string::npos)
+    code.erase(std::remove(code.begin(), code.end(), '.'), code.end());
   for (char& c : code)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
 }

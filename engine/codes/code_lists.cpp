@@ -42,7 +42,8 @@ std::optional<CodeList> load_code_list(std::span<const CodeKind> kinds, const st
     if (!ok) {
       std::string expected;
       for (CodeKind kind : kinds)
-        expected += fmt::format("{}{} code ({})", expected.empty() ? "" : " or ", code_kind_label(kind), expected_format(kind));
+        expected += fmt::format("{}{} code ({})", expected.empty() ? "" : " or ", code_kind_label(kind),
+                                expected_format(kind));
       error = fmt::format("{}:{}: '{}' is not a valid {} (lines starting with '#' are comments)", path, number,
                           code.substr(0, 40), expected);
       return std::nullopt;

@@ -17,7 +17,8 @@ codes::CodeLists load_code_sets_for(const Args& args, const char* command, std::
       return std::find(checked.begin(), checked.end(), k) != checked.end();
     });
     if (!used)
-      fmt::print(stderr, "clearhouse {}: warning: --code-set {}: {} checks no code of that kind ({}); the list is not used\n",
+      fmt::print(stderr,
+                 "clearhouse {}: warning: --code-set {}: {} checks no code of that kind ({}); the list is not used\n",
                  command, option.substr(0, option.find('=')), command, codes::code_kind_label(kind->kinds.front()));
   }
   return lists;
