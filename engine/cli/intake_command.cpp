@@ -1,4 +1,4 @@
-// clearhouse intake FILE.837 --out DIR [--code-set NAME=FILE]... [--strict-code-sets]
+// clearhouse intake FILE.837 --out DIR [--code-set KIND=FILE]... [--strict-code-sets]
 //                  [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]
 //                  [--submitter-phone DIGITS] [--db URL]
 // A provider's 837P in, claims out: validates the file (as `clearhouse validate`), writes its
@@ -15,6 +15,7 @@
 
 #include "engine/ack/acknowledgment_files.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/command_line/code_set_options.hpp"
 #include "engine/validation/validation_input.hpp"
 #include "engine/intake/intake_run.hpp"
 #include "engine/ledger/ledger_url.hpp"
@@ -27,15 +28,16 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "usage: clearhouse intake FILE.837 --out DIR [--code-set NAME=FILE]... [--strict-code-sets]\n"
+    "usage: clearhouse intake FILE.837 --out DIR [--code-set KIND=FILE]... [--strict-code-sets]\n"
     "                         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
     "                         [--submitter-phone DIGITS] [--db URL]\n"
-    "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.";
+    "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.\n"
+    "  KIND is icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc or rarc (as for validate).";
 
 }  // namespace
 
 int run_intake(const std::vector<std::string>& argv) {
-  Args args(argv, {{"out"}, {"code-set", 0, true, true}, {"strict-code-sets", 0, false}, {"submitter-id"},
+  Args args(argv, {{"out"}, command_line::code_set_option(), {"strict-code-sets", 0, false}, {"submitter-id"},
                    {"submitter-name"}, {"submitter-contact"}, {"submitter-phone"}, {"db"}});
   args.expect_positionals(1, 1, kUsage);
   const std::string file = args.positionals()[0];
@@ -54,7 +56,7 @@ int run_intake(const std::vector<std::string>& argv) {
   if (options.clearinghouse.id.size() < 2 || options.clearinghouse.id.size() > 15)
     throw UsageError(fmt::format("--submitter-id must be 2-15 characters\n{}", kUsage));
 
-  validation::ValidationInput input = validation::prepare_validation(args, kUsage);
+  validation::ValidationInput input = validation::prepare_validation(args, "intake");
   const auto report = validation::validate_file(file, input);
   if (!report) return kExitRejected;  // could not open: already reported
 

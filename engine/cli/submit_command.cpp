@@ -7,6 +7,8 @@
 
 #include "engine/cli/command.hpp"
 #include "engine/cli/progress.hpp"
+#include "engine/command_line/code_set_options.hpp"
+#include "engine/edits/claim_edits.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/submit/submit_report_json.hpp"
@@ -21,7 +23,8 @@ constexpr const char* kUsage =
     "         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
     "         [--submitter-phone DIGITS] [--submitter-email ADDRESS] [--code-set KIND=FILE]...\n"
     "         [--max-claims-per-transaction N] [--now YYYY-MM-DD[THH:MM]] [--test] [--compact]\n"
-    "  (ENCOUNTERS may be - for stdin; KIND is icd10cm, cpt, hcpcs or modifier)";
+    "  (ENCOUNTERS may be - for stdin; KIND is icd10cm, cpt, hcpcs, modifier or pos, the kinds an\n"
+    "  encounter carries; icd9cm, carc and rarc, which validate also takes, are not used here)";
 
 // "2024-06-30" or "2024-06-30T14:05", local time.
 std::chrono::system_clock::time_point parse_now(const std::string& text) {
@@ -60,7 +63,7 @@ int run_submit(const std::vector<std::string>& argv) {
                    {"submitter-contact", 0, true, false},
                    {"submitter-phone", 0, true, false},
                    {"submitter-email", 0, true, false},
-                   {"code-set", 0, true, true},
+                   command_line::code_set_option(),
                    {"max-claims-per-transaction", 0, true, false},
                    {"now", 0, true, false},
                    {"test", 0, false, false},
@@ -78,10 +81,7 @@ int run_submit(const std::vector<std::string>& argv) {
   options.submitter_override.email = args.value_or("submitter-email", "");
   if (auto receiver = args.value("receiver")) options.receiver = model::Receiver{args.value_or("receiver-name", *receiver), *receiver};
   else if (args.value("receiver-name")) throw UsageError(fmt::format("--receiver-name needs --receiver\n{}", kUsage));
-  for (const auto& spec : args.values("code-set")) {
-    std::string error;
-    if (!edits::load_code_set_option(spec, options.code_sets, error)) throw UsageError(error);
-  }
+  options.code_sets = command_line::load_code_sets_for(args, "submit", edits::kCheckedCodeKinds);
   if (auto n = args.value("max-claims-per-transaction")) {
     char* end = nullptr;
     const unsigned long long v = std::strtoull(n->c_str(), &end, 10);

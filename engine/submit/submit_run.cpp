@@ -189,7 +189,7 @@ class SubmitRun {
     rejections_.publish();
     sync_directory(o_.out_dir);
     report_.rejections_file = rejections_.final_path().string();
-    report_.warnings = o_.code_sets.missing_warnings();
+    report_.warnings = o_.code_sets.missing_warnings(edits::kListedCodeKinds);
     spdlog::debug("submit: {} encounters, {} claims, {} rejected, {} files", report_.encounters, report_.claims,
                   report_.rejected, report_.files.size());
   }

@@ -1,9 +1,11 @@
 // Implementation-guide validation over ../shared/corpus: every 837P, 835 and 999 the MANIFEST
 // calls valid validates with no findings; every file it calls invalid gets the errors it
 // names, at their locations. A few files pass the envelope checker (MANIFEST "valid") but are
-// not valid under the 5010 guides; each is listed below with the findings that say why.
+// not valid under the 5010 guides; each is listed below with the findings that say why (and
+// those whose only fault is a made-up NPI in sample_npis()).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -113,6 +115,38 @@ const std::map<std::string, Case>& expectations() {
   return cases;
 }
 
+// Files the MANIFEST calls valid that are valid but for their NPIs: public samples carry made-up
+// provider numbers (1234567890, 9876543210, 9999999999, 9 or 11 digits) that fail the NPI check
+// (10 digits, Luhn over 80840 + the first nine). Each NPI finding, and nothing else, is expected.
+struct NpiAt {
+  const char* segment_id;
+  std::uint64_t position;
+  int element;  // NM109 or N104
+};
+
+const std::map<std::string, std::vector<NpiAt>>& sample_npis() {
+  static const std::map<std::string, std::vector<NpiAt>> files = {
+      {"KeyMarkInc_837P-ST1309-XX.837", {{"NM1", 7, 9}, {"NM1", 32, 9}, {"NM1", 33, 9}}},
+      {"LinuxForHealth_X222A2-autoaccident.837", {{"NM1", 7, 9}, {"NM1", 27, 9}, {"NM1", 29, 9}}},
+      {"albmarin_X221-dollars-and-data-sent-separate.835", {{"N1", 9, 4}}},
+      {"albmarin_X222-COB-billing-provider-to-payer-b.837", {{"NM1", 7, 9}, {"NM1", 31, 9}, {"NM1", 34, 9}}},
+      {"albmarin_X222-COB-payer-a-to-payer-b.837", {{"NM1", 7, 9}, {"NM1", 31, 9}, {"NM1", 34, 9}}},
+      {"albmarin_X222-ambulance.837", {{"NM1", 8, 9}}},
+      {"albmarin_X222-anesthesia.837", {{"NM1", 7, 9}, {"NM1", 20, 9}, {"NM1", 23, 9}}},
+      {"albmarin_X222-chiropractic.837", {{"NM1", 7, 9}}},
+      {"albmarin_X222-commercial-health-insurance.837", {{"NM1", 8, 9}}},
+      {"albmarin_X222-encounter.837", {{"NM1", 8, 9}, {"NM1", 26, 9}}},
+      {"albmarin_X222-medicare-secondary-payer-COB.837", {{"NM1", 7, 9}, {"NM1", 25, 9}}},
+      {"albmarin_X222-out-of-network-repriced.837", {{"NM1", 29, 9}}},
+      {"albmarin_X222-oxygen.837", {{"NM1", 7, 9}, {"NM1", 28, 9}, {"NM1", 51, 9}}},
+      {"albmarin_X222-ppo-repriced-claim.837", {{"NM1", 7, 9}, {"NM1", 24, 9}}},
+      {"apimeister_005010_837.837", {{"NM1", 8, 9}}},
+      {"jdavisp3_5010-835-example-3.835", {{"NM1", 20, 9}, {"NM1", 33, 9}}},
+      {"xlate_sample837-original.837", {{"NM1", 8, 9}, {"NM1", 36, 9}}},
+  };
+  return files;
+}
+
 std::vector<fs::path> validated_files() {
   std::vector<fs::path> out;
   for (const auto& p : testing::corpus_files()) {
@@ -125,11 +159,26 @@ std::vector<fs::path> validated_files() {
 TEST(ValidateCorpus, ValidFilesAreCleanAndInvalidOnesReportWhatTheManifestNames) {
   CLEARHOUSE_REQUIRE_CORPUS();
   ASSERT_TRUE(testing::spec_catalog()->ok()) << testing::spec_catalog()->error();
-  int clean = 0, invalid = 0;
+  int clean = 0, invalid = 0, sample_npi_only = 0;
   for (const auto& path : validated_files()) {
     const std::string name = path.filename().string();
     SCOPED_TRACE(name);
     const auto report = validate(path);
+    if (auto npis = sample_npis().find(name); npis != sample_npis().end()) {
+      // Rejected for exactly its NPIs: no other finding.
+      EXPECT_FALSE(report.fully_accepted()) << name;
+      EXPECT_EQ(report.findings.size(), npis->second.size()) << name;
+      for (const auto& f : report.findings) {
+        const bool listed = std::any_of(npis->second.begin(), npis->second.end(), [&](const NpiAt& n) {
+          return f.segment_id == n.segment_id && f.position == n.position && f.element == n.element;
+        });
+        EXPECT_TRUE(listed && f.element_code == "7" && f.message.find("not a valid NPI") != std::string::npos)
+            << name << ": " << model::location_of(f) << ": " << f.message;
+      }
+      EXPECT_GT(report.transactions, 0u);
+      ++sample_npi_only;
+      continue;
+    }
     auto it = expectations().find(name);
     if (it == expectations().end()) {
       // Valid: accepted with nothing to say.
@@ -148,7 +197,10 @@ TEST(ValidateCorpus, ValidFilesAreCleanAndInvalidOnesReportWhatTheManifestNames)
                          << " IK4 " << w.ik4 << " el " << w.element << " '" << w.message << "'";
     }
   }
-  EXPECT_GE(clean, 30);
+  // At least 30 files about which the validator says nothing but what the guides require (the
+  // sample-NPI files have nothing else to say).
+  EXPECT_GE(clean + sample_npi_only, 30);
+  EXPECT_EQ(sample_npi_only, static_cast<int>(sample_npis().size()));
   EXPECT_EQ(invalid, static_cast<int>(expectations().size()));
 }
 

@@ -108,7 +108,11 @@ INSTANTIATE_TEST_SUITE_P(
                       Expectation{"sv1_invalid_unit_code", "SV1", "8", "2400", 3, "7"},
                       Expectation{"dtp_invalid_date", "DTP", "8", "2400", 3, "8"},
                       Expectation{"element_too_long", "NM1", "8", "2010", 7, "5"},
-                      Expectation{"segment_after_se", "REF", "6", "", 0, ""}));
+                      Expectation{"segment_after_se", "REF", "6", "", 0, ""},
+                      // NM109 with NM108 XX is an NPI: 10 digits, the last a Luhn check digit.
+                      Expectation{"nm1_85_npi_9_digits", "NM1", "8", "2010", 9, "7"},
+                      Expectation{"nm1_85_npi_11_digits", "NM1", "8", "2010", 9, "7"},
+                      Expectation{"nm1_85_npi_check_digit", "NM1", "8", "2010", 9, "7"}));
 
 TEST(Golden999, ValidBaseIsAccepted) {
   const auto report = validate_text(read_file(testing::source_dir() / "tests" / "golden" / "validate" / "valid_837p.x12"));

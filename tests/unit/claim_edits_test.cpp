@@ -99,15 +99,15 @@ TEST(ClaimEditsTest, MoreThanFiftyLinesAreSplit) {
 }
 
 TEST(ClaimEditsTest, CodeSetsAcceptListedCodes) {
-  CodeSets sets;
-  sets.icd10cm.emplace();
-  sets.icd10cm->add("E119");
-  sets.icd10cm->add("I10");
-  sets.cpt.emplace();
-  sets.cpt->add("99213");
-  sets.cpt->add("36415");
-  sets.modifier.emplace();
-  sets.modifier->add("25");
+  codes::CodeLists sets;
+  sets.of(codes::CodeKind::icd10cm).emplace();
+  sets.of(codes::CodeKind::icd10cm)->add("E119");
+  sets.of(codes::CodeKind::icd10cm)->add("I10");
+  sets.of(codes::CodeKind::cpt).emplace();
+  sets.of(codes::CodeKind::cpt)->add("99213");
+  sets.of(codes::CodeKind::cpt)->add("36415");
+  sets.of(codes::CodeKind::modifier).emplace();
+  sets.of(codes::CodeKind::modifier)->add("25");
   ClaimEditor editor(testing::test_context(&sets));
   EXPECT_FALSE(edit_json(sample_encounter_json(), editor).rejected());
 }

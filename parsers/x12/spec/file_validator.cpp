@@ -275,7 +275,7 @@ class FileValidator {
       return;
     }
     auto& slot = validators_[spec];
-    if (!slot) slot = std::make_unique<TransactionValidator>(*spec, options_.code_sets);
+    if (!slot) slot = std::make_unique<TransactionValidator>(*spec, options_.code_sets, options_.strict_code_sets);
     transaction_ = slot.get();
     TransactionIds ids{interchange_ ? interchange_->ta1.control_number : std::string(),
                        group_ ? group_->control_number : std::string(), reader.group().version};

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace clearhouse::x12::spec {
@@ -44,6 +45,14 @@ DataType parse_type(std::string_view t) {
 
 std::uint32_t parse_count(const Value& v) { return v.IsUint() ? v.GetUint() : 0u; }
 
+// The kind of code a SNIP 5 code set of the specs holds (engine/codes checks it).
+std::optional<codes::CodeKind> code_set_kind(std::string_view set) {
+  if (set == "pos") return codes::CodeKind::pos;
+  if (set == "adjustment_reason") return codes::CodeKind::carc;
+  if (set == "remark_code") return codes::CodeKind::rarc;
+  return std::nullopt;
+}
+
 std::string str(const Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   return it != obj.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
@@ -58,6 +67,15 @@ std::vector<std::string> strings(const Value& obj, const char* key) {
     if (s.IsString()) out.emplace_back(s.GetString(), s.GetStringLength());
   return out;
 }
+
+// Where X12 says "this identifier is an NPI": qualifier data element, identifier data element,
+// qualifier code (66 Identification Code Qualifier XX; 128 Reference Identification Qualifier HPI).
+struct NpiQualifier {
+  const char* qualifier_de;
+  const char* identifier_de;
+  const char* code;
+};
+constexpr NpiQualifier kNpiQualifiers[] = {{"66", "67", "XX"}, {"128", "127", "HPI"}};
 
 class Builder {
  public:
@@ -85,7 +103,8 @@ class Builder {
     if (!table.empty()) {
       auto it = tables_.find(table);
       if (it != tables_.end()) el.code_table = it->second;  // strict list
-      else el.code_set = table;                              // SNIP 5 code set
+      else if (code_set_kind(table)) el.code_set = table;    // SNIP 5 code set
+      else if (problem_.empty()) problem_ = el.ref + ": unknown code_table '" + table + "'";
     }
     el.pattern = str(e, "pattern");
     el.is_period = el.data_element == "1251";
@@ -118,9 +137,18 @@ class Builder {
     for (const auto& e : s["elements"].GetArray()) seg.elements.push_back(element(e));
     for (const auto& e : seg.elements) {
       if (e.usage == Usage::required) seg.last_required = e.pos;
-      if (!e.code_set.empty()) seg.code_set_slots.push_back({e.pos, 0, e.code_set});
+      if (!e.code_set.empty()) seg.code_set_slots.push_back({e.pos, 0, *code_set_kind(e.code_set)});
       for (const auto& c : e.components)
-        if (!c.code_set.empty()) seg.code_set_slots.push_back({e.pos, c.pos, c.code_set});
+        if (!c.code_set.empty()) seg.code_set_slots.push_back({e.pos, c.pos, *code_set_kind(c.code_set)});
+    }
+    for (std::size_t i = 0; i + 1 < seg.elements.size(); ++i) {
+      const ElementSpec& qualifier = seg.elements[i];
+      const ElementSpec& identifier = seg.elements[i + 1];
+      if (identifier.pos != qualifier.pos + 1) continue;
+      for (const auto& [qualifier_de, identifier_de, code] : kNpiQualifiers)
+        if (qualifier.data_element == qualifier_de && identifier.data_element == identifier_de &&
+            (qualifier.codes.empty() || qualifier.allows(code)))
+          seg.npi_slots.push_back({qualifier.pos, identifier.pos, code});
     }
     out_.segment_ids.insert(seg.key);
     return seg;
@@ -174,6 +202,9 @@ class Builder {
     return lp;
   }
 
+  // The first problem met while building (an unknown code_table); empty when none.
+  const std::string& problem() const { return problem_; }
+
  private:
   // Two siblings at one position whose qualifiers can both match one segment: the walker
   // then picks by the other codes (choose_variant); all other segments skip that search.
@@ -203,6 +234,7 @@ class Builder {
   const std::map<std::string, const CodeTable*>& tables_;
   std::map<std::string, const LoopSpec*> by_path_;
   std::map<const LoopSpec*, std::uint32_t> copy_repeat_;
+  std::string problem_;
 };
 
 bool parse_json(const std::filesystem::path& p, rapidjson::Document& doc, std::string& error) {
@@ -257,6 +289,10 @@ std::shared_ptr<const SpecCatalog> SpecCatalog::load(const std::string& dir) {
         SegmentSpec seg = b.segment(s);
         catalog->envelope_.segments.emplace(seg.id, std::move(seg));
       }
+      if (!b.problem().empty()) {
+        catalog->error_ = file.filename().string() + ": " + b.problem();
+        return catalog;
+      }
       continue;
     }
     auto spec = std::make_unique<TransactionSpec>();
@@ -271,8 +307,8 @@ std::shared_ptr<const SpecCatalog> SpecCatalog::load(const std::string& dir) {
     spec->trailer = b.segment(doc["trailer"]);
     std::string error;
     spec->body = b.loop(doc["body"], "", error);
-    if (spec->body == nullptr) {
-      catalog->error_ = file.filename().string() + ": " + error;
+    if (spec->body == nullptr || !b.problem().empty()) {
+      catalog->error_ = file.filename().string() + ": " + (spec->body == nullptr ? error : b.problem());
       return catalog;
     }
     catalog->specs_.push_back(std::move(spec));

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/codes/code_kind.hpp"
 #include "parsers/x12/segment.hpp"  // x12::segment_key: segment ids as integers
 
 namespace clearhouse::x12::spec {
@@ -37,7 +38,7 @@ struct ElementSpec {
   std::uint16_t repeat = 1;      // repetitions allowed
   std::vector<std::string> codes;            // empty: no list
   const CodeTable* code_table = nullptr;     // pyx12 external lists we check strictly
-  std::string code_set;                      // SNIP 5 code set name (carc, rarc, pos) when not strict
+  std::string code_set;                      // SNIP 5 code set (pos, adjustment_reason, remark_code) when not strict
   std::string pattern;                       // "[0-9]{9}" style patterns (digits{n} only)
   std::vector<ElementSpec> components;       // composites
   bool is_period = false;        // a 1251 date-time period (checked against its 1250 qualifier)
@@ -70,9 +71,16 @@ struct SegmentSpec {
   // Elements and components tied to a SNIP 5 code set (place of service, CARC, RARC).
   struct CodeSetSlot {
     std::uint8_t element = 0, component = 0;  // component 0: the whole element
-    std::string set;
+    codes::CodeKind kind = codes::CodeKind::pos;
   };
   std::vector<CodeSetSlot> code_set_slots;
+  // Identifiers that are NPIs when their qualifier says so (set on load from the data
+  // elements): NM108/N103 (66) = XX before NM109/N104 (67), REF01 (128) = HPI before REF02 (127).
+  struct NpiSlot {
+    std::uint8_t qualifier = 0, identifier = 0;  // element positions
+    std::string code;                            // "XX" or "HPI"
+  };
+  std::vector<NpiSlot> npi_slots;
 };
 
 struct LoopSpec;

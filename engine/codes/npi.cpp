@@ -1,6 +1,13 @@
-#include "engine/edits/npi.hpp"
+#include "engine/codes/npi.hpp"
 
-namespace clearhouse::edits {
+#include <algorithm>
+
+namespace clearhouse::codes {
+namespace {
+
+bool digits(std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); }
+
+}  // namespace
 
 char npi_check_digit(std::string_view first_nine) {
   if (first_nine.size() != 9) return '\0';
@@ -26,4 +33,13 @@ bool is_valid_npi(std::string_view npi) {
   return check != '\0' && npi[9] == check;
 }
 
-}  // namespace clearhouse::edits
+std::string npi_problem(std::string_view npi) {
+  if (!digits(npi)) return "holds a character other than a digit, expected 10 digits";
+  if (npi.size() != 10) return "has " + std::to_string(npi.size()) + " digits, expected 10";
+  if (!is_valid_npi(npi))
+    return std::string("fails its check digit: expected ") + npi_check_digit(npi.substr(0, 9)) +
+           " (Luhn over 80840 and the first nine digits)";
+  return {};
+}
+
+}  // namespace clearhouse::codes
