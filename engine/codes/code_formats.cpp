@@ -11,8 +11,9 @@ bool upper_or_digit(char c) { return digit(c) || upper(c); }
 
 bool all_of(std::string_view s, bool (*pred)(char)) { return std::all_of(s.begin(), s.end(), pred); }
 
-// CPT's last character: a digit (Category I) or a category letter.
-bool cpt_suffix(char c) { return digit(c) || c == 'F' || c == 'T' || c == 'U' || c == 'M'; }
+// CPT's last character: a digit (Category I), A (Category I vaccine administration, 0001A...),
+// F (Category II), T (Category III), U (PLA) or M (MAAA).
+bool cpt_suffix(char c) { return digit(c) || c == 'A' || c == 'F' || c == 'T' || c == 'U' || c == 'M'; }
 
 }  // namespace
 
@@ -69,7 +70,7 @@ std::string_view expected_format(CodeKind kind) {
   switch (kind) {
     case CodeKind::icd10cm: return "a letter, a digit, a letter or digit, then up to 4 more, without the dot";
     case CodeKind::icd9cm: return "3-5 digits, V and 2-4 digits, or E and 3-4 digits, without the dot";
-    case CodeKind::cpt: return "5 digits, or 4 digits and F, T, U or M";
+    case CodeKind::cpt: return "5 digits, or 4 digits and A, F, T, U or M";
     case CodeKind::hcpcs: return "a letter and 4 digits";
     case CodeKind::modifier: return "2 letters or digits";
     case CodeKind::pos: return "2 digits";
@@ -80,7 +81,7 @@ std::string_view expected_format(CodeKind kind) {
 }
 
 std::string_view expected_procedure_format() {
-  return "CPT (5 digits, or 4 digits and F, T, U or M) or HCPCS Level II (a letter and 4 digits)";
+  return "CPT (5 digits, or 4 digits and A, F, T, U or M) or HCPCS Level II (a letter and 4 digits)";
 }
 
 void normalize_code(CodeKind kind, std::string& code) {

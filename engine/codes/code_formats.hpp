@@ -33,9 +33,9 @@ bool is_rarc_format(std::string_view code);
 bool matches_format(CodeKind kind, std::string_view code);
 // A procedure code's kind by its format: cpt, hcpcs, or nullopt when it is neither.
 std::optional<CodeKind> procedure_code_kind(std::string_view code);
-// The format in words, for rejection messages: "5 digits, or 4 digits and F, T, U or M".
+// The format in words, for rejection messages: "5 digits, or 4 digits and A, F, T, U or M".
 std::string_view expected_format(CodeKind kind);
-// "CPT (5 digits, or 4 digits and F, T, U or M) or HCPCS Level II (a letter and 4 digits)".
+// "CPT (5 digits, or 4 digits and A, F, T, U or M) or HCPCS Level II (a letter and 4 digits)".
 std::string_view expected_procedure_format();
 
 // Upper-cases the code in place and, for a diagnosis, removes its dot ("e11.9" -> "E119").

@@ -56,7 +56,7 @@ class CodeLists {
 
 // Reads a code list file whose codes may be of any of `kinds` (two for the deprecated
 // "procedure": CPT and HCPCS). nullopt with a precise error ("cpt.txt:12: '9921' is not a valid
-// CPT procedure code (5 digits, or 4 digits and F, T, U or M) ...") when the file cannot be
+// CPT procedure code (5 digits, or 4 digits and A, F, T, U or M) ...") when the file cannot be
 // read, holds a line that is not such a code, or holds no code.
 std::optional<CodeList> load_code_list(std::span<const CodeKind> kinds, const std::string& path, std::string& error);
 

@@ -160,7 +160,7 @@ TEST(ClaimEditsDuplicatesTest, CodeAndNpiMessagesSayWhatWasExpected) {
   for (const auto& r : out.rejections) messages.push_back(r.field + ": " + r.message);
   EXPECT_EQ(messages, (std::vector<std::string>{
                           "billing_provider.npi: not a valid NPI (10 digits, the last a check digit): has 9 digits, expected 10",
-                          "service_lines[0].procedure_code: expected CPT (5 digits, or 4 digits and F, T, U or M) or "
+                          "service_lines[0].procedure_code: expected CPT (5 digits, or 4 digits and A, F, T, U or M) or "
                           "HCPCS Level II (a letter and 4 digits)"}));
 }
 

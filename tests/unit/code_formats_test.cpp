@@ -26,9 +26,10 @@ TEST(CodeFormatsTest, CptAndHcpcs) {
 }
 
 TEST(CodeFormatsTest, CptCategoriesPlaAndMaaa) {
-  // Category II (F), Category III (T), Proprietary Laboratory Analyses (U), MAAA (M).
-  for (auto c : {"3008F", "0042T", "0001U", "0359U", "0002M", "0004M"}) EXPECT_TRUE(is_cpt_format(c)) << c;
-  for (auto c : {"0001A", "0001u", "001U", "00001U", "A001U", "0001 "}) EXPECT_FALSE(is_cpt_format(c)) << c;
+  // Category I vaccine administration (A: 0001A, the COVID-19 codes), Category II (F), Category III
+  // (T), Proprietary Laboratory Analyses (U), MAAA (M).
+  for (auto c : {"0001A", "0124A", "3008F", "0042T", "0001U", "0359U", "0002M", "0004M"}) EXPECT_TRUE(is_cpt_format(c)) << c;
+  for (auto c : {"0001B", "0001E", "0001u", "001U", "00001U", "A001U", "0001 "}) EXPECT_FALSE(is_cpt_format(c)) << c;
   EXPECT_EQ(procedure_code_kind("0001U"), CodeKind::cpt);
   EXPECT_EQ(procedure_code_kind("0002M"), CodeKind::cpt);
   EXPECT_EQ(procedure_code_kind("99213"), CodeKind::cpt);
@@ -36,7 +37,7 @@ TEST(CodeFormatsTest, CptCategoriesPlaAndMaaa) {
   EXPECT_EQ(procedure_code_kind("1234"), std::nullopt);
   EXPECT_EQ(procedure_code_kind("0001X"), std::nullopt);
   EXPECT_EQ(expected_procedure_format(),
-            "CPT (5 digits, or 4 digits and F, T, U or M) or HCPCS Level II (a letter and 4 digits)");
+            "CPT (5 digits, or 4 digits and A, F, T, U or M) or HCPCS Level II (a letter and 4 digits)");
 }
 
 TEST(CodeFormatsTest, Modifiers) {

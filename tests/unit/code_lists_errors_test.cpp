@@ -30,7 +30,7 @@ TEST(CodeListsErrorsTest, ACodeOfTheWrongFormatNamesFileLineAndExpectation) {
   CodeLists sets;
   std::string error, deprecation;
   EXPECT_FALSE(add_code_list_option("cpt=" + path, sets, error, deprecation));
-  EXPECT_EQ(error, path + ":3: 'J1100' is not a valid CPT procedure code (5 digits, or 4 digits and F, T, U or M) "
+  EXPECT_EQ(error, path + ":3: 'J1100' is not a valid CPT procedure code (5 digits, or 4 digits and A, F, T, U or M) "
                           "(lines starting with '#' are comments)");
   EXPECT_FALSE(sets.of(CodeKind::cpt).has_value());
   // A header row is not a code either.
@@ -40,7 +40,7 @@ TEST(CodeListsErrorsTest, ACodeOfTheWrongFormatNamesFileLineAndExpectation) {
   // The deprecated procedure list takes either kind, and names both when a line is neither.
   testing::write_file(dir / "procedures.txt", "99213\nJ1100\n9921\n");
   EXPECT_FALSE(add_code_list_option("procedure=" + (dir / "procedures.txt").string(), sets, error, deprecation));
-  EXPECT_NE(error.find(":3: '9921' is not a valid CPT procedure code (5 digits, or 4 digits and F, T, U or M) or "
+  EXPECT_NE(error.find(":3: '9921' is not a valid CPT procedure code (5 digits, or 4 digits and A, F, T, U or M) or "
                        "HCPCS Level II procedure code (a letter and 4 digits)"),
             std::string::npos)
       << error;

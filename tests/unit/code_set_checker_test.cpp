@@ -113,7 +113,7 @@ TEST(CodeSetChecker, ProcedureCodesAndModifiersByFormat) {
   ASSERT_EQ(bad.findings.size(), 2u);
   EXPECT_EQ(bad.findings[0].bad_value, "0001X");
   EXPECT_NE(bad.findings[0].message.find(
-                "expected CPT (5 digits, or 4 digits and F, T, U or M) or HCPCS Level II (a letter and 4 digits)"),
+                "expected CPT (5 digits, or 4 digits and A, F, T, U or M) or HCPCS Level II (a letter and 4 digits)"),
             std::string::npos)
       << bad.findings[0].message;
 }

@@ -112,6 +112,8 @@ constexpr Row kRows[] = {
     {Where::procedure, "0359U", true},
     {Where::procedure, "0219U", true},
     {Where::procedure, "0002M", true},
+    {Where::procedure, "0001A", true},
+    {Where::procedure, "0001B", false},
     {Where::procedure, "0004M", true},
     {Where::procedure, "J1100", true},
     {Where::procedure, "G0439", true},
