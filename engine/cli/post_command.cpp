@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <functional>
 #include <memory>
 
 #include "engine/ack/ack_file_posting.hpp"
@@ -40,11 +39,12 @@ constexpr const char* kUsage =
     "  --dry-run prints what posting would do and writes nothing (the fee schedule is used, not\n"
     "  stored): per transaction set the result (post, already_posted, not_posted), each CLP's\n"
     "  match (submitted claim row, or unmatched), what it pays and the claim status it sets, the\n"
-    "  reversals (of which CLP of the set, or which ledger payment), the worklist changes (opened,\n"
-    "  updated, reopened, resolved, resolved_by_payment, refreshed: category, amount, rules) and\n"
-    "  the findings. --format json (the default): {\"dry_run\":true,\"sets\":[{...}],\"summary\":{...}};\n"
-    "  text: a few lines per set; csv: the postings that would be written. Later sets see what\n"
-    "  earlier ones would write (a reversal of a payment earlier in the file pairs with it).";
+    "  reversals (of which CLP of the set, or which payment by id: in the ledger, or written by\n"
+    "  an earlier set of the file), the worklist changes (opened, updated, reopened, resolved,\n"
+    "  resolved_by_payment, refreshed: category, amount, rules) and the findings. Later sets see\n"
+    "  what earlier ones would write. --format json (the default):\n"
+    "  {\"dry_run\":true,\"sets\":[{...}],\"summary\":{...}}; text: a few lines per set; csv: the\n"
+    "  postings that would be written.";
 
 void print_finding(const model::Finding& f) {
   std::string where = f.location.to_string();

@@ -99,7 +99,7 @@ void PostingPlanOutput::json_set(const reconcile::SetOutcome& set) {
     json.key("reverses_clp");
     if (clp != 0) json.number(clp);
     else json.null();
-    json.key("reverses_payment");  // a payment already in the ledger, by id
+    json.key("reverses_payment");  // a payment by id: in the ledger, or written by an earlier set of the file
     if (p.reverses != 0 && clp == 0) json.number(p.reverses);
     else json.null();
     json.end_object();

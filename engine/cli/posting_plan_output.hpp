@@ -4,7 +4,8 @@
 // text (a few lines per set) for a biller's first look at an unfamiliar payer's file. Per set:
 // the result (post, already_posted, not_posted), every CLP's match (the submitted claim, or
 // unmatched), what it pays and the status it moves the claim to, the reversals (of which CLP of
-// this set, or which ledger payment), what changes on the worklist (opened, updated, reopened,
+// this set, or which payment by id: in the ledger, or written by an earlier set of the file;
+// a dry run's ids are those its rolled-back transaction gave), what changes on the worklist (opened, updated, reopened,
 // resolved, resolved_by_payment, refreshed: category, amount, rules), the posting's findings and
 // what the rules found.
 

@@ -4,8 +4,6 @@
 // summary fields, what the worklist did, and the findings (bounded list, exact count).
 #include <fmt/format.h>
 
-#include <mutex>
-
 #include "engine/ack/ack_file_posting.hpp"
 #include "engine/ledger/relaxed_sync.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
