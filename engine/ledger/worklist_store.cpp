@@ -1,13 +1,13 @@
-#include "engine/worklist/worklist_store.hpp"
+#include "engine/ledger/worklist_store.hpp"
 
 #include <fmt/format.h>
 
 #include "engine/ledger/sql/batch_insert.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
 
-namespace clearhouse::worklist {
+namespace clearhouse::ledger {
 
-using ledger::sql::Statement;
+using sql::Statement;
 
 std::string join_codes(const std::vector<std::string>& codes) {
   std::string out;
@@ -37,7 +37,34 @@ constexpr const char* kItemColumns =
 
 std::string items_by_claim_query(std::size_t n) {
   return fmt::format("SELECT {} FROM worklist_items WHERE payer_id = ? AND claim_id IN ({}) ORDER BY id", kItemColumns,
-                     ledger::sql::placeholders(n));
+                     sql::placeholders(n));
+}
+
+constexpr const char* kFindingColumns =
+    "id, posting_id, source, rule, category, line_number, carc, rarc, amount_cents, message, action, is_open, "
+    "created_at, closed_at";
+
+std::string open_findings_by_item_query(std::size_t n) {
+  return fmt::format("SELECT {}, item_id FROM worklist_findings WHERE is_open = 1 AND item_id IN ({}) ORDER BY id",
+                     kFindingColumns, sql::placeholders(n));
+}
+
+std::string close_all_query(std::size_t n) {
+  return fmt::format("UPDATE worklist_findings SET is_open = 0, closed_at = ? WHERE is_open = 1 AND item_id IN ({})",
+                     sql::placeholders(n));
+}
+
+std::string close_sweep_query(std::size_t n) {
+  return fmt::format(
+      "UPDATE worklist_findings SET is_open = 0, closed_at = ? WHERE is_open = 1 AND source = 'sweep' AND item_id IN ({})",
+      sql::placeholders(n));
+}
+
+const std::vector<std::string>& item_columns() {
+  static const std::vector<std::string> columns = {
+      "payer_id", "claim_id", "category", "rules", "carc", "rarc", "amount_cents", "action", "status", "owner",
+      "reference_date", "trace_number", "opened_at", "updated_at", "resolved_at", "resolved_by", "resolution_note"};
+  return columns;
 }
 
 model::Date parse_date(const std::string& text) {
@@ -47,7 +74,7 @@ model::Date parse_date(const std::string& text) {
 
 }  // namespace
 
-WorklistStore::WorklistStore(ledger::sql::Connection& connection) : c_(connection) {}
+WorklistStore::WorklistStore(sql::Connection& connection) : c_(connection) {}
 WorklistStore::~WorklistStore() = default;
 
 model::WorklistItem WorklistStore::read_item(Statement& q) {
@@ -78,8 +105,8 @@ void WorklistStore::prefetch(std::string_view payer_id, std::span<const std::str
   prefetched_.clear();
   if (claim_ids.empty()) return;
   for (const auto& id : claim_ids) prefetched_.try_emplace(id);
-  if (!items_by_claim_) items_by_claim_ = std::make_unique<ledger::sql::ListStatements>(c_, items_by_claim_query);
-  ledger::sql::query_in_chunks(
+  if (!items_by_claim_) items_by_claim_ = std::make_unique<sql::ListStatements>(c_, items_by_claim_query);
+  sql::query_in_chunks(
       *items_by_claim_, claim_ids,
       [&](Statement& q) {
         q.bind(1, payer_id);
@@ -188,59 +215,87 @@ std::int64_t WorklistStore::insert(const model::WorklistItem& item) {
   forget_prefetched(item.payer_id, item.claim_id);
   bind_item(*q, item);
   const auto id = q->single_int();
-  if (!id) throw ledger::LedgerError("worklist item insert returned no id");
+  if (!id) throw LedgerError("worklist item insert returned no id");
   return *id;
 }
 
 void WorklistStore::update(const model::WorklistItem& item) {
-  auto q = c_.prepare(
-      "UPDATE worklist_items SET payer_id = ?, claim_id = ?, category = ?, rules = ?, carc = ?, rarc = ?, "
-      "amount_cents = ?, action = ?, status = ?, owner = ?, reference_date = ?, trace_number = ?, opened_at = ?, "
-      "updated_at = ?, resolved_at = ?, resolved_by = ?, resolution_note = ? WHERE id = ?");
+  if (!update_)
+    update_ = c_.prepare(
+        "UPDATE worklist_items SET payer_id = ?, claim_id = ?, category = ?, rules = ?, carc = ?, rarc = ?, "
+        "amount_cents = ?, action = ?, status = ?, owner = ?, reference_date = ?, trace_number = ?, opened_at = ?, "
+        "updated_at = ?, resolved_at = ?, resolved_by = ?, resolution_note = ? WHERE id = ?");
   forget_prefetched(item.payer_id, item.claim_id);
-  bind_item(*q, item);
-  q->bind(18, item.id);
-  q->run();
+  bind_item(*update_, item);
+  update_->bind(18, item.id);
+  update_->run();
+}
+
+model::WorklistFinding WorklistStore::read_finding(const Statement& q) {
+  model::WorklistFinding f;
+  f.id = q.column_int(0);
+  f.posting_id = q.column_int(1);
+  f.source = q.column_text(2);
+  f.rule = q.column_text(3);
+  f.category = q.column_text(4);
+  f.line_number = static_cast<int>(q.column_int(5));
+  f.carc = split_codes(q.column_text(6));
+  f.rarc = split_codes(q.column_text(7));
+  f.amount = model::Money::from_cents(q.column_int(8));
+  f.message = q.column_text(9);
+  f.action = q.column_text(10);
+  f.open = q.column_int(11) != 0;
+  f.created_at = q.column_text(12);
+  f.closed_at = q.column_text(13);
+  return f;
 }
 
 std::vector<model::WorklistFinding> WorklistStore::findings(std::int64_t item_id, bool open_only) {
   flush();
-  auto q = c_.prepare(std::string("SELECT id, posting_id, source, rule, category, line_number, carc, rarc, amount_cents, "
-                                  "message, action, is_open, created_at, closed_at FROM worklist_findings "
-                                  "WHERE item_id = ?") +
-                      (open_only ? " AND is_open = 1" : "") + " ORDER BY id");
+  auto q = c_.prepare(fmt::format("SELECT {} FROM worklist_findings WHERE item_id = ?{} ORDER BY id", kFindingColumns,
+                                  open_only ? " AND is_open = 1" : ""));
   q->bind(1, item_id);
   std::vector<model::WorklistFinding> out;
-  while (q->step()) {
-    model::WorklistFinding f;
-    f.id = q->column_int(0);
-    f.posting_id = q->column_int(1);
-    f.source = q->column_text(2);
-    f.rule = q->column_text(3);
-    f.category = q->column_text(4);
-    f.line_number = static_cast<int>(q->column_int(5));
-    f.carc = split_codes(q->column_text(6));
-    f.rarc = split_codes(q->column_text(7));
-    f.amount = model::Money::from_cents(q->column_int(8));
-    f.message = q->column_text(9);
-    f.action = q->column_text(10);
-    f.open = q->column_int(11) != 0;
-    f.created_at = q->column_text(12);
-    f.closed_at = q->column_text(13);
-    out.push_back(std::move(f));
-  }
+  while (q->step()) out.push_back(read_finding(*q));
   q->reset();
+  return out;
+}
+
+std::map<std::string, model::WorklistItem, std::less<>> WorklistStore::items_with_open_findings(
+    std::string_view payer_id, std::span<const std::string> claim_ids) {
+  std::map<std::string, model::WorklistItem, std::less<>> out;
+  if (claim_ids.empty()) return out;
+  flush();
+  if (!items_by_claim_) items_by_claim_ = std::make_unique<sql::ListStatements>(c_, items_by_claim_query);
+  sql::query_in_chunks(
+      *items_by_claim_, claim_ids,
+      [&](Statement& q) {
+        q.bind(1, payer_id);
+        return 2;
+      },
+      [&](Statement& q) {
+        auto item = read_item(q);
+        out.try_emplace(item.claim_id, std::move(item));  // (payer, claim) is unique
+      });
+  if (out.empty()) return out;
+  std::map<std::int64_t, model::WorklistItem*> by_id;
+  std::vector<std::int64_t> ids;
+  for (auto& [claim, item] : out) by_id[item.id] = &item;
+  for (const auto& [id, item] : by_id) ids.push_back(id);
+  if (!open_findings_by_item_)
+    open_findings_by_item_ = std::make_unique<sql::ListStatements>(c_, open_findings_by_item_query);
+  sql::query_in_chunks(
+      *open_findings_by_item_, std::span<const std::int64_t>(ids), [](Statement&) { return 1; },
+      [&](Statement& q) {
+        const auto it = by_id.find(q.column_int(14));
+        if (it != by_id.end()) it->second->findings.push_back(read_finding(q));
+      });
   return out;
 }
 
 void WorklistStore::add_finding(std::int64_t item_id, const model::WorklistFinding& f) {
   if (defer_) {
-    if (!deferred_findings_)
-      deferred_findings_ = std::make_unique<ledger::sql::BatchInsert>(
-          c_, "worklist_findings",
-          std::vector<std::string>{"item_id", "posting_id", "source", "rule", "category", "line_number", "carc", "rarc",
-                                   "amount_cents", "message", "action", "is_open", "created_at", "closed_at"});
-    auto& b = *deferred_findings_;
+    auto& b = finding_rows();
     b.row()
         .value(item_id)
         .value(f.posting_id)
@@ -292,11 +347,8 @@ void WorklistStore::close_findings(std::int64_t item_id, std::string_view at, st
 
 void WorklistStore::add_event(std::int64_t item_id, const model::WorklistEvent& e) {
   if (defer_) {
-    if (!deferred_events_)
-      deferred_events_ = std::make_unique<ledger::sql::BatchInsert>(
-          c_, "worklist_events",
-          std::vector<std::string>{"item_id", "at", "actor", "event", "posting_id", "amount_cents", "note"});
-    deferred_events_->row()
+    event_rows()
+        .row()
         .value(item_id)
         .value(e.at)
         .value(e.actor)
@@ -339,6 +391,150 @@ std::vector<model::WorklistEvent> WorklistStore::history(std::int64_t item_id) {
   return out;
 }
 
+sql::BatchInsert& WorklistStore::finding_rows() {
+  if (!deferred_findings_)
+    deferred_findings_ = std::make_unique<sql::BatchInsert>(
+        c_, "worklist_findings",
+        std::vector<std::string>{"item_id", "posting_id", "source", "rule", "category", "line_number", "carc", "rarc",
+                                 "amount_cents", "message", "action", "is_open", "created_at", "closed_at"});
+  return *deferred_findings_;
+}
+
+sql::BatchInsert& WorklistStore::event_rows() {
+  if (!deferred_events_)
+    deferred_events_ = std::make_unique<sql::BatchInsert>(
+        c_, "worklist_events",
+        std::vector<std::string>{"item_id", "at", "actor", "event", "posting_id", "amount_cents", "note"});
+  return *deferred_events_;
+}
+
+std::vector<std::int64_t> WorklistStore::apply(std::span<const model::WorklistChange> planned,
+                                               std::span<const std::int64_t> posting_ids) {
+  std::vector<std::int64_t> ids(planned.size(), 0);
+  if (planned.empty()) return ids;
+  // Provisional posting ids replaced (on a copy) when there are any to replace.
+  std::vector<model::WorklistChange> resolved;
+  if (!posting_ids.empty()) {
+    resolved.assign(planned.begin(), planned.end());
+    for (auto& ch : resolved) model::resolve_posting_ids(ch, posting_ids);
+  }
+  const std::span<const model::WorklistChange> changes = resolved.empty() ? planned : std::span(resolved);
+  flush();  // rows held back earlier go first
+  // What the changes close, before anything is added to the same items.
+  std::map<std::string_view, std::vector<std::int64_t>> close_all, close_sweep;
+  for (const auto& ch : changes) {
+    if (ch.opens() || ch.close == model::WorklistChange::Close::none) continue;
+    auto& to = ch.close == model::WorklistChange::Close::all ? close_all : close_sweep;
+    to[ch.at].push_back(ch.item.id);
+  }
+  auto close = [&](std::unique_ptr<sql::ListStatements>& statements, sql::ListStatements::Shape shape,
+                   const std::map<std::string_view, std::vector<std::int64_t>>& groups) {
+    if (groups.empty()) return;
+    if (!statements) statements = std::make_unique<sql::ListStatements>(c_, shape);
+    for (const auto& [at, items] : groups) {
+      sql::query_in_chunks(
+          *statements, std::span<const std::int64_t>(items),
+          [&](Statement& q) {
+            q.bind(1, at);
+            return 2;
+          },
+          [](Statement&) {});
+    }
+  };
+  close(close_all_, close_all_query, close_all);
+  close(close_sweep_, close_sweep_query, close_sweep);
+
+  // New items, in one multi-row INSERT (per chunk): their ids come back with their claim.
+  std::map<std::pair<std::string, std::string>, std::int64_t> new_ids;
+  bool any_new = false;
+  for (const auto& ch : changes) {
+    if (!ch.opens()) continue;
+    if (!new_items_) new_items_ = std::make_unique<sql::BatchInsert>(c_, "worklist_items", item_columns(), "id, payer_id, claim_id");
+    if (!any_new)
+      new_items_->on_returned([&](const Statement& row) {
+        new_ids[{row.column_text(1), row.column_text(2)}] = row.column_int(0);
+      });
+    any_new = true;
+    const auto& item = ch.item;
+    forget_prefetched(item.payer_id, item.claim_id);
+    auto& b = new_items_->row();
+    b.value(item.payer_id)
+        .value(item.claim_id)
+        .value(item.category)
+        .value(join_codes(item.rules))
+        .value(join_codes(item.carc))
+        .value(join_codes(item.rarc))
+        .value(item.amount.cents())
+        .value(item.action)
+        .value(model::to_string(item.status))
+        .value(item.owner)
+        .value(item.reference_date.empty() ? std::string() : item.reference_date.to_iso())
+        .value(item.trace_number)
+        .value(item.opened_at)
+        .value(item.updated_at);
+    for (const auto* text : {&item.resolved_at, &item.resolved_by, &item.resolution_note}) {
+      if (text->empty()) b.null();
+      else b.value(*text);
+    }
+  }
+  if (any_new) {
+    new_items_->flush();
+    new_items_->on_returned({});
+  }
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const auto& item = changes[i].item;
+    if (!changes[i].opens()) {
+      ids[i] = item.id;
+      continue;
+    }
+    const auto it = new_ids.find({item.payer_id, item.claim_id});
+    if (it == new_ids.end()) throw LedgerError("worklist item insert returned no id");
+    ids[i] = it->second;
+  }
+
+  // Findings and events, in the order of the changes.
+  auto& findings = finding_rows();
+  auto& events = event_rows();
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    for (const auto& f : changes[i].added) {
+      findings.row()
+          .value(ids[i])
+          .value(f.posting_id)
+          .value(f.source)
+          .value(f.rule)
+          .value(f.category)
+          .value(static_cast<std::int64_t>(f.line_number))
+          .value(join_codes(f.carc))
+          .value(join_codes(f.rarc))
+          .value(f.amount.cents())
+          .value(f.message)
+          .value(f.action)
+          .value(static_cast<std::int64_t>(f.open ? 1 : 0))
+          .value(f.created_at);
+      if (f.closed_at.empty()) findings.null();
+      else findings.value(f.closed_at);
+    }
+  }
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (!changes[i].event) continue;
+    const auto& e = *changes[i].event;
+    events.row()
+        .value(ids[i])
+        .value(e.at)
+        .value(e.actor)
+        .value(e.event)
+        .value(e.posting_id)
+        .value(e.amount.cents())
+        .value(e.note);
+  }
+  flush();
+
+  // Existing items rewritten.
+  for (const auto& ch : changes)
+    if (!ch.opens()) update(ch.item);
+  return ids;
+}
+
 void WorklistStore::flush() {
   if (deferred_findings_) deferred_findings_->flush();
   if (deferred_events_) deferred_events_->flush();
@@ -355,4 +551,4 @@ std::uint64_t WorklistStore::count(model::WorklistStatus status) {
   return static_cast<std::uint64_t>(q->single_int().value_or(0));
 }
 
-}  // namespace clearhouse::worklist
+}  // namespace clearhouse::ledger
