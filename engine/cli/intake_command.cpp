@@ -32,7 +32,7 @@ constexpr const char* kUsage =
     "                         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
     "                         [--submitter-phone DIGITS] [--db URL]\n"
     "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.\n"
-    "  KIND is icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc or rarc (as for validate).";
+    "  KIND is one of validate's (icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc, rarc, ...).";
 
 }  // namespace
 

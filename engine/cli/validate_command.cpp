@@ -22,7 +22,8 @@ constexpr const char* kUsage =
     "                           [--code-set KIND=FILE]... [--strict-code-sets] [--db URL]\n"
     "  FILE may be - for stdin. The acknowledgment is written to ACKFILE (- for stdout), or to\n"
     "  FILE.ack when --ack is given without -o. KIND is icd10cm, icd9cm, cpt, hcpcs, modifier,\n"
-    "  pos, carc or rarc (one code per line); codes not on a list are warnings unless\n"
+    "  pos, carc, rarc, stc_category, stc_status or entity (one code per line); codes not on a\n"
+    "  list are warnings unless\n"
     "  --strict-code-sets. Every NPI (NM108/N103 XX, REF*HPI) must have its check digit.";
 
 }  // namespace

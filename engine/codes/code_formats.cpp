@@ -45,6 +45,14 @@ bool is_rarc_format(std::string_view c) {
   return letters >= 1 && letters <= 2 && digits >= 1 && digits <= 4 && all_of(c.substr(letters), digit);
 }
 
+bool is_claim_status_category_format(std::string_view c) {
+  return c.size() >= 2 && c.size() <= 4 && upper(c[0]) && all_of(c.substr(1), upper_or_digit);
+}
+
+bool is_claim_status_format(std::string_view c) { return !c.empty() && c.size() <= 4 && all_of(c, digit); }
+
+bool is_entity_format(std::string_view c) { return c.size() >= 2 && c.size() <= 3 && all_of(c, upper_or_digit); }
+
 bool matches_format(CodeKind kind, std::string_view code) {
   switch (kind) {
     case CodeKind::icd10cm: return is_icd10cm_format(code);
@@ -55,6 +63,9 @@ bool matches_format(CodeKind kind, std::string_view code) {
     case CodeKind::pos: return is_place_of_service_format(code);
     case CodeKind::carc: return is_carc_format(code);
     case CodeKind::rarc: return is_rarc_format(code);
+    case CodeKind::claim_status_category: return is_claim_status_category_format(code);
+    case CodeKind::claim_status: return is_claim_status_format(code);
+    case CodeKind::entity: return is_entity_format(code);
   }
   return false;
 }
@@ -76,6 +87,9 @@ std::string_view expected_format(CodeKind kind) {
     case CodeKind::pos: return "2 digits";
     case CodeKind::carc: return "1-3 letters or digits";
     case CodeKind::rarc: return "1-2 letters and 1-4 digits";
+    case CodeKind::claim_status_category: return "a letter and 1-3 letters or digits";
+    case CodeKind::claim_status: return "1-4 digits";
+    case CodeKind::entity: return "2-3 letters or digits";
   }
   return "";
 }

@@ -29,6 +29,12 @@ bool is_place_of_service_format(std::string_view code);
 bool is_carc_format(std::string_view code);
 // Remittance advice remark code: one or two letters and one to four digits ("N130", "MA01").
 bool is_rarc_format(std::string_view code);
+// Claim status category code (507): a letter and 1-3 letters or digits ("A7", "R10", "DR01").
+bool is_claim_status_category_format(std::string_view code);
+// Claim status code (508): 1-4 digits ("33", "562").
+bool is_claim_status_format(std::string_view code);
+// Entity identifier code (98): 2-3 letters or digits ("PR", "41", "1P").
+bool is_entity_format(std::string_view code);
 
 bool matches_format(CodeKind kind, std::string_view code);
 // A procedure code's kind by its format: cpt, hcpcs, or nullopt when it is neither.

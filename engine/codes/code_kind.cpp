@@ -12,6 +12,9 @@ std::string_view code_kind_name(CodeKind kind) {
     case CodeKind::pos: return "pos";
     case CodeKind::carc: return "carc";
     case CodeKind::rarc: return "rarc";
+    case CodeKind::claim_status_category: return "stc_category";
+    case CodeKind::claim_status: return "stc_status";
+    case CodeKind::entity: return "entity";
   }
   return "";
 }
@@ -26,6 +29,9 @@ std::string_view code_kind_label(CodeKind kind) {
     case CodeKind::pos: return "place of service";
     case CodeKind::carc: return "claim adjustment reason code";
     case CodeKind::rarc: return "remark code";
+    case CodeKind::claim_status_category: return "claim status category code";
+    case CodeKind::claim_status: return "claim status code";
+    case CodeKind::entity: return "entity identifier code";
   }
   return "code";
 }
@@ -42,6 +48,7 @@ std::optional<CodeKindSelection> select_code_kinds(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view code_kind_names() { return "icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc or rarc"; }
+std::string_view code_kind_names() { return "icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc, rarc, stc_category, stc_status or entity";
+}
 
 }  // namespace clearhouse::codes

@@ -75,7 +75,7 @@ T& append(std::vector<T>& v) {
 }  // namespace
 
 RemittanceReader::RemittanceReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics)
-    : envelope_(envelope), diagnostics_(diagnostics) {}
+    : envelope_(envelope), diagnostic_findings_(diagnostics) {}
 
 void RemittanceReader::assign_resized(std::string& to, std::string_view from) {
   to.clear();
@@ -108,41 +108,9 @@ std::vector<model::Finding> RemittanceReader::take_file_findings() {
   return std::exchange(file_findings_, {});
 }
 
-// Turns the diagnostics reported since the last call into findings (errors only: warnings
-// are notes about formatting that the lexer already recovered from).
 void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
-  const auto& errors = diagnostics_.errors();
-  for (; errors_seen_ < errors.size(); ++errors_seen_) {
-    const x12::X12Error& e = errors[errors_seen_];
-    ++error_total_seen_;
-    // At the end of input the missing GE and IEA are reported together with the missing SE:
-    // they belong to the file, not to the transaction set.
-    std::vector<model::Finding>* target =
-        e.code == x12::X12Errc::missing_trailer && e.expected != "SE" ? &file_findings_ : into;
-    Finding f;
-    f.rule = fmt::format("read.{}", x12::to_string(e.code));
-    f.category = model::finding_category::malformed;
-    f.message = e.message();
-    f.action = "ask the payer to correct and resend the file";
-    f.location.transaction = building_ ? envelope_.transaction().control_number : std::string();
-    f.location.segment = e.segment;
-    f.location.offset = e.offset;
-    f.location.segment_id = e.segment_id;
-    f.location.element = e.element;
-    f.location.component = e.component;
-    if (target == &file_findings_) f.location.transaction.clear();
-    target->push_back(std::move(f));
-  }
-  // Past the diagnostics limit only totals are kept; say how many were not itemised.
-  if (diagnostics_.error_count() > error_total_seen_) {
-    Finding f;
-    f.rule = "read.more_errors";
-    f.category = model::finding_category::malformed;
-    f.message = fmt::format("{} further errors were counted but not itemised",
-                            diagnostics_.error_count() - error_total_seen_);
-    error_total_seen_ = diagnostics_.error_count();
-    into->push_back(std::move(f));
-  }
+  diagnostic_findings_.collect(into, building_ ? std::string_view(envelope_.transaction().control_number) : "",
+                               file_findings_);
 }
 
 // Claims and lines stay where they are and are refilled in place (see on_clp/on_svc); only

@@ -18,6 +18,7 @@
 
 #include "engine/model/finding.hpp"
 #include "engine/model/remittance.hpp"
+#include "parsers/x12/diagnostic_findings.hpp"
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12_835/content_hash.hpp"
 #include "parsers/x12_835/fast_values.hpp"
@@ -83,6 +84,7 @@ class RemittanceReader {
   void close_line(model::Remittance& out);
   void close_claim(model::Remittance& out);
   void trim_claims(model::Remittance& out);
+  // The envelope errors reported since the last call: into the set (or the file) findings.
   void collect_diagnostics(std::vector<model::Finding>* into);
 
   void on_bpr(model::Remittance& out, const x12::Segment& s);
@@ -139,13 +141,11 @@ class RemittanceReader {
   const char* loop_name() const;
 
   x12::EnvelopeReader& envelope_;
-  x12::Diagnostics& diagnostics_;
   ContentHash hash_;
   Loop loop_ = Loop::header;
   bool building_ = false;
   bool pending_header_ = false;  // the current segment is an ST that starts the next set
-  std::size_t errors_seen_ = 0;  // diagnostics errors already turned into findings
-  std::uint64_t error_total_seen_ = 0;
+  x12::DiagnosticFindings diagnostic_findings_;  // the envelope errors, each turned into a finding once
   std::vector<model::Finding> file_findings_;
   std::vector<model::ClaimPayment> claim_pool_;  // claims (and their lines) whose storage is reused
   std::size_t claim_count_ = 0;  // claims of the current set filled so far in out.claims

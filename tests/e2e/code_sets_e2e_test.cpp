@@ -108,7 +108,7 @@ TEST(CodeSetsE2eTest, OneSetOfKindsForSubmitValidateAndIntake) {
     if (command != std::string("validate")) args.insert(args.end(), {"--out", (dir / "o3").string()});
     const auto bad = run_clearhouse(args);
     EXPECT_EQ(bad.exit_code, 2) << command;
-    EXPECT_NE(bad.err.find("icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc or rarc"), std::string::npos)
+    EXPECT_NE(bad.err.find("icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc, rarc, stc_category, stc_status or entity"), std::string::npos)
         << command << ": " << bad.err;
   }
   testing::write_file(dir / "bad.txt", "99213\nJ1100\n");

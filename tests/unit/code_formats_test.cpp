@@ -55,6 +55,16 @@ TEST(CodeFormatsTest, PlaceOfServiceCarcAndRarc) {
   for (auto c : {"", "130", "N", "MAB1", "N12345", "n130"}) EXPECT_FALSE(is_rarc_format(c)) << c;
 }
 
+TEST(CodeFormatsTest, ClaimStatusCategoryStatusAndEntity) {
+  // What a 277CA's STC01 carries: category (507) : status (508) : entity (98).
+  for (auto c : {"A1", "A7", "E0", "F2", "R10", "DR01"}) EXPECT_TRUE(is_claim_status_category_format(c)) << c;
+  for (auto c : {"", "A", "7A", "a7", "DR012"}) EXPECT_FALSE(is_claim_status_category_format(c)) << c;
+  for (auto c : {"0", "33", "562", "1001"}) EXPECT_TRUE(is_claim_status_format(c)) << c;
+  for (auto c : {"", "A3", "12345", "3 "}) EXPECT_FALSE(is_claim_status_format(c)) << c;
+  for (auto c : {"PR", "41", "1P", "QC", "85"}) EXPECT_TRUE(is_entity_format(c)) << c;
+  for (auto c : {"", "P", "PRRR", "pr"}) EXPECT_FALSE(is_entity_format(c)) << c;
+}
+
 TEST(CodeFormatsTest, EveryKindHasAFormatAndAName) {
   for (CodeKind kind : kCodeKinds) {
     EXPECT_FALSE(expected_format(kind).empty()) << code_kind_name(kind);

@@ -12,7 +12,7 @@ TEST(CodeListsErrorsTest, BadOptionsAndFiles) {
   EXPECT_FALSE(add_code_list_option("icd10cm", sets, error, deprecation));
   EXPECT_FALSE(add_code_list_option("loinc=/tmp/x", sets, error, deprecation));
   EXPECT_NE(error.find("KIND=FILE"), std::string::npos);
-  EXPECT_NE(error.find("icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc or rarc"), std::string::npos);
+  EXPECT_NE(error.find("icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc, rarc, stc_category, stc_status or entity"), std::string::npos);
   EXPECT_FALSE(add_code_list_option("cpt=", sets, error, deprecation));
   EXPECT_FALSE(add_code_list_option("cpt=/nonexistent/cpt.txt", sets, error, deprecation));
   EXPECT_NE(error.find("cannot read"), std::string::npos);

@@ -35,13 +35,6 @@ const char* isa_note(int field) {
   }
 }
 
-const char* functional_family(std::string_view gs01) {
-  if (gs01 == "HC") return "837";
-  if (gs01 == "HP") return "835";
-  if (gs01 == "FA") return "999";
-  return nullptr;
-}
-
 std::uint64_t to_count(std::string_view s, std::uint64_t fallback) {
   std::uint64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -208,10 +201,9 @@ class FileValidator {
       interchange_->parties.group_receiver = gs.sender;
     }
     check_envelope_segment(s, "GS");
-    const char* family = functional_family(gs.functional_id);
-    if (family == nullptr) {
+    if (!catalog_.supports_group(gs.functional_id)) {
       group_error("1", "functional group " + gs.functional_id + " is not supported", &s);
-    } else if (catalog_.find(family, gs.version) == nullptr) {
+    } else if (catalog_.find_for_group(gs.functional_id, gs.version) == nullptr) {
       group_error("2", "version " + gs.version + " is not supported for functional group " + gs.functional_id, &s);
     }
   }

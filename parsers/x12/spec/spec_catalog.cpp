@@ -50,6 +50,9 @@ std::optional<codes::CodeKind> code_set_kind(std::string_view set) {
   if (set == "pos") return codes::CodeKind::pos;
   if (set == "adjustment_reason") return codes::CodeKind::carc;
   if (set == "remark_code") return codes::CodeKind::rarc;
+  if (set == "claim_status_cat") return codes::CodeKind::claim_status_category;
+  if (set == "claim_status") return codes::CodeKind::claim_status;
+  if (set == "entity_id") return codes::CodeKind::entity;
   return std::nullopt;
 }
 
@@ -237,6 +240,36 @@ class Builder {
   std::string problem_;
 };
 
+// Collects the HL levels: a loop whose entry is HL told apart by HL03 is a level; the nearest
+// level loop around it is its parent.
+void collect_levels(const LoopSpec& loop, const HierarchyLevel* parent, std::vector<HierarchyLevel>& out) {
+  for (const NodeSpec& child : loop.children) {
+    if (!child.is_loop()) continue;
+    const SegmentSpec& entry = child.entry();
+    if (entry.id != "HL" || entry.match.element != 3) {
+      collect_levels(*child.loop, parent, out);
+      continue;
+    }
+    std::size_t first = out.size();
+    for (const auto& code : entry.match.codes) {
+      HierarchyLevel level;
+      level.code = code;
+      level.loop = child.loop;
+      if (parent != nullptr) {
+        level.depth = static_cast<std::uint8_t>(parent->depth + 1);
+        for (const auto& p : out)
+          if (p.loop == parent->loop) level.parents.push_back(p.code);
+      }
+      out.push_back(std::move(level));
+    }
+    // A copy, not a pointer into out: out grows while the children are collected.
+    if (first < out.size()) {
+      const HierarchyLevel here = out[first];
+      collect_levels(*child.loop, &here, out);
+    }
+  }
+}
+
 bool parse_json(const std::filesystem::path& p, rapidjson::Document& doc, std::string& error) {
   const std::string text = read_text(p, error);
   if (!error.empty()) return false;
@@ -311,6 +344,7 @@ std::shared_ptr<const SpecCatalog> SpecCatalog::load(const std::string& dir) {
       catalog->error_ = file.filename().string() + ": " + (spec->body == nullptr ? error : b.problem());
       return catalog;
     }
+    collect_levels(*spec->body, nullptr, spec->hierarchy);
     catalog->specs_.push_back(std::move(spec));
   }
   if (catalog->envelope_.segments.empty()) catalog->error_ = "no envelope spec in " + dir;
@@ -325,6 +359,18 @@ const TransactionSpec* SpecCatalog::find(std::string_view transaction_set, std::
     if (fallback == nullptr) fallback = s.get();
   }
   return version.empty() ? fallback : nullptr;
+}
+
+const TransactionSpec* SpecCatalog::find_for_group(std::string_view functional_id, std::string_view version) const {
+  for (const auto& s : specs_)
+    if (s->functional_id == functional_id && s->accepts_version(version)) return s.get();
+  return nullptr;
+}
+
+bool SpecCatalog::supports_group(std::string_view functional_id) const {
+  for (const auto& s : specs_)
+    if (s->functional_id == functional_id) return true;
+  return false;
 }
 
 const TransactionSpec* SpecCatalog::find_by_id(std::string_view id) const {

@@ -118,6 +118,16 @@ struct LoopSpec {
   }
 };
 
+// One level of the HL hierarchy: the loop an HL03 code opens and the level its HL02 must name,
+// as the spec's loop nesting says (set on load). 837P: 20, 22 under 20, 23 under 22; 277CA:
+// 20, 21, 19, PT; 276/277: 20, 21, 19, 22, 23 under 22.
+struct HierarchyLevel {
+  std::string code;                  // HL03: "20", "22", "PT"
+  const LoopSpec* loop = nullptr;    // the loop it opens ("2000A")
+  std::vector<std::string> parents;  // HL03 codes of the enclosing level's loop; empty at the top
+  std::uint8_t depth = 1;            // 1 for the top level, 2 below it, ...
+};
+
 struct TransactionSpec {
   std::string id;               // "837P"
   std::string transaction_set;  // "837"
@@ -129,6 +139,7 @@ struct TransactionSpec {
   SegmentSpec trailer;          // SE
   const LoopSpec* body = nullptr;
   std::unordered_set<std::uint32_t> segment_ids;  // every segment id used anywhere
+  std::vector<HierarchyLevel> hierarchy;          // HL levels in guide order (empty without HL)
 
   // Storage: specs hold stable pointers into these.
   std::vector<std::unique_ptr<SegmentSpec>> segment_store;
@@ -136,6 +147,8 @@ struct TransactionSpec {
   std::vector<std::unique_ptr<CodeTable>> table_store;
 
   bool accepts_version(std::string_view v) const;
+  // The level HL03 = code opens; nullptr when the guide has no such level.
+  const HierarchyLevel* level(std::string_view code) const;
 };
 
 // Segments of the interchange and group envelopes (ISA, GS, GE, IEA, TA1).
@@ -161,6 +174,12 @@ inline bool TransactionSpec::accepts_version(std::string_view v) const {
   for (const auto& a : accepted_versions)
     if (a == v) return true;
   return false;
+}
+
+inline const HierarchyLevel* TransactionSpec::level(std::string_view code) const {
+  for (const auto& l : hierarchy)
+    if (l.code == code) return &l;
+  return nullptr;
 }
 
 inline const SegmentSpec* EnvelopeSpec::find(std::string_view id) const {
