@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/ledger/fee_schedule_store.hpp"
 #include "engine/util/timestamp.hpp"
-#include "engine/worklist/fee_schedule_store.hpp"
 #include "engine/worklist/ledger_sources.hpp"
 
 namespace clearhouse::worklist {
@@ -12,7 +12,7 @@ namespace clearhouse::worklist {
 PostReview::PostReview(ledger::Ledger& ledger, const rules::RulesConfig& config, model::Date today)
     : ledger_(ledger),
       config_(config),
-      fees_(load_fee_schedule(ledger.connection())),
+      fees_(ledger::read_fee_schedule(ledger.connection())),
       pipeline_(config),
       today_(today),
       sources_(ledger_review_sources(ledger)),
@@ -44,7 +44,7 @@ FeeScheduleLoad load_fee_schedule_file(ledger::Ledger& ledger, const std::string
   auto parsed = rules::parse_fee_schedule_csv(text.str());
   for (auto& e : parsed.errors) out.errors.push_back(path + ": " + e);
   if (!out.errors.empty()) return out;
-  out.rows = store_fee_schedule(ledger.connection(), parsed.rows, util::utc_timestamp_now());
+  out.rows = ledger::store_fee_schedule(ledger.connection(), parsed.rows, util::utc_timestamp_now());
   return out;
 }
 
