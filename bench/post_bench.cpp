@@ -13,7 +13,7 @@
 
 #include "bench/support/bench_inputs.hpp"
 #include "engine/ledger/ledger.hpp"
-#include "engine/ledger/relaxed_sync.hpp"
+#include "engine/ledger/session_settings.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
 #include "parsers/x12/input_source.hpp"
 #include "tests/support/postgres_server.hpp"
@@ -61,7 +61,7 @@ PostCounts post_file(ledger::Ledger& ledger, const fs::path& file) {
   std::string error;
   auto source = x12::FileSource::open(file.string(), error);
   if (!source) throw std::runtime_error(error);
-  const ledger::RelaxedSync relaxed(ledger);  // as `clearhouse post` runs it
+  const ledger::RelaxedDurability relaxed(ledger.connection());  // as `clearhouse post` runs it
   PostCounts counts;
   reconcile::RemittanceFilePosting posting(ledger, *source, {file.string(), nullptr, false, {}});
   while (const auto* set = posting.next()) {

@@ -21,7 +21,7 @@
 #include "engine/worklist/post_review.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
-#include "engine/ledger/relaxed_sync.hpp"
+#include "engine/ledger/session_settings.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
 #include "generators/render/json_writer.hpp"
 #include "parsers/x12/input_source.hpp"
@@ -96,7 +96,7 @@ int run_post(const std::vector<std::string>& argv) {
     return kExitRejected;
   }
   auto ledger = ledger::open_ledger(url);
-  const ledger::RelaxedSync relaxed(*ledger);
+  const ledger::RelaxedDurability relaxed(ledger->connection());
   // The rules pipeline and the worklist ride along in each posting transaction.
   const auto rules_config = command_line::load_rules_for(args, "post");
   // --fee-schedule: stored first (a dry run uses it without storing it).

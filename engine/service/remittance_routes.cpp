@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/ack/ack_file_posting.hpp"
-#include "engine/ledger/relaxed_sync.hpp"
+#include "engine/ledger/session_settings.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
@@ -51,9 +51,9 @@ Response handle_post_remittance(Request& req, ServiceContext& ctx) {
   reconcile::RemittanceFileTotals totals;
   {
     auto ledger = ctx.ledgers().acquire();
-    // Posting commits with synchronous=NORMAL (idempotent: see relaxed_sync.hpp); the connection
+    // Posting commits with synchronous=NORMAL (idempotent: see ledger/session_settings.hpp); the connection
     // goes back to FULL for whatever borrows it next.
-    const ledger::RelaxedSync relaxed(*ledger);
+    const ledger::RelaxedDurability relaxed(ledger->connection());
     worklist::PostReview review(*ledger, ctx.rules(), ctx.today());
     reconcile::RemittanceFilePosting posting(*ledger, *source, {"upload", &review, false, {}});
     auto listed_findings = [&](const std::vector<model::Finding>& findings) {

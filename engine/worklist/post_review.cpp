@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/ledger/fee_schedule_store.hpp"
 #include "engine/util/timestamp.hpp"
-#include "engine/worklist/fee_schedule_store.hpp"
 
 namespace clearhouse::worklist {
 namespace {
@@ -26,7 +26,7 @@ std::vector<rules::FeeScheduleRow> read_fee_schedule_file(const std::string& pat
 }  // namespace
 
 PostReview::PostReview(ledger::Ledger& ledger, const rules::RulesConfig& config, model::Date today)
-    : PostReview(config, load_fee_schedule(ledger.connection()), today) {}
+    : PostReview(config, rules::FeeSchedule(ledger::read_fee_schedule(ledger.connection())), today) {}
 
 PostReview::PostReview(const rules::RulesConfig& config, rules::FeeSchedule fees, model::Date today)
     : config_(config), fees_(std::move(fees)), pipeline_(config), today_(today) {}
@@ -35,7 +35,7 @@ FeeScheduleLoad load_fee_schedule_file(ledger::Ledger& ledger, const std::string
   FeeScheduleLoad out;
   const auto rows = read_fee_schedule_file(path, out);
   if (!out.errors.empty()) return out;
-  out.rows = store_fee_schedule(ledger.connection(), rows, util::utc_timestamp_now());
+  out.rows = ledger::store_fee_schedule(ledger.connection(), rows, util::utc_timestamp_now());
   return out;
 }
 

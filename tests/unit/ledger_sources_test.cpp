@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <functional>
 
+#include "engine/ledger/fee_schedule_store.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
 #include "engine/reconcile/remittance_poster.hpp"
 #include "engine/reconcile/remittance_read_ahead.hpp"
 #include "engine/rules/fee_schedule.hpp"
 #include "engine/rules/pipeline.hpp"
-#include "engine/worklist/fee_schedule_store.hpp"
 #include "engine/worklist/ledger_sources.hpp"
 #include "engine/worklist/post_review.hpp"
 #include "engine/worklist/remittance_review.hpp"
@@ -98,7 +98,7 @@ Posted post_samples(const fs::path& dir, bool prefetch, std::unique_ptr<ledger::
   ledger = ledger::open_ledger(db);
   const auto fees = load_fee_schedule_file(*ledger, (testing::source_dir() / "samples" / "fee_schedule.csv").string());
   EXPECT_TRUE(fees.errors.empty());
-  const rules::FeeSchedule schedule = load_fee_schedule(ledger->connection());
+  const rules::FeeSchedule schedule(ledger::read_fee_schedule(ledger->connection()));
   const rules::Pipeline pipeline(config());
   const rules::RuleEnvironment env{config(), &schedule, model::Date{2024, 6, 20}};
   auto sources = ledger_review_sources(*ledger);

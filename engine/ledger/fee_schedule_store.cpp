@@ -1,10 +1,10 @@
-#include "engine/worklist/fee_schedule_store.hpp"
+#include "engine/ledger/fee_schedule_store.hpp"
 
-namespace clearhouse::worklist {
+namespace clearhouse::ledger {
 
-std::size_t store_fee_schedule(ledger::sql::Connection& c, std::span<const rules::FeeScheduleRow> rows,
+std::size_t store_fee_schedule(sql::Connection& c, std::span<const model::FeeScheduleRow> rows,
                                std::string_view now) {
-  ledger::sql::Transaction tx(c);
+  sql::Transaction tx(c);
   auto q = c.prepare(
       "INSERT INTO fee_schedule (payer_id, procedure_code, modifier, allowed_cents, loaded_at) VALUES (?, ?, ?, ?, ?) "
       "ON CONFLICT (payer_id, procedure_code, modifier) DO UPDATE SET allowed_cents = excluded.allowed_cents, "
@@ -17,12 +17,12 @@ std::size_t store_fee_schedule(ledger::sql::Connection& c, std::span<const rules
   return rows.size();
 }
 
-rules::FeeSchedule load_fee_schedule(ledger::sql::Connection& c) {
-  rules::FeeSchedule out;
+std::vector<model::FeeScheduleRow> read_fee_schedule(sql::Connection& c) {
+  std::vector<model::FeeScheduleRow> out;
   auto q = c.prepare("SELECT payer_id, procedure_code, modifier, allowed_cents FROM fee_schedule");
-  while (q->step()) out.add({q->column_text(0), q->column_text(1), q->column_text(2), q->column_int(3)});
+  while (q->step()) out.push_back({q->column_text(0), q->column_text(1), q->column_text(2), q->column_int(3)});
   q->reset();
   return out;
 }
 
-}  // namespace clearhouse::worklist
+}  // namespace clearhouse::ledger
