@@ -285,25 +285,8 @@ class Typer {
     }
     const std::string_view s(v->GetString(), v->GetStringLength());
     if (s.empty()) return;
-    auto digits = [](std::string_view d, int& value) {
-      value = 0;
-      for (char c : d) {
-        if (c < '0' || c > '9') return false;
-        value = value * 10 + (c - '0');
-      }
-      return !d.empty();
-    };
-    int y = 0, m = 0, d = 0;
-    bool ok = false;
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-')
-      ok = digits(s.substr(0, 4), y) && digits(s.substr(5, 2), m) && digits(s.substr(8, 2), d);
-    else if (s.size() == 8)
-      ok = digits(s.substr(0, 4), y) && digits(s.substr(4, 2), m) && digits(s.substr(6, 2), d);
-    if (!ok) {
-      problem({&parent, key}, "invalid_date", "expected a date YYYY-MM-DD");
-      return;
-    }
-    out = model::Date{static_cast<std::int16_t>(y), static_cast<std::uint8_t>(m), static_cast<std::uint8_t>(d)};
+    if (auto d = model::Date::read_fields(s)) out = *d;
+    else problem({&parent, key}, "invalid_date", "expected a date YYYY-MM-DD");
   }
 
   // true/false, or "Y"/"N" text.
