@@ -118,6 +118,7 @@ class RemittanceReader {
                                           int element, bool required);
   std::optional<model::Money> amount_problem(model::Remittance& out, const x12::Segment& s, std::string_view text,
                                              int element, bool required, int component);
+  void unreadable_balance_amount(model::Remittance& out, const x12::Segment& s, int element);
   std::optional<model::Decimal> decimal(model::Remittance& out, const x12::Segment& s, int element) {
     const std::string_view text = s[static_cast<std::size_t>(element)];
     if (text.empty()) return std::nullopt;
