@@ -110,6 +110,8 @@ int run_submit(const std::vector<std::string>& argv) {
   submit::LedgerSubmission recorder(*ledger);
   const auto report = submit::run_submit(options, recorder);
   progress.finish();
+  // What was read past in the input is said where the person running the command looks.
+  for (const auto& w : report.input_warnings) fmt::print(stderr, "clearhouse submit: warning: {}\n", w);
   print_report(report);
   return report.rejected == 0 ? kExitOk : kExitRejected;
 }
