@@ -54,14 +54,10 @@ TEST(Date, DaysInMonthIsTheCalendars) {
     }
 }
 
-TEST(Date, LeapDays) {
-  EXPECT_TRUE(Date::parse_ccyymmdd("20240229"));
-  EXPECT_TRUE(Date::parse_ccyymmdd("20000229"));
-  EXPECT_FALSE(Date::parse_ccyymmdd("20230229"));
-  EXPECT_FALSE(Date::parse_ccyymmdd("21000229"));
-  EXPECT_FALSE(Date::parse_ccyymmdd("20240431"));
-  EXPECT_FALSE(Date::parse_ccyymmdd("20261345"));
-  EXPECT_TRUE(Date::parse_ccyymmdd("20241231"));
+TEST(Date, LeapDaysAndMonthEnds) {
+  for (const char* real : {"20240229", "20000229", "20241231", "20240430"}) EXPECT_TRUE(Date::parse_ccyymmdd(real)) << real;
+  for (const char* not_real : {"20230229", "21000229", "20240431", "20261345"})
+    EXPECT_FALSE(Date::parse_ccyymmdd(not_real)) << not_real;
   EXPECT_FALSE(Date::parse_iso("2024-02-30"));
 }
 
@@ -96,12 +92,10 @@ TEST(Date, D6PivotsAtFifty) {
 TEST(Date, Rd8IsAnOrderedPairOfRealDates) {
   EXPECT_EQ(DateRange::parse_rd8("20240101-20240131"), (DateRange{{2024, 1, 1}, {2024, 1, 31}}));
   EXPECT_EQ(DateRange::parse_rd8("20240101-20240101"), (DateRange{{2024, 1, 1}, {2024, 1, 1}}));
-  EXPECT_FALSE(DateRange::parse_rd8("20240131-20240101"));  // ends before it starts
-  EXPECT_FALSE(DateRange::parse_rd8("20240101"));
-  EXPECT_FALSE(DateRange::parse_rd8("20240101-20240230"));
-  EXPECT_FALSE(DateRange::parse_rd8("20240101:20240131"));
-  EXPECT_FALSE(DateRange::parse_rd8("20240101-2024013"));
-  EXPECT_FALSE(DateRange::parse_rd8("20240101-202401311"));
+  // Ends before it starts; one date; no such day; another separator; a date too short or long.
+  for (const char* text : {"20240131-20240101", "20240101", "20240101-20240230", "20240101:20240131",
+                           "20240101-2024013", "20240101-202401311"})
+    EXPECT_FALSE(DateRange::parse_rd8(text)) << text;
 }
 
 TEST(Date, Arithmetic) {

@@ -11,27 +11,28 @@ model::RemittanceBalancer::Amount amount(std::string_view text) {
   return grammar::parse_amount(text);
 }
 
+// I12 on the paid amount (SVC03, CLP04) of a line or claim that does not balance.
+void report(FindingSink& sink, const SegmentRef& where, int paid_element, const model::AdjudicationBalance& b,
+            const char* difference, const char* adjustments) {
+  sink.element_finding(where, ElementRef{paid_element, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
+                       model::to_x12_amount(b.paid),
+                       std::string(difference) + " = " + model::to_x12_amount(b.billed - b.paid) + " does not equal the " +
+                           adjustments + " " + model::to_x12_amount(b.adjusted));
+}
+
 }  // namespace
 
 void RemittanceBalance::start() { balancer_.start(); }
 
 void RemittanceBalance::close_line(FindingSink& sink) {
-  const auto line = balancer_.close_line();
-  if (!line || line->balances()) return;
-  sink.element_finding(line_ref_, ElementRef{3, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
-                       model::to_x12_amount(line->paid),
-                       "SVC02 - SVC03 = " + model::to_x12_amount(line->billed - line->paid) +
-                           " does not equal the line adjustments " + model::to_x12_amount(line->adjusted));
+  if (const auto line = balancer_.close_line(); line && !line->balances())
+    report(sink, line_ref_, 3, *line, "SVC02 - SVC03", "line adjustments");
 }
 
 void RemittanceBalance::close_claim(FindingSink& sink) {
   if (balancer_.line_open()) close_line(sink);
-  const auto claim = balancer_.close_claim();
-  if (!claim || claim->balances()) return;
-  sink.element_finding(claim_ref_, ElementRef{4, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
-                       model::to_x12_amount(claim->paid),
-                       "CLP03 - CLP04 = " + model::to_x12_amount(claim->billed - claim->paid) +
-                           " does not equal the claim and line adjustments " + model::to_x12_amount(claim->adjusted));
+  if (const auto claim = balancer_.close_claim(); claim && !claim->balances())
+    report(sink, claim_ref_, 4, *claim, "CLP03 - CLP04", "claim and line adjustments");
 }
 
 void RemittanceBalance::on_loop_closed(std::string_view loop_id, FindingSink& sink) {
