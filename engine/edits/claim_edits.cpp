@@ -190,21 +190,14 @@ void normalize_codes(Claim& c) {
 
 }  // namespace
 
-std::uint64_t ClaimEditor::original_key(std::string_view payer_id, std::string_view claim_id) {
-  // 64-bit FNV-1a over payer id, a separator and claim id: two different claims collide with
-  // odds of about n^2 / 2^65 (1e-9 for ten million claims), and a collision would show as a
-  // reported duplicate, never as a silent loss.
-  std::uint64_t h = 14695981039346656037ull;
-  auto mix = [&](std::string_view s) {
-    for (char ch : s) {
-      h ^= static_cast<unsigned char>(ch);
-      h *= 1099511628211ull;
-    }
-  };
-  mix(payer_id);
-  mix(std::string_view("\x1f", 1));
-  mix(claim_id);
-  return h;
+const std::string& ClaimEditor::original_key(std::string_view payer_id, std::string_view claim_id) {
+  // The payer id's length leads, so the key is one pair only, whatever bytes the ids hold.
+  key_.clear();
+  key_.append(std::to_string(payer_id.size()));
+  key_.push_back(':');
+  key_.append(payer_id);
+  key_.append(claim_id);
+  return key_;
 }
 
 EditOutcome ClaimEditor::edit(model::Encounter encounter) {
@@ -218,9 +211,6 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
                                 std::vector<Claim>& parts) {
   const std::size_t failures_before = rejections.size();
   Claim& c = encounter.claim;
-  // The duplicate check at the end reads one slot of a table as large as the input: start
-  // loading it now, behind the other edits.
-  accepted_originals_.prefetch(original_key(c.payer.id, c.claim_id));
   Checker check(encounter, context_, rejections);
   normalize_codes(c);
 
@@ -466,25 +456,22 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
     check.fail({"", -1, "claim_id"}, EditCode::split_claim_id_too_long,
                fmt::format("{} lines need {} claims, and the split claim ids would pass 20 characters",
                            c.lines.size(), split_ids.size()));
-  keys_.clear();
-  if (!replaces && !c.claim_id.empty()) {
-    const std::size_t claims = split ? split_ids.size() : 1;
-    for (std::size_t part = 0; part < claims; ++part) {
-      const std::string& id = split ? split_ids[part] : c.claim_id;
-      const std::uint64_t key = original_key(c.payer.id, id);
-      keys_.push_back(key);
-      if (accepted_originals_.contains(key)) {
-        check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_batch,
-                   fmt::format("claim {} for this payer appears earlier in this input", id));
-      } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
-        check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_ledger,
-                   fmt::format("claim {} was already submitted to this payer", id));
-      }
+  // Every original claim the encounter becomes (one, or the parts of a split).
+  const std::size_t originals = replaces || c.claim_id.empty() ? 0 : split ? split_ids.size() : 1;
+  auto original_id = [&](std::size_t part) -> const std::string& { return split ? split_ids[part] : c.claim_id; };
+  for (std::size_t part = 0; part < originals; ++part) {
+    const std::string& id = original_id(part);
+    if (accepted_originals_.contains(original_key(c.payer.id, id))) {
+      check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_batch,
+                 fmt::format("claim {} for this payer appears earlier in this input", id));
+    } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
+      check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_ledger,
+                 fmt::format("claim {} was already submitted to this payer", id));
     }
   }
   if (rejections.size() != failures_before) return false;
 
-  for (auto key : keys_) accepted_originals_.insert(key);
+  for (std::size_t part = 0; part < originals; ++part) accepted_originals_.insert(original_key(c.payer.id, original_id(part)));
   if (c.lines.size() > model::kMaxLinesPerClaim) parts = split_claim(std::move(c));
   return true;
 }

@@ -65,11 +65,12 @@ class ClaimEditor {
                      std::vector<model::Claim>& parts);
 
  private:
-  static std::uint64_t original_key(std::string_view payer_id, std::string_view claim_id);
+  // The duplicate check's key of (payer id, claim id), written into key_.
+  const std::string& original_key(std::string_view payer_id, std::string_view claim_id);
 
   EditContext context_;
-  KeySet accepted_originals_;          // hashes of (payer id, claim id) accepted
-  std::vector<std::uint64_t> keys_;    // the encounter being edited (reused)
+  KeySet accepted_originals_;  // (payer id, claim id) of every original claim accepted, exactly
+  std::string key_;            // reused
 };
 
 }  // namespace clearhouse::edits

@@ -59,6 +59,7 @@ class SubmitRun {
     while (reader->next()) {
       ++report_.encounters;
       if (o_.progress && (report_.encounters & 1023) == 0) o_.progress(reader->bytes_consumed(), report_.encounters);
+      for (const auto& u : reader->unknown_fields()) warn_input(encounter::to_warning(u));
       if (!reader->problems().empty()) {
         reject(reader->problems());
         continue;
@@ -85,6 +86,11 @@ class SubmitRun {
     if (!reader->read_error().empty())
       throw std::runtime_error(fmt::format("cannot read {}: {}", o_.input, reader->read_error()));
     if (o_.progress) o_.progress(reader->bytes_consumed(), report_.encounters);
+  }
+
+  void warn_input(std::string warning) {
+    if (report_.input_warnings.size() < kMaxListedInputWarnings) report_.input_warnings.push_back(std::move(warning));
+    else ++unlisted_input_warnings_;
   }
 
   void reject(const std::vector<model::Rejection>& failures) {
@@ -190,6 +196,9 @@ class SubmitRun {
     sync_directory(o_.out_dir);
     report_.rejections_file = rejections_.final_path().string();
     report_.warnings = o_.code_sets.missing_warnings(edits::kListedCodeKinds);
+    if (unlisted_input_warnings_ > 0)
+      report_.input_warnings.push_back(fmt::format("{} more warnings about the input like these (not listed)",
+                                                   unlisted_input_warnings_));
     spdlog::debug("submit: {} encounters, {} claims, {} rejected, {} files", report_.encounters, report_.claims,
                   report_.rejected, report_.files.size());
   }
@@ -203,6 +212,7 @@ class SubmitRun {
   std::unordered_map<std::string, std::size_t> index_;
   std::unordered_map<int, std::string> st02_by_batch_;
   std::string key_, current_st02_;
+  std::uint64_t unlisted_input_warnings_ = 0;
   BatchFile* last_ = nullptr;
   model::Submitter last_submitter_;
   model::Receiver last_receiver_;

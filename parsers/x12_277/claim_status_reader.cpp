@@ -367,7 +367,7 @@ std::optional<model::Money> ClaimStatusReader::amount(model::ClaimStatusReport& 
 model::Date ClaimStatusReader::date(model::ClaimStatusReport& out, const x12::Segment& s, int element) {
   const std::string_view text = s[static_cast<std::size_t>(element)];
   if (text.empty()) return {};
-  if (auto d = x12_835::fast_d8(text)) return *d;
+  if (auto d = model::Date::parse_ccyymmdd(text)) return *d;
   problem(out, s, "read.invalid_value", element, 0,
           fmt::format("{}{:02d} is not a CCYYMMDD date: found '{}'", s.id(), element, x12::printable_excerpt(text, 16)),
           FindingSeverity::warning);
@@ -378,12 +378,12 @@ void ClaimStatusReader::period(model::ClaimStatusReport& out, const x12::Segment
                                model::Date& to) {
   const std::string_view format = s[2], text = s[3];
   if (format == "D8") {
-    if (auto d = x12_835::fast_d8(text)) {
+    if (auto d = model::Date::parse_ccyymmdd(text)) {
       from = to = *d;
       return;
     }
   } else if (format == "RD8") {
-    if (auto r = x12::grammar::parse_rd8(text)) {
+    if (auto r = model::DateRange::parse_rd8(text)) {
       from = r->from;
       to = r->to;
       return;

@@ -41,6 +41,7 @@ void reset(model::LinePayment& l) {
   l.amounts.clear();
   l.quantities.clear();
   l.segment = 0;
+  l.unread = {};
 }
 
 void reset(model::ClaimPayment& c) {
@@ -57,6 +58,7 @@ void reset(model::ClaimPayment& c) {
   c.lines.clear();  // its lines stay behind the end as spares (see RecyclingVector)
   c.header_group = 0;
   c.segment = c.offset = 0;
+  c.unread = {};
 }
 
 // The next element of a vector refilled in place: an old one when there is one.
@@ -131,6 +133,7 @@ void RemittanceReader::recycle(model::Remittance& out) {
   out.payer = {};
   out.payee = {};
   out.complete = false;
+  out.unread = {};
   out.segment = out.offset = out.segment_count = out.byte_length = out.content_hash = 0;
 }
 
@@ -332,7 +335,40 @@ std::optional<model::Money> RemittanceReader::amount_problem(model::Remittance& 
   problem(out, s, "read.invalid_value", element, component,
           fmt::format("{}{:02d} is not an amount: expected a decimal number with at most two decimals, found '{}'",
                       s.id(), element, x12::printable_excerpt(text, 16)));
+  unreadable_balance_amount(out, s, element);
   return std::nullopt;
+}
+
+// An amount 835 balancing adds up that could not be read is kept as unread, so that balancing
+// leaves out exactly the checks it takes part in (model::RemittanceBalancer).
+void RemittanceReader::unreadable_balance_amount(model::Remittance& out, const x12::Segment& s, int element) {
+  switch (key(s.id())) {
+    case key("BPR"):
+      if (element == 2) out.unread.payment = true;
+      return;
+    case key("PLB"):
+      if (element >= 4 && element % 2 == 0) out.unread.adjustment = true;
+      return;
+    case key("CLP"):
+      if (auto* c = claim(out)) {
+        if (element == 3) c->unread.charge = true;
+        if (element == 4) c->unread.payment = true;
+      }
+      return;
+    case key("SVC"):
+      if (auto* l = line(out)) {
+        if (element == 2) l->unread.charge = true;
+        if (element == 3) l->unread.payment = true;
+      }
+      return;
+    case key("CAS"):
+      if (element % 3 != 0) return;
+      if (auto* l = line(out)) l->unread.adjustment = true;
+      else if (auto* c = claim(out)) c->unread.adjustment = true;
+      return;
+    default:
+      return;
+  }
 }
 
 

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <vector>
 
+#include "engine/model/date.hpp"
 #include "engine/model/finding.hpp"
 #include "engine/model/remittance.hpp"
 #include "parsers/x12/diagnostic_findings.hpp"
@@ -119,6 +120,7 @@ class RemittanceReader {
                                           int element, bool required);
   std::optional<model::Money> amount_problem(model::Remittance& out, const x12::Segment& s, std::string_view text,
                                              int element, bool required, int component);
+  void unreadable_balance_amount(model::Remittance& out, const x12::Segment& s, int element);
   std::optional<model::Decimal> decimal(model::Remittance& out, const x12::Segment& s, int element) {
     const std::string_view text = s[static_cast<std::size_t>(element)];
     if (text.empty()) return std::nullopt;
@@ -128,7 +130,7 @@ class RemittanceReader {
                                              int element);
   model::Date date(model::Remittance& out, const x12::Segment& s, int element, bool required) {
     const std::string_view text = s[static_cast<std::size_t>(element)];
-    if (auto d = fast_d8(text)) [[likely]] return *d;
+    if (auto d = model::Date::parse_ccyymmdd(text)) [[likely]] return *d;
     return date_problem(out, s, text, element, required);
   }
   model::Date date_problem(model::Remittance& out, const x12::Segment& s, std::string_view text, int element,
