@@ -26,7 +26,7 @@ void append_synopsis(std::string& out, std::string_view command, std::string_vie
     const auto end = synopsis.find('\n');
     const auto line = synopsis.substr(0, end);
     if (!first && line.starts_with(' '))
-      out += fmt::format("       {:{}}{}\n", "", command.size() + 11, line.substr(line.find_first_not_of(' ')));
+      out += fmt::format("       {:{}}{}\n", "", command.size() + 12, line.substr(line.find_first_not_of(' ')));
     else
       out += fmt::format("{}clearhouse {}{}{}\n", first ? "usage: " : "       ", command, line.empty() ? "" : " ", line);
     first = false;
