@@ -58,6 +58,20 @@ std::string option_label(std::span<const OptionSpec> specs, const std::string& r
   return raw;
 }
 
+// `token` is one of the table's options (or --help), as given on a command line.
+bool names_option(std::span<const OptionSpec> specs, std::string_view token) {
+  if (token.starts_with("--")) {
+    const auto name = token.substr(2, token.find('=') == std::string_view::npos ? token.npos : token.find('=') - 2);
+    return name == kHelpOption.name || find_spec(specs, name) != nullptr;
+  }
+  if (token.size() == 2 && token[0] == '-') {
+    if (token[1] == kHelpOption.short_name) return true;
+    for (const auto& s : specs)
+      if (s.short_name != 0 && s.short_name == token[1]) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Args::Args(const std::vector<std::string>& argv, std::span<const OptionSpec> specs) {
@@ -74,7 +88,8 @@ Args::Args(const std::vector<std::string>& argv, std::span<const OptionSpec> spe
                  .style(style::default_style & ~style::allow_guessing)
                  .run();
   } catch (const po::unknown_option& e) {
-    throw UsageError(fmt::format("unknown option {}", e.get_option_name()));
+    const std::string name = e.get_option_name();
+    throw UsageError(fmt::format("unknown option {}", name.substr(0, name.find('='))));
   } catch (const po::invalid_command_line_syntax& e) {
     const std::string name = option_label(specs, e.get_option_name());
     switch (e.kind()) {
@@ -101,6 +116,10 @@ Args::Args(const std::vector<std::string>& argv, std::span<const OptionSpec> spe
     }
     const OptionSpec* spec = find_spec(specs, option.string_key);
     if (spec == nullptr) throw UsageError(fmt::format("unknown option --{}", option.string_key));
+    // `--format --db x`: the next token names an option of the table, so --format has no value.
+    if (spec->takes_value && option.original_tokens.size() == 2 && !option.value.empty() &&
+        names_option(specs, option.value.front()))
+      throw UsageError(fmt::format("--{} needs a value", spec->name));
     auto& slot = values_[std::string(spec->name)];
     if (!slot.empty() && !spec->repeatable) throw UsageError(fmt::format("--{} given twice", spec->name));
     slot.push_back(option.value.empty() ? std::string() : option.value.front());

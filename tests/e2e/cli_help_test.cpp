@@ -40,7 +40,9 @@ TEST(CliHelp, EveryCommandPrintsItsUsageWithEveryOption) {
     EXPECT_NE(help.out.find("docs/commands/" + name + ".md"), std::string::npos) << help.out;
     for (const auto& o : c.options) {
       EXPECT_TRUE(mentions(help.out, long_flag(o))) << name << " --help lacks " << long_flag(o) << "\n" << help.out;
-      if (o.short_name != 0) EXPECT_TRUE(mentions(help.out, std::string("-") + o.short_name)) << name;
+      if (o.short_name != 0) {
+        EXPECT_TRUE(mentions(help.out, std::string("-") + o.short_name)) << name;
+      }
       EXPECT_FALSE(o.description.empty()) << name << " " << long_flag(o) << " has no description";
       EXPECT_NE(help.out.find(std::string(o.description.substr(0, 20))), std::string::npos)
           << name << " " << long_flag(o) << "\n" << help.out;

@@ -32,8 +32,9 @@ TEST(CommandDocs, EveryCommandHasAPageMentioningEveryOption) {
     const std::string text = testing::read_file(page);
     for (const auto& o : c.options) {
       EXPECT_TRUE(mentions(text, long_flag(o))) << page.filename() << " does not mention " << long_flag(o);
-      if (o.short_name != 0)
+      if (o.short_name != 0) {
         EXPECT_TRUE(mentions(text, std::string("-") + o.short_name)) << page.filename() << " lacks -" << o.short_name;
+      }
     }
     for (const auto& a : c.actions)
       EXPECT_NE(text.find(std::string(c.name) + " " + std::string(a.name)), std::string::npos)
@@ -53,7 +54,9 @@ TEST(CommandDocs, OptionTablesAreUnambiguous) {
         EXPECT_NE(o.short_name, 'h') << c.name << ": -h is --help";
       }
       EXPECT_FALSE(o.description.empty()) << c.name << ": --" << o.name;
-      if (o.takes_value) EXPECT_FALSE(o.value_name.empty()) << c.name << ": --" << o.name << " needs a value name";
+      if (o.takes_value) {
+        EXPECT_FALSE(o.value_name.empty()) << c.name << ": --" << o.name << " needs a value name";
+      }
     }
     for (const auto& a : c.actions)
       for (const auto option : a.options)
