@@ -111,6 +111,22 @@ std::vector<model::Finding> RemittanceReader::take_file_findings() {
 // Turns the diagnostics reported since the last call into findings (errors only: warnings
 // are notes about formatting that the lexer already recovered from).
 void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
+  // Except text skipped before the first ISA: it was not read, and whoever posts should know.
+  // It is among the first warnings (after a byte-order mark or UTF-16 note at most).
+  if (!skipped_text_checked_ && envelope_.counts().interchanges > 0) {
+    skipped_text_checked_ = true;
+    const auto& warnings = diagnostics_.warnings();
+    for (std::size_t i = 0; i < warnings.size() && i < 3; ++i) {
+      if (warnings[i].code != x12::X12Errc::text_before_isa) continue;
+      Finding f;
+      f.rule = "read.text_before_isa";
+      f.category = model::finding_category::malformed;
+      f.severity = FindingSeverity::warning;
+      f.message = warnings[i].detail;
+      f.location.offset = warnings[i].offset;
+      file_findings_.push_back(std::move(f));
+    }
+  }
   const auto& errors = diagnostics_.errors();
   for (; errors_seen_ < errors.size(); ++errors_seen_) {
     const x12::X12Error& e = errors[errors_seen_];

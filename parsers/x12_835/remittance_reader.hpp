@@ -146,6 +146,7 @@ class RemittanceReader {
   bool pending_header_ = false;  // the current segment is an ST that starts the next set
   std::size_t errors_seen_ = 0;  // diagnostics errors already turned into findings
   std::uint64_t error_total_seen_ = 0;
+  bool skipped_text_checked_ = false;  // the text_before_isa warning has been looked for
   std::vector<model::Finding> file_findings_;
   std::vector<model::ClaimPayment> claim_pool_;  // claims (and their lines) whose storage is reused
   std::size_t claim_count_ = 0;  // claims of the current set filled so far in out.claims
