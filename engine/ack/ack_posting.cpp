@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/ledger/claim_acknowledgments.hpp"
+
 namespace clearhouse::ack {
 namespace {
 
@@ -33,7 +35,7 @@ class AckPoster {
     for (const auto& ta1 : in.interchange_acks) {
       if (ta1.code != 'R') continue;  // accepted interchanges: the 999 tells about their sets
       const auto isa13 = number(ta1.control_number);
-      auto batch = isa13 ? find_batch(in, "interchange_control_number", *isa13) : std::nullopt;
+      auto batch = isa13 ? find_batch(in, ledger::BatchControlNumber::interchange, *isa13) : std::nullopt;
       if (!batch) {
         report_.unmatched.push_back(fmt::format("TA1 {} from {}: no batch with that ISA13", ta1.control_number, in.sender_id));
         continue;
@@ -43,7 +45,7 @@ class AckPoster {
     }
     for (const auto& group : in.group_acks) {
       const auto gs06 = number(group.control_number);
-      auto batch = gs06 ? find_batch(in, "group_control_number", *gs06) : std::nullopt;
+      auto batch = gs06 ? find_batch(in, ledger::BatchControlNumber::group, *gs06) : std::nullopt;
       if (!batch) {
         report_.unmatched.push_back(fmt::format("999 AK1 {} from {}: no batch with that GS06", group.control_number, in.sender_id));
         continue;
@@ -69,37 +71,19 @@ class AckPoster {
 
  private:
   // The batch sent to this partner (the acknowledgment's sender) from us (its receiver).
-  std::optional<std::int64_t> find_batch(const x12_999::ReceivedInterchange& in, const char* column, std::int64_t value) {
-    auto stmt = c_.prepare(fmt::format(
-        "SELECT id FROM batches WHERE receiver_id = ? AND sender_id = ? AND {} = ? ORDER BY id DESC", column));
-    stmt->bind(1, std::string_view(in.sender_id)).bind(2, std::string_view(in.receiver_id)).bind(3, value);
-    if (!stmt->step()) return std::nullopt;
-    return stmt->column_int(0);
+  std::optional<std::int64_t> find_batch(const x12_999::ReceivedInterchange& in, ledger::BatchControlNumber which,
+                                         std::int64_t value) {
+    return ledger::find_sent_batch(c_, in.receiver_id, in.sender_id, which, value);
   }
 
   void mark_batch(std::int64_t batch, const char* status) {
-    auto stmt = c_.prepare("UPDATE claims SET ack_status = ?, ack_received_at = ? WHERE batch_id = ?");
-    stmt->bind(1, std::string_view(status)).bind(2, std::string_view(received_at_)).bind(3, batch);
-    stmt->step();
-    report_.claims_marked += count("SELECT COUNT(*) FROM claims WHERE batch_id = ?", batch, {});
+    report_.claims_marked += ledger::mark_batch_acknowledged(c_, batch, status, received_at_);
   }
 
   std::uint64_t mark_set(std::int64_t batch, const std::string& st02, const char* status) {
-    const std::uint64_t n = count("SELECT COUNT(*) FROM claims WHERE batch_id = ? AND transaction_control_number = ?", batch, st02);
-    if (n == 0) return 0;
-    auto stmt = c_.prepare(
-        "UPDATE claims SET ack_status = ?, ack_received_at = ? WHERE batch_id = ? AND transaction_control_number = ?");
-    stmt->bind(1, std::string_view(status)).bind(2, std::string_view(received_at_)).bind(3, batch).bind(4, std::string_view(st02));
-    stmt->step();
+    const std::uint64_t n = ledger::mark_transaction_set_acknowledged(c_, batch, st02, status, received_at_);
     report_.claims_marked += n;
     return n;
-  }
-
-  std::uint64_t count(const char* sql, std::int64_t batch, std::optional<std::string> st02) {
-    auto stmt = c_.prepare(sql);
-    stmt->bind(1, batch);
-    if (st02) stmt->bind(2, std::string_view(*st02));
-    return stmt->step() ? static_cast<std::uint64_t>(stmt->column_int(0)) : 0;
   }
 
   ledger::sql::Connection& c_;

@@ -40,7 +40,7 @@ AckText build_acknowledgments(const x12::spec::ValidationReport& report, AckKind
       const auto numbers = allocate_ack_numbers(ledger, i.parties, i.groups.size());
       std::optional<x12::WriteError> error;
       out.text += x12::write_999(i.parties, i.groups, numbers, options, &error);
-      if (error && out.error.empty()) out.error = error->segment_id + ": " + error->message;
+      if (error && out.error.empty()) out.error = x12::to_string(*error);
     }
   }
   return out;

@@ -11,6 +11,7 @@
 #include "engine/cli/command.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/util/timestamp.hpp"
+#include "generators/render/json_writer.hpp"
 
 namespace clearhouse::cli {
 namespace {
@@ -19,22 +20,21 @@ constexpr const char* kUsage = "usage: clearhouse ack FILE [--db URL] [--format 
 
 void print_json(const std::string& file, const ack::AckFilePosting& p) {
   const auto& r = p.report;
-  std::string unmatched;
-  for (const auto& u : r.unmatched) {
-    if (!unmatched.empty()) unmatched += ',';
-    unmatched += '"';
-    for (char c : u) {
-      if (c == '"' || c == '\\') unmatched += '\\';
-      unmatched += c;
-    }
-    unmatched += '"';
-  }
-  fmt::print(
-      "{{\"file\":\"{}\",\"interchanges\":{},\"group_acks\":{},\"interchange_acks\":{},\"sets_accepted\":{},"
-      "\"sets_accepted_with_errors\":{},\"sets_rejected\":{},\"interchanges_rejected\":{},\"claims_marked\":{},"
-      "\"unmatched\":[{}],\"file_errors\":{}}}\n",
-      file, p.interchanges, p.group_acks, p.interchange_acks, r.sets_accepted, r.sets_accepted_with_errors,
-      r.sets_rejected, r.interchanges_rejected, r.claims_marked, unmatched, p.file_errors.size());
+  render::JsonWriter json(stdout);
+  json.begin_object();
+  json.field("file", file);
+  json.key("interchanges").unsigned_number(p.interchanges);
+  json.key("group_acks").unsigned_number(p.group_acks);
+  json.key("interchange_acks").unsigned_number(p.interchange_acks);
+  json.key("sets_accepted").unsigned_number(r.sets_accepted);
+  json.key("sets_accepted_with_errors").unsigned_number(r.sets_accepted_with_errors);
+  json.key("sets_rejected").unsigned_number(r.sets_rejected);
+  json.key("interchanges_rejected").unsigned_number(r.interchanges_rejected);
+  json.key("claims_marked").unsigned_number(r.claims_marked);
+  json.field("unmatched", r.unmatched);
+  json.key("file_errors").unsigned_number(p.file_errors.size());
+  json.end_object();
+  json.newline();
 }
 
 }  // namespace

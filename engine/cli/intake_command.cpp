@@ -1,4 +1,4 @@
-// clearhouse intake FILE.837 --out DIR [--code-set NAME=FILE]... [--strict-code-sets]
+// clearhouse intake FILE.837 --out DIR [--code-set KIND=FILE]... [--strict-code-sets]
 //                  [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]
 //                  [--submitter-phone DIGITS] [--db URL]
 // A provider's 837P in, claims out: validates the file (as `clearhouse validate`), writes its
@@ -15,10 +15,12 @@
 
 #include "engine/ack/acknowledgment_files.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/command_line/code_set_options.hpp"
 #include "engine/validation/validation_input.hpp"
 #include "engine/intake/intake_run.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/submit/submit_options.hpp"
+#include "generators/render/json_writer.hpp"
 
 namespace clearhouse::cli {
 namespace {
@@ -26,30 +28,16 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "usage: clearhouse intake FILE.837 --out DIR [--code-set NAME=FILE]... [--strict-code-sets]\n"
+    "usage: clearhouse intake FILE.837 --out DIR [--code-set KIND=FILE]... [--strict-code-sets]\n"
     "                         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
     "                         [--submitter-phone DIGITS] [--db URL]\n"
-    "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.";
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + '"';
-}
-
-std::string json_list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + json_string(items[i]);
-  return out + "]";
-}
+    "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.\n"
+    "  KIND is one of validate's (icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc, rarc, ...).";
 
 }  // namespace
 
 int run_intake(const std::vector<std::string>& argv) {
-  Args args(argv, {{"out"}, {"code-set", 0, true, true}, {"strict-code-sets", 0, false}, {"submitter-id"},
+  Args args(argv, {{"out"}, command_line::code_set_option(), {"strict-code-sets", 0, false}, {"submitter-id"},
                    {"submitter-name"}, {"submitter-contact"}, {"submitter-phone"}, {"db"}});
   args.expect_positionals(1, 1, kUsage);
   const std::string file = args.positionals()[0];
@@ -68,7 +56,7 @@ int run_intake(const std::vector<std::string>& argv) {
   if (options.clearinghouse.id.size() < 2 || options.clearinghouse.id.size() > 15)
     throw UsageError(fmt::format("--submitter-id must be 2-15 characters\n{}", kUsage));
 
-  validation::ValidationInput input = validation::prepare_validation(args, kUsage);
+  validation::ValidationInput input = validation::prepare_validation(args, "intake");
   const auto report = validation::validate_file(file, input);
   if (!report) return kExitRejected;  // could not open: already reported
 
@@ -88,11 +76,23 @@ int run_intake(const std::vector<std::string>& argv) {
   if (!ack.error.empty()) fmt::print(stderr, "clearhouse intake: acknowledgment incomplete: {}\n", ack.error);
 
   const auto result = intake::run_intake(options, *report, *ledger);
-  fmt::print("{{\"input\":{},\"ack\":{},\"sets\":{{\"accepted\":{},\"accepted_with_errors\":{},\"rejected\":{}}},"
-             "\"sets_forwarded\":{},\"claims_forwarded\":{},\"files\":{},\"duplicates\":{},\"problems\":{}}}\n",
-             json_string(file), json_string(ack_path.string()),
-             report->accepted, report->accepted_with_errors, report->rejected, result.sets_forwarded,
-             result.claims_forwarded, json_list(result.files), json_list(result.duplicates), json_list(result.problems));
+  render::JsonWriter json(stdout);
+  json.begin_object();
+  json.field("input", file);
+  json.field("ack", ack_path.string());
+  json.key("sets").begin_object();
+  json.key("accepted").unsigned_number(report->accepted);
+  json.key("accepted_with_errors").unsigned_number(report->accepted_with_errors);
+  json.key("rejected").unsigned_number(report->rejected);
+  json.end_object();
+  json.key("sets_forwarded").unsigned_number(result.sets_forwarded);
+  json.key("claims_forwarded").unsigned_number(result.claims_forwarded);
+  json.field("files", result.files);
+  json.field("duplicates", result.duplicates);
+  json.field("problems", result.problems);
+  json.end_object();
+  json.newline();
+  json.flush();
   const bool clean = report->fully_accepted() && result.duplicates.empty() && result.problems.empty();
   return clean ? kExitOk : kExitRejected;
 }

@@ -133,12 +133,17 @@ class TreeWriter {
         depth_ = 0;
         break;
       case x12::SegmentRole::stray:
+        if (stray_count_ == 0) stray_.begin_array();
         if (stray_count_++ < kMaxStray) write_segment(stray_, s);
         break;
     }
   }
 
-  void finish() { close_to(0); }
+  void finish() {
+    close_to(0);
+    if (stray_count_ > 0) stray_.end_array();
+  }
+  // The stray segments as one JSON array (empty when there were none).
   const render::JsonWriter& stray() const { return stray_; }
   std::uint64_t stray_count() const { return stray_count_; }
 
@@ -231,9 +236,9 @@ int run_parse(const std::vector<std::string>& argv) {
   if (full) {
     tree.finish();
     json.end_array();
-    json.key("stray").begin_array();
-    if (!tree.stray().text().empty()) json.raw(tree.stray().text());
-    json.end_array();
+    json.key("stray");
+    if (tree.stray_count() > 0) json.raw(tree.stray().text());
+    else json.begin_array().end_array();
     json.key("summary").begin_object();
     write_counts();
     json.end_object();

@@ -1,27 +1,28 @@
-// clearhouse post FILE.835 [--format json|csv] [--db URL]: posts a remittance file to the
-// ledger, one 835 transaction set at a time (each its own database transaction), and prints
-// {"remittances":..,"claims":..,"posted":..,...} (or the postings as CSV). A 999/TA1 file is
-// handed to `clearhouse ack` (its claims are marked accepted or rejected). Findings go to stderr,
-// one line each. Exit 0 when everything posted cleanly (already posted counts as clean), 1 when
+// clearhouse post FILE.835 [--format json|csv] [--db URL] [--dry-run]: posts a remittance file
+// to the ledger, one 835 transaction set at a time (each its own database transaction: read,
+// plan, write), and prints {"remittances":..,"claims":..,"posted":..,...} (or the postings as
+// CSV). --dry-run prints each set's plan instead and writes nothing. A 999/TA1 file is handed
+// to `clearhouse ack` (its claims are marked accepted or rejected). Findings go to stderr, one
+// line each. Exit 0 when everything posted cleanly (already posted counts as clean), 1 when
 // anything was unmatched, unbalanced or malformed (all of it still reported), 2 usage.
 #include <fmt/format.h>
 
 #include <unistd.h>
 
 #include <cstdio>
-#include <functional>
 #include <memory>
 
 #include "engine/ack/ack_file_posting.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/cli/posting_csv.hpp"
+#include "engine/cli/posting_plan_output.hpp"
 #include "engine/cli/progress.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/worklist/post_review.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
+#include "engine/ledger/session_settings.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
-#include "engine/reconcile/remittance_poster.hpp"
 #include "generators/render/json_writer.hpp"
 #include "parsers/x12/input_source.hpp"
 
@@ -29,12 +30,21 @@ namespace clearhouse::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: clearhouse post FILE.835 [--format json|csv] [--db URL] [--fee-schedule CSV] [--schemas DIR]\n"
-    "                       [--as-of YYYY-MM-DD] [--show-rules]   (FILE may be -)\n"
+    "usage: clearhouse post FILE.835 [--format json|csv|text] [--db URL] [--fee-schedule CSV] [--schemas DIR]\n"
+    "                       [--as-of YYYY-MM-DD] [--show-rules] [--dry-run]   (FILE may be -)\n"
     "  Every transaction set posted goes through the rules pipeline; what it finds updates the\n"
     "  worklist in the same database transaction. --fee-schedule loads payer,procedure,modifier,\n"
     "  allowed_cents rows into the ledger first (the under/overpayment rules compare with them).\n"
-    "  --show-rules prints what the rules found on stderr (the default when stderr is a terminal).";
+    "  --show-rules prints what the rules found on stderr (the default when stderr is a terminal).\n"
+    "  --dry-run prints what posting would do and writes nothing (the fee schedule is used, not\n"
+    "  stored): per transaction set the result (post, already_posted, not_posted), each CLP's\n"
+    "  match (submitted claim row, or unmatched), what it pays and the claim status it sets, the\n"
+    "  reversals (of which CLP of the set, or which payment by id: in the ledger, or written by\n"
+    "  an earlier set of the file), the worklist changes (opened, updated, reopened, resolved,\n"
+    "  resolved_by_payment, refreshed: category, amount, rules) and the findings. Later sets see\n"
+    "  what earlier ones would write. --format json (the default):\n"
+    "  {\"dry_run\":true,\"sets\":[{...}],\"summary\":{...}}; text: a few lines per set; csv: the\n"
+    "  postings that would be written.";
 
 void print_finding(const model::Finding& f) {
   std::string where = f.location.to_string();
@@ -60,9 +70,11 @@ void print_json(const reconcile::RemittanceFileTotals& totals) {
 
 int run_post(const std::vector<std::string>& argv) {
   Args args(argv, {{"format", 'f', true, false}, {"db", 0, true, false}, {"fee-schedule"}, command_line::schemas_option(),
-                   command_line::as_of_option(), {"show-rules", 0, false}});
+                   command_line::as_of_option(), {"show-rules", 0, false}, {"dry-run", 0, false}});
   args.expect_positionals(1, 1, kUsage);
-  const std::string format = args.choice("format", {"json", "csv"}, "json");
+  const bool dry_run = args.flag("dry-run");
+  const std::string format =
+      dry_run ? args.choice("format", {"json", "csv", "text"}, "json") : args.choice("format", {"json", "csv"}, "json");
   const std::string path = args.positionals()[0];
   const std::string url = args.value_or("db", ledger::default_ledger_url());
   try {
@@ -72,8 +84,10 @@ int run_post(const std::vector<std::string>& argv) {
   }
 
   // A partner's 999/TA1 marks claims accepted or rejected: handed to `clearhouse ack`.
-  if (path != "-" && ack::is_acknowledgment_file(path))
+  if (path != "-" && ack::is_acknowledgment_file(path)) {
+    if (dry_run) throw UsageError("--dry-run is for 835 remittances; this is a 999/TA1 acknowledgment");
     return run_ack({path, "--db", url, "--format", format == "json" ? "json" : "text"});
+  }
 
   std::string open_error;
   auto source = x12::FileSource::open(path, open_error);
@@ -82,23 +96,23 @@ int run_post(const std::vector<std::string>& argv) {
     return kExitRejected;
   }
   auto ledger = ledger::open_ledger(url);
-  if (ledger->dialect() == ledger::sql::Dialect::sqlite) {
-    // Posting is idempotent, so a commit lost to a power failure is simply posted again:
-    // WAL with synchronous=NORMAL keeps every commit atomic and crash-safe (kill -9) without
-    // an fsync per transaction set.
-    ledger->connection().execute("PRAGMA synchronous=NORMAL");
-  }
+  const ledger::RelaxedDurability relaxed(ledger->connection());
   // The rules pipeline and the worklist ride along in each posting transaction.
   const auto rules_config = command_line::load_rules_for(args, "post");
-  if (auto fee_file = args.value("fee-schedule")) {
+  // --fee-schedule: stored first (a dry run uses it without storing it).
+  const auto fee_file = args.value("fee-schedule");
+  if (fee_file && !dry_run) {
     const auto loaded = worklist::load_fee_schedule_file(*ledger, *fee_file);
     for (const auto& e : loaded.errors) fmt::print(stderr, "clearhouse post: {}\n", e);
     if (!loaded.errors.empty()) return kExitRejected;
   }
   worklist::PostReview review(*ledger, rules_config, command_line::today_for(args));
+  if (fee_file && dry_run) {
+    const auto added = worklist::add_fee_schedule_file(review.fees(), *fee_file);
+    for (const auto& e : added.errors) fmt::print(stderr, "clearhouse post: {}\n", e);
+    if (!added.errors.empty()) return kExitRejected;
+  }
   const bool show_rules = args.flag("show-rules") || ::isatty(STDERR_FILENO) == 1;
-  reconcile::RemittancePoster poster(*ledger, path);
-  poster.before_commit(std::ref(review));
 
   Progress progress("post", file_size_or_zero(path));
   std::unique_ptr<PostingCsv> csv;
@@ -106,25 +120,38 @@ int run_post(const std::vector<std::string>& argv) {
     csv = std::make_unique<PostingCsv>(stdout);
     csv->header();
   }
+  std::unique_ptr<PostingPlanOutput> plan_output;
+  if (dry_run && format != "csv")
+    plan_output = std::make_unique<PostingPlanOutput>(
+        stdout, format == "text" ? PostingPlanOutput::Format::text : PostingPlanOutput::Format::json);
 
-  reconcile::RemittanceFileCallbacks callbacks;
-  callbacks.finding = print_finding;
-  callbacks.outcome = [&](const model::Remittance& remittance, const reconcile::RemittanceOutcome& outcome) {
-    if (show_rules && outcome.result == reconcile::RemittanceOutcome::Result::posted)
-      for (const auto& f : review.last_worklist_findings()) print_finding(f);
+  reconcile::RemittanceFilePosting posting(*ledger, *source, {path, &review, dry_run, {}});
+  while (const auto* set = posting.next()) {
+    for (const auto& f : set->file_findings) print_finding(f);
+    const auto& outcome = set->outcome;
+    for (const auto& f : outcome.findings) print_finding(f);
+    if (show_rules)
+      for (const auto& f : outcome.rule_findings)
+        if (rules_config.category(f.category).opens_item && f.category != model::finding_category::unbalanced &&
+            f.category != model::finding_category::unmatched)  // posting reports those itself
+          print_finding(f);
     if (csv)
-      for (const auto& p : outcome.postings) csv->write(remittance, p);
-  };
-  callbacks.progress = [&](std::uint64_t bytes, std::uint64_t claims) { progress.update(bytes, claims); };
-  const auto file_totals = reconcile::post_remittance_file(*source, path, poster, callbacks);
+      for (const auto& p : outcome.postings) csv->write(*set->remittance, p);
+    if (plan_output) plan_output->set(*set);
+    progress.update(set->bytes_consumed, posting.totals().claims);
+  }
+  for (const auto& f : posting.final_findings()) print_finding(f);
+  const auto& file_totals = posting.totals();
   progress.finish();
   for (const auto& problem : file_totals.problems) fmt::print(stderr, "clearhouse post: {}\n", problem);
   // The summary object is fixed (issue 4); what the rules did is for people at a terminal (or
   // --show-rules): `clearhouse worklist` is where it is worked.
   if (show_rules)
-    fmt::print(stderr, "worklist: {} rule finding(s); items opened {}, updated {}, resolved {}\n", review.findings(),
-               review.counts().opened + review.counts().reopened, review.counts().updated, review.counts().resolved);
+    fmt::print(stderr, "worklist: {} rule finding(s); items opened {}, updated {}, resolved {}\n",
+               file_totals.rule_findings, file_totals.worklist.opened + file_totals.worklist.reopened,
+               file_totals.worklist.updated, file_totals.worklist.resolved);
   if (csv) csv->flush();
+  else if (plan_output) plan_output->finish(file_totals);
   else print_json(file_totals);
   std::fflush(stdout);
   return file_totals.rejected ? kExitRejected : kExitOk;

@@ -1,7 +1,5 @@
 #include "engine/cli/posting_csv.hpp"
 
-#include <fmt/format.h>
-
 #include "engine/ledger/posting_store.hpp"
 
 namespace clearhouse::cli {
@@ -26,100 +24,67 @@ std::string joined_modifiers(const std::vector<model::Code>& modifiers) {
 
 }  // namespace
 
-PostingCsv::PostingCsv(std::FILE* out) : out_(out) {}
-PostingCsv::~PostingCsv() { flush(); }
-
-void PostingCsv::field(std::string_view value) {
-  if (!first_in_row_) buffer_.push_back(',');
-  first_in_row_ = false;
-  const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos;
-  if (!quote) {
-    buffer_.append(value);
-    return;
-  }
-  buffer_.push_back('"');
-  for (char c : value) {
-    if (c == '"') buffer_.push_back('"');
-    buffer_.push_back(c);
-  }
-  buffer_.push_back('"');
-}
-
-void PostingCsv::field(std::int64_t value) { field(std::string_view(fmt::format("{}", value))); }
-
-void PostingCsv::end_row() {
-  buffer_.push_back('\n');
-  first_in_row_ = true;
-  if (buffer_.size() > (1 << 16)) flush();
-}
-
-void PostingCsv::flush() {
-  if (buffer_.empty()) return;
-  std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
-  buffer_.clear();
-}
-
 void PostingCsv::header() {
-  for (const char* c : kColumns) field(std::string_view(c));
-  end_row();
+  for (const char* c : kColumns) csv_.field(c);
+  csv_.end_row();
 }
 
 void PostingCsv::write(const model::Remittance& r, const model::Posting& p) {
   auto buckets = [&](const model::AdjustmentTotals& a) {
-    field(a.contractual.cents());
-    field(a.deductible.cents());
-    field(a.coinsurance.cents());
-    field(a.copay.cents());
-    field(a.other_patient.cents());
-    field(a.other.cents());
-    field(a.payer_initiated.cents());
-    field(a.unclassified.cents());
+    csv_.field(a.contractual.cents());
+    csv_.field(a.deductible.cents());
+    csv_.field(a.coinsurance.cents());
+    csv_.field(a.copay.cents());
+    csv_.field(a.other_patient.cents());
+    csv_.field(a.other.cents());
+    csv_.field(a.payer_initiated.cents());
+    csv_.field(a.unclassified.cents());
   };
   const std::string status = p.claim_status ? std::string(model::to_string(*p.claim_status)) : std::string();
-  field("claim");
-  field(r.trace.reference);
-  field(p.payer_id);
-  field(p.claim_id);
-  field(std::string_view());
-  field(p.matched ? "yes" : "no");
-  field(p.status_code.view());
-  field(status);
-  field(p.reversal ? "yes" : "no");
-  field(p.payer_claim_control_number);
-  field(std::string_view());
-  field(std::string_view());
-  field(std::string_view());
-  field(std::string_view());
-  field(p.billed.cents());
-  field(p.paid.cents());
-  field(std::string_view());
+  csv_.field("claim");
+  csv_.field(r.trace.reference);
+  csv_.field(p.payer_id);
+  csv_.field(p.claim_id);
+  csv_.empty();
+  csv_.field(p.matched ? "yes" : "no");
+  csv_.field(p.status_code.view());
+  csv_.field(status);
+  csv_.field(p.reversal ? "yes" : "no");
+  csv_.field(p.payer_claim_control_number);
+  csv_.empty();
+  csv_.empty();
+  csv_.empty();
+  csv_.empty();
+  csv_.field(p.billed.cents());
+  csv_.field(p.paid.cents());
+  csv_.empty();
   buckets(p.adjustments);
-  field(ledger::join_codes(p.reason_codes));
-  field(ledger::join_codes(p.remark_codes));
-  end_row();
+  csv_.field(ledger::join_codes(p.reason_codes));
+  csv_.field(ledger::join_codes(p.remark_codes));
+  csv_.end_row();
   for (const auto& l : p.lines) {
-    field("line");
-    field(r.trace.reference);
-    field(p.payer_id);
-    field(p.claim_id);
-    field(static_cast<std::int64_t>(l.line_number));
-    field(l.submitted_line != 0 ? "yes" : "no");
-    field(p.status_code.view());
-    field(status);
-    field(p.reversal ? "yes" : "no");
-    field(p.payer_claim_control_number);
-    field(l.procedure.code);
-    field(joined_modifiers(l.procedure.modifiers));
-    field(l.service_date.empty() ? std::string() : l.service_date.to_iso());
-    field(l.line_control_number);
-    field(l.billed.cents());
-    field(l.paid.cents());
-    if (l.allowed) field(l.allowed->cents());
-    else field(std::string_view());
+    csv_.field("line");
+    csv_.field(r.trace.reference);
+    csv_.field(p.payer_id);
+    csv_.field(p.claim_id);
+    csv_.field(l.line_number);
+    csv_.field(l.submitted_line != 0 ? "yes" : "no");
+    csv_.field(p.status_code.view());
+    csv_.field(status);
+    csv_.field(p.reversal ? "yes" : "no");
+    csv_.field(p.payer_claim_control_number);
+    csv_.field(l.procedure.code);
+    csv_.field(joined_modifiers(l.procedure.modifiers));
+    csv_.field(l.service_date.empty() ? std::string() : l.service_date.to_iso());
+    csv_.field(l.line_control_number);
+    csv_.field(l.billed.cents());
+    csv_.field(l.paid.cents());
+    if (l.allowed) csv_.field(l.allowed->cents());
+    else csv_.empty();
     buckets(l.adjustments);
-    field(ledger::join_codes(l.reason_codes));
-    field(ledger::join_codes(l.remark_codes));
-    end_row();
+    csv_.field(ledger::join_codes(l.reason_codes));
+    csv_.field(ledger::join_codes(l.remark_codes));
+    csv_.end_row();
   }
 }
 

@@ -7,8 +7,11 @@
 
 #include "engine/cli/command.hpp"
 #include "engine/cli/progress.hpp"
+#include "engine/command_line/code_set_options.hpp"
+#include "engine/edits/claim_edits.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
+#include "engine/model/date.hpp"
 #include "engine/submit/submit_report_json.hpp"
 #include "engine/submit/submit_run.hpp"
 #include "generators/render/json_writer.hpp"
@@ -21,18 +24,24 @@ constexpr const char* kUsage =
     "         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
     "         [--submitter-phone DIGITS] [--submitter-email ADDRESS] [--code-set KIND=FILE]...\n"
     "         [--max-claims-per-transaction N] [--now YYYY-MM-DD[THH:MM]] [--test] [--compact]\n"
-    "  (ENCOUNTERS may be - for stdin; KIND is icd10cm, cpt, hcpcs or modifier)";
+    "  (ENCOUNTERS may be - for stdin; KIND is icd10cm, cpt, hcpcs, modifier or pos, the kinds an\n"
+    "  encounter carries; icd9cm, carc and rarc, which validate also takes, are not used here)";
 
-// "2024-06-30" or "2024-06-30T14:05", local time.
+// "2024-06-30" or "2024-06-30T14:05", local time. The date is read by the one date parser
+// (a real date: 2024-02-30 is refused).
 std::chrono::system_clock::time_point parse_now(const std::string& text) {
-  std::tm tm{};
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0;
-  const int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi);
-  if ((n != 3 && n != 5) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59)
+  const auto date = model::Date::parse_iso(std::string_view(text).substr(0, 10));
+  int h = 0, mi = 0;
+  const bool time_ok =
+      text.size() == 10 || (text.size() == 16 && text[10] == 'T' && text[13] == ':' &&
+                            std::sscanf(text.c_str() + 11, "%2d:%2d", &h, &mi) == 2 && h >= 0 && h <= 23 && mi >= 0 &&
+                            mi <= 59);
+  if (!date || !time_ok)
     throw UsageError(fmt::format("--now expects YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'\n{}", text, kUsage));
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
+  std::tm tm{};
+  tm.tm_year = date->year - 1900;
+  tm.tm_mon = date->month - 1;
+  tm.tm_mday = date->day;
   tm.tm_hour = h;
   tm.tm_min = mi;
   tm.tm_isdst = -1;
@@ -60,7 +69,7 @@ int run_submit(const std::vector<std::string>& argv) {
                    {"submitter-contact", 0, true, false},
                    {"submitter-phone", 0, true, false},
                    {"submitter-email", 0, true, false},
-                   {"code-set", 0, true, true},
+                   command_line::code_set_option(),
                    {"max-claims-per-transaction", 0, true, false},
                    {"now", 0, true, false},
                    {"test", 0, false, false},
@@ -78,10 +87,7 @@ int run_submit(const std::vector<std::string>& argv) {
   options.submitter_override.email = args.value_or("submitter-email", "");
   if (auto receiver = args.value("receiver")) options.receiver = model::Receiver{args.value_or("receiver-name", *receiver), *receiver};
   else if (args.value("receiver-name")) throw UsageError(fmt::format("--receiver-name needs --receiver\n{}", kUsage));
-  for (const auto& spec : args.values("code-set")) {
-    std::string error;
-    if (!edits::load_code_set_option(spec, options.code_sets, error)) throw UsageError(error);
-  }
+  options.code_sets = command_line::load_code_sets_for(args, "submit", edits::kCheckedCodeKinds);
   if (auto n = args.value("max-claims-per-transaction")) {
     char* end = nullptr;
     const unsigned long long v = std::strtoull(n->c_str(), &end, 10);
@@ -104,6 +110,8 @@ int run_submit(const std::vector<std::string>& argv) {
   submit::LedgerSubmission recorder(*ledger);
   const auto report = submit::run_submit(options, recorder);
   progress.finish();
+  // What was read past in the input is said where the person running the command looks.
+  for (const auto& w : report.input_warnings) fmt::print(stderr, "clearhouse submit: warning: {}\n", w);
   print_report(report);
   return report.rejected == 0 ? kExitOk : kExitRejected;
 }

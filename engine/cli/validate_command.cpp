@@ -1,5 +1,5 @@
 // clearhouse validate FILE [--ack 999|ta1|both] [-o ACKFILE] [--format json|text]
-//                          [--code-set NAME=FILE]... [--strict-code-sets] [--db URL]
+//                          [--code-set KIND=FILE]... [--strict-code-sets] [--db URL]
 // Implementation-guide validation of 837P/835/999 files (SNIP 1-5) and the acknowledgments
 // the sender gets back. Exit 0: accepted; 1: anything rejected or accepted with errors; 2: usage.
 #include <fmt/format.h>
@@ -9,6 +9,7 @@
 
 #include "engine/ack/acknowledgment_files.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/command_line/code_set_options.hpp"
 #include "engine/validation/validation_input.hpp"
 #include "engine/validation/validation_output.hpp"
 #include "engine/ledger/ledger_url.hpp"
@@ -18,15 +19,18 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: clearhouse validate FILE [--ack 999|ta1|both] [-o ACKFILE] [--format json|text]\n"
-    "                           [--code-set NAME=FILE]... [--strict-code-sets] [--db URL]\n"
+    "                           [--code-set KIND=FILE]... [--strict-code-sets] [--db URL]\n"
     "  FILE may be - for stdin. The acknowledgment is written to ACKFILE (- for stdout), or to\n"
-    "  FILE.ack when --ack is given without -o. Code sets: icd10cm, icd9cm, procedure, modifier,\n"
-    "  pos, carc, rarc (one code per line); unknown codes are warnings unless --strict-code-sets.";
+    "  FILE.ack when --ack is given without -o. KIND is icd10cm, icd9cm, cpt, hcpcs, modifier,\n"
+    "  pos, carc, rarc, stc_category, stc_status or entity (one code per line); codes not on a\n"
+    "  list are warnings unless\n"
+    "  --strict-code-sets. Every NPI (NM108/N103 XX, REF*HPI) must have its check digit.";
 
 }  // namespace
 
 int run_validate(const std::vector<std::string>& argv) {
-  Args args(argv, {{"ack"}, {"output", 'o'}, {"format"}, {"code-set", 0, true, true}, {"strict-code-sets", 0, false},
+  Args args(argv, {{"ack"}, {"output", 'o'}, {"format"}, command_line::code_set_option(),
+                   {"strict-code-sets", 0, false},
                    {"db"}});
   args.expect_positionals(1, 1, kUsage);
   const std::string file = args.positionals()[0];
@@ -40,7 +44,7 @@ int run_validate(const std::vector<std::string>& argv) {
                             : *ack_choice == "ta1"               ? ack::AckKind::interchange_ta1
                                                                  : ack::AckKind::both;
 
-  validation::ValidationInput input = validation::prepare_validation(args, kUsage);
+  validation::ValidationInput input = validation::prepare_validation(args, "validate");
   const auto report = validation::validate_file(file, input);
   if (!report) return kExitRejected;  // could not open: already reported
 

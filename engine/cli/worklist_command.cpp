@@ -13,11 +13,12 @@
 
 #include "engine/cli/command.hpp"
 #include "engine/command_line/rules_options.hpp"
+#include "engine/ledger/fee_schedule_store.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/util/timestamp.hpp"
+#include "engine/rules/fee_schedule.hpp"
 #include "engine/rules/pipeline.hpp"
-#include "engine/worklist/fee_schedule_store.hpp"
 #include "engine/worklist/ledger_sweep.hpp"
 #include "engine/worklist/ledger_sources.hpp"
 #include "engine/worklist/worklist.hpp"
@@ -92,7 +93,7 @@ int run_refresh(const Args& args) {
   auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
   worklist::Worklist list(ledger->connection(), config);
   const rules::Pipeline pipeline(config);
-  const auto fees = worklist::load_fee_schedule(ledger->connection());
+  const rules::FeeSchedule fees(ledger::read_fee_schedule(ledger->connection()));
   const rules::RuleEnvironment env{config, &fees, today};
   const auto result = worklist::sweep_ledger(*ledger, worklist::ledger_review_sources(*ledger), pipeline, env, list,
                                              util::utc_timestamp_now());

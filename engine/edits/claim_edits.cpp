@@ -4,15 +4,16 @@
 
 #include <algorithm>
 
+#include "engine/codes/code_formats.hpp"
+#include "engine/codes/npi.hpp"
 #include "engine/edits/claim_splitter.hpp"
-#include "engine/edits/code_formats.hpp"
 #include "engine/edits/edit_code.hpp"
 #include "engine/edits/field_formats.hpp"
-#include "engine/edits/npi.hpp"
 
 namespace clearhouse::edits {
 namespace {
 
+using codes::CodeKind;
 using model::Address;
 using model::Claim;
 using model::Date;
@@ -80,8 +81,8 @@ class Checker {
       if (required) fail(f, EditCode::missing_field, "required");
       return false;
     }
-    if (!is_valid_npi(v)) {
-      fail(f, EditCode::invalid_npi, "expected a 10-digit NPI with a valid check digit");
+    if (!codes::is_valid_npi(v)) {
+      fail(f, EditCode::invalid_npi, "not a valid NPI (10 digits, the last a check digit): " + codes::npi_problem(v));
       return false;
     }
     return true;
@@ -102,6 +103,18 @@ class Checker {
       return false;
     }
     return true;
+  }
+
+  // Place of service: two digits, and on the list when --code-set pos= gave one.
+  void place_of_service(const Field& f, const std::string& v, bool required) {
+    if (v.empty()) {
+      if (required) fail(f, EditCode::missing_field, "required");
+    } else if (!codes::is_place_of_service_format(v)) {
+      fail(f, EditCode::invalid_place_of_service, "expected two digits");
+    } else if (const codes::CodeList* list = ctx_.code_sets ? ctx_.code_sets->find(CodeKind::pos) : nullptr;
+               list && !list->contains(v)) {
+      fail(f, EditCode::unknown_place_of_service, "not in the place of service code set given");
+    }
   }
 
   void gender(const Field& f, const std::string& v) {
@@ -161,13 +174,10 @@ class Checker {
 };
 
 void normalize_codes(Claim& c) {
-  for (auto& d : c.diagnoses) {
-    if (d.find('.') != std::string::npos) d.erase(std::remove(d.begin(), d.end(), '.'), d.end());
-    upper(d);
-  }
+  for (auto& d : c.diagnoses) codes::normalize_code(CodeKind::icd10cm, d);
   for (auto& l : c.lines) {
-    upper(l.procedure_code);
-    for (auto& m : l.modifiers) upper(m);
+    codes::normalize_code(CodeKind::cpt, l.procedure_code);
+    for (auto& m : l.modifiers) codes::normalize_code(CodeKind::modifier, m);
     upper(l.unit_code);
   }
   upper(c.billing_provider.provider.taxonomy);
@@ -180,21 +190,14 @@ void normalize_codes(Claim& c) {
 
 }  // namespace
 
-std::uint64_t ClaimEditor::original_key(std::string_view payer_id, std::string_view claim_id) {
-  // 64-bit FNV-1a over payer id, a separator and claim id: two different claims collide with
-  // odds of about n^2 / 2^65 (1e-9 for ten million claims), and a collision would show as a
-  // reported duplicate, never as a silent loss.
-  std::uint64_t h = 14695981039346656037ull;
-  auto mix = [&](std::string_view s) {
-    for (char ch : s) {
-      h ^= static_cast<unsigned char>(ch);
-      h *= 1099511628211ull;
-    }
-  };
-  mix(payer_id);
-  mix(std::string_view("\x1f", 1));
-  mix(claim_id);
-  return h;
+const std::string& ClaimEditor::original_key(std::string_view payer_id, std::string_view claim_id) {
+  // The payer id's length leads, so the key is one pair only, whatever bytes the ids hold.
+  key_.clear();
+  key_.append(std::to_string(payer_id.size()));
+  key_.push_back(':');
+  key_.append(payer_id);
+  key_.append(claim_id);
+  return key_;
 }
 
 EditOutcome ClaimEditor::edit(model::Encounter encounter) {
@@ -208,9 +211,6 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
                                 std::vector<Claim>& parts) {
   const std::size_t failures_before = rejections.size();
   Claim& c = encounter.claim;
-  // The duplicate check at the end reads one slot of a table as large as the input: start
-  // loading it now, behind the other edits.
-  accepted_originals_.prefetch(original_key(c.payer.id, c.claim_id));
   Checker check(encounter, context_, rejections);
   normalize_codes(c);
 
@@ -230,9 +230,7 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
   check.text({"", -1, "original_claim_number"}, c.original_claim_number, 50, false);
   check.text({"", -1, "prior_authorization"}, c.prior_authorization, 50, false);
   check.text({"", -1, "referral_number"}, c.referral_number, 50, false);
-  if (c.place_of_service.empty()) check.fail({"", -1, "place_of_service"}, EditCode::missing_field, "required");
-  else if (!is_place_of_service(c.place_of_service))
-    check.fail({"", -1, "place_of_service"}, EditCode::invalid_place_of_service, "expected two digits");
+  check.place_of_service({"", -1, "place_of_service"}, c.place_of_service, true);
   if (c.provider_signature != "Y" && c.provider_signature != "N")
     check.fail({"", -1, "provider_signature_on_file"}, EditCode::invalid_code, "expected true/false");
   if (c.assignment != "A" && c.assignment != "B" && c.assignment != "C")
@@ -359,15 +357,19 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
   }
 
   // Diagnoses.
-  const CodeSets* sets = context_.code_sets;
+  const codes::CodeLists* sets = context_.code_sets;
+  const codes::CodeList* icd10cm = sets ? sets->find(CodeKind::icd10cm) : nullptr;
+  const codes::CodeList* modifiers = sets ? sets->find(CodeKind::modifier) : nullptr;
   if (c.diagnoses.empty()) check.fail({"", -1, "diagnoses"}, EditCode::missing_field, "at least one diagnosis");
   if (c.diagnoses.size() > model::kMaxDiagnoses)
     check.fail({"", -1, "diagnoses"}, EditCode::too_many_diagnoses, "at most 12 diagnoses");
   for (std::size_t i = 0; i < c.diagnoses.size(); ++i) {
     const auto& d = c.diagnoses[i];
     const Field f{"diagnoses", static_cast<int>(i)};
-    if (!is_icd10cm_format(d)) check.fail(f, EditCode::invalid_icd10cm, "not an ICD-10-CM code (letter, digit, alphanumeric, up to 4 more)");
-    else if (sets && sets->icd10cm && !sets->icd10cm->contains(d))
+    if (!codes::is_icd10cm_format(d))
+      check.fail(f, EditCode::invalid_icd10cm,
+                 fmt::format("not an ICD-10-CM code: expected {}", codes::expected_format(CodeKind::icd10cm)));
+    else if (icd10cm && !icd10cm->contains(d))
       check.fail(f, EditCode::unknown_icd10cm, "not in the ICD-10-CM code set given");
     if (i == 0 && !d.empty() && d[0] >= 'V' && d[0] <= 'Y')
       check.fail(f, EditCode::external_cause_principal,
@@ -387,20 +389,18 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
     const std::string_view g = "service_lines";
     if (l.procedure_code.empty()) {
       check.fail({g, li, "procedure_code"}, EditCode::missing_field, "required");
-    } else if (is_cpt_format(l.procedure_code)) {
-      if (sets && sets->cpt && !sets->cpt->contains(l.procedure_code))
-        check.fail({g, li, "procedure_code"}, EditCode::unknown_procedure_code, "not in the CPT code set given");
-    } else if (is_hcpcs_format(l.procedure_code)) {
-      if (sets && sets->hcpcs && !sets->hcpcs->contains(l.procedure_code))
-        check.fail({g, li, "procedure_code"}, EditCode::unknown_procedure_code, "not in the HCPCS code set given");
-    } else {
+    } else if (const auto kind = codes::procedure_code_kind(l.procedure_code); !kind) {
       check.fail({g, li, "procedure_code"}, EditCode::invalid_procedure_code,
-                 "expected CPT (5 digits, or 4 digits and F/T) or HCPCS (a letter and 4 digits)");
+                 fmt::format("expected {}", codes::expected_procedure_format()));
+    } else if (const codes::CodeList* list = sets ? sets->find(*kind) : nullptr; list && !list->contains(l.procedure_code)) {
+      check.fail({g, li, "procedure_code"}, EditCode::unknown_procedure_code,
+                 *kind == CodeKind::cpt ? "not in the CPT code set given" : "not in the HCPCS code set given");
     }
     if (l.modifiers.size() > 4) check.fail({g, li, "modifiers"}, EditCode::too_many_modifiers, "at most 4 modifiers");
     for (const auto& m : l.modifiers) {
-      if (!is_modifier_format(m)) check.fail({g, li, "modifiers"}, EditCode::invalid_modifier, "a modifier is 2 letters or digits");
-      else if (sets && sets->modifier && !sets->modifier->contains(m))
+      if (!codes::is_modifier_format(m))
+        check.fail({g, li, "modifiers"}, EditCode::invalid_modifier, "a modifier is 2 letters or digits");
+      else if (modifiers && !modifiers->contains(m))
         check.fail({g, li, "modifiers"}, EditCode::unknown_modifier, "not in the modifier code set given");
     }
     if (l.charge.cents() <= 0) check.fail({g, li, "charge"}, EditCode::invalid_charge, "must be greater than 0");
@@ -411,8 +411,7 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
     if (l.unit_code != "UN" && l.unit_code != "MJ")
       check.fail({g, li, "unit_code"}, EditCode::invalid_unit_code, "expected UN (units) or MJ (minutes)");
     if (l.place_of_service.empty()) l.place_of_service = c.place_of_service;
-    else if (!is_place_of_service(l.place_of_service))
-      check.fail({g, li, "place_of_service"}, EditCode::invalid_place_of_service, "expected two digits");
+    else check.place_of_service({g, li, "place_of_service"}, l.place_of_service, false);
     if (check.date({g, li, "date"}, l.service_date, true) && !l.service_date_end.empty()) {
       if (check.date({g, li, "date_end"}, l.service_date_end, false) && l.service_date_end < l.service_date)
         check.fail({g, li, "date_end"}, EditCode::date_range_reversed, "ends before it starts");
@@ -457,25 +456,22 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
     check.fail({"", -1, "claim_id"}, EditCode::split_claim_id_too_long,
                fmt::format("{} lines need {} claims, and the split claim ids would pass 20 characters",
                            c.lines.size(), split_ids.size()));
-  keys_.clear();
-  if (!replaces && !c.claim_id.empty()) {
-    const std::size_t claims = split ? split_ids.size() : 1;
-    for (std::size_t part = 0; part < claims; ++part) {
-      const std::string& id = split ? split_ids[part] : c.claim_id;
-      const std::uint64_t key = original_key(c.payer.id, id);
-      keys_.push_back(key);
-      if (accepted_originals_.contains(key)) {
-        check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_batch,
-                   fmt::format("claim {} for this payer appears earlier in this input", id));
-      } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
-        check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_ledger,
-                   fmt::format("claim {} was already submitted to this payer", id));
-      }
+  // Every original claim the encounter becomes (one, or the parts of a split).
+  const std::size_t originals = replaces || c.claim_id.empty() ? 0 : split ? split_ids.size() : 1;
+  auto original_id = [&](std::size_t part) -> const std::string& { return split ? split_ids[part] : c.claim_id; };
+  for (std::size_t part = 0; part < originals; ++part) {
+    const std::string& id = original_id(part);
+    if (accepted_originals_.contains(original_key(c.payer.id, id))) {
+      check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_batch,
+                 fmt::format("claim {} for this payer appears earlier in this input", id));
+    } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
+      check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_ledger,
+                 fmt::format("claim {} was already submitted to this payer", id));
     }
   }
   if (rejections.size() != failures_before) return false;
 
-  for (auto key : keys_) accepted_originals_.insert(key);
+  for (std::size_t part = 0; part < originals; ++part) accepted_originals_.insert(original_key(c.payer.id, original_id(part)));
   if (c.lines.size() > model::kMaxLinesPerClaim) parts = split_claim(std::move(c));
   return true;
 }

@@ -4,13 +4,14 @@
 // with any failure is not submitted, and every failure it has is reported at once. Passing
 // encounters are normalized into what is submitted (see edit()).
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "engine/edits/code_set.hpp"
+#include "engine/codes/code_lists.hpp"
 #include "engine/edits/key_set.hpp"
 #include "engine/model/claim.hpp"
 #include "engine/model/date.hpp"
@@ -19,9 +20,18 @@
 
 namespace clearhouse::edits {
 
+// The kinds of code an encounter carries, which the edits check by format and against a
+// --code-set list when one is given (icd9cm, carc and rarc have no field in an encounter).
+inline constexpr std::array<codes::CodeKind, 5> kCheckedCodeKinds = {
+    codes::CodeKind::icd10cm, codes::CodeKind::cpt, codes::CodeKind::hcpcs, codes::CodeKind::modifier,
+    codes::CodeKind::pos};
+// The kinds a run warns about when no list was given ("checked by format only").
+inline constexpr std::array<codes::CodeKind, 4> kListedCodeKinds = {
+    codes::CodeKind::icd10cm, codes::CodeKind::cpt, codes::CodeKind::hcpcs, codes::CodeKind::modifier};
+
 struct EditContext {
   model::Date today;                  // the submission date: no date may be after it
-  const CodeSets* code_sets = nullptr;  // optional code lists
+  const codes::CodeLists* code_sets = nullptr;  // --code-set lists; nullptr: formats only
   // True when (payer id, claim id) was submitted before (the ledger); unset = nothing was.
   std::function<bool(std::string_view payer_id, std::string_view claim_id)> submitted_before;
 };
@@ -55,11 +65,12 @@ class ClaimEditor {
                      std::vector<model::Claim>& parts);
 
  private:
-  static std::uint64_t original_key(std::string_view payer_id, std::string_view claim_id);
+  // The duplicate check's key of (payer id, claim id), written into key_.
+  const std::string& original_key(std::string_view payer_id, std::string_view claim_id);
 
   EditContext context_;
-  KeySet accepted_originals_;          // hashes of (payer id, claim id) accepted
-  std::vector<std::uint64_t> keys_;    // the encounter being edited (reused)
+  KeySet accepted_originals_;  // (payer id, claim id) of every original claim accepted, exactly
+  std::string key_;            // reused
 };
 
 }  // namespace clearhouse::edits

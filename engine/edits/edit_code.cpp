@@ -21,6 +21,7 @@ std::string_view edit_code_name(EditCode code) {
     case EditCode::date_range_reversed: return "date_range_reversed";
     case EditCode::invalid_gender: return "invalid_gender";
     case EditCode::invalid_place_of_service: return "invalid_place_of_service";
+    case EditCode::unknown_place_of_service: return "unknown_place_of_service";
     case EditCode::invalid_taxonomy: return "invalid_taxonomy";
     case EditCode::invalid_icd10cm: return "invalid_icd10cm";
     case EditCode::unknown_icd10cm: return "unknown_icd10cm";

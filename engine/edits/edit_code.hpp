@@ -25,6 +25,7 @@ enum class EditCode {
   date_range_reversed,            // a service date range ending before it starts
   invalid_gender,                 // not M, F or U
   invalid_place_of_service,       // not two digits
+  unknown_place_of_service,       // two digits but not in the given place of service code set
   invalid_taxonomy,               // not a 10-character NUCC taxonomy code ending in X
   invalid_icd10cm,                // not an ICD-10-CM code by format
   unknown_icd10cm,                // well formed but not in the given ICD-10-CM code set

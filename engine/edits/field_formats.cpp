@@ -71,8 +71,6 @@ bool is_ein(std::string_view ein) {
 
 bool is_gender(std::string_view code) { return code == "M" || code == "F" || code == "U"; }
 
-bool is_place_of_service(std::string_view code) { return code.size() == 2 && all_digits(code); }
-
 bool is_taxonomy(std::string_view code) {
   if (code.size() != 10 || code[9] != 'X') return false;
   return std::all_of(code.begin(), code.end() - 1,

@@ -1,7 +1,7 @@
 #pragma once
 // Formats of the administrative fields an 837P carries: US state codes, ZIP codes, EINs,
-// gender, place of service, provider taxonomy, X12 code lists, and the characters an X12
-// element may hold.
+// gender, provider taxonomy, X12 code lists, and the characters an X12 element may hold. (Code
+// sets -- diagnoses, procedures, modifiers, place of service -- and NPIs are engine/codes'.)
 
 #include <string>
 #include <string_view>
@@ -17,7 +17,6 @@ std::string normalize_zip(std::string_view zip);
 bool is_ein(std::string_view ein);
 std::string normalize_ein(std::string_view ein);
 bool is_gender(std::string_view code);  // M, F, U
-bool is_place_of_service(std::string_view code);  // two digits
 // NUCC provider taxonomy: 10 characters, 9 letters/digits and a final X ("207Q00000X").
 bool is_taxonomy(std::string_view code);
 // SBR09 claim filing indicator codes (11..17, AM, BL, CH, CI, DS, FI, HM, LM, MA, MB, MC, OF, TV, VA, WC, ZZ).

@@ -40,7 +40,6 @@ bool accepted(const x12::spec::ValidationReport& r, std::size_t interchange, std
 struct SourceSet {
   TransactionBundle bundle;
   model::Delimiters delimiters;
-  std::string repetition_field;  // ISA11
   char usage = 'P';              // ISA15
 };
 
@@ -85,7 +84,6 @@ std::vector<std::unique_ptr<SourceSet>> accepted_sets(const std::string& path, c
           auto one = std::make_unique<SourceSet>();
           one->delimiters = reader.interchange().delimiters;
           one->bundle = bundle_transaction(raw, one->delimiters);
-          one->repetition_field = reader.interchange().field(11);
           one->usage = reader.interchange().field(15) == "T" ? 'T' : 'P';
           out.push_back(std::move(one));
         }
@@ -125,10 +123,11 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
     bool forwarded_any = false;
     for (const ClaimUnit& claim : one->bundle.claims) {
       if (claim.payer_id.empty()) continue;
-      if (claim.payer_id.size() < 2 || claim.payer_id.size() > 15) {
-        // The payer becomes the ISA08 receiver: 2-15 characters.
+      if (claim.payer_id.size() < 2) {
+        // The payer becomes the GS03 receiver: at least 2 characters (the envelope writer
+        // refuses what is too long for ISA08).
         report.problems.push_back("claim " + claim.claim_id + ": payer id " + claim.payer_id +
-                                  " cannot be an interchange receiver (2-15 characters)");
+                                  " cannot be a group receiver (GS03: at least 2 characters)");
         continue;
       }
       const bool original = claim.frequency_code.empty() || claim.frequency_code == "1";
@@ -149,18 +148,24 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
         env.bht_purpose = one->bundle.bht_purpose.empty() ? "00" : one->bundle.bht_purpose;
         env.bht_type = one->bundle.bht_type.empty() ? "CH" : one->bundle.bht_type;
         env.interchange_number = ledger.allocate(o.clearinghouse.id, claim.payer_id, ledger::ControlNumberKind::interchange);
-        env.ccyymmdd = when.date.to_ccyymmdd();
-        env.yymmdd = env.ccyymmdd.substr(2);
+        env.date = when.date;
         env.hhmm = when.hhmm;
         env.usage = one->usage;
-        env.repetition_field = one->repetition_field;
         it = batch_by_key.emplace(key, batches.size()).first;
         batches.push_back(std::make_unique<OutboundBatch>(std::move(env), d, o.max_claims_per_set));
       }
       OutboundBatch& batch = *batches[it->second];
-      batch.add_claim(one->bundle, claim, [&] {
+      const bool added = batch.add_claim(one->bundle, claim, [&] {
         return ledger.allocate(o.clearinghouse.id, batch.envelope().payer_id, ledger::ControlNumberKind::transaction);
       });
+      if (!added) {
+        // Refused as submit refuses it (the envelope writer names the field); the claim stays
+        // with the provider, listed here, and the other payers' claims go on.
+        report.problems.push_back(fmt::format("claim {}: not forwarded to payer {}: {}", claim.claim_id, claim.payer_id,
+                                              x12::to_string(*batch.error())));
+        if (original) seen.erase({claim.payer_id, claim.claim_id});
+        continue;
+      }
       ++report.claims_forwarded;
       forwarded_any = true;
     }
@@ -173,8 +178,11 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
   const std::string now = util::utc_timestamp(o.now);
   for (std::size_t i = 0; i < batches.size(); ++i) {
     OutboundBatch& batch = *batches[i];
+    if (batch.claims() == 0) continue;  // its envelope was refused: no file (the claims are in problems)
     const auto& env = batch.envelope();
     const std::string text = batch.finish();
+    if (const auto& err = batch.error())  // cannot happen once a claim was added; never write a broken file
+      throw std::runtime_error(fmt::format("batch to payer {}: {}", env.payer_id, x12::to_string(*err)));
     const std::string name = fmt::format("{}-{:09}.837", util::file_safe(env.payer_id), env.interchange_number);
     const fs::path final_path = o.out_dir / name, temp_path = o.out_dir / ("." + name + ".tmp");
     if (fs::exists(final_path)) throw std::runtime_error(final_path.string() + " already exists; refusing to overwrite it");

@@ -21,10 +21,20 @@ inline const std::vector<std::string>& adjustment_column_names() {
   return kNames;
 }
 
-// For a SELECT list (unqualified; callers that join prefix the table themselves).
+// For a SELECT list (unqualified; adjustment_columns_of qualifies them for a join).
 inline constexpr std::string_view kAdjustmentColumns =
     "contractual_cents, deductible_cents, coinsurance_cents, copay_cents, other_patient_cents, "
     "other_adjustment_cents, payer_initiated_cents, unclassified_cents";
+
+// kAdjustmentColumns of one table of a join: "l.contractual_cents, l.deductible_cents, ...".
+inline std::string adjustment_columns_of(std::string_view table_alias) {
+  std::string out;
+  for (const auto& name : adjustment_column_names()) {
+    if (!out.empty()) out += ", ";
+    out.append(table_alias).append(".").append(name);
+  }
+  return out;
+}
 
 inline void bind_adjustment_totals(sql::BatchInsert& insert, const model::AdjustmentTotals& a) {
   insert.value(a.contractual.cents())

@@ -97,30 +97,28 @@ std::map<std::string, ClaimRecord, std::less<>> Ledger::find_claims(std::string_
 }
 
 std::vector<BatchRecord> Ledger::batches() {
-  auto q = connection_->prepare(
-      "SELECT id, file_name, sha256, bytes, sender_id, receiver_id, interchange_control_number, "
-      "group_control_number, first_transaction_number, last_transaction_number, transaction_count, claim_count, "
-      "line_count, billed_cents, created_at FROM batches ORDER BY id");
+  auto q = connection_->prepare(fmt::format("SELECT {} FROM batches ORDER BY id", kBatchColumns));
   std::vector<BatchRecord> out;
-  while (q->step()) {
-    BatchRecord b;
-    b.row_id = q->column_int(0);
-    b.file_name = q->column_text(1);
-    b.sha256 = q->column_text(2);
-    b.bytes = static_cast<std::uint64_t>(q->column_int(3));
-    b.sender_id = q->column_text(4);
-    b.receiver_id = q->column_text(5);
-    b.interchange_control_number = static_cast<std::uint64_t>(q->column_int(6));
-    b.group_control_number = static_cast<std::uint64_t>(q->column_int(7));
-    b.first_transaction_number = static_cast<std::uint64_t>(q->column_int(8));
-    b.last_transaction_number = static_cast<std::uint64_t>(q->column_int(9));
-    b.transaction_count = static_cast<std::uint64_t>(q->column_int(10));
-    b.claim_count = static_cast<std::uint64_t>(q->column_int(11));
-    b.line_count = static_cast<std::uint64_t>(q->column_int(12));
-    b.billed_cents = q->column_int(13);
-    b.created_at = q->column_text(14);
-    out.push_back(std::move(b));
-  }
+  while (q->step()) out.push_back(read_batch(*q));
+  q->reset();
+  return out;
+}
+
+std::optional<BatchRecord> Ledger::find_batch(std::int64_t row_id) {
+  auto q = connection_->prepare(fmt::format("SELECT {} FROM batches WHERE id = ?", kBatchColumns));
+  q->bind(1, row_id);
+  std::optional<BatchRecord> out;
+  if (q->step()) out = read_batch(*q);
+  q->reset();
+  return out;
+}
+
+std::optional<BatchRecord> Ledger::find_batch_by_file(std::string_view file_name) {
+  auto q = connection_->prepare(
+      fmt::format("SELECT {} FROM batches WHERE file_name = ? ORDER BY id DESC LIMIT 1", kBatchColumns));
+  q->bind(1, file_name);
+  std::optional<BatchRecord> out;
+  if (q->step()) out = read_batch(*q);
   q->reset();
   return out;
 }

@@ -11,12 +11,16 @@
 //   ledger->has_claim(payer, claim_id)       // was this claim id sent to this payer before?
 //   ledger->find_claim(payer, claim_id)      // the latest submitted claim with its lines (matching)
 //   ledger->find_claims(payer, claim_ids)    // the same for many claims, a few round trips in all
-//   ledger->batches()                        // the 837 files recorded
+//   ledger->batches()                        // the 837 files recorded (find_batch: one, by id or file name)
 //   ledger->recorder()                       // stages a submit run and commits it as one transaction
 //
 // Schema (migrations.cpp, version 1): control_numbers, batches, claims, service_lines. A new
 // feature adds a migration (next number) and its own store file over connection(), e.g.
-// engine/ledger/posting_store.hpp for remittance postings, without touching these.
+// engine/ledger/posting_store.hpp for remittance postings, without touching these. The other
+// reads and writes beside this class, one file per concept: fee_schedule_store.hpp,
+// claim_acknowledgments.hpp (999/TA1 marks), sweep_candidates.hpp (the worklist sweep),
+// billing_report_queries.hpp (the report), claim_detail_reads.hpp (GET /v1/claims/{id});
+// session_settings.hpp tunes a connection (page cache, relaxed durability).
 
 #include <cstdint>
 #include <memory>
@@ -64,6 +68,10 @@ class Ledger {
                                                               std::span<const std::string> claim_ids);
   // Every batch recorded, oldest first.
   std::vector<BatchRecord> batches();
+  // One batch by its row id.
+  std::optional<BatchRecord> find_batch(std::int64_t row_id);
+  // The latest batch recorded under this file name (the 837 file's base name).
+  std::optional<BatchRecord> find_batch_by_file(std::string_view file_name);
   // Counts of rows, for reports and tests.
   std::uint64_t count_claims();
   std::uint64_t count_lines();

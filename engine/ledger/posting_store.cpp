@@ -9,16 +9,11 @@
 #include "engine/ledger/adjustment_columns.hpp"
 #include "engine/ledger/record_columns.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
-#include "engine/ledger/sql/list_statements.hpp"
 #include "engine/model/money.hpp"
-#include "engine/util/timestamp.hpp"
 
 namespace clearhouse::ledger {
 namespace {
 
-using sql::kMaxList;
-using sql::ListStatements;
-using sql::placeholders;
 
 std::string modifiers_text(const std::vector<model::Code>& modifiers) {
   std::string out;
@@ -99,25 +94,6 @@ class IdUpdate {
   std::unique_ptr<sql::Statement> statement_;
 };
 
-std::string claims_query(std::size_t n) {
-  return fmt::format(
-      "SELECT id, claim_id, payer_id, billed_cents FROM claims WHERE claim_id IN ({})",
-      placeholders(n));
-}
-
-std::string lines_query(std::size_t n) {
-  return fmt::format("SELECT {} FROM service_lines WHERE claim_row IN ({}) ORDER BY claim_row, line_number",
-                     kLineColumns, placeholders(n));
-}
-
-std::string open_payments_query(std::size_t n) {
-  return fmt::format(
-      "SELECT id, claim_row, claim_id, payer_claim_control_number, billed_cents, paid_cents FROM claim_payments "
-      "WHERE payer_id = ? AND payer_claim_control_number IN ({}) AND reversal = 0 AND reversed_by IS NULL "
-      "ORDER BY id DESC",
-      placeholders(n));
-}
-
 // SQLite hands out claim payment ids through RETURNING (in-process, as cheap as anything);
 // PostgreSQL draws them from the table's sequence first, so that the rows go in with COPY.
 std::vector<std::string> claim_payment_columns(sql::Dialect dialect) {
@@ -134,9 +110,7 @@ std::vector<std::string> claim_payment_columns(sql::Dialect dialect) {
 
 struct PostingStore::Statements {
   explicit Statements(sql::Connection& c)
-      : claims(c, claims_query),
-        lines(c, lines_query),
-        payments(c, open_payments_query),
+      : c(c),
         claim_payments(c, "claim_payments", claim_payment_columns(c.dialect()),
                        c.dialect() == sql::Dialect::sqlite ? "id, sequence" : ""),
         line_payments(c, "line_payments",
@@ -151,12 +125,12 @@ struct PostingStore::Statements {
                  {"remittance_id", "claim_payment_id", "rule", "category", "severity", "claim_id", "line_number",
                   "line_control_number", "payer_id", "trace_number", "carc", "rarc", "amount_cents", "message",
                   "action", "location", "created_at"}) {}
-  ListStatements claims, lines, payments;
+  sql::Connection& c;
   sql::BatchInsert claim_payments, line_payments, provider_adjustments, findings;
   std::unique_ptr<sql::Statement> draw_claim_payment_ids;
-  IdUpdate claim_status{claims.connection(), "claims", "status", "TEXT"};
-  IdUpdate reverses{claims.connection(), "claim_payments", "reverses", "BIGINT"};
-  IdUpdate reversed_by{claims.connection(), "claim_payments", "reversed_by", "BIGINT"};
+  IdUpdate claim_status{c, "claims", "status", "TEXT"};
+  IdUpdate reverses{c, "claim_payments", "reverses", "BIGINT"};
+  IdUpdate reversed_by{c, "claim_payments", "reversed_by", "BIGINT"};
 };
 
 std::string join_codes(std::span<const model::Code> codes) {
@@ -169,10 +143,29 @@ std::string join_codes(std::span<const model::Code> codes) {
 }
 
 PostingStore::PostingStore(sql::Connection& connection)
-    : c_(connection), statements_(std::make_unique<Statements>(connection)) {}
+    : c_(connection), statements_(std::make_unique<Statements>(connection)), worklist_(connection) {}
 PostingStore::~PostingStore() = default;
 
-std::optional<std::int64_t> PostingStore::insert_remittance(RemittanceRow& row) {
+std::optional<AppliedPlan> PostingStore::apply(const model::PostingPlan& plan) {
+  if (!plan.writes()) throw LedgerError("a plan that writes nothing was applied");
+  const auto remittance_id = insert_remittance(plan.remittance);
+  if (!remittance_id) return std::nullopt;
+  AppliedPlan out;
+  out.remittance_id = *remittance_id;
+  out.posting_ids = insert_postings(*remittance_id, plan.postings);
+  std::vector<std::pair<std::int64_t, std::int64_t>> links;
+  for (std::size_t i = 0; i < plan.postings.size(); ++i)
+    if (plan.postings[i].reverses != 0)
+      links.emplace_back(out.posting_ids[i], model::resolve_posting_id(plan.postings[i].reverses, out.posting_ids));
+  link_reversals(links);
+  update_claim_statuses(plan.claim_statuses);
+  insert_provider_adjustments(*remittance_id, plan.provider_adjustments);
+  insert_findings(*remittance_id, plan, out.posting_ids);
+  worklist_.apply(plan.worklist, out.posting_ids);
+  return out;
+}
+
+std::optional<std::int64_t> PostingStore::insert_remittance(const model::RemittanceEntry& row) {
   if (!insert_remittance_) {
     insert_remittance_ = c_.prepare(
         "INSERT INTO remittances (payer_id, trace_number, content_hash, payer_name, payee_id, "
@@ -184,78 +177,16 @@ std::optional<std::int64_t> PostingStore::insert_remittance(RemittanceRow& row) 
   auto& s = *insert_remittance_;
   s.bind(1, row.payer_id).bind(2, row.trace_number).bind(3, row.content_hash).bind(4, row.payer_name);
   s.bind(5, row.payee_id).bind(6, row.interchange_control_number).bind(7, row.transaction_control_number);
-  s.bind(8, row.handling_code).bind(9, row.payment_method).bind(10, row.payment_cents).bind(11, row.payment_date);
-  s.bind(12, row.claim_count).bind(13, row.paid_cents).bind(14, row.provider_adjustment_cents);
+  s.bind(8, row.handling_code).bind(9, row.payment_method).bind(10, row.payment.cents()).bind(11, row.payment_date);
+  s.bind(12, row.claim_count).bind(13, row.paid.cents()).bind(14, row.provider_adjustments.cents());
   s.bind(15, row.source_name).bind(16, row.posted_at);
-  const auto id = s.single_int();
-  if (id) row.row_id = *id;
-  return id;
+  return s.single_int();
 }
 
-bool PostingStore::trace_posted_with_other_content(std::string_view payer_id, std::string_view trace_number,
-                                                   std::string_view content_hash) {
-  if (!other_content_) {
-    other_content_ = c_.prepare(
-        "SELECT 1 FROM remittances WHERE payer_id = ? AND trace_number = ? AND content_hash <> ? LIMIT 1");
-  }
-  other_content_->bind(1, payer_id).bind(2, trace_number).bind(3, content_hash);
-  return other_content_->single_int().has_value();
-}
-
-std::vector<ClaimRecord> PostingStore::submitted_claims(std::span<const std::string> claim_ids) {
-  std::vector<ClaimRecord> out;
-  if (claim_ids.empty()) return out;
-  const auto no_leading = [](sql::Statement&) { return 1; };
-  sql::query_in_chunks(statements_->claims, claim_ids, no_leading, [&](sql::Statement& q) {
-    ClaimRecord c;
-    c.row_id = q.column_int(0);
-    c.claim_id = q.column_text(1);
-    c.payer_id = q.column_text(2);
-    c.billed_cents = q.column_int(3);
-    out.push_back(std::move(c));
-  });
-  if (out.empty()) return out;
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id < b.row_id; });
-  out.erase(std::unique(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id == b.row_id; }),
-            out.end());
-  // Lines of every claim found, attached by claim row.
-  std::vector<std::int64_t> rows;
-  rows.reserve(out.size());
-  for (const auto& c : out) rows.push_back(c.row_id);
-  sql::query_in_chunks(statements_->lines, std::span<const std::int64_t>(rows), no_leading, [&](sql::Statement& q) {
-    const std::int64_t claim_row = q.column_int(9);
-    auto it = std::lower_bound(out.begin(), out.end(), claim_row,
-                               [](const ClaimRecord& c, std::int64_t row) { return c.row_id < row; });
-    if (it != out.end() && it->row_id == claim_row) it->lines.push_back(read_line(q));
-  });
-  return out;
-}
-
-std::vector<PaymentRecord> PostingStore::open_payments_by_control_number(
-    std::string_view payer_id, std::span<const std::string> control_numbers) {
-  std::vector<PaymentRecord> out;
-  sql::query_in_chunks(
-      statements_->payments, control_numbers,
-      [&](sql::Statement& q) {
-        q.bind(1, payer_id);
-        return 2;
-      },
-      [&](sql::Statement& q) {
-        PaymentRecord p;
-        p.row_id = q.column_int(0);
-        p.claim_row = q.column_is_null(1) ? 0 : q.column_int(1);
-        p.claim_id = q.column_text(2);
-        p.payer_claim_control_number = q.column_text(3);
-        p.billed_cents = q.column_int(4);
-        p.paid_cents = q.column_int(5);
-        out.push_back(std::move(p));
-      });
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.row_id > b.row_id; });
-  return out;
-}
-
-void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::Posting> postings) {
-  if (postings.empty()) return;
+std::vector<std::int64_t> PostingStore::insert_postings(std::int64_t remittance_id,
+                                                        std::span<const model::Posting> postings) {
+  std::vector<std::int64_t> ids(postings.size(), 0);
+  if (postings.empty()) return ids;
   // Claim payments first: their ids are drawn beforehand (PostgreSQL) or come back with their
   // sequence numbers (SQLite: id_by_sequence).
   const bool ids_drawn = c_.dialect() == sql::Dialect::postgresql;
@@ -271,9 +202,9 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
       draw = c_.prepare(fmt::format("SELECT nextval(CAST({} AS regclass)) FROM generate_series(1, ?)", *sequence));
     }
     draw->bind(1, static_cast<std::int64_t>(postings.size()));
-    for (auto& p : postings) {
+    for (auto& id : ids) {
       if (!draw->step()) throw LedgerError("the claim_payments id sequence gave fewer ids than asked for");
-      p.id = draw->column_int(0);
+      id = draw->column_int(0);
     }
     draw->reset();
   }
@@ -281,9 +212,10 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
     auto& insert = statements_->claim_payments;
     if (!ids_drawn)
       insert.on_returned([&](const sql::Statement& row) { id_by_sequence[row.column_int(1)] = row.column_int(0); });
-    for (const auto& p : postings) {
+    for (std::size_t i = 0; i < postings.size(); ++i) {
+      const auto& p = postings[i];
       insert.row();
-      if (ids_drawn) insert.value(p.id);
+      if (ids_drawn) insert.value(ids[i]);
       insert.value(remittance_id)
           .value(static_cast<std::int64_t>(p.sequence))
           .value(p.claim_row != 0 ? std::optional<std::int64_t>(p.claim_row) : std::nullopt)
@@ -302,18 +234,18 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
     insert.flush();
     insert.on_returned({});
   }
-  for (auto& p : postings) {
-    if (ids_drawn) continue;
-    const auto it = id_by_sequence.find(p.sequence);
+  for (std::size_t i = 0; i < postings.size() && !ids_drawn; ++i) {
+    const auto it = id_by_sequence.find(postings[i].sequence);
     if (it == id_by_sequence.end())
-      throw LedgerError(fmt::format("claim payment {} of remittance {} was not stored", p.sequence, remittance_id));
-    p.id = it->second;
+      throw LedgerError(
+          fmt::format("claim payment {} of remittance {} was not stored", postings[i].sequence, remittance_id));
+    ids[i] = it->second;
   }
   auto& lines = statements_->line_payments;
-  for (const auto& p : postings) {
-    for (const auto& l : p.lines) {
+  for (std::size_t i = 0; i < postings.size(); ++i) {
+    for (const auto& l : postings[i].lines) {
       lines.row()
-          .value(p.id)
+          .value(ids[i])
           .value(static_cast<std::int64_t>(l.line_number))
           .value(l.service_line_row != 0 ? std::optional<std::int64_t>(l.service_line_row) : std::nullopt)
           .value(l.line_control_number)
@@ -328,6 +260,7 @@ void PostingStore::insert_postings(std::int64_t remittance_id, std::span<model::
     }
   }
   lines.flush();
+  return ids;
 }
 
 void PostingStore::insert_provider_adjustments(std::int64_t remittance_id,
@@ -348,21 +281,22 @@ void PostingStore::insert_provider_adjustments(std::int64_t remittance_id,
   insert.flush();
 }
 
-void PostingStore::insert_findings(std::optional<std::int64_t> remittance_id, std::span<const model::Finding> findings,
-                                   std::span<const std::pair<std::size_t, std::int64_t>> finding_payment_ids) {
+void PostingStore::insert_findings(std::int64_t remittance_id, const model::PostingPlan& plan,
+                                   std::span<const std::int64_t> posting_ids) {
+  const auto& findings = plan.findings;
   if (findings.empty()) return;
-  std::map<std::size_t, std::int64_t> payment_of(finding_payment_ids.begin(), finding_payment_ids.end());
-  const std::string now = util::utc_timestamp_now();
+  const std::string& now = plan.at;
   auto& insert = statements_->findings;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
-    const auto payment = payment_of.find(i);
+    const std::int64_t payment =
+        i < plan.finding_postings.size() ? model::resolve_posting_id(plan.finding_postings[i], posting_ids) : 0;
     std::string carc, rarc;
     for (const auto& c : f.carc) carc += (carc.empty() ? "" : ",") + c;
     for (const auto& r : f.rarc) rarc += (rarc.empty() ? "" : ",") + r;
     insert.row()
         .value(remittance_id)
-        .value(payment != payment_of.end() ? std::optional<std::int64_t>(payment->second) : std::nullopt)
+        .value(payment != 0 ? std::optional<std::int64_t>(payment) : std::nullopt)
         .value(f.rule)
         .value(f.category)
         .value(model::to_string(f.severity))

@@ -1,9 +1,9 @@
 #pragma once
 // The ledger's remittance side (migration 2): remittances posted, claim and line payments,
-// provider adjustments, findings. SQL only — what to post is decided in engine/reconcile; this
-// reads what matching needs and writes what posting produced, in bulk (multi-row statements,
-// a handful of round trips per 835 transaction set). Every write expects the caller's open
-// transaction (one per transaction set).
+// provider adjustments, findings, and the worklist changes that come with them. SQL only — what
+// to post is decided in engine/reconcile as a model::PostingPlan (posting_reads.hpp reads what
+// deciding needs); this writes it, in bulk (multi-row statements, COPY on PostgreSQL: a handful
+// of round trips per 835 transaction set), inside the caller's open transaction (one per set).
 
 #include <cstdint>
 #include <optional>
@@ -14,38 +14,21 @@
 #include <vector>
 
 #include "engine/ledger/records.hpp"
+#include "engine/ledger/worklist_store.hpp"
 #include "engine/ledger/sql/connection.hpp"
 #include "engine/model/claim_status.hpp"
 #include "engine/model/finding.hpp"
 #include "engine/model/posting.hpp"
+#include "engine/model/posting_plan.hpp"
 #include "engine/model/provider_adjustment.hpp"
 
 namespace clearhouse::ledger {
 
-// One 835 transaction set as posted.
-struct RemittanceRow {
-  std::int64_t row_id = 0;
-  std::string payer_id, trace_number, content_hash;  // the idempotency key
-  std::string payer_name, payee_id;
-  std::string interchange_control_number, transaction_control_number;
-  std::string handling_code, payment_method;
-  std::int64_t payment_cents = 0;  // BPR02
-  std::string payment_date;        // ISO
-  std::int64_t claim_count = 0;
-  std::int64_t paid_cents = 0;     // sum of CLP04
-  std::int64_t provider_adjustment_cents = 0;
-  std::string source_name;
-  std::string posted_at;
-};
-
-// A claim payment already in the ledger, as reversal lookups need it.
-struct PaymentRecord {
-  std::int64_t row_id = 0;
-  std::int64_t claim_row = 0;  // 0 when it was unmatched
-  std::string claim_id;
-  std::string payer_claim_control_number;
-  std::int64_t billed_cents = 0;
-  std::int64_t paid_cents = 0;
+// What applying a plan wrote: the remittance's row and each planned posting's real id
+// (posting_ids[i] for plan.postings[i]; model::resolve_posting_id maps provisional ids).
+struct AppliedPlan {
+  std::int64_t remittance_id = 0;
+  std::vector<std::int64_t> posting_ids;
 };
 
 class PostingStore {
@@ -55,34 +38,12 @@ class PostingStore {
   PostingStore(const PostingStore&) = delete;
   PostingStore& operator=(const PostingStore&) = delete;
 
-  // Inserts the remittance row unless one with the same payer, trace number and content hash
-  // exists; returns its new id, or nullopt when it was already posted. Concurrent posters of the
-  // same content serialise here (SQLite's write lock, PostgreSQL's unique index).
-  std::optional<std::int64_t> insert_remittance(RemittanceRow& row);
-  // Whether this payer's trace number was posted before with other content.
-  bool trace_posted_with_other_content(std::string_view payer_id, std::string_view trace_number,
-                                       std::string_view content_hash);
-
-  // Every submitted claim whose claim id is in claim_ids (any payer), with its lines: what
-  // matching reads (row ids, claim id, payer, billed; line number, control number, procedure,
-  // modifiers, charge, date). Ledger::find_claim reads a claim in full.
-  std::vector<ClaimRecord> submitted_claims(std::span<const std::string> claim_ids);
-  // Claim payments of this payer with these payer claim control numbers that are neither
-  // reversals nor reversed, newest first.
-  std::vector<PaymentRecord> open_payments_by_control_number(std::string_view payer_id,
-                                                             std::span<const std::string> control_numbers);
-
-  // Inserts the claim payments and their lines; sets each Posting::id.
-  void insert_postings(std::int64_t remittance_id, std::span<model::Posting> postings);
-  void insert_provider_adjustments(std::int64_t remittance_id, std::span<const model::ProviderAdjustment> adjustments);
-  // Findings of a remittance; claim_payment_ids maps a finding's claim sequence (1-based, 0 for
-  // remittance-level) to the claim payment row, when known.
-  void insert_findings(std::optional<std::int64_t> remittance_id, std::span<const model::Finding> findings,
-                       std::span<const std::pair<std::size_t, std::int64_t>> finding_payment_ids = {});
-  // reversal payment row -> the payment it undoes: sets reverses / reversed_by on both.
-  void link_reversals(std::span<const std::pair<std::int64_t, std::int64_t>> reversal_to_original);
-  // Moves submitted claims to a status.
-  void update_claim_statuses(std::span<const std::pair<std::int64_t, model::ClaimStatus>> statuses);
+  // Writes a plan whose result is `post`, inside the caller's transaction: the remittance row
+  // first (its idempotency key claims the set), then the claim payments and their lines,
+  // reversal links, claim statuses, provider adjustments, findings and the worklist changes.
+  // Returns nullopt, having written nothing, when the key is taken (a concurrent poster of the
+  // same content committed first: SQLite's write lock, PostgreSQL's unique index serialise them).
+  std::optional<AppliedPlan> apply(const model::PostingPlan& plan);
 
   // Reading back, for reports and tests.
   std::uint64_t count_remittances();
@@ -91,10 +52,20 @@ class PostingStore {
   std::string claim_status(std::string_view payer_id, std::string_view claim_id);
 
  private:
+  std::optional<std::int64_t> insert_remittance(const model::RemittanceEntry& row);
+  // Inserts the claim payments and their lines; returns their ids in order.
+  std::vector<std::int64_t> insert_postings(std::int64_t remittance_id, std::span<const model::Posting> postings);
+  void insert_provider_adjustments(std::int64_t remittance_id, std::span<const model::ProviderAdjustment> adjustments);
+  void insert_findings(std::int64_t remittance_id, const model::PostingPlan& plan, std::span<const std::int64_t> posting_ids);
+  // reversal payment row -> the payment it undoes: sets reverses / reversed_by on both.
+  void link_reversals(std::span<const std::pair<std::int64_t, std::int64_t>> reversal_to_original);
+  void update_claim_statuses(std::span<const std::pair<std::int64_t, model::ClaimStatus>> statuses);
+
   struct Statements;  // prepared once per store, reused for every remittance
   sql::Connection& c_;
-  std::unique_ptr<sql::Statement> insert_remittance_, other_content_;
+  std::unique_ptr<sql::Statement> insert_remittance_;
   std::unique_ptr<Statements> statements_;
+  WorklistStore worklist_;
 };
 
 // Codes joined for a TEXT column: "45,253".

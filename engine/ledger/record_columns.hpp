@@ -1,7 +1,7 @@
 #pragma once
-// Submitted claims and service lines as the ledger stores them: the columns to SELECT and the
-// readers that turn a row into a record. kLineColumns ends with claim_row (column 9), which
-// read_line leaves to the caller: it says which claim the line belongs to.
+// Batches, submitted claims and service lines as the ledger stores them: the columns to SELECT
+// and the readers that turn a row into a record. kLineColumns ends with claim_row (column 9),
+// which read_line leaves to the caller: it says which claim the line belongs to.
 
 #include "engine/ledger/records.hpp"
 #include "engine/ledger/sql/connection.hpp"
@@ -14,6 +14,36 @@ inline constexpr const char* kClaimColumns =
 inline constexpr const char* kLineColumns =
     "id, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, unit_code, service_date, "
     "claim_row";
+
+// For a query over `claims c`: keeps the latest row of each claim id (a replacement supersedes
+// the original), the claims that reports and the sweep count.
+inline constexpr const char* kLatestClaimRow =
+    "c.id = (SELECT MAX(d.id) FROM claims d WHERE d.payer_id = c.payer_id AND d.claim_id = c.claim_id)";
+
+inline constexpr const char* kBatchColumns =
+    "id, file_name, sha256, bytes, sender_id, receiver_id, interchange_control_number, group_control_number, "
+    "first_transaction_number, last_transaction_number, transaction_count, claim_count, line_count, billed_cents, "
+    "created_at";
+
+inline BatchRecord read_batch(const sql::Statement& q) {
+  BatchRecord b;
+  b.row_id = q.column_int(0);
+  b.file_name = q.column_text(1);
+  b.sha256 = q.column_text(2);
+  b.bytes = static_cast<std::uint64_t>(q.column_int(3));
+  b.sender_id = q.column_text(4);
+  b.receiver_id = q.column_text(5);
+  b.interchange_control_number = static_cast<std::uint64_t>(q.column_int(6));
+  b.group_control_number = static_cast<std::uint64_t>(q.column_int(7));
+  b.first_transaction_number = static_cast<std::uint64_t>(q.column_int(8));
+  b.last_transaction_number = static_cast<std::uint64_t>(q.column_int(9));
+  b.transaction_count = static_cast<std::uint64_t>(q.column_int(10));
+  b.claim_count = static_cast<std::uint64_t>(q.column_int(11));
+  b.line_count = static_cast<std::uint64_t>(q.column_int(12));
+  b.billed_cents = q.column_int(13);
+  b.created_at = q.column_text(14);
+  return b;
+}
 
 inline ClaimRecord read_claim(const sql::Statement& q) {
   ClaimRecord c;

@@ -17,6 +17,7 @@
 #include "engine/model/party.hpp"
 #include "engine/model/qualified_value.hpp"
 #include "engine/model/recycling_vector.hpp"
+#include "engine/model/unread_amounts.hpp"
 
 namespace clearhouse::model {
 
@@ -55,6 +56,7 @@ struct ClaimPayment {
   std::size_t header_group = 0;            // index of its LX group in Remittance::header_groups
   std::uint64_t segment = 0;               // ordinal of the CLP segment in the input
   std::uint64_t offset = 0;                // byte offset of the CLP segment
+  UnreadAmounts unread;                     // CLP03, CLP04, claim-level CAS that were not amounts
 
   Money adjustment_total() const {         // claim CAS + every line's CAS
     Money sum;

@@ -1,58 +1,39 @@
 #include "engine/model/date.hpp"
 
+#include <chrono>
 #include <cstdio>
 
 namespace clearhouse::model {
 namespace {
 
-std::optional<int> digits(std::string_view s) {
-  int v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
+// The date in the standard calendar types, whose arithmetic we use.
+std::chrono::year_month_day civil(const Date& d) {
+  return std::chrono::year{d.year} / std::chrono::month{d.month} / std::chrono::day{d.day};
 }
 
-std::optional<Date> make(std::string_view y, std::string_view m, std::string_view d) {
-  auto yy = digits(y), mm = digits(m), dd = digits(d);
-  if (!yy || !mm || !dd) return std::nullopt;
-  Date out{static_cast<std::int16_t>(*yy), static_cast<std::uint8_t>(*mm), static_cast<std::uint8_t>(*dd)};
-  if (*mm < 1 || *mm > 12 || *dd < 1 || *dd > 31) return std::nullopt;
-  if (!out.valid()) return std::nullopt;
-  return out;
+// "YYYY-MM-DD" into eight digits CCYYMMDD (out holds 8 bytes); false when the dashes are not
+// where they belong or the length is wrong.
+bool iso_digits(std::string_view text, char* out) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  std::memcpy(out, text.data(), 4);
+  std::memcpy(out + 4, text.data() + 5, 2);
+  std::memcpy(out + 6, text.data() + 8, 2);
+  return true;
 }
+
+std::optional<Date> real(const Date& d) { return d.valid() ? std::optional<Date>(d) : std::nullopt; }
 
 }  // namespace
 
-bool Date::valid() const {
-  if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-  return day <= days_in_month(year, month);
-}
-
-// Howard Hinnant's days_from_civil.
 std::int32_t Date::days_since_epoch() const {
-  int y = year - (month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = (month + 9) % 12;
-  const unsigned doy = (153 * mp + 2) / 5 + day - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
+  return static_cast<std::int32_t>(std::chrono::sys_days(civil(*this)).time_since_epoch().count());
 }
 
-Date Date::from_days_since_epoch(std::int32_t z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y = static_cast<int>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return Date{static_cast<std::int16_t>(y + (m <= 2 ? 1 : 0)), static_cast<std::uint8_t>(m),
-              static_cast<std::uint8_t>(d)};
+Date Date::from_days_since_epoch(std::int32_t days) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  return Date{static_cast<std::int16_t>(static_cast<int>(ymd.year())),
+              static_cast<std::uint8_t>(static_cast<unsigned>(ymd.month())),
+              static_cast<std::uint8_t>(static_cast<unsigned>(ymd.day()))};
 }
 
 std::string Date::to_ccyymmdd() const {
@@ -67,14 +48,37 @@ std::string Date::to_iso() const {
   return buf;
 }
 
-std::optional<Date> Date::parse_ccyymmdd(std::string_view s) {
-  if (s.size() != 8) return std::nullopt;
-  return make(s.substr(0, 4), s.substr(4, 2), s.substr(6, 2));
+std::optional<Date> Date::parse_iso(std::string_view text) {
+  char digits[8];
+  Date d;
+  if (!iso_digits(text, digits) || !detail::eight_digits(digits, d)) return std::nullopt;
+  return real(d);
 }
 
-std::optional<Date> Date::parse_iso(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  return make(s.substr(0, 4), s.substr(5, 2), s.substr(8, 2));
+std::optional<Date> Date::parse_yymmdd(std::string_view text) {
+  if (text.size() != 6) return std::nullopt;
+  char digits[8] = {'0', '0'};
+  std::memcpy(digits + 2, text.data(), 6);
+  Date d;
+  if (!detail::eight_digits(digits, d)) return std::nullopt;
+  d.year = static_cast<std::int16_t>(d.year + (d.year < 50 ? 2000 : 1900));
+  return real(d);
+}
+
+std::optional<Date> Date::read_fields(std::string_view text) {
+  char digits[8];
+  const char* p = text.size() == 8 ? text.data() : iso_digits(text, digits) ? digits : nullptr;
+  Date d;
+  if (p == nullptr || !detail::eight_digits(p, d)) return std::nullopt;
+  return d;
+}
+
+std::optional<DateRange> DateRange::parse_rd8(std::string_view text) {
+  if (text.size() != 17 || text[8] != '-') return std::nullopt;
+  const auto from = Date::parse_ccyymmdd(text.substr(0, 8));
+  const auto to = Date::parse_ccyymmdd(text.substr(9));
+  if (!from || !to || *to < *from) return std::nullopt;
+  return DateRange{*from, *to};
 }
 
 }  // namespace clearhouse::model

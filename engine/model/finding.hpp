@@ -8,15 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/finding_severity.hpp"
 #include "engine/model/input_location.hpp"
 #include "engine/model/money.hpp"
 
 namespace clearhouse::model {
-
-enum class FindingSeverity : std::uint8_t {
-  error,    // the input was rejected or needs work (the command exits 1)
-  warning,  // processed, but worth a look
-};
 
 // Categories used by posting; the rules pipeline adds its own (denial categories by CARC).
 namespace finding_category {
@@ -45,7 +41,5 @@ struct Finding {
 
   bool is_error() const { return severity == FindingSeverity::error; }
 };
-
-std::string_view to_string(FindingSeverity severity);
 
 }  // namespace clearhouse::model

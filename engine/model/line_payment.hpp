@@ -12,6 +12,7 @@
 #include "engine/model/money.hpp"
 #include "engine/model/qualified_value.hpp"
 #include "engine/model/service_procedure.hpp"
+#include "engine/model/unread_amounts.hpp"
 
 namespace clearhouse::model {
 
@@ -33,6 +34,7 @@ struct LinePayment {
   std::vector<QualifiedQuantity> quantities;     // QTY
   std::vector<QualifiedText> remarks;            // LQ: HE = RARC, RX = NCPDP reject code
   std::uint64_t segment = 0;                     // ordinal of the SVC segment in the input
+  UnreadAmounts unread;                           // SVC02, SVC03, line CAS that were not amounts
 
   // The billed procedure: SVC06 when present, else SVC01.
   const ServiceProcedure& billed_procedure() const { return original_procedure ? *original_procedure : procedure; }

@@ -14,6 +14,7 @@
 #include "engine/model/party.hpp"
 #include "engine/model/provider_adjustment.hpp"
 #include "engine/model/qualified_value.hpp"
+#include "engine/model/unread_amounts.hpp"
 
 namespace clearhouse::model {
 
@@ -95,6 +96,7 @@ struct Remittance {
   std::uint64_t segment_count = 0;   // ST..SE inclusive, as counted
   std::uint64_t byte_length = 0;     // bytes from the ST to the end of the SE
   std::uint64_t content_hash = 0;    // over the segment values (not the delimiters or line breaks)
+  UnreadAmounts unread;               // BPR02 (payment), a PLB amount (adjustment) that were not amounts
 
   // The payer as claims are matched against it: REF*2U, else the N1*PR id, else TRN03.
   const std::string& payer_id() const {

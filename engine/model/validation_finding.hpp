@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/model/finding_severity.hpp"
+
 namespace clearhouse::model {
 
 // WEDI SNIP levels: which kind of rule the finding comes from.
@@ -15,11 +17,6 @@ enum class SnipLevel : std::uint8_t {
   balancing = 3,       // amounts that must add up (CLM02 = sum SV102, 835 balancing)
   situational = 4,     // situational rules between segments (patient loop, REF*F8)
   code_set = 5,        // external code sets (ICD-10-CM, CPT/HCPCS, CARC, ...)
-};
-
-enum class FindingSeverity : std::uint8_t {
-  error,    // rejects the transaction set (IK5 R)
-  warning,  // accepted with errors (IK5 E)
 };
 
 struct ValidationFinding {

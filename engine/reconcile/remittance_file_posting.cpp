@@ -7,54 +7,78 @@
 
 namespace clearhouse::reconcile {
 
-RemittanceFileTotals post_remittance_file(x12::InputSource& source, const std::string& name, RemittancePoster& poster,
-                                          const RemittanceFileCallbacks& callbacks) {
-  RemittanceReadAhead ahead(source, name);
-  RemittanceFileTotals totals;
-  auto report = [&](const std::vector<model::Finding>& findings) {
-    for (const auto& f : findings) {
-      if (callbacks.finding) callbacks.finding(f);
-      ++totals.findings;
-      if (f.is_error()) totals.rejected = true;
-    }
-  };
-  while (auto* item = ahead.next()) {
-    const model::Remittance& remittance = item->remittance;
-    ++totals.remittances;
-    totals.claims += remittance.claims.size();
-    report(item->file_findings);
-    const auto outcome = poster.post(remittance);
-    switch (outcome.result) {
-      case RemittanceOutcome::Result::posted: break;
-      case RemittanceOutcome::Result::already_posted: ++totals.already_posted; break;
-      case RemittanceOutcome::Result::not_posted:
-        ++totals.not_posted;
-        totals.rejected = true;
-        break;
-    }
-    totals.posted += outcome.posted;
-    totals.matched += outcome.matched;
-    totals.unmatched += outcome.unmatched;
-    totals.unbalanced += outcome.unbalanced;
-    totals.paid += outcome.paid.cents();
-    totals.patient_resp += outcome.patient_responsibility.cents();
-    totals.adjustments += outcome.adjustments.cents();
-    totals.provider_adjustments += outcome.provider_adjustments.cents();
-    report(outcome.findings);
-    if (callbacks.outcome) callbacks.outcome(remittance, outcome);
-    if (callbacks.progress) callbacks.progress(item->bytes_consumed, totals.claims);
+RemittanceFilePosting::RemittanceFilePosting(ledger::Ledger& ledger, x12::InputSource& source,
+                                             FilePostingOptions options)
+    : options_(std::move(options)),
+      poster_(ledger, options_.source_name, options_.review,
+              options_.dry_run ? RemittancePoster::Transactions::callers : RemittancePoster::Transactions::own,
+              options_.now),
+      ahead_(std::make_unique<RemittanceReadAhead>(source, options_.source_name)) {
+  if (options_.dry_run) dry_run_.emplace(ledger.connection());
+}
+
+// The read-ahead stops first (its thread may be reading), then a dry run's transaction rolls back.
+RemittanceFilePosting::~RemittanceFilePosting() { ahead_.reset(); }
+
+void RemittanceFilePosting::count(const std::vector<model::Finding>& findings) {
+  for (const auto& f : findings) {
+    ++totals_.findings;
+    if (f.is_error()) totals_.rejected = true;
   }
-  report(ahead.file_findings());
-  if (ahead.fatal()) totals.rejected = true;
-  if (totals.remittances == 0 && ahead.skipped_transactions() == 0 && !ahead.fatal()) {
-    totals.problems.push_back(fmt::format("{} holds no 835 transaction set", name));
-    totals.rejected = true;
-  } else if (totals.remittances == 0 && ahead.skipped_transactions() > 0) {
-    totals.problems.push_back(fmt::format("{} holds no 835 transaction set ({} of other types)", name,
-                                          ahead.skipped_transactions()));
-    totals.rejected = true;
+}
+
+const SetOutcome* RemittanceFilePosting::next() {
+  if (finished_) return nullptr;
+  auto* item = ahead_->next();
+  if (item == nullptr) {
+    finish();
+    return nullptr;
   }
-  return totals;
+  const model::Remittance& remittance = item->remittance;
+  current_.remittance = &remittance;
+  current_.file_findings = std::move(item->file_findings);
+  current_.bytes_consumed = item->bytes_consumed;
+  ++totals_.remittances;
+  totals_.claims += remittance.claims.size();
+  count(current_.file_findings);
+  current_.outcome = poster_.post(remittance);
+  const auto& outcome = current_.outcome;
+  switch (outcome.result) {
+    case RemittanceOutcome::Result::posted: break;
+    case RemittanceOutcome::Result::already_posted: ++totals_.already_posted; break;
+    case RemittanceOutcome::Result::not_posted:
+      ++totals_.not_posted;
+      totals_.rejected = true;
+      break;
+  }
+  totals_.posted += outcome.posted;
+  totals_.matched += outcome.matched;
+  totals_.unmatched += outcome.unmatched;
+  totals_.unbalanced += outcome.unbalanced;
+  totals_.paid += outcome.paid.cents();
+  totals_.patient_resp += outcome.patient_responsibility.cents();
+  totals_.adjustments += outcome.adjustments.cents();
+  totals_.provider_adjustments += outcome.provider_adjustments.cents();
+  totals_.rule_findings += outcome.rule_findings.size();
+  totals_.worklist += outcome.worklist;
+  count(outcome.findings);
+  return &current_;
+}
+
+void RemittanceFilePosting::finish() {
+  finished_ = true;
+  final_findings_ = std::move(ahead_->file_findings());
+  count(final_findings_);
+  if (ahead_->fatal()) totals_.rejected = true;
+  const auto& name = options_.source_name;
+  if (totals_.remittances == 0 && ahead_->skipped_transactions() == 0 && !ahead_->fatal()) {
+    totals_.problems.push_back(fmt::format("{} holds no 835 transaction set", name));
+    totals_.rejected = true;
+  } else if (totals_.remittances == 0 && ahead_->skipped_transactions() > 0) {
+    totals_.problems.push_back(
+        fmt::format("{} holds no 835 transaction set ({} of other types)", name, ahead_->skipped_transactions()));
+    totals_.rejected = true;
+  }
 }
 
 void write_remittance_totals_fields(render::JsonWriter& json, const RemittanceFileTotals& t) {

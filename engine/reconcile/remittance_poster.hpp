@@ -1,29 +1,30 @@
 #pragma once
 // Posts one 835 transaction set to the ledger, all or nothing, in one database transaction:
-//   1. balance it (findings, never exceptions);
-//   2. claim its idempotency key: payer + trace number + content hash. Already there: nothing
-//      changes and it is reported as already posted. The same payer and trace with other content
-//      is posted too, with a finding (never a silent overwrite);
-//   3. match every CLP to the submitted claim (and each SVC to a submitted line), build the
-//      postings, post unmatched CLPs as unmatched (kept, visible, never dropped);
-//   4. link reversals (CLP02 22) to the payment they undo, found by payer claim control number,
-//      in this remittance or the ledger; both stay in the history;
-//   5. move each matched claim to its new status; record PLB adjustments and the findings.
-// A transaction set that did not end with its SE is not posted; its findings are returned.
-// Database failures throw LedgerError (the transaction rolls back); input problems never do.
+// read what the set needs (ledger::PostingReads), decide (plan_remittance: matching, balancing,
+// reversals, statuses, the rules pipeline and the worklist), write the plan
+// (ledger::PostingStore::apply). Idempotent on payer + trace number + content hash; see
+// remittance_planner.hpp for what is decided. Database failures throw LedgerError (the
+// transaction rolls back); input problems never do.
+//
+// In the caller's transaction instead, post() opens none of its own: a dry run
+// (RemittanceFilePosting) reads, decides and writes every set inside one transaction it never
+// commits, so that later sets of a file see what earlier ones would have written and nothing
+// stays.
 
 #include <cstdint>
-#include <functional>
-#include <span>
 #include <string>
 #include <vector>
 
 #include "engine/ledger/ledger.hpp"
+#include "engine/ledger/posting_reads.hpp"
 #include "engine/ledger/posting_store.hpp"
 #include "engine/model/finding.hpp"
 #include "engine/model/money.hpp"
 #include "engine/model/posting.hpp"
+#include "engine/model/posting_plan.hpp"
 #include "engine/model/remittance.hpp"
+#include "engine/worklist/item_change.hpp"
+#include "engine/worklist/post_review.hpp"
 
 namespace clearhouse::reconcile {
 
@@ -45,33 +46,40 @@ struct RemittanceOutcome {
   model::Money patient_responsibility;  // PR adjustments written now
   model::Money adjustments;             // every other adjustment (CO, OA, PI, ...) written now
   model::Money provider_adjustments;    // PLB amounts written now
-  std::vector<model::Posting> postings; // what was written, in CLP order
-  std::vector<model::Finding> findings; // what needs attention (none for already posted sets)
+  // What the plan decided, with the ids the ledger gave (in a dry run, those of the rolled-back
+  // transaction): postings in CLP order (reverses: the payment undone), posting findings (none
+  // for already posted sets), what the rules found and what changed on the worklist.
+  std::vector<model::Posting> postings;
+  std::vector<model::Finding> findings;
+  std::vector<model::Finding> rule_findings;
+  std::vector<model::WorklistChange> worklist_changes;
+  worklist::ApplyCounts worklist;  // what the worklist changes count as
 };
 
 class RemittancePoster {
  public:
-  // source_name is recorded with each remittance (the file posted).
-  RemittancePoster(ledger::Ledger& ledger, std::string source_name);
+  enum class Transactions : std::uint8_t {
+    own,       // one per transaction set, committed when the set is written
+    callers,   // the caller's, open around post() (a dry run never commits it)
+  };
+  // source_name is recorded with each remittance (the file posted). review: the rules pipeline
+  // and the worklist, planned and written with each set (null: posting only). now: the ISO
+  // timestamp recorded (empty: the clock's at each post).
+  RemittancePoster(ledger::Ledger& ledger, std::string source_name, const worklist::PostReview* review = nullptr,
+                   Transactions transactions = Transactions::own, std::string now = {});
 
   RemittanceOutcome post(const model::Remittance& remittance);
 
-  // Work that belongs in the same database transaction as the posting (the rules pipeline and
-  // the worklist: engine/worklist/post_review.hpp), called with the postings as written and the
-  // posting's findings just before each commit. Not called for sets already posted.
-  using BeforeCommit = std::function<void(const model::Remittance&, std::span<const model::Posting>,
-                                          std::span<const model::Finding>)>;
-  void before_commit(BeforeCommit hook) { before_commit_ = std::move(hook); }
-
  private:
   void refresh_statistics(std::size_t written);
-  BeforeCommit before_commit_;
   ledger::Ledger& ledger_;
+  ledger::PostingReads reads_;
   ledger::PostingStore store_;
   std::string source_name_;
+  const worklist::PostReview* review_;
+  Transactions transactions_;
+  std::string now_;
   std::size_t written_ = 0, next_analyze_at_ = 10'000;  // claim payments; see refresh_statistics
 };
-
-std::string content_hash_hex(std::uint64_t hash);
 
 }  // namespace clearhouse::reconcile

@@ -8,17 +8,11 @@
 #include <tuple>
 
 #include "engine/worklist/worklist_store.hpp"
+#include "generators/render/csv_writer.hpp"
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::report {
 namespace {
-
-using ledger::sql::Connection;
-
-// The latest row of each claim id (a replacement supersedes the original) — the claims a
-// report counts.
-constexpr const char* kLatestClaim =
-    "c.id = (SELECT MAX(d.id) FROM claims d WHERE d.payer_id = c.payer_id AND d.claim_id = c.claim_id)";
 
 model::Date date_of(const std::string& text) {
   if (text.size() < 10) return {};
@@ -31,22 +25,6 @@ model::Decimal percent(std::uint64_t part, std::uint64_t whole) {
   if (whole == 0) return model::Decimal{0, 2};
   const auto scaled = (static_cast<__int128>(part) * 20000 + whole) / (2 * static_cast<__int128>(whole));
   return model::Decimal{static_cast<std::int64_t>(scaled), 2};
-}
-
-// Whether remittance posting has created its tables in this ledger (a ledger that only ever
-// submitted has none: payments then count as zero).
-bool has_table(Connection& c, std::string_view name) {
-  auto q = c.prepare(c.dialect() == ledger::sql::Dialect::sqlite
-                         ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-                         : "SELECT 1 FROM information_schema.tables WHERE table_name = ?");
-  q->bind(1, name);
-  return q->single_int().has_value();
-}
-
-PayerLine& payer_line(std::map<std::string, PayerLine>& lines, const std::string& payer) {
-  auto& line = lines[payer];
-  line.payer_id = payer;
-  return line;
 }
 
 void add_to(PayerLine& total, const PayerLine& p) {
@@ -65,85 +43,101 @@ void add_to(PayerLine& total, const PayerLine& p) {
   total.patient_responsibility += p.patient_responsibility;
 }
 
-void claims_by_payer(Connection& c, std::map<std::string, PayerLine>& lines) {
-  auto q = c.prepare(std::string(
-                         "SELECT c.payer_id, MAX(c.payer_name), COUNT(*), SUM(c.billed_cents), "
-                         "SUM(CASE WHEN c.status = 'paid' THEN 1 ELSE 0 END), "
-                         "SUM(CASE WHEN c.status = 'partially_paid' THEN 1 ELSE 0 END), "
-                         "SUM(CASE WHEN c.status = 'denied' THEN 1 ELSE 0 END), "
-                         "SUM(CASE WHEN c.status = 'forwarded' THEN 1 ELSE 0 END), "
-                         "SUM(CASE WHEN c.status = 'reversed' THEN 1 ELSE 0 END), "
-                         "SUM(CASE WHEN c.status IN ('submitted', 'reversed') THEN 1 ELSE 0 END) "
-                         "FROM claims c WHERE ") +
-                     kLatestClaim + " GROUP BY c.payer_id");
-  while (q->step()) {
-    auto& line = payer_line(lines, q->column_text(0));
-    line.payer_name = q->column_text(1);
-    line.submitted = static_cast<std::uint64_t>(q->column_int(2));
-    line.billed = model::Money::from_cents(q->column_int(3));
-    line.paid = static_cast<std::uint64_t>(q->column_int(4));
-    line.partially_paid = static_cast<std::uint64_t>(q->column_int(5));
-    line.denied = static_cast<std::uint64_t>(q->column_int(6));
-    line.forwarded = static_cast<std::uint64_t>(q->column_int(7));
-    line.reversed = static_cast<std::uint64_t>(q->column_int(8));
-    line.open = static_cast<std::uint64_t>(q->column_int(9));
+}  // namespace
+
+BillingReportTally::BillingReportTally(const rules::RulesConfig& config, model::Date today) : config_(config) {
+  report_.as_of = today;
+  for (const auto& b : config.aging_buckets) report_.ar_aging.push_back(AgingLine{b.label, 0, {}});
+  if (report_.ar_aging.empty()) report_.ar_aging.push_back(AgingLine{"all", 0, {}});
+}
+
+PayerLine& BillingReportTally::payer_line(const std::string& payer) {
+  auto& line = lines_[payer];
+  line.payer_id = payer;
+  return line;
+}
+
+void BillingReportTally::claims(const ledger::PayerClaimCounts& c) {
+  auto& line = payer_line(c.payer_id);
+  line.payer_name = c.payer_name;
+  line.submitted = c.claims;
+  line.billed = model::Money::from_cents(c.billed_cents);
+  line.paid = c.paid;
+  line.partially_paid = c.partially_paid;
+  line.denied = c.denied;
+  line.forwarded = c.forwarded;
+  line.reversed = c.reversed;
+  line.open = c.awaiting_remittance;
+}
+
+void BillingReportTally::payments(const ledger::PayerPaymentTotals& p) {
+  if (!p.matched) {  // money for no submitted claim
+    report_.unmatched_payments += p.payments;
+    report_.unmatched_paid += model::Money::from_cents(p.paid_cents);
+    return;
   }
-  q->reset();
+  auto& line = payer_line(p.payer_id);
+  line.paid_cents = model::Money::from_cents(p.paid_cents);
+  line.adjusted = model::Money::from_cents(p.adjusted_cents);
+  line.patient_responsibility = model::Money::from_cents(p.patient_responsibility_cents);
+  line.adjudicated = p.claims_adjudicated;
 }
 
-void payments_by_payer(Connection& c, std::map<std::string, PayerLine>& lines, BillingReport& r) {
-  auto q = c.prepare(
-      "SELECT payer_id, CASE WHEN claim_row IS NULL THEN 1 ELSE 0 END, SUM(paid_cents), "
-      "SUM(contractual_cents + other_adjustment_cents + payer_initiated_cents + unclassified_cents), "
-      "SUM(deductible_cents + coinsurance_cents + copay_cents + other_patient_cents), COUNT(*), "
-      "COUNT(DISTINCT CASE WHEN reversal = 0 THEN claim_id END) "
-      "FROM claim_payments GROUP BY payer_id, CASE WHEN claim_row IS NULL THEN 1 ELSE 0 END");
-  while (q->step()) {
-    if (q->column_int(1) != 0) {  // unmatched: money for no submitted claim
-      r.unmatched_payments += static_cast<std::uint64_t>(q->column_int(5));
-      r.unmatched_paid += model::Money::from_cents(q->column_int(2));
-      continue;
-    }
-    auto& line = payer_line(lines, q->column_text(0));
-    line.paid_cents = model::Money::from_cents(q->column_int(2));
-    line.adjusted = model::Money::from_cents(q->column_int(3));
-    line.patient_responsibility = model::Money::from_cents(q->column_int(4));
-    line.adjudicated = static_cast<std::uint64_t>(q->column_int(6));
-  }
-  q->reset();
-}
+void BillingReportTally::open_items(const ledger::PayerOpenItems& o) { payer_line(o.payer_id).open_items = o.items; }
 
-void open_items_by_payer(Connection& c, std::map<std::string, PayerLine>& lines) {
-  auto q = c.prepare(
-      "SELECT payer_id, COUNT(*) FROM worklist_items WHERE status IN ('open', 'in_progress') GROUP BY payer_id");
-  while (q->step()) payer_line(lines, q->column_text(0)).open_items = static_cast<std::uint64_t>(q->column_int(1));
-  q->reset();
-}
-
-void denials(Connection& c, const rules::RulesConfig& config, BillingReport& r) {
+void BillingReportTally::denial_finding(const ledger::DenialFinding& f) {
   // The latest denial finding of each claim and category (a claim denied twice counts once).
-  auto q = c.prepare(
-      "SELECT i.payer_id, i.claim_id, f.category, f.carc, f.amount_cents FROM worklist_findings f "
-      "JOIN worklist_items i ON i.id = f.item_id WHERE f.rule IN ('denial.claim', 'denial.line') ORDER BY f.id");
-  using Key = std::tuple<std::string, std::string, std::string>;  // payer, claim, category
-  struct Seen {
-    std::int64_t amount = 0;
-    std::vector<std::string> carc;
-  };
-  std::map<Key, Seen> by_claim_category;
-  while (q->step()) {
-    auto& s = by_claim_category[Key{q->column_text(0), q->column_text(1), q->column_text(2)}];
-    s.amount = q->column_int(4);
-    for (auto& code : worklist::split_codes(q->column_text(3)))
-      if (std::find(s.carc.begin(), s.carc.end(), code) == s.carc.end()) s.carc.push_back(std::move(code));
+  auto& s = denied_[DenialKey{f.payer_id, f.claim_id, f.category}];
+  s.amount = f.amount_cents;
+  for (auto& code : worklist::split_codes(f.carc))
+    if (std::find(s.carc.begin(), s.carc.end(), code) == s.carc.end()) s.carc.push_back(std::move(code));
+}
+
+void BillingReportTally::age(model::Date from, std::int64_t cents) {
+  const model::Date today = report_.as_of;
+  const int age = from.empty() || today.empty() ? 0 : std::max(0, model::days_between(from, today));
+  auto& bucket = report_.ar_aging[std::min(config_.aging_bucket_index(age), report_.ar_aging.size() - 1)];
+  ++bucket.claims;
+  bucket.amount += model::Money::from_cents(cents);
+  report_.ar_total += model::Money::from_cents(cents);
+}
+
+// Claims with no remittance yet (or reversed and not corrected): the whole charge.
+void BillingReportTally::awaiting_remittance(const ledger::AwaitingClaim& c) {
+  age(date_of(c.submitted_at), c.billed_cents);
+}
+
+// Active worklist items of adjudicated claims: the cents at stake, aged from submission.
+void BillingReportTally::open_item_at_stake(const ledger::OpenItemAtStake& i) {
+  if (i.claim_status == "submitted" || i.claim_status == "reversed") return;  // counted in full above
+  age(i.claim_submitted_at.empty() ? date_of(i.reference_date) : date_of(i.claim_submitted_at), i.amount_cents);
+}
+
+void BillingReportTally::first_payment(const ledger::FirstPayment& p) {
+  const auto sent = date_of(p.submitted_at);
+  const auto paid = date_of(p.paid_on);
+  if (sent.empty() || paid.empty()) return;
+  // A payment dated before the claim was recorded (back-dated remittances, imported
+  // history) counts as same-day rather than negative.
+  days_to_payment_ += std::max(0, model::days_between(sent, paid));
+  ++report_.paid_claims_timed;
+}
+
+BillingReport BillingReportTally::finish() {
+  BillingReport r = std::move(report_);
+  for (auto& [payer, line] : lines_) {
+    add_to(r.totals, line);
+    r.payers.push_back(std::move(line));
   }
-  q->reset();
+  r.totals.payer_id = "*";
+  r.totals.payer_name = "all payers";
+
   struct Tally {
     std::set<std::pair<std::string, std::string>> claims;
     std::int64_t amount = 0;
   };
   std::map<std::string, Tally> by_category, by_carc;
-  for (const auto& [key, seen] : by_claim_category) {
+  for (const auto& [key, seen] : denied_) {
     const auto claim = std::make_pair(std::get<0>(key), std::get<1>(key));
     auto& cat = by_category[std::get<2>(key)];
     cat.claims.insert(claim);
@@ -156,10 +150,10 @@ void denials(Connection& c, const rules::RulesConfig& config, BillingReport& r) 
   }
   const std::uint64_t adjudicated = r.totals.adjudicated;
   for (const auto& [category, t] : by_category)
-    r.denials_by_category.push_back(DenialRate{category, config.category(category).label, t.claims.size(),
+    r.denials_by_category.push_back(DenialRate{category, config_.category(category).label, t.claims.size(),
                                                model::Money::from_cents(t.amount), percent(t.claims.size(), adjudicated)});
   for (const auto& [code, t] : by_carc) {
-    const auto* e = config.codes.carc.find(code);
+    const auto* e = config_.codes.carc.find(code);
     r.denials_by_carc.push_back(DenialRate{code, e != nullptr ? e->description : std::string("unknown code"),
                                            t.claims.size(), model::Money::from_cents(t.amount),
                                            percent(t.claims.size(), adjudicated)});
@@ -169,81 +163,18 @@ void denials(Connection& c, const rules::RulesConfig& config, BillingReport& r) 
   };
   std::sort(r.denials_by_category.begin(), r.denials_by_category.end(), order);
   std::sort(r.denials_by_carc.begin(), r.denials_by_carc.end(), order);
-}
 
-void ar_aging(Connection& c, const rules::RulesConfig& config, model::Date today, BillingReport& r) {
-  for (const auto& b : config.aging_buckets) r.ar_aging.push_back(AgingLine{b.label, 0, {}});
-  if (r.ar_aging.empty()) r.ar_aging.push_back(AgingLine{"all", 0, {}});
-  auto add = [&](model::Date from, std::int64_t cents) {
-    const int age = from.empty() || today.empty() ? 0 : std::max(0, model::days_between(from, today));
-    auto& bucket = r.ar_aging[std::min(config.aging_bucket_index(age), r.ar_aging.size() - 1)];
-    ++bucket.claims;
-    bucket.amount += model::Money::from_cents(cents);
-    r.ar_total += model::Money::from_cents(cents);
-  };
-  // Claims with no remittance yet (or reversed and not corrected): the whole charge.
-  auto waiting = c.prepare(std::string("SELECT c.submitted_at, c.billed_cents FROM claims c WHERE c.status IN "
-                                       "('submitted', 'reversed') AND ") +
-                           kLatestClaim);
-  while (waiting->step()) add(date_of(waiting->column_text(0)), waiting->column_int(1));
-  waiting->reset();
-  // Active worklist items of adjudicated claims: the cents at stake, aged from submission.
-  auto items = c.prepare(
-      "SELECT i.amount_cents, i.reference_date, "
-      "(SELECT c.submitted_at FROM claims c WHERE c.payer_id = i.payer_id AND c.claim_id = i.claim_id ORDER BY c.id DESC LIMIT 1), "
-      "(SELECT c.status FROM claims c WHERE c.payer_id = i.payer_id AND c.claim_id = i.claim_id ORDER BY c.id DESC LIMIT 1) "
-      "FROM worklist_items i WHERE i.status IN ('open', 'in_progress')");
-  while (items->step()) {
-    const std::string status = items->column_text(3);
-    if (status == "submitted" || status == "reversed") continue;  // counted in full above
-    const std::string submitted = items->column_text(2);
-    add(submitted.empty() ? date_of(items->column_text(1)) : date_of(submitted), items->column_int(0));
+  if (r.paid_claims_timed > 0) {
+    const auto n = static_cast<std::int64_t>(r.paid_claims_timed);
+    r.average_days_to_payment = model::Decimal{(days_to_payment_ * 20 + n) / (2 * n), 1};  // one decimal, half up
   }
-  items->reset();
-}
-
-void days_to_payment(Connection& c, BillingReport& r) {
-  auto q = c.prepare(std::string(
-                         "SELECT c.submitted_at, MIN(m.payment_date) FROM claims c "
-                         "JOIN claim_payments p ON p.claim_row = c.id JOIN remittances m ON m.id = p.remittance_id "
-                         "WHERE p.paid_cents > 0 AND p.reversal = 0 AND m.payment_date <> '' AND ") +
-                     kLatestClaim + " GROUP BY c.id, c.submitted_at");
-  std::int64_t total_days = 0;
-  while (q->step()) {
-    const auto sent = date_of(q->column_text(0));
-    const auto paid = date_of(q->column_text(1));
-    if (sent.empty() || paid.empty()) continue;
-    // A payment dated before the claim was recorded (back-dated remittances, imported
-    // history) counts as same-day rather than negative.
-    total_days += std::max(0, model::days_between(sent, paid));
-    ++r.paid_claims_timed;
-  }
-  q->reset();
-  if (r.paid_claims_timed == 0) return;
-  const auto n = static_cast<std::int64_t>(r.paid_claims_timed);
-  r.average_days_to_payment = model::Decimal{(total_days * 20 + n) / (2 * n), 1};  // one decimal, half up
-}
-
-}  // namespace
-
-BillingReport build_report(Connection& c, const rules::RulesConfig& config, model::Date today) {
-  BillingReport r;
-  r.as_of = today;
-  std::map<std::string, PayerLine> lines;
-  const bool posted = has_table(c, "claim_payments") && has_table(c, "remittances");
-  claims_by_payer(c, lines);
-  if (posted) payments_by_payer(c, lines, r);
-  open_items_by_payer(c, lines);
-  for (auto& [payer, line] : lines) {
-    add_to(r.totals, line);
-    r.payers.push_back(std::move(line));
-  }
-  r.totals.payer_id = "*";
-  r.totals.payer_name = "all payers";
-  denials(c, config, r);
-  ar_aging(c, config, today, r);
-  if (posted) days_to_payment(c, r);
   return r;
+}
+
+BillingReport build_report(ledger::sql::Connection& connection, const rules::RulesConfig& config, model::Date today) {
+  BillingReportTally tally(config, today);
+  ledger::read_billing_report(connection, tally);
+  return tally.finish();
 }
 
 namespace {
@@ -320,9 +251,10 @@ void write_report_json(const BillingReport& r, render::JsonWriter& json) {
 }
 
 void write_report_csv(const BillingReport& r, std::FILE* out) {
-  fmt::memory_buffer buf;
+  render::CsvWriter csv(out);
   auto row = [&](std::string_view section, std::string_view key, std::string_view metric, const std::string& value) {
-    fmt::format_to(std::back_inserter(buf), "{},{},{},{}\n", section, key, metric, value);
+    csv.field(section).field(key).field(metric).field(value);
+    csv.end_row();
   };
   row("section", "key", "metric", "value");
   row("report", "as_of", "date", r.as_of.empty() ? std::string() : r.as_of.to_iso());
@@ -364,7 +296,6 @@ void write_report_csv(const BillingReport& r, std::FILE* out) {
   row("payment", "*", "paid_claims_timed", std::to_string(r.paid_claims_timed));
   row("payment", "*", "unmatched_payments", std::to_string(r.unmatched_payments));
   row("payment", "*", "unmatched_paid_cents", std::to_string(r.unmatched_paid.cents()));
-  std::fwrite(buf.data(), 1, buf.size(), out);
 }
 
 }  // namespace clearhouse::report

@@ -15,10 +15,13 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "engine/ledger/billing_report_queries.hpp"
 #include "engine/ledger/sql/connection.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/decimal.hpp"
@@ -68,7 +71,41 @@ struct BillingReport {
   model::Money unmatched_paid;
 };
 
+// The report over what the ledger holds as of `today` (which sets the AR ages): the ledger's
+// rows (ledger::read_billing_report) through a BillingReportTally.
 BillingReport build_report(ledger::sql::Connection& connection, const rules::RulesConfig& config, model::Date today);
+
+// The decision, row by row over what the ledger reads, with no database: payer lines and
+// totals, denial rates (a claim counted once per category, with its latest denial), AR aged into
+// the configured buckets, days to payment. Memory grows with payers and denied claims, not with
+// the claims read. Feed it the rows, then finish() once.
+class BillingReportTally final : public ledger::BillingReportRows {
+ public:
+  BillingReportTally(const rules::RulesConfig& config, model::Date today);
+  void claims(const ledger::PayerClaimCounts& row) override;
+  void payments(const ledger::PayerPaymentTotals& row) override;
+  void open_items(const ledger::PayerOpenItems& row) override;
+  void denial_finding(const ledger::DenialFinding& row) override;
+  void awaiting_remittance(const ledger::AwaitingClaim& row) override;
+  void open_item_at_stake(const ledger::OpenItemAtStake& row) override;
+  void first_payment(const ledger::FirstPayment& row) override;
+  BillingReport finish();
+
+ private:
+  using DenialKey = std::tuple<std::string, std::string, std::string>;  // payer, claim, category
+  struct Denied {
+    std::int64_t amount = 0;          // the latest finding's
+    std::vector<std::string> carc;    // every code, first seen first
+  };
+  PayerLine& payer_line(const std::string& payer);
+  void age(model::Date from, std::int64_t cents);
+
+  const rules::RulesConfig& config_;
+  BillingReport report_;
+  std::map<std::string, PayerLine> lines_;  // by payer id
+  std::map<DenialKey, Denied> denied_;
+  std::int64_t days_to_payment_ = 0;
+};
 
 void write_report_json(const BillingReport& report, render::JsonWriter& json);
 // Long format: section,key,metric,value (one row per number), for spreadsheets.

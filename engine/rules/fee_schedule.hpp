@@ -9,26 +9,27 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "engine/model/decimal.hpp"
+#include "engine/model/fee_schedule_row.hpp"
 #include "engine/model/money.hpp"
 
 namespace clearhouse::rules {
 
-struct FeeScheduleRow {
-  std::string payer_id;
-  std::string procedure;
-  std::string modifier;  // "" for none
-  std::int64_t allowed_cents = 0;
-  friend bool operator==(const FeeScheduleRow&, const FeeScheduleRow&) = default;
-};
+using model::FeeScheduleRow;
 
 class FeeSchedule {
  public:
+  FeeSchedule() = default;
+  // The rows in order (as add() would take them): e.g. the ledger's (ledger::read_fee_schedule).
+  explicit FeeSchedule(std::span<const FeeScheduleRow> rows) {
+    for (const auto& row : rows) add(row);
+  }
   // A later row for the same payer, procedure and modifier replaces the earlier one.
   void add(const FeeScheduleRow& row);
   bool empty() const { return by_procedure_.empty(); }

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/codes/code_formats.hpp"
 #include "engine/rules/rule_ids.hpp"
 
 
@@ -263,7 +264,7 @@ void load_places(std::string_view text, RulesConfig& c, Problems& p) {
     PlaceOfServiceEntry e;
     e.code = code;
     e.name = string_member(v, "name", true, p, where);
-    if (e.code.size() != 2) p.error("{}: place of service codes have two digits", where);
+    if (!codes::is_place_of_service_format(e.code)) p.error("{}: place of service codes have two digits", where);
     add_entry(c.codes.places_of_service, std::move(e), p, where, "duplicate");
   });
 }

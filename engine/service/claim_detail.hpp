@@ -2,7 +2,7 @@
 // GET /v1/claims/{claim_id}: everything the ledger knows about one claim, for a biller — the
 // claim and its lines as submitted, what each remittance paid, adjusted and why (CARC/RARC in
 // words from schemas/codes), the status history, and the worklist item with its findings.
-// Read-only; SQL over the ledger's tables (submit, posting, acknowledgment, worklist).
+// Read-only: the ledger's reads (engine/ledger/claim_detail_reads.hpp) and the worklist item.
 
 #include <string>
 

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <mutex>
 
-#include "engine/service/batch_queries.hpp"
 #include "engine/service/claim_detail.hpp"
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
@@ -74,7 +73,7 @@ Response handle_submit_claims(Request& req, ServiceContext& ctx) {
     submit::LedgerSubmission recorder(*ledger);
     report = submit::run_submit(options, recorder);
     for (const auto& file : report.files)
-      if (auto b = find_batch_by_file(*ledger, std::filesystem::path(file).filename().string())) batches.push_back(*b);
+      if (auto b = ledger->find_batch_by_file(std::filesystem::path(file).filename().string())) batches.push_back(*b);
     rejections = report.rejections_file;
   }
   ctx.metrics().add_claims_submitted(report.claims);
@@ -106,7 +105,7 @@ Response handle_get_batch(Request& req, ServiceContext& ctx) {
   std::optional<ledger::BatchRecord> batch;
   {
     auto ledger = ctx.ledgers().acquire();
-    batch = find_batch(*ledger, id);
+    batch = ledger->find_batch(id);
   }
   if (!batch) throw RequestError(404, "not_found", "no such batch");
   const auto path = ctx.settings().batch_dir / batch->file_name;

@@ -1,6 +1,6 @@
 #include "engine/service/ledger_pool.hpp"
 
-#include <fmt/format.h>
+#include "engine/ledger/session_settings.hpp"
 
 namespace clearhouse::service {
 
@@ -21,8 +21,7 @@ LedgerPool::Lease LedgerPool::acquire() {
     }
   }
   auto ledger = ledger::open_ledger(url_);
-  if (ledger->dialect() == ledger::sql::Dialect::sqlite && sqlite_cache_kb_ > 0)
-    ledger->connection().execute(fmt::format("PRAGMA cache_size=-{0}; PRAGMA temp.cache_size=-{0};", sqlite_cache_kb_));
+  ledger::limit_page_cache(ledger->connection(), sqlite_cache_kb_);
   return Lease(*this, std::move(ledger));
 }
 

@@ -1,14 +1,12 @@
 // POST /v1/remittances: an 835 body -> posted to the ledger one transaction set at a time,
-// with the rules pipeline and the worklist in each set's transaction (worklist::PostReview),
-// exactly as `clearhouse post` does (reconcile::post_remittance_file). Answers the CLI's
+// with the rules pipeline and the worklist planned and written in each set's transaction,
+// exactly as `clearhouse post` does (reconcile::RemittanceFilePosting). Answers the CLI's
 // summary fields, what the worklist did, and the findings (bounded list, exact count).
 #include <fmt/format.h>
 
-#include <mutex>
-
 #include "engine/ack/ack_file_posting.hpp"
+#include "engine/ledger/session_settings.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
-#include "engine/reconcile/remittance_poster.hpp"
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
 #include "engine/service/upload.hpp"
@@ -37,28 +35,6 @@ void write_finding(render::JsonWriter& json, const model::Finding& f) {
   json.end_object();
 }
 
-// SQLite: posting is idempotent, so like `clearhouse post` it commits with synchronous=NORMAL
-// (atomic and crash-safe in WAL mode, no fsync per set); the connection goes back to FULL for
-// whatever borrows it next.
-class RelaxedSync {
- public:
-  explicit RelaxedSync(ledger::Ledger& l) : ledger_(l) {
-    if (ledger_.dialect() == ledger::sql::Dialect::sqlite) ledger_.connection().execute("PRAGMA synchronous=NORMAL");
-  }
-  ~RelaxedSync() {
-    try {
-      if (ledger_.dialect() == ledger::sql::Dialect::sqlite) ledger_.connection().execute("PRAGMA synchronous=FULL");
-    } catch (...) {
-      // The lease drops a connection that failed.
-    }
-  }
-  RelaxedSync(const RelaxedSync&) = delete;
-  RelaxedSync& operator=(const RelaxedSync&) = delete;
-
- private:
-  ledger::Ledger& ledger_;
-};
-
 }  // namespace
 
 Response handle_post_remittance(Request& req, ServiceContext& ctx) {
@@ -73,22 +49,25 @@ Response handle_post_remittance(Request& req, ServiceContext& ctx) {
   std::vector<model::Finding> listed;
   std::uint64_t errors = 0;
   reconcile::RemittanceFileTotals totals;
-  worklist::ApplyCounts worklist_counts;
-  std::uint64_t rule_findings = 0;
   {
     auto ledger = ctx.ledgers().acquire();
-    RelaxedSync relaxed(*ledger);
+    // Posting commits with synchronous=NORMAL (idempotent: see ledger/session_settings.hpp); the connection
+    // goes back to FULL for whatever borrows it next.
+    const ledger::RelaxedDurability relaxed(ledger->connection());
     worklist::PostReview review(*ledger, ctx.rules(), ctx.today());
-    reconcile::RemittancePoster poster(*ledger, "upload");
-    poster.before_commit(std::ref(review));
-    reconcile::RemittanceFileCallbacks callbacks;
-    callbacks.finding = [&](const model::Finding& f) {
-      if (f.is_error()) ++errors;
-      if (listed.size() < kFindingsListed) listed.push_back(f);
+    reconcile::RemittanceFilePosting posting(*ledger, *source, {"upload", &review, false, {}});
+    auto listed_findings = [&](const std::vector<model::Finding>& findings) {
+      for (const auto& f : findings) {
+        if (f.is_error()) ++errors;
+        if (listed.size() < kFindingsListed) listed.push_back(f);
+      }
     };
-    totals = reconcile::post_remittance_file(*source, "upload", poster, callbacks);
-    worklist_counts = review.counts();
-    rule_findings = review.findings();
+    while (const auto* set = posting.next()) {
+      listed_findings(set->file_findings);
+      listed_findings(set->outcome.findings);
+    }
+    listed_findings(posting.final_findings());
+    totals = posting.totals();
   }
   ctx.metrics().add_claims_posted(totals.posted);
   ctx.metrics().add_remittances_posted(totals.remittances - totals.already_posted - totals.not_posted);
@@ -97,11 +76,11 @@ Response handle_post_remittance(Request& req, ServiceContext& ctx) {
   json.begin_object();
   reconcile::write_remittance_totals_fields(json, totals);
   json.key("worklist").begin_object();
-  json.key("rule_findings").unsigned_number(rule_findings);
-  json.key("opened").unsigned_number(worklist_counts.opened);
-  json.key("reopened").unsigned_number(worklist_counts.reopened);
-  json.key("updated").unsigned_number(worklist_counts.updated);
-  json.key("resolved").unsigned_number(worklist_counts.resolved);
+  json.key("rule_findings").unsigned_number(totals.rule_findings);
+  json.key("opened").unsigned_number(totals.worklist.opened);
+  json.key("reopened").unsigned_number(totals.worklist.reopened);
+  json.key("updated").unsigned_number(totals.worklist.updated);
+  json.key("resolved").unsigned_number(totals.worklist.resolved);
   json.end_object();
   json.field("status", totals.rejected ? "needs_attention" : "clean");
   json.key("error_findings").unsigned_number(errors);

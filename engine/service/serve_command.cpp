@@ -17,6 +17,7 @@
 #include "engine/service/http_server.hpp"
 #include "engine/service/serve_command.hpp"
 #include "engine/service/service.hpp"
+#include "generators/render/json_writer.hpp"
 
 namespace clearhouse::service {
 namespace {
@@ -157,7 +158,11 @@ int run_serve(const std::vector<std::string>& argv) {
   Service svc(context, std::move(tokens));
   HttpServer http(server, svc);
   const std::string address = http.listen();
-  fmt::print(stdout, "{{\"listening\":\"{}\"}}\n", address);
+  {
+    render::JsonWriter json(stdout);
+    json.begin_object().field("listening", address).end_object();
+    json.newline();
+  }
   std::fflush(stdout);
   spdlog::info("clearhouse serve on http://{} (ledger {}, {} token(s), body limit {} bytes)", address,
                ledger::parse_ledger_url(settings.ledger_url).dialect == ledger::sql::Dialect::sqlite ? "sqlite"

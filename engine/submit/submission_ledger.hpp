@@ -55,7 +55,10 @@ class LedgerSubmission final : public SubmissionLedger {
     ledger_.recorder().commit(std::move(batches), submitted_at);
   }
   void discard() override { ledger_.recorder().discard(); }
-  std::optional<std::string> recorded_hash(std::string_view file_name) override;
+  std::optional<std::string> recorded_hash(std::string_view file_name) override {
+    auto batch = ledger_.find_batch_by_file(file_name);
+    return batch ? std::optional<std::string>(std::move(batch->sha256)) : std::nullopt;
+  }
 
  private:
   ledger::Ledger& ledger_;

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/edits/code_set.hpp"
+#include "engine/codes/code_lists.hpp"
 #include "engine/model/submission_parties.hpp"
 
 namespace clearhouse::submit {
@@ -29,7 +29,7 @@ struct SubmitOptions {
   model::Submitter submitter_override;
   // A single receiver for every claim (a clearinghouse); unset = each payer is the receiver.
   std::optional<model::Receiver> receiver;
-  edits::CodeSets code_sets;
+  codes::CodeLists code_sets;             // --code-set lists (engine/codes); empty: formats only
   std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
   std::uint64_t max_claims_per_transaction = 5000;
   bool production = true;                // ISA15 P (production) or T (test)

@@ -26,6 +26,7 @@ void write_submit_report_fields(render::JsonWriter& json, const SubmitReport& r)
   json.end_array();
   json.key("warnings").begin_array();
   for (const auto& w : r.warnings) json.string(w);
+  for (const auto& w : r.input_warnings) json.string(w);
   json.end_array();
 }
 

@@ -7,8 +7,8 @@
 
 namespace clearhouse::submit {
 
-// encounters, claims, rejected, submitted, lines, billed, files, rejections, split, warnings:
-// written into an object the caller has opened.
+// encounters, claims, rejected, submitted, lines, billed, files, rejections, split, warnings
+// (the settings' and then the input's): written into an object the caller has opened.
 void write_submit_report_fields(render::JsonWriter& json, const SubmitReport& r);
 
 }  // namespace clearhouse::submit

@@ -59,6 +59,7 @@ class SubmitRun {
     while (reader->next()) {
       ++report_.encounters;
       if (o_.progress && (report_.encounters & 1023) == 0) o_.progress(reader->bytes_consumed(), report_.encounters);
+      for (const auto& u : reader->unknown_fields()) warn_input(encounter::to_warning(u));
       if (!reader->problems().empty()) {
         reject(reader->problems());
         continue;
@@ -85,6 +86,11 @@ class SubmitRun {
     if (!reader->read_error().empty())
       throw std::runtime_error(fmt::format("cannot read {}: {}", o_.input, reader->read_error()));
     if (o_.progress) o_.progress(reader->bytes_consumed(), report_.encounters);
+  }
+
+  void warn_input(std::string warning) {
+    if (report_.input_warnings.size() < kMaxListedInputWarnings) report_.input_warnings.push_back(std::move(warning));
+    else ++unlisted_input_warnings_;
   }
 
   void reject(const std::vector<model::Rejection>& failures) {
@@ -155,8 +161,7 @@ class SubmitRun {
     }
     writer.write_claim(c);
     if (const auto& err = b.writer().error())
-      throw std::runtime_error(fmt::format("claim {}: {} element {} refused: {}", c.claim_id, err->segment_id,
-                                           err->element, err->message));
+      throw std::runtime_error(fmt::format("claim {}: refused: {}", c.claim_id, x12::to_string(*err)));
     ++rec.claim_count;
     rec.line_count += c.lines.size();
     rec.billed_cents += c.total_charge.cents();
@@ -190,7 +195,10 @@ class SubmitRun {
     rejections_.publish();
     sync_directory(o_.out_dir);
     report_.rejections_file = rejections_.final_path().string();
-    report_.warnings = o_.code_sets.missing_warnings();
+    report_.warnings = o_.code_sets.missing_warnings(edits::kListedCodeKinds);
+    if (unlisted_input_warnings_ > 0)
+      report_.input_warnings.push_back(fmt::format("{} more warnings about the input like these (not listed)",
+                                                   unlisted_input_warnings_));
     spdlog::debug("submit: {} encounters, {} claims, {} rejected, {} files", report_.encounters, report_.claims,
                   report_.rejected, report_.files.size());
   }
@@ -204,6 +212,7 @@ class SubmitRun {
   std::unordered_map<std::string, std::size_t> index_;
   std::unordered_map<int, std::string> st02_by_batch_;
   std::string key_, current_st02_;
+  std::uint64_t unlisted_input_warnings_ = 0;
   BatchFile* last_ = nullptr;
   model::Submitter last_submitter_;
   model::Receiver last_receiver_;

@@ -46,8 +46,12 @@ struct SubmitReport {
   std::vector<std::string> files;         // the 837 files, in the order they were opened
   std::string rejections_file;
   std::vector<SplitNote> splits;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;        // about the run's settings (code sets not given, ...)
+  std::vector<std::string> input_warnings;  // about the input read past (unknown fields, ...), at most
+                                            // kMaxListedInputWarnings and then one line counting the rest
 };
+
+inline constexpr std::size_t kMaxListedInputWarnings = 100;
 
 // Runs a submit. Throws on what is not an input problem (the input cannot be opened or read,
 // the output directory cannot be written, the ledger fails); nothing is recorded then.

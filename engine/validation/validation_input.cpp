@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "engine/command_line/code_set_options.hpp"
 #include "engine/util/schemas_directory.hpp"
 #include "parsers/x12/input_source.hpp"
 
@@ -14,21 +15,14 @@ std::shared_ptr<const x12::spec::SpecCatalog> default_catalog() {
   return catalog;
 }
 
-ValidationInput prepare_validation(const command_line::Args& args, const char* usage) {
+ValidationInput prepare_validation(const command_line::Args& args, const char* command) {
   ValidationInput in;
   in.catalog = default_catalog();
   if (!in.catalog->ok()) throw std::runtime_error("cannot load the implementation-guide specs: " + in.catalog->error());
-  const auto sets = args.values("code-set");
-  if (!sets.empty() || args.flag("strict-code-sets")) {
-    in.code_sets = std::make_shared<x12::spec::CodeSetLists>();
-    in.code_sets->strict = args.flag("strict-code-sets");
-    for (const auto& spec : sets) {
-      const auto eq = spec.find('=');
-      if (eq == std::string::npos) throw command_line::UsageError(fmt::format("--code-set wants NAME=FILE, got '{}'\n{}", spec, usage));
-      std::string error;
-      if (!in.code_sets->load(spec.substr(0, eq), spec.substr(eq + 1), error)) throw command_line::UsageError(error);
-    }
-  }
+  // The validator checks every kind (HI diagnoses and procedures, SV1/SVD/SVC, POS, CAS, LQ).
+  if (!args.values("code-set").empty())
+    in.code_sets = std::make_shared<const codes::CodeLists>(command_line::load_code_sets_for(args, command, codes::kCodeKinds));
+  in.strict_code_sets = args.flag("strict-code-sets");
   return in;
 }
 
@@ -44,6 +38,7 @@ std::optional<x12::spec::ValidationReport> validate_file(const std::string& path
   const x12::spec::ValidationOptions& o = options != nullptr ? *options : defaults;
   x12::spec::ValidationOptions with_sets = o;
   with_sets.code_sets = input.code_sets.get();
+  with_sets.strict_code_sets = input.strict_code_sets;
   return x12::spec::validate_x12(*source, *input.catalog, with_sets);
 }
 

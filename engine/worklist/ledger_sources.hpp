@@ -1,8 +1,9 @@
 #pragma once
-// ReviewSources read from the ledger itself: submitted claims from the submission tables, a
-// claim's posting history and the date of its last remittance from the posting tables
-// (claim_payments, remittances). Reads go through the ledger's connection, so inside the
-// posting transaction they see what it has written so far.
+// ReviewSources over the ledger's own reads (ledger::PostingReads, ledger::Ledger::find_claims):
+// submitted claims from the submission tables, a claim's posting history and the date of its
+// last remittance from the posting tables. Reads go through the ledger's connection, so inside
+// a transaction they see what it has written so far. For reviews outside posting (the ledger
+// sweep); posting reads everything a transaction set needs at once (ledger::PostingReads::read).
 
 #include "engine/ledger/ledger.hpp"
 #include "engine/worklist/remittance_review.hpp"

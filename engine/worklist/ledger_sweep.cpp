@@ -1,5 +1,6 @@
 #include "engine/worklist/ledger_sweep.hpp"
 
+#include "engine/ledger/sweep_candidates.hpp"
 #include "engine/rules/rule_ids.hpp"
 
 namespace clearhouse::worklist {
@@ -21,31 +22,19 @@ SweepResult sweep_ledger(ledger::Ledger& ledger, const ReviewSources& sources, c
   // ones; only the latest row of a claim id (a replacement supersedes the original).
   const int after = env.config.rule_at(rules::rule_id::slot<rules::rule_id::missing_remittance>).after_days;
   const model::Date cutoff = model::Date::from_days_since_epoch(env.today.days_since_epoch() - after + 1);
-  auto q = c.prepare(
-      "SELECT c.id, c.claim_id, c.payer_id, c.billed_cents, c.status, c.submitted_at, c.frequency_code "
-      "FROM claims c WHERE ((c.status = 'submitted' AND c.submitted_at < ?) OR c.status = 'reversed') "
-      "AND c.id = (SELECT MAX(d.id) FROM claims d WHERE d.payer_id = c.payer_id AND d.claim_id = c.claim_id) "
-      "ORDER BY c.id");
-  q->bind(1, cutoff.to_iso());
   struct Candidate {
     ledger::ClaimRecord claim;
     std::string status;
     model::Date submitted_on;
   };
   std::vector<Candidate> candidates;
-  while (q->step()) {
+  for (auto& read : ledger::read_sweep_candidates(c, cutoff)) {
     Candidate k;
-    k.claim.row_id = q->column_int(0);
-    k.claim.claim_id = q->column_text(1);
-    k.claim.payer_id = q->column_text(2);
-    k.claim.billed_cents = q->column_int(3);
-    k.status = q->column_text(4);
-    k.submitted_on = date_prefix(q->column_text(5));
-    k.claim.frequency_code = q->column_text(6);
-    k.claim.status = k.status;
+    k.status = read.claim.status;
+    k.submitted_on = date_prefix(read.submitted_at);
+    k.claim = std::move(read.claim);
     candidates.push_back(std::move(k));
   }
-  q->reset();
 
   ledger::sql::Transaction tx(c);
   for (const auto& k : candidates) {

@@ -1,23 +1,18 @@
 #pragma once
-// The rules pipeline and the worklist wired into remittance posting: hand an instance to
-// RemittancePoster::before_commit and every 835 transaction set that posts is reviewed inside
-// its own database transaction (posting and worklist commit together, or neither does; an
-// already-posted file reviews nothing twice). Used by `clearhouse post` and the HTTP service.
+// What reviewing a posting needs besides the ledger: the rules configuration, the fee schedule
+// (read from the ledger once), the pipeline and the date rules count days to. Handed to
+// posting (reconcile::RemittancePoster), which plans each 835 transaction set's review
+// (remittance_review.hpp) with its postings and writes both in the set's one transaction.
+// Used by `clearhouse post` and the HTTP service.
 
-#include <cstdint>
-#include <span>
 #include <string>
 #include <vector>
 
 #include "engine/ledger/ledger.hpp"
-#include "engine/model/finding.hpp"
-#include "engine/model/posting.hpp"
-#include "engine/model/remittance.hpp"
+#include "engine/model/date.hpp"
 #include "engine/rules/fee_schedule.hpp"
 #include "engine/rules/pipeline.hpp"
 #include "engine/rules/rules_config.hpp"
-#include "engine/worklist/remittance_review.hpp"
-#include "engine/worklist/worklist.hpp"
 
 namespace clearhouse::worklist {
 
@@ -25,29 +20,19 @@ class PostReview {
  public:
   // Reads the fee schedule from the ledger now; `config` must outlive the review.
   PostReview(ledger::Ledger& ledger, const rules::RulesConfig& config, model::Date today);
+  // With a fee schedule of its own (nothing read from the ledger).
+  PostReview(const rules::RulesConfig& config, rules::FeeSchedule fees, model::Date today);
 
-  // The before-commit hook.
-  void operator()(const model::Remittance& remittance, std::span<const model::Posting> postings,
-                  std::span<const model::Finding> posting_findings);
-
-  // Totals since construction.
-  const ApplyCounts& counts() const { return counts_; }
-  std::uint64_t findings() const { return findings_; }
-  // The findings of the last review whose category opens worklist items (denials,
-  // underpayments, ...), for printing.
-  const std::vector<model::Finding>& last_worklist_findings() const { return last_; }
+  const rules::RulesConfig& config() const { return config_; }
+  const rules::Pipeline& pipeline() const { return pipeline_; }
+  rules::RuleEnvironment environment() const { return {config_, &fees_, today_}; }
+  rules::FeeSchedule& fees() { return fees_; }
 
  private:
-  ledger::Ledger& ledger_;
   const rules::RulesConfig& config_;
   rules::FeeSchedule fees_;
   rules::Pipeline pipeline_;
   model::Date today_;
-  ReviewSources sources_;
-  Worklist worklist_;
-  ApplyCounts counts_;
-  std::uint64_t findings_ = 0;
-  std::vector<model::Finding> last_;
 };
 
 // Parses a fee schedule CSV file and upserts it into the ledger. Returns the rows stored, or
@@ -57,5 +42,7 @@ struct FeeScheduleLoad {
   std::vector<std::string> errors;
 };
 FeeScheduleLoad load_fee_schedule_file(ledger::Ledger& ledger, const std::string& path);
+// The same file's rows added to `fees` only, nothing stored (a dry run).
+FeeScheduleLoad add_fee_schedule_file(rules::FeeSchedule& fees, const std::string& path);
 
 }  // namespace clearhouse::worklist

@@ -2,32 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "generators/render/csv_writer.hpp"
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::worklist {
 namespace {
 
-void string_array(render::JsonWriter& json, std::string_view key, const std::vector<std::string>& values) {
-  json.key(key).begin_array();
-  for (const auto& v : values) json.string(v);
-  json.end_array();
-}
-
 void optional_text(render::JsonWriter& json, std::string_view key, const std::string& value) {
   json.key(key);
   if (value.empty()) json.null();
   else json.string(value);
-}
-
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
 }
 
 std::string fit(std::string_view s, std::size_t width) {
@@ -45,9 +29,9 @@ void write_row_json(const WorklistRow& row, const rules::RulesConfig& config, re
   json.field("claim_id", item.claim_id);
   json.field("payer_id", item.payer_id);
   json.field("category", item.category);
-  string_array(json, "rules", item.rules);
-  string_array(json, "carc", item.carc);
-  string_array(json, "rarc", item.rarc);
+  json.field("rules", item.rules);
+  json.field("carc", item.carc);
+  json.field("rarc", item.rarc);
   json.field("amount_cents", item.amount.cents());
   json.field("priority", row.priority);
   json.field("status", model::to_string(item.status));
@@ -83,8 +67,8 @@ void write_item_detail_json(const WorklistRow& row, const rules::RulesConfig& co
     json.field("rule", f.rule);
     json.field("category", f.category);
     json.field("line", static_cast<std::int64_t>(f.line_number));
-    string_array(json, "carc", f.carc);
-    string_array(json, "rarc", f.rarc);
+    json.field("carc", f.carc);
+    json.field("rarc", f.rarc);
     json.field("amount_cents", f.amount.cents());
     json.field("message", f.message);
     json.field("action", f.action);
@@ -126,10 +110,11 @@ void write_worklist_json(const WorklistPage& page, const rules::RulesConfig& con
 }
 
 void write_worklist_csv(const WorklistPage& page, std::FILE* out) {
-  fmt::memory_buffer buf;
-  fmt::format_to(std::back_inserter(buf),
-                 "claim_id,payer_id,category,amount_cents,amount,priority,status,owner,age_days,deadline,action,rules,"
-                 "carc,rarc\n");
+  render::CsvWriter csv(out);
+  for (const char* column : {"claim_id", "payer_id", "category", "amount_cents", "amount", "priority", "status", "owner",
+                             "age_days", "deadline", "action", "rules", "carc", "rarc"})
+    csv.field(column);
+  csv.end_row();
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
@@ -137,17 +122,12 @@ void write_worklist_csv(const WorklistPage& page, std::FILE* out) {
   };
   for (const auto& r : page.rows) {
     const auto& i = r.item;
-    fmt::format_to(std::back_inserter(buf), "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(i.claim_id),
-                   csv_field(i.payer_id), csv_field(i.category), i.amount.cents(), model::to_display_amount(i.amount),
-                   r.priority, model::to_string(i.status), csv_field(i.owner), r.age_days,
-                   r.deadline ? r.deadline->to_iso() : std::string(), csv_field(i.action), csv_field(join(i.rules)),
-                   csv_field(join(i.carc)), csv_field(join(i.rarc)));
-    if (buf.size() > (1 << 16)) {
-      std::fwrite(buf.data(), 1, buf.size(), out);
-      buf.clear();
-    }
+    csv.field(i.claim_id).field(i.payer_id).field(i.category).field(i.amount.cents());
+    csv.field(model::to_display_amount(i.amount)).field(r.priority).field(model::to_string(i.status)).field(i.owner);
+    csv.field(r.age_days).field(r.deadline ? r.deadline->to_iso() : std::string()).field(i.action);
+    csv.field(join(i.rules)).field(join(i.carc)).field(join(i.rarc));
+    csv.end_row();
   }
-  std::fwrite(buf.data(), 1, buf.size(), out);
 }
 
 void write_worklist_table(const WorklistPage& page, std::FILE* out) {

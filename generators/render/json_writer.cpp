@@ -1,168 +1,144 @@
 #include "generators/render/json_writer.hpp"
 
-#include <charconv>
+// RapidJSON's SSE2 scan copies runs of characters that need no escaping 16 bytes at a time
+// (every x86-64 has SSE2); as in parsers/encounter/encounter_reader.cpp.
+#define RAPIDJSON_SSE2
+#include <rapidjson/encodings.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace clearhouse::render {
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4;
-  else return 0;
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  return n;
+bool is_ascii(std::string_view s) {
+  unsigned char any = 0;
+  for (char c : s) any |= static_cast<unsigned char>(c);  // no early exit: the loop vectorizes
+  return any < 0x80;
+}
+
+// The same text as valid UTF-8: a byte that does not start a valid UTF-8 sequence is the
+// Latin-1 character of that code (RapidJSON's own decoder and encoder judge and write).
+std::string_view as_utf8(std::string_view s, rapidjson::StringBuffer& scratch) {
+  if (is_ascii(s)) return s;
+  scratch.Clear();
+  bool repaired = false;
+  for (std::size_t i = 0; i < s.size();) {
+    rapidjson::MemoryStream in(s.data() + i, s.size() - i);
+    unsigned code_point = 0;
+    if (rapidjson::UTF8<>::Decode(in, &code_point)) {
+      for (std::size_t k = 0; k < in.Tell(); ++k) scratch.Put(s[i + k]);
+      i += in.Tell();
+    } else {
+      rapidjson::UTF8<>::Encode(scratch, static_cast<unsigned char>(s[i]));
+      repaired = true;
+      ++i;
+    }
+  }
+  return repaired ? std::string_view(scratch.GetString(), scratch.GetSize()) : s;
 }
 
 }  // namespace
 
-void append_json_escaped(std::string& out, std::string_view value) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    // Copy a run of bytes that need no escaping in one append (most text is plain ASCII).
-    std::size_t run = i;
-    while (run < value.size()) {
-      const auto b = static_cast<unsigned char>(value[run]);
-      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
-      ++run;
-    }
-    if (run != i) {
-      out.append(value.data() + i, run - i);
-      i = run;
-      if (i == value.size()) break;
-    }
-    const char c = value[i];
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      default: break;
-    }
-    if (u < 0x20) {
-      out += "\\u00";
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 0xF]);
-    } else if (u < 0x80) {
-      out.push_back(c);
-    } else if (const std::size_t n = utf8_length(value, i); n != 0) {
-      out.append(value.substr(i, n));
-      i += n - 1;
-    } else {
-      out += "\\u00";
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 0xF]);
-    }
-  }
-}
+struct JsonWriter::Rapid {
+  Rapid() : writer(buffer) {}
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer;
+  rapidjson::StringBuffer scratch;  // text that needed repair into UTF-8
+};
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) buffer_.push_back(',');
-    first_.back() = false;
-  }
-}
+JsonWriter::JsonWriter(std::FILE* out, std::size_t flush_at)
+    : out_(out), flush_at_(flush_at), rapid_(std::make_unique<Rapid>()) {}
+
+JsonWriter::~JsonWriter() { flush(); }
 
 JsonWriter& JsonWriter::begin_object() {
-  before_value();
-  buffer_.push_back('{');
-  first_.push_back(true);
+  rapid_->writer.StartObject();
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  buffer_.push_back('}');
-  first_.pop_back();
+  rapid_->writer.EndObject();
   maybe_flush();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  buffer_.push_back('[');
-  first_.push_back(true);
+  rapid_->writer.StartArray();
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  buffer_.push_back(']');
-  first_.pop_back();
+  rapid_->writer.EndArray();
   maybe_flush();
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
-  before_value();
-  buffer_.push_back('"');
-  append_json_escaped(buffer_, name);
-  buffer_ += "\":";
-  after_key_ = true;
+  const std::string_view utf8 = as_utf8(name, rapid_->scratch);
+  rapid_->writer.Key(utf8.data(), static_cast<rapidjson::SizeType>(utf8.size()));
   return *this;
 }
 
 JsonWriter& JsonWriter::string(std::string_view value) {
-  before_value();
-  buffer_.push_back('"');
-  append_json_escaped(buffer_, value);
-  buffer_.push_back('"');
+  const std::string_view utf8 = as_utf8(value, rapid_->scratch);
+  rapid_->writer.String(utf8.data(), static_cast<rapidjson::SizeType>(utf8.size()));
   return *this;
 }
 
 JsonWriter& JsonWriter::number(std::int64_t value) {
-  before_value();
-  char text[24];
-  const auto r = std::to_chars(text, text + sizeof text, value);
-  buffer_.append(text, static_cast<std::size_t>(r.ptr - text));
+  rapid_->writer.Int64(value);
   return *this;
 }
 
 JsonWriter& JsonWriter::unsigned_number(std::uint64_t value) {
-  before_value();
-  char text[24];
-  const auto r = std::to_chars(text, text + sizeof text, value);
-  buffer_.append(text, static_cast<std::size_t>(r.ptr - text));
+  rapid_->writer.Uint64(value);
   return *this;
 }
 
 JsonWriter& JsonWriter::boolean(bool value) {
-  before_value();
-  buffer_ += value ? "true" : "false";
+  rapid_->writer.Bool(value);
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
-  before_value();
-  buffer_ += "null";
+  rapid_->writer.Null();
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
-  before_value();
-  buffer_.append(json);
+  rapid_->writer.RawValue(json.data(), json.size(), rapidjson::kObjectType);
   return *this;
 }
 
+JsonWriter& JsonWriter::field(std::string_view name, const std::vector<std::string>& values) {
+  key(name).begin_array();
+  for (const auto& v : values) string(v);
+  return end_array();
+}
+
+void JsonWriter::newline() {
+  rapid_->buffer.Put('\n');
+  rapid_->writer.Reset(rapid_->buffer);
+}
+
+void JsonWriter::maybe_flush() {
+  if (out_ != nullptr && rapid_->buffer.GetSize() >= flush_at_) flush();
+}
+
 void JsonWriter::flush() {
-  if (out_ != nullptr && !buffer_.empty()) {
-    std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
-    buffer_.clear();
+  auto& buffer = rapid_->buffer;
+  if (out_ != nullptr && buffer.GetSize() != 0) {
+    std::fwrite(buffer.GetString(), 1, buffer.GetSize(), out_);
+    buffer.Clear();
   }
 }
 
+std::string_view JsonWriter::text() const { return {rapid_->buffer.GetString(), rapid_->buffer.GetSize()}; }
+
 std::string JsonWriter::take() {
-  std::string out;
-  out.swap(buffer_);
+  std::string out(text());
+  rapid_->buffer.Clear();
   return out;
 }
 

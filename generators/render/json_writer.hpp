@@ -1,9 +1,12 @@
 #pragma once
-// A small streaming JSON writer: commas and escaping handled, output buffered and flushed to
-// a FILE* in blocks so that a 1 GB X12 file can be rendered with flat memory.
+// JSON output. RapidJSON's Writer does the writing (structure, commas, escaping, numbers); this
+// façade keeps RapidJSON out of the headers that include it and adds what our callers need: the
+// text in memory, or flushed to a FILE* in blocks so that a 1 GB X12 file renders with flat
+// memory; "key": value shorthands; several documents, one per line (newline()).
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,9 +15,10 @@ namespace clearhouse::render {
 
 class JsonWriter {
  public:
-  // With out, the buffer is written to it whenever it passes flush_at bytes and on flush().
-  explicit JsonWriter(std::FILE* out = nullptr, std::size_t flush_at = 1 << 16) : out_(out), flush_at_(flush_at) {}
-  ~JsonWriter() { flush(); }
+  // With out, the text is written to it whenever it passes flush_at bytes at the end of an
+  // object or array, and on flush().
+  explicit JsonWriter(std::FILE* out = nullptr, std::size_t flush_at = 1 << 16);
+  ~JsonWriter();
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -23,6 +27,8 @@ class JsonWriter {
   JsonWriter& begin_array();
   JsonWriter& end_array();
   JsonWriter& key(std::string_view name);
+  // Text that is not valid UTF-8 is read as Latin-1 (X12 files carry such bytes), so the output
+  // is always valid JSON.
   JsonWriter& string(std::string_view value);
   JsonWriter& number(std::int64_t value);
   JsonWriter& unsigned_number(std::uint64_t value);
@@ -36,27 +42,23 @@ class JsonWriter {
   JsonWriter& field(std::string_view name, const char* value) { return key(name).string(value); }
   JsonWriter& field(std::string_view name, std::int64_t value) { return key(name).number(value); }
   JsonWriter& field(std::string_view name, bool value) { return key(name).boolean(value); }
+  // "key": ["a", "b"].
+  JsonWriter& field(std::string_view name, const std::vector<std::string>& values);
 
-  void newline() { buffer_.push_back('\n'); }
+  // Ends the current document with a line break; what follows is a new document (JSON Lines).
+  void newline();
   void flush();
   std::string take();  // the text so far (when writing to memory)
-  const std::string& text() const { return buffer_; }
+  std::string_view text() const;
 
  private:
-  void before_value();
-  void maybe_flush() {
-    if (out_ != nullptr && buffer_.size() >= flush_at_) flush();
-  }
+  struct Rapid;  // RapidJSON's Writer and its buffer (json_writer.cpp)
+
+  void maybe_flush();
 
   std::FILE* out_;
   std::size_t flush_at_;
-  std::string buffer_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
-  bool after_key_ = false;
+  std::unique_ptr<Rapid> rapid_;
 };
-
-// Appends value to out as a JSON string body (no quotes), escaping what JSON requires and
-// writing bytes that are not valid UTF-8 as \u00XX (Latin-1), so the output is always valid.
-void append_json_escaped(std::string& out, std::string_view value);
 
 }  // namespace clearhouse::render

@@ -3,65 +3,40 @@
 #include <fmt/format.h>
 
 namespace clearhouse::x12 {
-namespace {
-
-// Pads (or, for values that do not fit, marks as an error) a fixed-width ISA field.
-std::string fixed(std::string_view value, std::size_t width, char pad = ' ', bool left_pad = false) {
-  std::string out(value.substr(0, width));
-  if (out.size() < width) {
-    if (left_pad) out.insert(0, width - out.size(), pad);
-    else out.append(width - out.size(), pad);
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string format_isa(const InterchangeEnvelope& isa, const Delimiters& d) {
-  const char e = d.element;
-  std::string out = "ISA";
-  auto add = [&](std::string_view v) {
-    out.push_back(e);
-    out.append(v);
-  };
-  add(fixed(isa.authorization_qualifier, 2));
-  add(fixed(isa.authorization, 10));
-  add(fixed(isa.security_qualifier, 2));
-  add(fixed(isa.security, 10));
-  add(fixed(isa.sender_qualifier, 2));
-  add(fixed(isa.sender_id, 15));
-  add(fixed(isa.receiver_qualifier, 2));
-  add(fixed(isa.receiver_id, 15));
-  add(fixed(isa.date, 6));
-  add(fixed(isa.time, 4));
-  add(std::string(1, d.has_repetition() ? d.repetition : 'U'));
-  add(fixed(isa.version, 5));
-  add(fixed(isa.control_number, 9, '0', true));
-  add(fixed(isa.ack_requested, 1));
-  add(fixed(isa.usage, 1));
-  add(std::string(1, d.component));
-  return out;
-}
 
 void EnvelopeWriter::open_interchange(const InterchangeEnvelope& isa) {
   const Delimiters& d = w_.delimiters();
-  // Fields that do not fit their fixed width would shift every delimiter: refuse them.
-  if (isa.sender_id.size() > 15) w_.fail({"ISA", 6, 0, "sender id longer than 15 characters"});
-  if (isa.receiver_id.size() > 15) w_.fail({"ISA", 8, 0, "receiver id longer than 15 characters"});
-  if (isa.control_number.size() > 9) w_.fail({"ISA", 13, 0, "control number longer than 9 digits"});
-  const std::string text = format_isa(isa, d);
   w_.begin("ISA");
-  // The ISA's fields are fixed width: write it verbatim, one raw element per field.
-  std::string_view rest(text);
-  rest.remove_prefix(4);
-  std::size_t pos;
-  while ((pos = rest.find(d.element)) != std::string_view::npos) {
-    w_.raw_element(rest.substr(0, pos));
-    rest.remove_prefix(pos + 1);
-  }
-  w_.raw_element(rest);
-  w_.end(true);
-  isa13_ = fixed(isa.control_number, 9, '0', true);
+  // Every ISA field has a fixed width: a value that does not fit would shift every delimiter
+  // after it, so it is refused (the writer's error names the field), never cut.
+  auto fixed = [&](int element, std::string_view what, std::string_view value, std::size_t width, char pad = ' ') {
+    if (value.size() > width)
+      w_.fail({"ISA", element, 0, fmt::format("{} '{}' is {} characters; at most {} fit", what, value, value.size(), width)});
+    std::string text(value.substr(0, width));
+    if (pad == '0') text.insert(0, width - text.size(), '0');  // control numbers: zero-padded on the left
+    else text.append(width - text.size(), pad);
+    w_.element(text);
+    return text;
+  };
+  fixed(1, "authorization qualifier", isa.authorization_qualifier, 2);
+  fixed(2, "authorization", isa.authorization, 10);
+  fixed(3, "security qualifier", isa.security_qualifier, 2);
+  fixed(4, "security information", isa.security, 10);
+  fixed(5, "sender qualifier", isa.sender_qualifier, 2);
+  fixed(6, "sender id", isa.sender_id, 15);
+  fixed(7, "receiver qualifier", isa.receiver_qualifier, 2);
+  fixed(8, "receiver id", isa.receiver_id, 15);
+  fixed(9, "date", isa.date, 6);
+  fixed(10, "time", isa.time, 4);
+  // ISA11 and ISA16 are separators themselves: written as they are, not checked against them.
+  const char repetition = d.has_repetition() ? d.repetition : 'U';
+  w_.raw_element(std::string_view(&repetition, 1));
+  fixed(12, "version", isa.version, 5);
+  isa13_ = fixed(13, "control number", isa.control_number, 9, '0');
+  fixed(14, "acknowledgment request", isa.ack_requested, 1);
+  fixed(15, "usage", isa.usage, 1);
+  w_.raw_element(std::string_view(&d.component, 1));
+  w_.end(/*keep_trailing_empty=*/true);
   groups_ = 0;
 }
 

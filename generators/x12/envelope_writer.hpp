@@ -50,7 +50,4 @@ class EnvelopeWriter {
   std::uint64_t groups_ = 0, transactions_ = 0;
 };
 
-// The ISA as 106 fixed-width characters (without the trailing line break).
-std::string format_isa(const InterchangeEnvelope& isa, const Delimiters& d);
-
 }  // namespace clearhouse::x12

@@ -24,6 +24,21 @@ void X12Writer::refuse(std::string_view value, int component_index) {
   }
 }
 
+std::string to_string(const WriteError& e) {
+  std::string out = e.segment_id;
+  if (e.element > 0) out += fmt::format("{:02}", e.element);
+  if (e.component > 0) out += fmt::format("-{:02}", e.component);
+  return out + ": " + e.message;
+}
+
+void X12Writer::raw_segment(std::string_view segment) {
+  buffer_.append(segment);
+  buffer_.push_back(delimiters_.segment);
+  buffer_.append(line_break_);
+  ++since_mark_;
+  ++written_;
+}
+
 X12Writer& X12Writer::raw_element(std::string_view value) {
   separator();
   buffer_.append(value);

@@ -26,6 +26,9 @@ struct WriteError {
   std::string message;
 };
 
+// "ISA08: receiver id ..." (the element as a biller reads it: CLM05-01).
+std::string to_string(const WriteError& e);
+
 class X12Writer {
  public:
   // line_break is written after every terminator ("" or "\n"); it is not part of the X12.
@@ -47,6 +50,9 @@ class X12Writer {
   // round-tripping a parsed segment; trailing empty elements are kept when keep_trailing.
   X12Writer& raw_element(std::string_view value);
   void end(bool keep_trailing_empty = false);
+  // A whole segment as it was read (already using this writer's delimiters, without its
+  // terminator), forwarded byte for byte and counted like any other.
+  void raw_segment(std::string_view segment);
 
   // Convenience for a segment of plain elements: segment("REF", {"6R", "L1"}).
   void segment(std::string_view segment_id, std::initializer_list<std::string_view> elements);

@@ -32,11 +32,11 @@ void Claim837pWriter::open_transaction(const TransactionHeader& header, const mo
   envelope_.open_transaction("837", header.control_number, kImplementation);
   w_.begin("BHT")
       .element("0019")  // information source, subscriber, dependent hierarchy
-      .element("00")    // original
+      .element(header.purpose)
       .element(header.reference)
       .element(header.created.to_ccyymmdd())
       .element(header.time)
-      .element("CH");  // chargeable
+      .element(header.type);
   w_.end();
   // 1000A submitter, 1000B receiver.
   w_.begin("NM1").element("41").element("2").element(submitter.name).empty(4).element("46").element(submitter.id);

@@ -27,6 +27,8 @@ struct TransactionHeader {
   std::string reference;       // BHT03, the originator's batch reference (1-50 characters)
   model::Date created;         // BHT04
   std::string time;            // BHT05, HHMM
+  std::string purpose = "00";  // BHT02: 00 original
+  std::string type = "CH";     // BHT06: CH chargeable, RP reporting (encounters)
 };
 
 class Claim837pWriter {

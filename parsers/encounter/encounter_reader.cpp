@@ -16,6 +16,7 @@ namespace rapidjson = clearhouse_encounter_rapidjson;
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <bit>
 #include <cstring>
 #include <memory>
@@ -48,10 +49,11 @@ struct Path {
   }
 };
 
-// Every member name the reader looks up (the shape of schemas/encounter.schema.json).
-constexpr std::array<std::string_view, 65> kKeyNames = {
-    // encounter
-    "claim_id", "frequency_code", "place_of_service", "total_charge", "original_claim_number",
+// Every member name of schemas/encounter.schema.json, at any level (which names each object
+// may have is its Shape, below).
+constexpr std::array<std::string_view, 66> kKeyNames = {
+    // encounter ("batch" is gen_x12.py metadata the schema names and the reader ignores)
+    "batch", "claim_id", "frequency_code", "place_of_service", "total_charge", "original_claim_number",
     "prior_authorization", "referral_number", "onset_date", "provider_signature_on_file", "assignment",
     "benefits_assigned", "release_of_information", "diagnoses", "accident", "submitter", "receiver", "payer",
     "billing_provider", "pay_to_address", "rendering_provider", "referring_provider", "service_facility",
@@ -145,20 +147,61 @@ struct Key {
   int slot;
 };
 
+// The member names one kind of object has in schemas/encounter.schema.json, as a set of
+// kKeyNames slots (tests/unit/encounter_schema_test.cpp checks every level against the schema).
+class Shape {
+ public:
+  consteval Shape(std::initializer_list<Key> keys) {
+    for (const Key& k : keys) bits_[static_cast<std::size_t>(k.slot) / 64] |= std::uint64_t{1} << (k.slot % 64);
+  }
+  bool has(int slot) const {
+    return slot >= 0 && ((bits_[static_cast<std::size_t>(slot) / 64] >> (slot % 64)) & 1) != 0;
+  }
+
+ private:
+  std::array<std::uint64_t, (kKeyNames.size() + 63) / 64> bits_{};
+};
+
+constexpr Shape kEncounterShape{
+    "batch", "claim_id", "frequency_code", "place_of_service", "total_charge", "original_claim_number",
+    "prior_authorization", "referral_number", "onset_date", "provider_signature_on_file", "assignment",
+    "benefits_assigned", "release_of_information", "diagnoses", "accident", "submitter", "receiver", "payer",
+    "billing_provider", "pay_to_address", "rendering_provider", "referring_provider", "service_facility",
+    "subscriber", "patient", "service_lines"};
+constexpr Shape kAccidentShape{"cause", "date", "state", "country"};
+constexpr Shape kSubmitterShape{"name", "id", "contact_name", "phone", "email"};
+constexpr Shape kReceiverShape{"name", "id"};
+constexpr Shape kPayerShape{"name", "id", "claim_filing_indicator", "address"};
+constexpr Shape kAddressShape{"line1", "line2", "city", "state", "zip", "country"};
+constexpr Shape kProviderShape{"entity_type", "last", "first", "middle", "suffix", "name", "npi", "taxonomy"};
+constexpr Shape kBillingProviderShape{"entity_type", "last", "first", "middle", "suffix", "name", "npi", "taxonomy",
+                                      "tax_id", "address"};
+constexpr Shape kServiceFacilityShape{"name", "npi", "address"};
+constexpr Shape kSubscriberShape{"last", "first", "middle", "suffix", "member_id", "dob", "gender", "address",
+                                 "group_number", "group_name", "payer_responsibility", "insurance_type_code"};
+constexpr Shape kPatientShape{"relationship", "last", "first", "middle", "suffix", "dob", "gender", "address"};
+constexpr Shape kServiceLineShape{"line", "procedure_code", "modifiers", "units", "unit_code", "charge", "date",
+                                  "date_end", "place_of_service", "diagnosis_pointers", "line_control_number"};
+
 // One JSON object's members by name, indexed in a single pass over them (instead of a linear
-// FindMember per lookup). As with FindMember, the first occurrence of a name counts; unknown
-// names are ignored.
+// FindMember per lookup). As with FindMember, the first occurrence of a name counts. A name the
+// object's shape does not have goes to on_unknown (a known name costs one bit test more).
 class Members {
  public:
-  explicit Members(const Value& object) {
+  template <class OnUnknown>
+  Members(const Value& object, const Shape& shape, OnUnknown&& on_unknown) {
     for (const auto& m : object.GetObject()) {
       const int slot = kKeyIndex.find(m.name.GetString(), m.name.GetStringLength());
-      if (slot >= 0 && slots_[slot] == nullptr) slots_[slot] = &m.value;
+      if (!shape.has(slot)) [[unlikely]] {
+        on_unknown(std::string_view(m.name.GetString(), m.name.GetStringLength()));
+        continue;
+      }
+      if (slots_[static_cast<std::size_t>(slot)] == nullptr) slots_[static_cast<std::size_t>(slot)] = &m.value;
     }
   }
   // The member, or nullptr when missing or null.
   const Value* get(Key key) const {
-    const Value* v = slots_[key.slot];
+    const Value* v = slots_[static_cast<std::size_t>(key.slot)];
     return v == nullptr || v->IsNull() ? nullptr : v;
   }
 
@@ -209,12 +252,39 @@ std::optional<model::Decimal> decimal_text(std::string_view s) {
   return model::Decimal::from_integer(v);
 }
 
+// A member name from the input as a message shows it: control characters as '?', at most 64
+// bytes (cut where a UTF-8 character starts, then "...").
+std::string shown_name(std::string_view name) {
+  constexpr std::size_t kMax = 64;
+  std::size_t n = name.size();
+  if (n > kMax) {
+    n = kMax;
+    while (n > 0 && (static_cast<unsigned char>(name[n]) & 0xC0) == 0x80) --n;
+  }
+  std::string out(name.substr(0, n));
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  if (n < name.size()) out += "...";
+  return out;
+}
+
 class Typer {
  public:
-  Typer(std::uint64_t line, std::vector<Rejection>& problems) : line_(line), problems_(problems) {}
+  Typer(std::uint64_t line, std::vector<Rejection>& problems, std::vector<UnknownField>* unknown)
+      : line_(line), problems_(problems), unknown_(unknown) {}
 
   void problem(const Path& p, std::string_view code, std::string message) {
     problems_.push_back(Rejection{claim_id_, line_, p.str(), std::string(code), std::move(message)});
+  }
+
+  // The members of an object at path p whose names the schema gives it; any other name is
+  // reported.
+  Members members(const Value& object, const Shape& shape, const Path& p) {
+    return Members(object, shape, [&](std::string_view name) {
+      if (unknown_ == nullptr) return;
+      const std::string shown = shown_name(name);
+      unknown_->push_back(UnknownField{line_, Path{&p, shown}.str()});
+    });
   }
   void set_claim_id(std::string_view id) { claim_id_ = std::string(id); }
 
@@ -285,25 +355,8 @@ class Typer {
     }
     const std::string_view s(v->GetString(), v->GetStringLength());
     if (s.empty()) return;
-    auto digits = [](std::string_view d, int& value) {
-      value = 0;
-      for (char c : d) {
-        if (c < '0' || c > '9') return false;
-        value = value * 10 + (c - '0');
-      }
-      return !d.empty();
-    };
-    int y = 0, m = 0, d = 0;
-    bool ok = false;
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-')
-      ok = digits(s.substr(0, 4), y) && digits(s.substr(5, 2), m) && digits(s.substr(8, 2), d);
-    else if (s.size() == 8)
-      ok = digits(s.substr(0, 4), y) && digits(s.substr(4, 2), m) && digits(s.substr(6, 2), d);
-    if (!ok) {
-      problem({&parent, key}, "invalid_date", "expected a date YYYY-MM-DD");
-      return;
-    }
-    out = model::Date{static_cast<std::int16_t>(y), static_cast<std::uint8_t>(m), static_cast<std::uint8_t>(d)};
+    if (auto d = model::Date::read_fields(s)) out = *d;
+    else problem({&parent, key}, "invalid_date", "expected a date YYYY-MM-DD");
   }
 
   // true/false, or "Y"/"N" text.
@@ -352,7 +405,7 @@ class Typer {
   }
 
   void address(const Value& value, const Path& p, model::Address& out) {
-    const Members obj(value);
+    const Members obj = members(value, kAddressShape, p);
     text(obj, "line1", p, out.line1);
     text(obj, "line2", p, out.line2);
     text(obj, "city", p, out.city);
@@ -377,7 +430,9 @@ class Typer {
     }
   }
 
-  void provider(const Value& value, const Path& p, model::Provider& out) { provider(Members(value), p, out); }
+  void provider(const Value& value, const Path& p, model::Provider& out) {
+    provider(members(value, kProviderShape, p), p, out);
+  }
 
   // A provider named either as a person (last/first) or an organisation (name).
   void provider(const Members& obj, const Path& p, model::Provider& out) {
@@ -408,7 +463,7 @@ class Typer {
   }
 
   void service_line(const Value& value, const Path& p, model::ServiceLine& out) {
-    const Members obj(value);
+    const Members obj = members(value, kServiceLineShape, p);
     if (const Value* n = member(obj, "line")) {
       auto v = n->IsString() ? integer_text(std::string_view(n->GetString(), n->GetStringLength()))
                              : std::nullopt;
@@ -428,8 +483,8 @@ class Typer {
   }
 
   void encounter(const Value& value, model::Encounter& e) {
-    const Members root(value);
     const Path top;
+    const Members root = members(value, kEncounterShape, top);
     model::Claim& c = e.claim;
     text(root, "claim_id", top, c.claim_id);
     claim_id_ = c.claim_id;
@@ -449,8 +504,8 @@ class Typer {
     strings(root, "diagnoses", top, c.diagnoses);
 
     if (const Value* a = object(root, "accident", top)) {
-      const Members am(*a);
       const Path p{&top, "accident"};
+      const Members am = members(*a, kAccidentShape, p);
       c.accident.emplace();
       text(am, "cause", p, c.accident->cause);
       date(am, "date", p, c.accident->date);
@@ -458,8 +513,8 @@ class Typer {
       text(am, "country", p, c.accident->country);
     }
     if (const Value* s = object(root, "submitter", top)) {
-      const Members sm(*s);
       const Path p{&top, "submitter"};
+      const Members sm = members(*s, kSubmitterShape, p);
       e.has_submitter = true;
       text(sm, "name", p, c.submitter.name);
       text(sm, "id", p, c.submitter.id);
@@ -468,23 +523,23 @@ class Typer {
       text(sm, "email", p, c.submitter.email);
     }
     if (const Value* r = object(root, "receiver", top)) {
-      const Members rm(*r);
       const Path p{&top, "receiver"};
+      const Members rm = members(*r, kReceiverShape, p);
       e.has_receiver = true;
       text(rm, "name", p, c.receiver.name);
       text(rm, "id", p, c.receiver.id);
     }
     if (const Value* pay = object(root, "payer", top)) {
-      const Members paym(*pay);
       const Path p{&top, "payer"};
+      const Members paym = members(*pay, kPayerShape, p);
       text(paym, "name", p, c.payer.name);
       text(paym, "id", p, c.payer.id);
       text(paym, "claim_filing_indicator", p, c.payer.claim_filing_indicator);
       optional_address(paym, "address", p, c.payer.address);
     }
     if (const Value* b = object(root, "billing_provider", top)) {
-      const Members bm(*b);
       const Path p{&top, "billing_provider"};
+      const Members bm = members(*b, kBillingProviderShape, p);
       provider(bm, p, c.billing_provider.provider);
       text(bm, "tax_id", p, c.billing_provider.tax_id);
       address_member(bm, "address", p, c.billing_provider.address);
@@ -501,16 +556,16 @@ class Typer {
       provider(*r, p, *c.referring_provider);
     }
     if (const Value* f = object(root, "service_facility", top)) {
-      const Members fm(*f);
       const Path p{&top, "service_facility"};
+      const Members fm = members(*f, kServiceFacilityShape, p);
       c.service_facility.emplace();
       text(fm, "name", p, c.service_facility->name);
       text(fm, "npi", p, c.service_facility->npi);
       address_member(fm, "address", p, c.service_facility->address);
     }
     if (const Value* s = object(root, "subscriber", top)) {
-      const Members sm(*s);
       const Path p{&top, "subscriber"};
+      const Members sm = members(*s, kSubscriberShape, p);
       person_name(sm, p, c.subscriber.name);
       text(sm, "member_id", p, c.subscriber.member_id);
       date(sm, "dob", p, c.subscriber.birth_date);
@@ -522,8 +577,8 @@ class Typer {
       text(sm, "insurance_type_code", p, c.subscriber.insurance_type_code);
     }
     if (const Value* pt = object(root, "patient", top)) {
-      const Members ptm(*pt);
       const Path p{&top, "patient"};
+      const Members ptm = members(*pt, kPatientShape, p);
       c.patient.relationship.clear();
       text(ptm, "relationship", p, c.patient.relationship);
       person_name(ptm, p, c.patient.name);
@@ -547,6 +602,7 @@ class Typer {
  private:
   std::uint64_t line_;
   std::vector<Rejection>& problems_;
+  std::vector<UnknownField>* unknown_;
   std::string claim_id_;
 };
 
@@ -587,8 +643,18 @@ std::string salvage_claim_id(std::string_view text) {
 
 }  // namespace
 
+std::string to_warning(const UnknownField& field) {
+  return fmt::format("line {}: unknown field \"{}\" (not in schemas/encounter.schema.json); ignored", field.line,
+                     field.path);
+}
+
+const std::vector<std::string_view>& known_member_names() {
+  static const std::vector<std::string_view> names(kKeyNames.begin(), kKeyNames.end());
+  return names;
+}
+
 bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounter& out,
-                          std::vector<Rejection>& problems) {
+                          std::vector<Rejection>& problems, std::vector<UnknownField>* unknown) {
   start_over(out);
   out.source_line = line_number;
   // Fixed pools: no heap allocation per line for typical encounters.
@@ -617,16 +683,16 @@ bool parse_encounter_line(char* json, std::uint64_t line_number, model::Encounte
     problems.push_back(Rejection{"", line_number, "", "not_an_object", "each line must be one JSON object"});
     return false;
   }
-  Typer typer(line_number, problems);
+  Typer typer(line_number, problems, unknown);
   typer.encounter(doc, out);
   return true;
 }
 
 bool parse_encounter_text(std::string_view text, std::uint64_t line_number, model::Encounter& out,
-                          std::vector<Rejection>& problems) {
+                          std::vector<Rejection>& problems, std::vector<UnknownField>* unknown) {
   std::string copy(text);
   copy.append(kPadding, '\0');
-  return parse_encounter_line(copy.data(), line_number, out, problems);
+  return parse_encounter_line(copy.data(), line_number, out, problems, unknown);
 }
 
 std::unique_ptr<EncounterReader> EncounterReader::open(const std::string& path, std::string& error) {
@@ -666,6 +732,7 @@ bool EncounterReader::fill() {
 
 bool EncounterReader::next() {
   problems_.clear();
+  unknown_.clear();
   while (true) {
     char* data = buffer_.data();
     void* nl = std::memchr(data + begin_, '\n', end_ - begin_);
@@ -684,7 +751,7 @@ bool EncounterReader::next() {
     while (start < line_end && (data[start] == ' ' || data[start] == '\t')) ++start;
     if (start == line_end) continue;  // blank line
     data[line_end] = '\0';
-    parse_encounter_line(data + start, line_number_, encounter_, problems_);
+    parse_encounter_line(data + start, line_number_, encounter_, problems_, &unknown_);
     return true;
   }
 }

@@ -1,15 +1,14 @@
 #pragma once
-// Fast paths for the two value syntaxes an 835 is made of: R amounts and D8 dates. Each
-// accepts only the plain common form ("-1234.5", "20240131") and computes exactly what
-// x12::grammar computes for it; anything else goes to the grammar, which stays the one
-// definition of the syntax (tests/unit/fast_values_test.cpp compares the two).
+// The fast path for the value syntax an 835 is mostly made of, R amounts: it accepts only the
+// plain common form ("-1234.5") and computes exactly what x12::grammar computes for it;
+// anything else goes to the grammar, which stays the one definition of the syntax
+// (tests/unit/fast_values_test.cpp compares the two). D8 dates need no fast path of their
+// own: model::Date::parse_ccyymmdd is the one parser, and it is inline and branch-light.
 
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string_view>
 
-#include "engine/model/date.hpp"
 #include "engine/model/money.hpp"
 #include "parsers/x12/grammar/value_grammar.hpp"
 
@@ -54,29 +53,6 @@ inline std::optional<model::Money> fast_amount(std::string_view text) {
   std::int64_t cents;
   if (plain_amount(text, cents)) return model::Money::from_cents(cents);
   return x12::grammar::parse_amount(text);
-}
-
-inline std::optional<model::Date> fast_d8(std::string_view text) {
-  if (text.size() != 8) return x12::grammar::parse_d8(text);
-  std::uint64_t w;
-  std::memcpy(&w, text.data(), 8);
-  // Eight ASCII digits: every byte is 0x30..0x39 (adding 6 keeps a digit below 0x40).
-  if ((w & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull ||
-      ((w + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) != 0x3030303030303030ull)
-    return x12::grammar::parse_d8(text);
-  // Pairs of digits at once: byte 2k of pairs is the two-digit number at characters 2k, 2k+1.
-  const std::uint64_t digits = w & 0x0F0F0F0F0F0F0F0Full;
-  const std::uint64_t pairs = (digits * 10 + (digits >> 8)) & 0x00FF00FF00FF00FFull;
-  const int year = static_cast<int>(pairs & 0xFF) * 100 + static_cast<int>((pairs >> 16) & 0xFF);
-  const int month = static_cast<int>((pairs >> 32) & 0xFF);
-  const int day = static_cast<int>((pairs >> 48) & 0xFF);
-  // Checked on the integers, the Date built once: years 1800-2999, and the calendar asked only
-  // for days 29-31.
-  if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) [[unlikely]]
-    return std::nullopt;
-  if (day > 28 && day > model::days_in_month(year, month)) [[unlikely]]
-    return std::nullopt;
-  return model::Date{static_cast<std::int16_t>(year), static_cast<std::uint8_t>(month), static_cast<std::uint8_t>(day)};
 }
 
 }  // namespace clearhouse::x12_835

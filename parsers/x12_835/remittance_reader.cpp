@@ -41,6 +41,7 @@ void reset(model::LinePayment& l) {
   l.amounts.clear();
   l.quantities.clear();
   l.segment = 0;
+  l.unread = {};
 }
 
 void reset(model::ClaimPayment& c) {
@@ -57,6 +58,7 @@ void reset(model::ClaimPayment& c) {
   c.lines.clear();  // its lines stay behind the end as spares (see RecyclingVector)
   c.header_group = 0;
   c.segment = c.offset = 0;
+  c.unread = {};
 }
 
 // The next element of a vector refilled in place: an old one when there is one.
@@ -75,7 +77,7 @@ T& append(std::vector<T>& v) {
 }  // namespace
 
 RemittanceReader::RemittanceReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics)
-    : envelope_(envelope), diagnostics_(diagnostics) {}
+    : envelope_(envelope), diagnostic_findings_(diagnostics) {}
 
 void RemittanceReader::assign_resized(std::string& to, std::string_view from) {
   to.clear();
@@ -108,57 +110,9 @@ std::vector<model::Finding> RemittanceReader::take_file_findings() {
   return std::exchange(file_findings_, {});
 }
 
-// Turns the diagnostics reported since the last call into findings (errors only: warnings
-// are notes about formatting that the lexer already recovered from).
 void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
-  // Except text skipped before the first ISA: it was not read, and whoever posts should know.
-  // It is among the first warnings (after a byte-order mark or UTF-16 note at most).
-  if (!skipped_text_checked_ && envelope_.counts().interchanges > 0) {
-    skipped_text_checked_ = true;
-    const auto& warnings = diagnostics_.warnings();
-    for (std::size_t i = 0; i < warnings.size() && i < 3; ++i) {
-      if (warnings[i].code != x12::X12Errc::text_before_isa) continue;
-      Finding f;
-      f.rule = "read.text_before_isa";
-      f.category = model::finding_category::malformed;
-      f.severity = FindingSeverity::warning;
-      f.message = warnings[i].detail;
-      f.location.offset = warnings[i].offset;
-      file_findings_.push_back(std::move(f));
-    }
-  }
-  const auto& errors = diagnostics_.errors();
-  for (; errors_seen_ < errors.size(); ++errors_seen_) {
-    const x12::X12Error& e = errors[errors_seen_];
-    ++error_total_seen_;
-    // At the end of input the missing GE and IEA are reported together with the missing SE:
-    // they belong to the file, not to the transaction set.
-    std::vector<model::Finding>* target =
-        e.code == x12::X12Errc::missing_trailer && e.expected != "SE" ? &file_findings_ : into;
-    Finding f;
-    f.rule = fmt::format("read.{}", x12::to_string(e.code));
-    f.category = model::finding_category::malformed;
-    f.message = e.message();
-    f.action = "ask the payer to correct and resend the file";
-    f.location.transaction = building_ ? envelope_.transaction().control_number : std::string();
-    f.location.segment = e.segment;
-    f.location.offset = e.offset;
-    f.location.segment_id = e.segment_id;
-    f.location.element = e.element;
-    f.location.component = e.component;
-    if (target == &file_findings_) f.location.transaction.clear();
-    target->push_back(std::move(f));
-  }
-  // Past the diagnostics limit only totals are kept; say how many were not itemised.
-  if (diagnostics_.error_count() > error_total_seen_) {
-    Finding f;
-    f.rule = "read.more_errors";
-    f.category = model::finding_category::malformed;
-    f.message = fmt::format("{} further errors were counted but not itemised",
-                            diagnostics_.error_count() - error_total_seen_);
-    error_total_seen_ = diagnostics_.error_count();
-    into->push_back(std::move(f));
-  }
+  diagnostic_findings_.collect(into, building_ ? std::string_view(envelope_.transaction().control_number) : "",
+                               file_findings_);
 }
 
 // Claims and lines stay where they are and are refilled in place (see on_clp/on_svc); only
@@ -179,6 +133,7 @@ void RemittanceReader::recycle(model::Remittance& out) {
   out.payer = {};
   out.payee = {};
   out.complete = false;
+  out.unread = {};
   out.segment = out.offset = out.segment_count = out.byte_length = out.content_hash = 0;
 }
 
@@ -380,7 +335,40 @@ std::optional<model::Money> RemittanceReader::amount_problem(model::Remittance& 
   problem(out, s, "read.invalid_value", element, component,
           fmt::format("{}{:02d} is not an amount: expected a decimal number with at most two decimals, found '{}'",
                       s.id(), element, x12::printable_excerpt(text, 16)));
+  unreadable_balance_amount(out, s, element);
   return std::nullopt;
+}
+
+// An amount 835 balancing adds up that could not be read is kept as unread, so that balancing
+// leaves out exactly the checks it takes part in (model::RemittanceBalancer).
+void RemittanceReader::unreadable_balance_amount(model::Remittance& out, const x12::Segment& s, int element) {
+  switch (key(s.id())) {
+    case key("BPR"):
+      if (element == 2) out.unread.payment = true;
+      return;
+    case key("PLB"):
+      if (element >= 4 && element % 2 == 0) out.unread.adjustment = true;
+      return;
+    case key("CLP"):
+      if (auto* c = claim(out)) {
+        if (element == 3) c->unread.charge = true;
+        if (element == 4) c->unread.payment = true;
+      }
+      return;
+    case key("SVC"):
+      if (auto* l = line(out)) {
+        if (element == 2) l->unread.charge = true;
+        if (element == 3) l->unread.payment = true;
+      }
+      return;
+    case key("CAS"):
+      if (element % 3 != 0) return;
+      if (auto* l = line(out)) l->unread.adjustment = true;
+      else if (auto* c = claim(out)) c->unread.adjustment = true;
+      return;
+    default:
+      return;
+  }
 }
 
 

@@ -16,8 +16,10 @@
 #include <cstring>
 #include <vector>
 
+#include "engine/model/date.hpp"
 #include "engine/model/finding.hpp"
 #include "engine/model/remittance.hpp"
+#include "parsers/x12/diagnostic_findings.hpp"
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12_835/content_hash.hpp"
 #include "parsers/x12_835/fast_values.hpp"
@@ -83,6 +85,7 @@ class RemittanceReader {
   void close_line(model::Remittance& out);
   void close_claim(model::Remittance& out);
   void trim_claims(model::Remittance& out);
+  // The envelope errors reported since the last call: into the set (or the file) findings.
   void collect_diagnostics(std::vector<model::Finding>* into);
 
   void on_bpr(model::Remittance& out, const x12::Segment& s);
@@ -117,6 +120,7 @@ class RemittanceReader {
                                           int element, bool required);
   std::optional<model::Money> amount_problem(model::Remittance& out, const x12::Segment& s, std::string_view text,
                                              int element, bool required, int component);
+  void unreadable_balance_amount(model::Remittance& out, const x12::Segment& s, int element);
   std::optional<model::Decimal> decimal(model::Remittance& out, const x12::Segment& s, int element) {
     const std::string_view text = s[static_cast<std::size_t>(element)];
     if (text.empty()) return std::nullopt;
@@ -126,7 +130,7 @@ class RemittanceReader {
                                              int element);
   model::Date date(model::Remittance& out, const x12::Segment& s, int element, bool required) {
     const std::string_view text = s[static_cast<std::size_t>(element)];
-    if (auto d = fast_d8(text)) [[likely]] return *d;
+    if (auto d = model::Date::parse_ccyymmdd(text)) [[likely]] return *d;
     return date_problem(out, s, text, element, required);
   }
   model::Date date_problem(model::Remittance& out, const x12::Segment& s, std::string_view text, int element,
@@ -139,14 +143,11 @@ class RemittanceReader {
   const char* loop_name() const;
 
   x12::EnvelopeReader& envelope_;
-  x12::Diagnostics& diagnostics_;
   ContentHash hash_;
   Loop loop_ = Loop::header;
   bool building_ = false;
   bool pending_header_ = false;  // the current segment is an ST that starts the next set
-  std::size_t errors_seen_ = 0;  // diagnostics errors already turned into findings
-  std::uint64_t error_total_seen_ = 0;
-  bool skipped_text_checked_ = false;  // the text_before_isa warning has been looked for
+  x12::DiagnosticFindings diagnostic_findings_;  // the envelope errors, each turned into a finding once
   std::vector<model::Finding> file_findings_;
   std::vector<model::ClaimPayment> claim_pool_;  // claims (and their lines) whose storage is reused
   std::size_t claim_count_ = 0;  // claims of the current set filled so far in out.claims

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/model/date.hpp"
 #include "parsers/x12/grammar/value_grammar.hpp"
 
 namespace clearhouse::x12_837p {
@@ -20,7 +21,7 @@ void Claim837pReader::invalid(const x12::Segment& s, int element, std::string_vi
 }
 
 std::optional<model::Date> Claim837pReader::d8(const x12::Segment& s, int element, std::string_view text) {
-  auto d = x12::grammar::parse_d8(text);
+  auto d = model::Date::parse_ccyymmdd(text);
   if (!d) invalid(s, element, "a CCYYMMDD date", true);
   return d;
 }
@@ -261,7 +262,7 @@ void Claim837pReader::on_segment(const x12::Segment& s) {
     if (context_ == Context::line && q == "472" && !claim_->lines.empty()) {
       auto& l = claim_->lines.back();
       if (s[2] == "RD8") {
-        if (auto r = x12::grammar::parse_rd8(s[3])) {
+        if (auto r = model::DateRange::parse_rd8(s[3])) {
           l.service_date = r->from;
           if (r->to != r->from) l.service_date_end = r->to;
         } else {

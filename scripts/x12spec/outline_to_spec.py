@@ -40,15 +40,18 @@ MACRO_ELEMENTS = {
     "CAS": ["1033", "1034", "782", "380"] + ["1034", "782", "380"] * 5,
 }
 
-# Versions a transaction set is accepted under (GS08/ST03). pyx12 selects its map from the
-# same family; the corpus carries X222 and X222A2 labels on otherwise A1-shaped claims.
-ACCEPTED_VERSIONS = {
-    "837": ["005010X222A1", "005010X222", "005010X222A2"],
-    "835": ["005010X221A1", "005010X221"],
-    "999": ["005010X231A1", "005010X231"],
+# One entry per outline (source/<name>.outline): the spec id, the versions the set is accepted
+# under (GS08/ST03) and its functional group (GS01). pyx12 selects its map from the same
+# family; the corpus carries X222 and X222A2 labels on otherwise A1-shaped claims. Two 277
+# guides share ST01 and GS01: the catalog tells them apart by the version.
+OUTLINES = {
+    "837": {"id": "837P", "versions": ["005010X222A1", "005010X222", "005010X222A2"], "functional_id": "HC"},
+    "835": {"id": "835", "versions": ["005010X221A1", "005010X221"], "functional_id": "HP"},
+    "999": {"id": "999", "versions": ["005010X231A1", "005010X231"], "functional_id": "FA"},
+    "277ca": {"id": "277CA", "versions": ["005010X214"], "functional_id": "HN"},
+    "276": {"id": "276", "versions": ["005010X212"], "functional_id": "HR"},
+    "277": {"id": "277", "versions": ["005010X212"], "functional_id": "HN"},
 }
-FUNCTIONAL_IDS = {"837": "HC", "835": "HP", "999": "FA"}
-SPEC_NAMES = {"837": "837P", "835": "835", "999": "999"}
 
 
 def load_dataele(path):
@@ -299,14 +302,15 @@ def finish(node):
             child["entry"] = entry_key(first)
 
 
-def to_spec(root, set_id):
+def to_spec(root, outline):
+    about = OUTLINES[outline]
     spec = {
         "$schema": "./x12_spec.schema.json",
-        "id": SPEC_NAMES[set_id],
-        "transaction_set": set_id,
+        "id": about["id"],
+        "transaction_set": root["set"],
         "implementation": root["implementation"],
-        "accepted_versions": ACCEPTED_VERSIONS[set_id],
-        "functional_id": FUNCTIONAL_IDS[set_id],
+        "accepted_versions": about["versions"],
+        "functional_id": about["functional_id"],
         "name": root["name"],
         "source": "Derived from the pyx12 implementation-guide maps (3-clause BSD-style license); see README.md",
     }
@@ -319,7 +323,7 @@ def to_spec(root, set_id):
     # ST03 may carry any accepted version of the guide (the map names only the newest).
     st03 = st["elements"][2]
     if "codes" in st03:
-        st03["codes"] = ACCEPTED_VERSIONS[set_id]
+        st03["codes"] = about["versions"]
     finish(body)
     for seg in (st, se):
         for el in seg["elements"]:
@@ -352,11 +356,11 @@ def main(argv):
     src, out = Path(argv[1]), Path(argv[2])
     out.mkdir(parents=True, exist_ok=True)
     dataele = load_dataele(src / "dataele.outline")
-    for set_id in ("837", "835", "999"):
+    for outline, about in OUTLINES.items():
         builder = Builder(dataele)
-        root = builder.build((src / f"{set_id}.outline").read_text().splitlines())
-        spec = to_spec(root, set_id)
-        dump(spec, out / f"{SPEC_NAMES[set_id].lower()}_{root['implementation'].lower()}.json")
+        root = builder.build((src / f"{outline}.outline").read_text().splitlines())
+        spec = to_spec(root, outline)
+        dump(spec, out / f"{about['id'].lower()}_{root['implementation'].lower()}.json")
     tables = load_codes(src / "codes.outline")
     dump({"$comment": "External code tables referenced by 'code_table' in the specs (pyx12 codes.xml).",
           "tables": tables}, out / "code_tables.json")

@@ -136,6 +136,41 @@ TEST(IntakeCli, SplitsClaimsByPayer) {
   EXPECT_EQ(ledger->count_claims(), 12u);
 }
 
+// A payer id longer than ISA08's 15 characters: that claim is refused with the field named
+// (never forwarded under a truncated id), the other payer's claim goes on.
+TEST(IntakeCli, RefusesAPayerIdLongerThanIsa08Holds) {
+  const auto dir = testing::scratch_dir("intake-long-payer");
+  const std::string valid = golden("valid_837p.x12");
+  std::string other = transaction_of(valid);
+  replace_all(other, "ST*837*0001*", "ST*837*0002*");
+  replace_all(other, "*0001~", "*0002~");
+  replace_all(other, "CLM*PCN1001*", "CLM*PCN3003*");
+  replace_all(other, "*PI*60054~", "*PI*PAYER-ID-OF-17-CH~");
+  const auto gs_end = valid.find('~', valid.find("GS*")) + 1;
+  const auto input = dir / "provider.837";
+  testing::write_file(input, valid.substr(0, gs_end) + "\n" + transaction_of(valid) + "\n" + other +
+                                 "\nGE*2*101~\nIEA*1*000000101~\n");
+  const std::string db = "sqlite:" + (dir / "ledger.db").string();
+  const auto r = run_clearhouse({"intake", input.string(), "--out", (dir / "out").string(), "--db", db});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  auto d = parse(r.out);
+  ASSERT_TRUE(d.IsObject());
+  EXPECT_EQ(d["sets"]["accepted"].GetUint64(), 2u);
+  EXPECT_EQ(d["claims_forwarded"].GetUint64(), 1u);
+  ASSERT_EQ(d["problems"].Size(), 1u);
+  EXPECT_STREQ(d["problems"][0].GetString(),
+               "claim PCN3003: not forwarded to payer PAYER-ID-OF-17-CH: ISA08: receiver id 'PAYER-ID-OF-17-CH' is 17 "
+               "characters; at most 15 fit");
+  ASSERT_EQ(d["files"].Size(), 1u);
+  EXPECT_EQ(fs::path(d["files"][0].GetString()).filename().string().rfind("60054-", 0), 0u);
+  for (const auto& entry : fs::directory_iterator(dir / "out"))
+    EXPECT_EQ(entry.path().filename().string().find("PAYER-ID"), std::string::npos) << entry.path();
+  auto ledger = ledger::open_ledger(db);
+  EXPECT_EQ(ledger->count_claims(), 1u);
+  EXPECT_FALSE(ledger->find_claim("PAYER-ID-OF-17-CH", "PCN3003").has_value());
+  EXPECT_FALSE(ledger->find_claim("PAYER-ID-OF-17", "PCN3003").has_value());
+}
+
 TEST(IntakeCli, Usage) {
   EXPECT_EQ(run_clearhouse({"intake"}).exit_code, 2);
   EXPECT_EQ(run_clearhouse({"intake", "x.837"}).exit_code, 2);  // no --out

@@ -102,6 +102,19 @@ TEST_F(ParseCli, RepetitionsAreObjects) {
   EXPECT_STREQ(ctx["elements"][0]["repeats"][1].GetString(), "X");
 }
 
+// Segments outside any envelope are listed once each, in one valid JSON array.
+TEST_F(ParseCli, StraySegmentsAreOneArray) {
+  const std::string path = (dir_ / "stray.835").string();
+  testing::write_file(path, testing::small_835() + "NTE*ADD*ONE~NTE*ADD*TWO~");
+  auto r = run_clearhouse({"parse", path});
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_FALSE(d.HasParseError()) << r.out;
+  ASSERT_TRUE(d["stray"].IsArray());
+  ASSERT_EQ(d["stray"].Size(), 2u);
+  EXPECT_STREQ(d["stray"][1]["elements"][1].GetString(), "TWO");
+}
+
 TEST_F(ParseCli, ReadsStdin) {
   auto r = run_clearhouse({"parse", "-", "--format", "summary"}, valid_);
   EXPECT_EQ(r.exit_code, 0);

@@ -118,6 +118,27 @@ TEST(SubmitE2eTest, SamplesSubmitCleanlyParseAndReadBack) {
   EXPECT_EQ(count_lines(dir / "out" / "rejections.jsonl"), 0u);
 }
 
+// A misspelt field is said on stderr and in the summary's warnings, and the claim still goes out.
+TEST(SubmitE2eTest, UnknownFieldsAreWarnedAboutOnStderrAndInTheSummary) {
+  const auto dir = testing::scratch_dir("submit_e2e_unknown_field");
+  const std::string samples = testing::read_file(testing::source_dir() / "samples" / "encounters.jsonl");
+  std::string line = samples.substr(0, samples.find('\n'));
+  const auto lines_at = line.find(R"("service_lines":[{)") + std::string(R"("service_lines":[{)").size();
+  line.insert(lines_at, R"("modifer":["59"],)");
+  testing::write_file(dir / "in.jsonl", "\n" + line + "\n");
+  const auto r = run_clearhouse({"submit", (dir / "in.jsonl").string(), "--out", (dir / "out").string(), "--db",
+                                 "sqlite:" + (dir / "l.db").string(), "--now", "2024-06-30"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const std::string warning =
+      R"(line 2: unknown field "service_lines[0].modifer" (not in schemas/encounter.schema.json); ignored)";
+  EXPECT_NE(r.err.find("clearhouse submit: warning: " + warning), std::string::npos) << r.err;
+  const auto s = summary_of(r.out);
+  EXPECT_EQ(s["submitted"].GetUint64(), 1u);
+  bool listed = false;
+  for (const auto& w : s["warnings"].GetArray()) listed |= w.GetString() == warning;
+  EXPECT_TRUE(listed) << r.out;
+}
+
 TEST(SubmitE2eTest, SampleClaimsFileIsReproducible) {
   const auto dir = testing::scratch_dir("submit_e2e_golden");
   const auto r = run_clearhouse({"submit", (testing::source_dir() / "samples" / "encounters.jsonl").string(), "--out",

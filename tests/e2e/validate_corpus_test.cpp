@@ -1,9 +1,11 @@
 // Implementation-guide validation over ../shared/corpus: every 837P, 835 and 999 the MANIFEST
 // calls valid validates with no findings; every file it calls invalid gets the errors it
 // names, at their locations. A few files pass the envelope checker (MANIFEST "valid") but are
-// not valid under the 5010 guides; each is listed below with the findings that say why.
+// not valid under the 5010 guides; each is listed below with the findings that say why (and
+// those whose only fault is a made-up NPI in sample_npis()).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -113,6 +115,38 @@ const std::map<std::string, Case>& expectations() {
   return cases;
 }
 
+// Files the MANIFEST calls valid that are valid but for their NPIs: public samples carry made-up
+// provider numbers (1234567890, 9876543210, 9999999999, 9 or 11 digits) that fail the NPI check
+// (10 digits, Luhn over 80840 + the first nine). Each NPI finding, and nothing else, is expected.
+struct NpiAt {
+  const char* segment_id;
+  std::uint64_t position;
+  int element;  // NM109 or N104
+};
+
+const std::map<std::string, std::vector<NpiAt>>& sample_npis() {
+  static const std::map<std::string, std::vector<NpiAt>> files = {
+      {"KeyMarkInc_837P-ST1309-XX.837", {{"NM1", 7, 9}, {"NM1", 32, 9}, {"NM1", 33, 9}}},
+      {"LinuxForHealth_X222A2-autoaccident.837", {{"NM1", 7, 9}, {"NM1", 27, 9}, {"NM1", 29, 9}}},
+      {"albmarin_X221-dollars-and-data-sent-separate.835", {{"N1", 9, 4}}},
+      {"albmarin_X222-COB-billing-provider-to-payer-b.837", {{"NM1", 7, 9}, {"NM1", 31, 9}, {"NM1", 34, 9}}},
+      {"albmarin_X222-COB-payer-a-to-payer-b.837", {{"NM1", 7, 9}, {"NM1", 31, 9}, {"NM1", 34, 9}}},
+      {"albmarin_X222-ambulance.837", {{"NM1", 8, 9}}},
+      {"albmarin_X222-anesthesia.837", {{"NM1", 7, 9}, {"NM1", 20, 9}, {"NM1", 23, 9}}},
+      {"albmarin_X222-chiropractic.837", {{"NM1", 7, 9}}},
+      {"albmarin_X222-commercial-health-insurance.837", {{"NM1", 8, 9}}},
+      {"albmarin_X222-encounter.837", {{"NM1", 8, 9}, {"NM1", 26, 9}}},
+      {"albmarin_X222-medicare-secondary-payer-COB.837", {{"NM1", 7, 9}, {"NM1", 25, 9}}},
+      {"albmarin_X222-out-of-network-repriced.837", {{"NM1", 29, 9}}},
+      {"albmarin_X222-oxygen.837", {{"NM1", 7, 9}, {"NM1", 28, 9}, {"NM1", 51, 9}}},
+      {"albmarin_X222-ppo-repriced-claim.837", {{"NM1", 7, 9}, {"NM1", 24, 9}}},
+      {"apimeister_005010_837.837", {{"NM1", 8, 9}}},
+      {"jdavisp3_5010-835-example-3.835", {{"NM1", 20, 9}, {"NM1", 33, 9}}},
+      {"xlate_sample837-original.837", {{"NM1", 8, 9}, {"NM1", 36, 9}}},
+  };
+  return files;
+}
+
 std::vector<fs::path> validated_files() {
   std::vector<fs::path> out;
   for (const auto& p : testing::corpus_files()) {
@@ -125,11 +159,26 @@ std::vector<fs::path> validated_files() {
 TEST(ValidateCorpus, ValidFilesAreCleanAndInvalidOnesReportWhatTheManifestNames) {
   CLEARHOUSE_REQUIRE_CORPUS();
   ASSERT_TRUE(testing::spec_catalog()->ok()) << testing::spec_catalog()->error();
-  int clean = 0, invalid = 0;
+  int clean = 0, invalid = 0, sample_npi_only = 0;
   for (const auto& path : validated_files()) {
     const std::string name = path.filename().string();
     SCOPED_TRACE(name);
     const auto report = validate(path);
+    if (auto npis = sample_npis().find(name); npis != sample_npis().end()) {
+      // Rejected for exactly its NPIs: no other finding.
+      EXPECT_FALSE(report.fully_accepted()) << name;
+      EXPECT_EQ(report.findings.size(), npis->second.size()) << name;
+      for (const auto& f : report.findings) {
+        const bool listed = std::any_of(npis->second.begin(), npis->second.end(), [&](const NpiAt& n) {
+          return f.segment_id == n.segment_id && f.position == n.position && f.element == n.element;
+        });
+        EXPECT_TRUE(listed && f.element_code == "7" && f.message.find("not a valid NPI") != std::string::npos)
+            << name << ": " << model::location_of(f) << ": " << f.message;
+      }
+      EXPECT_GT(report.transactions, 0u);
+      ++sample_npi_only;
+      continue;
+    }
     auto it = expectations().find(name);
     if (it == expectations().end()) {
       // Valid: accepted with nothing to say.
@@ -148,8 +197,66 @@ TEST(ValidateCorpus, ValidFilesAreCleanAndInvalidOnesReportWhatTheManifestNames)
                          << " IK4 " << w.ik4 << " el " << w.element << " '" << w.message << "'";
     }
   }
-  EXPECT_GE(clean, 30);
+  // At least 30 files about which the validator says nothing but what the guides require (the
+  // sample-NPI files have nothing else to say).
+  EXPECT_GE(clean + sample_npi_only, 30);
+  EXPECT_EQ(sample_npi_only, static_cast<int>(sample_npis().size()));
   EXPECT_EQ(invalid, static_cast<int>(expectations().size()));
+}
+
+// The 277CA and 277 files of other/: what each validates to, and why (pyx12's verdict on each
+// is compared in schemas/x12/README.md and the issue 13 report).
+TEST(ValidateCorpus, ClaimAcknowledgmentsAndStatusResponses) {
+  CLEARHOUSE_REQUIRE_CORPUS();
+  ASSERT_TRUE(testing::spec_catalog()->ok()) << testing::spec_catalog()->error();
+  const std::map<std::string, Case> cases = {
+      // Clean but for their made-up provider NPIs (NM108 XX with 9 digits or a wrong check
+      // digit): the NYSDOH rejection (2200C without STC: situational in the guide, required in
+      // pyx12's map) and the X212 guide example.
+      {"imsweb_x12_277CA_rejected.x12",
+       {false, {{"NM1", 15, "8", "7", 9, "has 9 digits"}}, "2100C NPI of 9 digits"}},
+      {"LinuxForHealth_277-X212-claim-level-status.x12",
+       {false, {{"NM1", 8, "8", "7", 9, "fails its check digit"}, {"NM1", 26, "8", "7", 9, "has 9 digits"}},
+        "2100C NPIs: a wrong check digit, 9 digits"}},
+      {"imsweb_x12_277CA_accepted.x12",
+       {false, {{"DTP", 22, "8", "8", 3, "invalid date"}},
+        "claim service date 10010101: year 1001 is outside the 1800-2999 both validators accept"}},
+      {"KeyMarkInc_277CA-Deidentified_from_nth.x12",
+       {false, {{"BHT", 2, "2", "", 0, ""}, {"STC", 0, "8", "7", 1, "STC01-03"}},
+        "masked values: BHT01 9999, STC01-03 entity codes 99 and XX"}},
+      {"KeyMarkInc_277CA-FromBogeyone.x12",
+       {false, {{"", 0, "", "", 0, "no SE at end"}, {"", 0, "", "", 0, "TA1 023"}}, "truncated after 2000B"}},
+      {"KeyMarkInc_277CA-FromLatitude81uk.x12",
+       {false, {{"", 0, "", "", 0, "TA1 001"}, {"STC", 0, "8", "8", 2, "not a date"}}, "junk values"}},
+  };
+  int seen = 0;
+  for (const auto& path : testing::corpus_files()) {
+    const std::string name = path.filename().string();
+    if (name.find("_277") == std::string::npos || path.extension() != ".x12") continue;
+    SCOPED_TRACE(name);
+    ++seen;
+    auto it = cases.find(name);
+    ASSERT_NE(it, cases.end()) << name << " has no expectation here";
+    const auto report = validate(path);
+    EXPECT_EQ(report.transactions, 1u);
+    EXPECT_EQ(report.fully_accepted(), it->second.accepted) << it->second.why;
+    if (it->second.accepted) {
+      for (const auto& f : report.findings) ADD_FAILURE() << model::location_of(f) << ": " << f.message;
+    }
+    if (std::string_view(it->second.why).find("NPI") != std::string_view::npos) {
+      // Nothing to say about these but their NPIs: exactly the findings wanted.
+      EXPECT_EQ(report.findings.size(), it->second.wants.size());
+      for (const auto& f : report.findings)
+        EXPECT_NE(f.message.find("not a valid NPI"), std::string::npos) << model::location_of(f) << ": " << f.message;
+    }
+    for (const Want& w : it->second.wants) {
+      bool found = false;
+      for (const auto& f : report.findings) found = found || matches(f, w);
+      EXPECT_TRUE(found) << "missing finding " << w.segment_id << " @" << w.position << " IK3 " << w.ik3 << " IK4 "
+                         << w.ik4 << " el " << w.element << " '" << w.message << "'";
+    }
+  }
+  EXPECT_EQ(seen, static_cast<int>(cases.size()));
 }
 
 TEST(ValidateCorpus, FindingsCarryTheirLocation) {

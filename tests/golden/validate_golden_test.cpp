@@ -1,4 +1,5 @@
-// Golden 999s for hand-broken 837Ps (tests/golden/validate/*.x12 -> *.999): one defect each,
+// Golden 999s for hand-made 837Ps, 277CAs and 276s (tests/golden/validate/*.x12 -> *.999): the
+// valid_* bases and broken copies with one defect each,
 // the acknowledgment written with fixed dates and control numbers so that it is byte-stable.
 // Set CLEARHOUSE_UPDATE_GOLDEN=1 to (re)write the .999 files after reviewing a change.
 #include <gtest/gtest.h>
@@ -60,7 +61,7 @@ std::vector<std::string> golden_cases() {
   return names;
 }
 
-INSTANTIATE_TEST_SUITE_P(HandBroken837P, Golden999, ::testing::ValuesIn(golden_cases()));
+INSTANTIATE_TEST_SUITE_P(HandMade, Golden999, ::testing::ValuesIn(golden_cases()));
 
 // The defects the issue names, each with the IK3/IK4 codes it must produce.
 struct Expectation {
@@ -108,13 +109,37 @@ INSTANTIATE_TEST_SUITE_P(
                       Expectation{"sv1_invalid_unit_code", "SV1", "8", "2400", 3, "7"},
                       Expectation{"dtp_invalid_date", "DTP", "8", "2400", 3, "8"},
                       Expectation{"element_too_long", "NM1", "8", "2010", 7, "5"},
-                      Expectation{"segment_after_se", "REF", "6", "", 0, ""}));
+                      Expectation{"segment_after_se", "REF", "6", "", 0, ""},
+                      // NM109 with NM108 XX is an NPI: 10 digits, the last a Luhn check digit.
+                      Expectation{"nm1_85_npi_9_digits", "NM1", "8", "2010", 9, "7"},
+                      Expectation{"nm1_85_npi_11_digits", "NM1", "8", "2010", 9, "7"},
+                      Expectation{"nm1_85_npi_check_digit", "NM1", "8", "2010", 9, "7"},
+                      Expectation{"stc_invalid_action_code_277ca", "STC", "8", "2220", 3, "7"}));
 
-TEST(Golden999, ValidBaseIsAccepted) {
-  const auto report = validate_text(read_file(testing::source_dir() / "tests" / "golden" / "validate" / "valid_837p.x12"));
-  EXPECT_TRUE(report.fully_accepted());
-  EXPECT_EQ(report.error_count, 0u);
-  EXPECT_EQ(report.accepted, 1u);
+TEST(Golden999, ValidBasesAreAccepted) {
+  for (const char* name : {"valid_837p", "valid_277ca", "valid_276"}) {
+    const auto report =
+        validate_text(read_file(testing::source_dir() / "tests" / "golden" / "validate" / (std::string(name) + ".x12")));
+    EXPECT_TRUE(report.fully_accepted()) << name;
+    EXPECT_EQ(report.error_count, 0u) << name;
+    EXPECT_EQ(report.accepted, 1u) << name;
+  }
+}
+
+// A 277CA (HN) and a 276 (HR) are acknowledged under their own functional group and guide.
+TEST(Golden999, ClaimStatusSetsAreAcknowledgedUnderTheirGuide) {
+  const fs::path dir = testing::source_dir() / "tests" / "golden" / "validate";
+  const std::string ack277 = read_file(dir / "valid_277ca.999");
+  EXPECT_NE(ack277.find("AK1*HN*201*005010X214~"), std::string::npos);
+  EXPECT_NE(ack277.find("AK2*277*0001*005010X214~"), std::string::npos);
+  EXPECT_NE(ack277.find("IK5*A~"), std::string::npos);
+  const std::string ack276 = read_file(dir / "valid_276.999");
+  EXPECT_NE(ack276.find("AK1*HR*301*005010X212~"), std::string::npos);
+  EXPECT_NE(ack276.find("AK2*276*0001*005010X212~"), std::string::npos);
+  const std::string broken = read_file(dir / "stc_invalid_action_code_277ca.999");
+  EXPECT_NE(broken.find("IK3*STC*37*2220*8~"), std::string::npos) << broken;
+  EXPECT_NE(broken.find("IK4*3*306*7*X~"), std::string::npos) << broken;
+  EXPECT_NE(broken.find("IK5*R*I5~"), std::string::npos) << broken;
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
-// The shared ledger suite (tests/support/ledger_suite.hpp) on a real PostgreSQL 15 server
-// started for this process: a fresh database per test.
+// The shared ledger suite (tests/support/ledger_suite.hpp, ledger_reads_suite.hpp) on a real
+// PostgreSQL 15 server started for this process: a fresh database per test.
 #include <atomic>
 
 #include "engine/ledger/postgres/postgres_connection.hpp"
+#include "tests/support/ledger_reads_suite.hpp"
 #include "tests/support/ledger_suite.hpp"
 #include "tests/support/postgres_server.hpp"
 

@@ -21,7 +21,7 @@ inline edits::EditOutcome edit_json(const std::string& json, edits::ClaimEditor&
   return editor.edit(std::move(e));
 }
 
-inline edits::EditContext test_context(const edits::CodeSets* sets = nullptr) {
+inline edits::EditContext test_context(const codes::CodeLists* sets = nullptr) {
   edits::EditContext c;
   c.today = model::Date{2024, 6, 30};
   c.code_sets = sets;

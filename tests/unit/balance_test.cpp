@@ -9,7 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "parsers/x12/spec/file_validator.hpp"
 #include "tests/support/remittance_files.hpp"
+#include "tests/support/spec_paths.hpp"
 
 namespace clearhouse::testing {
 namespace {
@@ -74,6 +76,96 @@ TEST(Balance, ReversalsWithNegatedAmountsBalance) {
   std::vector<model::Finding> findings;
   EXPECT_EQ(reconcile::check_balance(r, findings).total(), 0u);
   EXPECT_TRUE(findings.empty());
+}
+
+// An amount the reader could not read is a finding of its own ("read.invalid_value"); balancing
+// a 0 in its place would add imbalances by made-up amounts. Exactly the checks it takes part in
+// are off, as in the validator (model::RemittanceBalancer).
+TEST(Balance, UnreadableAmountsSwitchOffTheChecksTheyTakePartIn) {
+  const auto read = read_remittances(fixture_835("text_in_amount.835"));
+  ASSERT_EQ(read.remittances.size(), 3u);
+  const auto& bad = read.remittances[1];  // CLP04 "12O" and a CAS amount "ABC" on each line of CLAIM003
+  EXPECT_EQ(bad.claims[0].unread, (model::UnreadAmounts{false, true, false}));
+  EXPECT_EQ(bad.claims[0].lines[0].unread, (model::UnreadAmounts{false, false, true}));
+  EXPECT_EQ(bad.claims[0].lines[1].unread, (model::UnreadAmounts{false, false, true}));
+  EXPECT_FALSE(bad.claims[1].unread.any());
+  EXPECT_FALSE(bad.unread.any());
+  std::vector<model::Finding> findings;
+  EXPECT_EQ(reconcile::check_balance(bad, findings).total(), 0u);  // both lines, the claim, the transaction
+  EXPECT_TRUE(findings.empty());
+  for (const auto& clean : {read.remittances[0], read.remittances[2]}) {
+    std::vector<model::Finding> none;
+    EXPECT_EQ(reconcile::check_balance(clean, none).total(), 0u);
+  }
+
+  // Were the second line's CAS read (80 - 60, no CAS left), the line would be checked and found
+  // off; the claim stays unchecked (CLP04, line 1's CAS), and so does the transaction (CLP04).
+  model::Remittance r = bad;
+  r.claims[0].lines[1].unread = {};
+  auto counts = reconcile::check_balance(r, findings);
+  EXPECT_EQ(counts.lines, 1u);
+  EXPECT_EQ(counts.claims + counts.remittances, 0u);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].amount, Money::from_cents(2000));
+  EXPECT_EQ(findings[0].line_number, 2);
+
+  // Were CLP04 read, the transaction would be checked again (a CAS is not in its sums): BPR02
+  // 100.00 against 120.00 paid less 7.50 of PLB is off by -12.50.
+  r = bad;
+  r.claims[0].unread.payment = false;
+  r.claims[0].paid = Money::from_cents(12000);
+  r.payment.total = Money::from_cents(10000);
+  findings.clear();
+  counts = reconcile::check_balance(r, findings);
+  EXPECT_EQ(counts.remittances, 1u);
+  EXPECT_EQ(counts.lines + counts.claims, 0u);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].amount, Money::from_cents(-1250));
+}
+
+// Posting (over the typed remittance) and the validator (over segments) report the same lines,
+// claims and transactions as unbalanced: one set of rules, two callers. Where the validator
+// cannot place segments (unrecognized, unexpected, out of order: IK3 1, 2, 7, or a required one
+// missing: 3) it balances the structure it could place, while posting reads every segment it
+// knows wherever it stands; such files are left out (the validator rejects them anyway).
+TEST(Balance, PostingAndTheValidatorFindTheSameImbalances) {
+  std::vector<std::filesystem::path> files;
+  for (const char* name : {"balanced.835", "off_by_cent_line.835", "off_by_cent_claim.835", "off_by_cent_transaction.835",
+                           "text_in_amount.835", "missing_se.835"})
+    files.push_back(fixture_835(name));
+  if (corpus_dir())
+    for (const auto& path : corpus_files())
+      if (path.parent_path().filename() == "835") files.push_back(path);
+  std::size_t found = 0, compared = 0;
+  for (const auto& path : files) {
+    SCOPED_TRACE(path.filename().string());
+    std::vector<std::pair<std::string, std::uint64_t>> posting, validator;  // (segment id, file segment)
+    for (const auto& f : balance_findings(path)) posting.emplace_back(f.location.segment_id, f.location.segment);
+    std::string error;
+    auto source = x12::FileSource::open(path.string(), error);
+    ASSERT_TRUE(source) << error;
+    const auto report = x12::spec::validate_x12(*source, *spec_catalog(), x12::spec::ValidationOptions{});
+    // A group whose version has no guide here (4010) is not validated (AK905 1 or 2).
+    bool unsupported = report.transactions == 0;
+    for (const auto& interchange : report.interchanges)
+      for (const auto& group : interchange.groups)
+        for (const auto& code : group.group_errors) unsupported |= code == "1" || code == "2";
+    if (unsupported) continue;
+    const bool misplaced = std::any_of(report.findings.begin(), report.findings.end(), [](const auto& f) {
+      return f.element == 0 && (f.segment_code == "1" || f.segment_code == "2" || f.segment_code == "3" ||
+                                f.segment_code == "7");
+    });
+    if (misplaced) continue;
+    ++compared;
+    for (const auto& f : report.findings)
+      if (f.level == model::SnipLevel::balancing) validator.emplace_back(f.segment_id, f.file_segment);
+    std::sort(posting.begin(), posting.end());
+    std::sort(validator.begin(), validator.end());
+    EXPECT_EQ(posting, validator);
+    found += posting.size();
+  }
+  EXPECT_GE(found, 3u);     // the three off-by-a-cent fixtures at least
+  EXPECT_GE(compared, 6u);  // the fixtures at least
 }
 
 // What ../shared/tools/corpus_check.py -v reports as imbalances for one file, in cents:

@@ -62,8 +62,7 @@ OutboundEnvelope envelope(const std::string& payer) {
   e.payer_id = payer;
   e.payer_name = "ACME";
   e.interchange_number = 42;
-  e.yymmdd = "240602";
-  e.ccyymmdd = "20240602";
+  e.date = model::Date{2024, 6, 2};
   e.hhmm = "0800";
   return e;
 }
@@ -111,6 +110,38 @@ TEST(OutboundBatch, OpensANewSetWhenOneIsFull) {
   EXPECT_EQ(batch.last_transaction(), 2u);
   EXPECT_NE(text.find("ST*837*0002*"), std::string::npos);
   EXPECT_NE(text.find("GE*2*42~"), std::string::npos);
+}
+
+// An id that does not fit ISA06/ISA08 is refused with the field named, never cut to 15.
+TEST(OutboundBatch, RefusesAnIdLongerThanTheIsaHolds) {
+  const auto bundle = bundle_transaction(segments_of(kSet), model::Delimiters{});
+  std::uint64_t st = 0;
+  OutboundBatch to_payer(envelope("PAYER-ID-OF-17-CH"), model::Delimiters{});
+  ASSERT_TRUE(to_payer.error().has_value());
+  EXPECT_EQ(x12::to_string(*to_payer.error()), "ISA08: receiver id 'PAYER-ID-OF-17-CH' is 17 characters; at most 15 fit");
+  EXPECT_FALSE(to_payer.add_claim(bundle, bundle.claims[0], [&] { return ++st; }));
+  EXPECT_EQ(to_payer.claims(), 0u);
+  EXPECT_EQ(st, 0u);  // no transaction set number taken for it
+
+  OutboundEnvelope e = envelope("60054");
+  e.submitter.id = "CLEARINGHOUSE-0001";
+  OutboundBatch from_us(e, model::Delimiters{});
+  ASSERT_TRUE(from_us.error().has_value());
+  EXPECT_EQ(x12::to_string(*from_us.error()), "ISA06: sender id 'CLEARINGHOUSE-0001' is 18 characters; at most 15 fit");
+  EXPECT_FALSE(from_us.add_claim(bundle, bundle.claims[0], [&] { return ++st; }));
+}
+
+// The clearinghouse's own 1000A data is checked against the delimiters like every element.
+TEST(OutboundBatch, RefusesADelimiterInTheSubmittersName) {
+  const auto bundle = bundle_transaction(segments_of(kSet), model::Delimiters{});
+  OutboundEnvelope e = envelope("60054");
+  e.submitter.name = "BILLING*PLUS";
+  OutboundBatch batch(e, model::Delimiters{});
+  std::uint64_t st = 0;
+  EXPECT_FALSE(batch.add_claim(bundle, bundle.claims[0], [&] { return ++st; }));
+  ASSERT_TRUE(batch.error().has_value());
+  EXPECT_EQ(x12::to_string(*batch.error()), "NM103: value contains the delimiter '*'");
+  EXPECT_EQ(batch.claims(), 0u);
 }
 
 }  // namespace

@@ -116,13 +116,13 @@ TEST(ClaimEditsDuplicatesTest, TooManyDiagnoses) {
 }
 
 TEST(ClaimEditsDuplicatesTest, UnknownCodesWithCodeSetsAreRejections) {
-  CodeSets sets;
-  sets.icd10cm.emplace();
-  sets.icd10cm->add("E119");
-  sets.cpt.emplace();
-  sets.cpt->add("99213");
-  sets.modifier.emplace();
-  sets.modifier->add("59");
+  codes::CodeLists sets;
+  sets.of(codes::CodeKind::icd10cm).emplace();
+  sets.of(codes::CodeKind::icd10cm)->add("E119");
+  sets.of(codes::CodeKind::cpt).emplace();
+  sets.of(codes::CodeKind::cpt)->add("99213");
+  sets.of(codes::CodeKind::modifier).emplace();
+  sets.of(codes::CodeKind::modifier)->add("59");
   ClaimEditor editor(testing::test_context(&sets));
   const auto out = edit_json(sample_encounter_json(), editor);
   std::vector<std::string> codes;
@@ -130,6 +130,38 @@ TEST(ClaimEditsDuplicatesTest, UnknownCodesWithCodeSetsAreRejections) {
   EXPECT_EQ(codes, (std::vector<std::string>{"diagnoses[1] unknown_icd10cm",
                                              "service_lines[0].modifiers unknown_modifier",
                                              "service_lines[1].procedure_code unknown_procedure_code"}));
+}
+
+TEST(ClaimEditsDuplicatesTest, PlaceOfServiceAndHcpcsListsAreConsultedToo) {
+  codes::CodeLists sets;
+  sets.of(codes::CodeKind::pos).emplace();
+  sets.of(codes::CodeKind::pos)->add("22");
+  sets.of(codes::CodeKind::hcpcs).emplace();
+  sets.of(codes::CodeKind::hcpcs)->add("G0439");
+  ClaimEditor editor(testing::test_context(&sets));
+  // The claim's 11 and line 1's 11 are not on the place of service list; J1100 is not on the
+  // HCPCS list; 36415 is CPT, which has no list here.
+  const auto out = edit_json(replaced(sample_encounter_json(), R"("procedure_code":"99213")", R"("procedure_code":"J1100")"),
+                             editor);
+  std::vector<std::string> codes;
+  for (const auto& r : out.rejections) codes.push_back(r.field + " " + r.code + ": " + r.message);
+  EXPECT_EQ(codes, (std::vector<std::string>{
+                       "place_of_service unknown_place_of_service: not in the place of service code set given",
+                       "service_lines[0].procedure_code unknown_procedure_code: not in the HCPCS code set given",
+                       "service_lines[0].place_of_service unknown_place_of_service: not in the place of service code set given"}));
+}
+
+TEST(ClaimEditsDuplicatesTest, CodeAndNpiMessagesSayWhatWasExpected) {
+  ClaimEditor editor(testing::test_context());
+  std::string json = replaced(sample_encounter_json(), R"("procedure_code":"99213")", R"("procedure_code":"0001X")");
+  json = replaced(json, R"("npi":"1234567893")", R"("npi":"123456789")");
+  const auto out = edit_json(json, editor);
+  std::vector<std::string> messages;
+  for (const auto& r : out.rejections) messages.push_back(r.field + ": " + r.message);
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "billing_provider.npi: not a valid NPI (10 digits, the last a check digit): has 9 digits, expected 10",
+                          "service_lines[0].procedure_code: expected CPT (5 digits, or 4 digits and A, F, T, U or M) or "
+                          "HCPCS Level II (a letter and 4 digits)"}));
 }
 
 TEST(ClaimEditsDuplicatesTest, SplitIdsThatWouldBeTooLongAreRejected) {

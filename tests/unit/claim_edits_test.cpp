@@ -79,6 +79,33 @@ TEST(ClaimEditsTest, ReplacementsMayReuseAClaimIdAndNameTheOriginal) {
   EXPECT_EQ(out.claims[0].original_claim_number, "PAYERICN1");
 }
 
+// The duplicate check compares whole keys. These two claim ids for payer 60054 have the same
+// 64-bit FNV-1a hash of "60054\x1f<claim id>" (found by a distinguished-point collision
+// search), which is what the check used to compare: the second was taken for a duplicate.
+TEST(ClaimEditsTest, ClaimIdsWhoseHashesCollideAreTwoClaims) {
+  auto fnv1a = [](std::string_view text) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (char ch : text) {
+      h ^= static_cast<unsigned char>(ch);
+      h *= 1099511628211ull;
+    }
+    return h;
+  };
+  const std::string a = "8BAE417DDB1BCEE4", b = "83D0FDB20DC43852";
+  ASSERT_EQ(fnv1a("60054\x1f" + a), fnv1a("60054\x1f" + b));
+  ClaimEditor editor(testing::test_context());
+  for (const auto& id : {a, b}) {
+    std::string json = replaced(sample_encounter_json(), R"("claim_id":"T1001")", R"("claim_id":")" + id + "\"");
+    const auto out = edit_json(json, editor);
+    ASSERT_FALSE(out.rejected()) << id << ": " << out.rejections[0].code;
+    EXPECT_EQ(out.claims[0].claim_id, id);
+  }
+  // Each of them is still a duplicate of itself.
+  const auto again = edit_json(replaced(sample_encounter_json(), R"("claim_id":"T1001")", R"("claim_id":")" + b + "\""), editor);
+  ASSERT_TRUE(again.rejected());
+  EXPECT_EQ(again.rejections[0].code, "duplicate_claim_in_batch");
+}
+
 TEST(ClaimEditsTest, MoreThanFiftyLinesAreSplit) {
   ClaimEditor editor(testing::test_context());
   std::string lines;
@@ -99,15 +126,15 @@ TEST(ClaimEditsTest, MoreThanFiftyLinesAreSplit) {
 }
 
 TEST(ClaimEditsTest, CodeSetsAcceptListedCodes) {
-  CodeSets sets;
-  sets.icd10cm.emplace();
-  sets.icd10cm->add("E119");
-  sets.icd10cm->add("I10");
-  sets.cpt.emplace();
-  sets.cpt->add("99213");
-  sets.cpt->add("36415");
-  sets.modifier.emplace();
-  sets.modifier->add("25");
+  codes::CodeLists sets;
+  sets.of(codes::CodeKind::icd10cm).emplace();
+  sets.of(codes::CodeKind::icd10cm)->add("E119");
+  sets.of(codes::CodeKind::icd10cm)->add("I10");
+  sets.of(codes::CodeKind::cpt).emplace();
+  sets.of(codes::CodeKind::cpt)->add("99213");
+  sets.of(codes::CodeKind::cpt)->add("36415");
+  sets.of(codes::CodeKind::modifier).emplace();
+  sets.of(codes::CodeKind::modifier)->add("25");
   ClaimEditor editor(testing::test_context(&sets));
   EXPECT_FALSE(edit_json(sample_encounter_json(), editor).rejected());
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "parsers/x12/grammar/value_grammar.hpp"
 
 #include "tests/support/sample_encounter.hpp"
@@ -11,12 +13,68 @@
 namespace clearhouse::encounter {
 namespace {
 
-model::Encounter parse_ok(const std::string& json) {
+// Parses a line that has no problems, and exactly the unknown members named (none by default).
+model::Encounter parse_ok(const std::string& json, std::vector<std::string> unknown_paths = {}) {
   model::Encounter e;
   std::vector<model::Rejection> problems;
-  EXPECT_TRUE(parse_encounter_text(json, 7, e, problems));
+  std::vector<UnknownField> unknown;
+  EXPECT_TRUE(parse_encounter_text(json, 7, e, problems, &unknown));
   EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems[0].field + " " + problems[0].code);
+  std::vector<std::string> paths;
+  for (const auto& u : unknown) {
+    EXPECT_EQ(u.line, 7u);
+    paths.push_back(u.path);
+  }
+  std::sort(paths.begin(), paths.end());
+  std::sort(unknown_paths.begin(), unknown_paths.end());
+  EXPECT_EQ(paths, unknown_paths);
   return e;
+}
+
+// A member the schema does not give its object is read past and named, with its line and
+// JSON path, at every level; the encounter is read all the same (it is no rejection).
+TEST(EncounterReaderTest, UnknownFieldsAreNamedAtEveryLevelAndTheRestIsRead) {
+  std::string json = testing::sample_encounter_json();
+  auto insert_after = [&](const std::string& at, const std::string& text) {
+    const auto pos = json.find(at);
+    ASSERT_NE(pos, std::string::npos) << at;
+    json.insert(pos + at.size(), text);
+  };
+  insert_after(R"("modifiers":["25"],)", R"("modifer":["59"],)");
+  insert_after(R"("payer":{)", R"("nmae":"X",)");
+  insert_after(R"("zip":"627041234")", R"(,"zip4":"1234")");
+  insert_after(R"("patient":{"relationship":"18")", R"(,"dob ":"2000-01-01")");
+  insert_after(R"("payer_responsibility":"P")", R"(,"payer":{"id":"nested in the wrong place"})");
+  json.insert(1, R"("claim_idd":"T9","extra":{"deep":[1,2]},)");
+  const auto e = parse_ok(json, {"billing_provider.address.zip4", "claim_idd", "extra", "patient.dob ", "payer.nmae",
+                                 "service_lines[0].modifer", "subscriber.payer"});
+  // Everything the schema knows was read as usual.
+  EXPECT_EQ(e.claim.claim_id, "T1001");
+  EXPECT_EQ(e.claim.payer.name, "ACME HEALTH PLAN");
+  EXPECT_EQ(e.claim.lines[0].modifiers, (std::vector<std::string>{"25"}));
+  EXPECT_EQ(e.claim.billing_provider.address.postal_code, "627041234");
+  EXPECT_EQ(to_warning(UnknownField{12, "service_lines[0].modifer"}),
+            R"(line 12: unknown field "service_lines[0].modifer" (not in schemas/encounter.schema.json); ignored)");
+}
+
+// A name from the input is shown as a message can carry it: at most 64 bytes, cut before a
+// UTF-8 character, control characters as '?'.
+TEST(EncounterReaderTest, UnknownNamesAreShownShortAndPrintable) {
+  std::string json = testing::sample_encounter_json();
+  const std::string long_name = std::string(63, 'x') + "\u00e9tail";  // the 64th byte starts a 2-byte character
+  json.insert(1, "\"" + long_name + "\":1,\"tab\\there\":2,");
+  parse_ok(json, {std::string(63, 'x') + "...", "tab?here"});
+}
+
+// The reader that gives the unknown members to no one still reads the line the same way.
+TEST(EncounterReaderTest, UnknownFieldsNeedNoCollector) {
+  std::string json = testing::sample_encounter_json();
+  json.insert(1, R"("surprise":true,)");
+  model::Encounter e;
+  std::vector<model::Rejection> problems;
+  EXPECT_TRUE(parse_encounter_text(json, 1, e, problems));
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(e.claim.claim_id, "T1001");
 }
 
 TEST(EncounterReaderTest, ReadsTheGeneratorShapeExactly) {
@@ -120,7 +178,7 @@ TEST(EncounterReaderTest, TheFirstOccurrenceOfANameCountsAndNullIsAbsent) {
   std::string json = testing::sample_encounter_json();
   json.insert(1, R"("claim_id":"FIRST","prior_authorization":null,"unknown_member":{"claim_id":"NESTED"},)");
   json.insert(json.size() - 1, R"(,"prior_authorization":"LATER","frequency_code":null)");
-  const auto e = parse_ok(json);
+  const auto e = parse_ok(json, {"unknown_member"});  // named, and not looked into
   EXPECT_EQ(e.claim.claim_id, "FIRST");
   EXPECT_TRUE(e.claim.prior_authorization.empty());
   EXPECT_EQ(e.claim.frequency_code, "1");  // the first frequency_code of the sample
@@ -190,7 +248,8 @@ TEST(EncounterReaderTest, OnlyExactMemberNamesMatch) {
   json.insert(1, "\"claim_i\":\"A\",\"claim_idd\":\"B\",\"CLAIM_ID\":\"C\",\"\":\"D\",\"claim_id\\u0000\":\"E\","
                  "\"a_member_name_longer_than_thirty_two_bytes\":\"F\",\"claim\\u005fid\":\"ESCAPED\","
                  "\"payer\":{\"nam\":\"X\",\"names\":\"Y\",\"id\":\"P1\",\"name\":\"PAYER\",\"claim_filing_indicato\":\"Q\"},");
-  const auto e = parse_ok(json);
+  const auto e = parse_ok(json, {"claim_i", "claim_idd", "CLAIM_ID", "", "claim_id?", "a_member_name_longer_than_thirty_two_bytes",
+                                 "payer.nam", "payer.names", "payer.claim_filing_indicato"});
   EXPECT_EQ(e.claim.claim_id, "ESCAPED");  // the escaped name is claim_id, and comes first
   EXPECT_EQ(e.claim.payer.name, "PAYER");
   EXPECT_EQ(e.claim.payer.id, "P1");

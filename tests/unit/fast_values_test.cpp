@@ -1,43 +1,12 @@
-// The 835 reader's fast paths agree with the Spirit X3 value grammar they stand in for.
+// The 835 reader's fast path for amounts agrees with the Spirit X3 value grammar it stands in
+// for. (Dates have one parser, model::Date: tests/unit/date_test.cpp.)
 #include <gtest/gtest.h>
-
-#include <fmt/format.h>
 
 #include "parsers/x12/grammar/value_grammar.hpp"
 #include "parsers/x12_835/fast_values.hpp"
 
 namespace clearhouse::x12_835 {
 namespace {
-
-void expect_same_date(const std::string& text) {
-  const auto fast = fast_d8(text);
-  const auto grammar = x12::grammar::parse_d8(text);
-  ASSERT_EQ(fast.has_value(), grammar.has_value()) << text;
-  if (fast) {
-    EXPECT_EQ(fast->year, grammar->year) << text;
-    EXPECT_EQ(fast->month, grammar->month) << text;
-    EXPECT_EQ(fast->day, grammar->day) << text;
-  }
-}
-
-TEST(FastValues, D8AgreesWithTheGrammarOnEveryDayOfEveryMonthAndTheEdges) {
-  for (int year : {1799, 1800, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 2999, 3000})
-    for (int month = 0; month <= 13; ++month)
-      for (int day = 0; day <= 32; ++day) expect_same_date(fmt::format("{:04d}{:02d}{:02d}", year, month, day));
-}
-
-TEST(FastValues, D8LeapDays) {
-  EXPECT_TRUE(fast_d8("20240229"));
-  EXPECT_TRUE(fast_d8("20000229"));
-  EXPECT_FALSE(fast_d8("20230229"));
-  EXPECT_FALSE(fast_d8("21000229"));
-  EXPECT_FALSE(fast_d8("20240431"));
-  EXPECT_TRUE(fast_d8("20241231"));
-}
-
-TEST(FastValues, D8ThatIsNotEightDigitsGoesToTheGrammar) {
-  for (const char* text : {"2024013", "202401311", "2024O131", "2024-1-3", "", "        "}) expect_same_date(text);
-}
 
 TEST(FastValues, PlainAmountsAreExactCentsAndTheRestIsTheGrammars) {
   std::int64_t cents = 0;

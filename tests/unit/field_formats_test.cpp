@@ -24,8 +24,6 @@ TEST(FieldFormatsTest, StatesZipEin) {
 TEST(FieldFormatsTest, CodesAndText) {
   EXPECT_TRUE(is_gender("U"));
   EXPECT_FALSE(is_gender("X"));
-  EXPECT_TRUE(is_place_of_service("02"));
-  EXPECT_FALSE(is_place_of_service("2"));
   EXPECT_TRUE(is_taxonomy("207Q00000X"));
   EXPECT_FALSE(is_taxonomy("207Q00000"));
   EXPECT_FALSE(is_taxonomy("207Q000001"));

@@ -8,12 +8,13 @@
 #include <filesystem>
 #include <functional>
 
+#include "engine/ledger/fee_schedule_store.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
 #include "engine/reconcile/remittance_poster.hpp"
+#include "engine/reconcile/remittance_read_ahead.hpp"
 #include "engine/rules/fee_schedule.hpp"
 #include "engine/rules/pipeline.hpp"
-#include "engine/worklist/fee_schedule_store.hpp"
 #include "engine/worklist/ledger_sources.hpp"
 #include "engine/worklist/post_review.hpp"
 #include "engine/worklist/remittance_review.hpp"
@@ -97,7 +98,7 @@ Posted post_samples(const fs::path& dir, bool prefetch, std::unique_ptr<ledger::
   ledger = ledger::open_ledger(db);
   const auto fees = load_fee_schedule_file(*ledger, (testing::source_dir() / "samples" / "fee_schedule.csv").string());
   EXPECT_TRUE(fees.errors.empty());
-  const rules::FeeSchedule schedule = load_fee_schedule(ledger->connection());
+  const rules::FeeSchedule schedule(ledger::read_fee_schedule(ledger->connection()));
   const rules::Pipeline pipeline(config());
   const rules::RuleEnvironment env{config(), &schedule, model::Date{2024, 6, 20}};
   auto sources = ledger_review_sources(*ledger);
@@ -105,13 +106,9 @@ Posted post_samples(const fs::path& dir, bool prefetch, std::unique_ptr<ledger::
   Worklist worklist(ledger->connection(), config());
 
   Posted out;
-  reconcile::RemittancePoster poster(*ledger, "remittance.835");
-  poster.before_commit([&](const model::Remittance& r, std::span<const model::Posting> postings,
-                           std::span<const model::Finding> findings) {
-    const auto result = review_remittance(r, postings, findings, sources, pipeline, env, worklist, "2024-06-20T00:00:00Z");
-    for (const auto& f : result.findings) out.findings += describe(f);
-    out.counts += result.worklist;
-  });
+  // Each set posted in a transaction of ours, and reviewed in it once its postings are written
+  // (the history includes them), as posting did before it planned its review.
+  reconcile::RemittancePoster poster(*ledger, "remittance.835", nullptr, reconcile::RemittancePoster::Transactions::callers);
   // The samples, then a later payment of a denied claim (an existing item, resolved).
   for (const auto& path : {testing::source_dir() / "samples" / "remittance.835",
                            testing::source_dir() / "tests" / "fixtures" / "worklist" / "sfm1005_paid_after_correction.835"}) {
@@ -119,8 +116,21 @@ Posted post_samples(const fs::path& dir, bool prefetch, std::unique_ptr<ledger::
     auto source = x12::FileSource::open(path.string(), error);
     EXPECT_TRUE(source) << error;
     if (!source) return out;
-    const auto totals = reconcile::post_remittance_file(*source, path.filename().string(), poster);
-    EXPECT_GT(totals.posted, 0u);
+    reconcile::RemittanceReadAhead ahead(*source, path.filename().string());
+    std::uint64_t posted = 0;
+    while (auto* item = ahead.next()) {
+      ledger::sql::Transaction tx(ledger->connection());
+      const auto outcome = poster.post(item->remittance);
+      if (outcome.result == reconcile::RemittanceOutcome::Result::posted) {
+        const auto result = review_remittance(item->remittance, outcome.postings, outcome.findings, sources, pipeline,
+                                              env, worklist, "2024-06-20T00:00:00Z");
+        for (const auto& f : result.findings) out.findings += describe(f);
+        out.counts += result.worklist;
+      }
+      tx.commit();
+      posted += outcome.posted;
+    }
+    EXPECT_GT(posted, 0u);
   }
   out.worklist = describe_worklist(worklist.store());
   return out;
@@ -140,6 +150,50 @@ TEST(LedgerSources, PrefetchedReviewIsTheSameAsOneClaimAtATime) {
   EXPECT_EQ(batched.counts.updated, single.counts.updated);
   EXPECT_EQ(batched.counts.resolved, single.counts.resolved);
   EXPECT_EQ(batched.counts.findings, single.counts.findings);
+}
+
+// Posting as a plan (read, decide, write: the rules see this set's planned postings with
+// provisional ids, the worklist changes are written with the postings) comes out row for row
+// as reviewing each set after its postings were written, one claim at a time.
+TEST(LedgerSources, PlannedPostingWritesWhatTheReviewAfterWritingWrote) {
+  const auto base = testing::scratch_dir("ledger_sources_planned");
+  std::unique_ptr<ledger::Ledger> single_ledger;
+  const auto single = post_samples(base / "single", false, single_ledger);
+
+  const auto dir = base / "planned";
+  fs::create_directories(dir);
+  const auto db = "sqlite:" + (dir / "ledger.db").string();
+  const auto s = testing::run_clearhouse({"submit", (testing::source_dir() / "samples" / "encounters.jsonl").string(),
+                                          "--out", (dir / "out").string(), "--db", db, "--now", "2024-05-25T12:00"});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  auto ledger = ledger::open_ledger(db);
+  ASSERT_TRUE(load_fee_schedule_file(*ledger, (testing::source_dir() / "samples" / "fee_schedule.csv").string())
+                  .errors.empty());
+  const PostReview review(*ledger, config(), model::Date{2024, 6, 20});
+  Posted planned;
+  for (const auto& path : {testing::source_dir() / "samples" / "remittance.835",
+                           testing::source_dir() / "tests" / "fixtures" / "worklist" / "sfm1005_paid_after_correction.835"}) {
+    std::string error;
+    auto source = x12::FileSource::open(path.string(), error);
+    ASSERT_TRUE(source) << error;
+    reconcile::RemittanceFilePosting posting(*ledger, *source,
+                                             {"remittance.835", &review, false, "2024-06-20T00:00:00Z"});
+    while (const auto* set = posting.next()) {
+      for (const auto& f : set->outcome.rule_findings) planned.findings += describe(f);
+      planned.counts += set->outcome.worklist;
+    }
+    EXPECT_GT(posting.totals().posted, 0u);
+  }
+  WorklistStore store(ledger->connection());
+  planned.worklist = describe_worklist(store);
+  EXPECT_FALSE(planned.worklist.empty());
+  EXPECT_EQ(planned.findings, single.findings);
+  EXPECT_EQ(planned.worklist, single.worklist);
+  EXPECT_EQ(planned.counts.opened, single.counts.opened);
+  EXPECT_EQ(planned.counts.updated, single.counts.updated);
+  EXPECT_EQ(planned.counts.reopened, single.counts.reopened);
+  EXPECT_EQ(planned.counts.resolved, single.counts.resolved);
+  EXPECT_EQ(planned.counts.findings, single.counts.findings);
 }
 
 TEST(LedgerSources, PrefetchedAnswersAreTheSameAsSingleReads) {

@@ -1,7 +1,9 @@
-// The shared ledger suite (tests/support/ledger_suite.hpp) on SQLite: a fresh file per test.
+// The shared ledger suite (tests/support/ledger_suite.hpp, ledger_reads_suite.hpp) on SQLite: a
+// fresh file per test.
 #include <atomic>
 
 #include "engine/ledger/sqlite/sqlite_connection.hpp"
+#include "tests/support/ledger_reads_suite.hpp"
 #include "tests/support/ledger_suite.hpp"
 
 namespace clearhouse::testing {

@@ -73,6 +73,19 @@ TEST(ServiceClaims, BrokenLinesAreRejectedWithLineNumbersAndTheRestSubmitted) {
   EXPECT_NE(r.body.find("\"rejected\":2"), std::string::npos);
 }
 
+TEST(ServiceClaims, UnknownFieldsAreWarningsInTheAnswer) {
+  ServiceFixture f("svc-claims-unknown-field");
+  const std::string text = samples_encounters();
+  std::string first = text.substr(0, text.find('\n'));
+  first.insert(1, R"("claimid":"typo",)");
+  const auto r = f.call_as(Role::submitter, "POST", "/v1/claims", first + "\n", "application/jsonl");
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("\"submitted\":1"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find(R"(line 1: unknown field \"claimid\" (not in schemas/encounter.schema.json); ignored)"),
+            std::string::npos)
+      << r.body;
+}
+
 TEST(ServiceClaims, ClaimDetailShowsLinesAndHistory) {
   ServiceFixture f("svc-claims-detail");
   ASSERT_EQ(f.call_as(Role::submitter, "POST", "/v1/claims", samples_encounters(), "application/x-ndjson").status, 200);

@@ -50,6 +50,35 @@ TEST(SubmitRunTest, RecordsBatchesClaimsAndLinesAndWritesFiles) {
     EXPECT_FALSE(entry.path().filename().string().ends_with(".tmp")) << entry.path();
 }
 
+// Fields the schema does not know are warnings naming line and path, the encounters are
+// submitted all the same; past kMaxListedInputWarnings one more line counts the rest.
+TEST(SubmitRunTest, UnknownFieldsAreWarningsAndTheEncountersStillGoOut) {
+  const auto dir = testing::scratch_dir("submit_run_unknown_fields");
+  const std::string samples = testing::read_file(testing::source_dir() / "samples" / "encounters.jsonl");
+  std::string first = samples.substr(0, samples.find('\n'));
+  const std::string id_at = R"("claim_id":")";
+  const auto id = first.find(id_at) + id_at.size();
+  std::string input;
+  const std::size_t lines = kMaxListedInputWarnings + 20;
+  for (std::size_t i = 0; i < lines; ++i) {
+    std::string line = first;
+    line.replace(id, line.find('"', id) - id, fmt::format("W{:05}", i));  // distinct claim ids
+    line.insert(1, R"("batch_note":"x",)");
+    input += line + "\n";
+  }
+  testing::write_file(dir / "in.jsonl", input);
+  auto o = options_for(dir / "out");
+  o.input = (dir / "in.jsonl").string();
+  UnrecordedSubmission recorder;
+  const auto report = run_submit(o, recorder);
+  EXPECT_EQ(report.submitted, lines);
+  EXPECT_EQ(report.rejected, 0u);
+  ASSERT_EQ(report.input_warnings.size(), kMaxListedInputWarnings + 1);
+  EXPECT_EQ(report.input_warnings[0],
+            R"(line 1: unknown field "batch_note" (not in schemas/encounter.schema.json); ignored)");
+  EXPECT_EQ(report.input_warnings.back(), "20 more warnings about the input like these (not listed)");
+}
+
 TEST(SubmitRunTest, AFailedRunRecordsNothingAndBurnsItsControlNumbers) {
   const auto dir = testing::scratch_dir("submit_run_failure");
   auto ledger = ledger::open_ledger("sqlite:" + (dir / "l.db").string());

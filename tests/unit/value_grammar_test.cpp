@@ -64,22 +64,6 @@ TEST(ValueGrammar, ImpliedDecimals) {
   EXPECT_FALSE(parse_integer("4 2").has_value());
 }
 
-TEST(ValueGrammar, Dates) {
-  EXPECT_EQ(parse_d8("20240229").value(), (model::Date{2024, 2, 29}));
-  EXPECT_FALSE(parse_d8("20230229").has_value());  // not a leap year
-  EXPECT_FALSE(parse_d8("20261345").has_value());
-  EXPECT_FALSE(parse_d8("2024013").has_value());
-  EXPECT_FALSE(parse_d8("2024O131").has_value());
-  EXPECT_EQ(parse_d6("240612").value(), (model::Date{2024, 6, 12}));
-  EXPECT_EQ(parse_d6("991231").value(), (model::Date{1999, 12, 31}));
-  auto range = parse_rd8("20240101-20240131");
-  ASSERT_TRUE(range.has_value());
-  EXPECT_EQ(range->from, (model::Date{2024, 1, 1}));
-  EXPECT_EQ(range->to, (model::Date{2024, 1, 31}));
-  EXPECT_FALSE(parse_rd8("20240131-20240101").has_value());
-  EXPECT_FALSE(parse_rd8("20240101").has_value());
-}
-
 TEST(ValueGrammar, Times) {
   EXPECT_EQ(parse_tm("0701").value().minute, 1);
   EXPECT_EQ(parse_tm("235959").value().second, 59);
@@ -89,16 +73,6 @@ TEST(ValueGrammar, Times) {
   EXPECT_FALSE(parse_tm("1260").has_value());
   EXPECT_FALSE(parse_tm("12").has_value());
   EXPECT_FALSE(parse_tm("12:00").has_value());
-}
-
-TEST(ValueGrammar, DateArithmetic) {
-  EXPECT_EQ((model::Date{1970, 1, 1}).days_since_epoch(), 0);
-  EXPECT_EQ(model::days_between(model::Date{2024, 1, 1}, model::Date{2024, 3, 1}), 60);
-  for (int d = -1000; d < 100000; d += 37) {
-    EXPECT_EQ(model::Date::from_days_since_epoch(d).days_since_epoch(), d);
-  }
-  EXPECT_EQ(model::Date::parse_iso("2024-01-27").value().to_ccyymmdd(), "20240127");
-  EXPECT_FALSE(model::Date::parse_iso("2024-02-30").has_value());
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 #include "engine/ledger/ledger.hpp"
 #include "engine/rules/pipeline.hpp"
 #include "engine/rules/rule_ids.hpp"
-#include "engine/worklist/fee_schedule_store.hpp"
 #include "engine/worklist/item_summary.hpp"
 #include "engine/worklist/ledger_sweep.hpp"
 #include "engine/worklist/remittance_review.hpp"
@@ -291,17 +290,6 @@ TEST_F(WorklistTest, TableFitsATerminal) {
   EXPECT_NE(text.find("CLAIM"), std::string::npos);
   EXPECT_NE(text.find("1234567.89"), std::string::npos);
   EXPECT_NE(text.find("1 item(s)"), std::string::npos);
-}
-
-TEST_F(WorklistTest, FeeScheduleRoundTripsThroughTheLedger) {
-  std::vector<rules::FeeScheduleRow> rows = {{"P1", "99213", "", 8000}, {"P1", "99214", "25", 12000}};
-  EXPECT_EQ(store_fee_schedule(ledger->connection(), rows, "t"), 2u);
-  rows = {{"P1", "99213", "", 8100}};
-  store_fee_schedule(ledger->connection(), rows, "t");
-  const auto fees = load_fee_schedule(ledger->connection());
-  EXPECT_EQ(fees.size(), 2u);
-  EXPECT_EQ(fees.allowed("P1", "99213", "")->cents(), 8100);
-  EXPECT_EQ(fees.allowed("P1", "99214", "25")->cents(), 12000);
 }
 
 // ---- review of a posted remittance -----------------------------------------------------------

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "generators/x12/envelope_writer.hpp"
-#include "generators/x12/segment_rewriter.hpp"
 #include "parsers/x12/envelope_reader.hpp"
 
 namespace clearhouse::x12 {
@@ -125,22 +124,6 @@ TEST(EnvelopeWriter, RefusesIsaFieldsThatDoNotFit) {
   env.open_interchange(isa);
   ASSERT_TRUE(w.error().has_value());
   EXPECT_EQ(w.error()->element, 6);
-}
-
-TEST(SegmentRewriter, TranslatesComponentAndRepetitionSeparators) {
-  const std::string_view elements[] = {"CTX", "SITUATIONAL TRIGGER^CLM01:123", "", "A:B"};
-  X12Writer w({'|', '>', '!', '\n'});
-  rewrite_segment(w, elements, {'*', ':', '^', '~'});
-  EXPECT_FALSE(w.error());
-  EXPECT_EQ(w.view(), "CTX|SITUATIONAL TRIGGER!CLM01>123||A>B\n");
-}
-
-TEST(SegmentRewriter, RefusesDataThatIsANewDelimiter) {
-  const std::string_view elements[] = {"NM1", "IL", "O|BRIEN"};
-  X12Writer w({'|', '>', '!', '\n'});
-  rewrite_segment(w, elements, {'*', ':', '^', '~'});
-  ASSERT_TRUE(w.error().has_value());
-  EXPECT_EQ(w.error()->element, 2);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Spirit X3 parsers for the X12 value syntaxes (R, Nn, D8, D6, RD8, TM).
+// Spirit X3 parsers for the X12 value syntaxes (R, Nn, TM; dates are model::Date's).
 #include "parsers/x12/grammar/value_grammar.hpp"
 
 #include <boost/fusion/include/std_tuple.hpp>
@@ -99,29 +99,6 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
   auto d = parse_implied(text, 0);
   if (!d || d->scale != 0) return std::nullopt;
   return d->coefficient;
-}
-
-std::optional<model::Date> parse_d8(std::string_view text) {
-  if (text.size() != 8 || !all_digits(text)) return std::nullopt;
-  return model::Date::parse_ccyymmdd(text);
-}
-
-std::optional<model::Date> parse_d6(std::string_view text) {
-  if (text.size() != 6 || !all_digits(text)) return std::nullopt;
-  const int yy = *fixed_number(text, 0, 2);
-  const std::string full = std::to_string(yy < 50 ? 2000 + yy : 1900 + yy) + std::string(text.substr(2));
-  return model::Date::parse_ccyymmdd(full);
-}
-
-std::optional<DateRange> parse_rd8(std::string_view text) {
-  auto first = text.begin();
-  std::tuple<std::string, std::string> attr;
-  const auto d8 = x3::repeat(8)[x3::digit];
-  if (!x3::parse(first, text.end(), d8 >> '-' >> d8, attr) || first != text.end()) return std::nullopt;
-  auto from = model::Date::parse_ccyymmdd(std::get<0>(attr));
-  auto to = model::Date::parse_ccyymmdd(std::get<1>(attr));
-  if (!from || !to || *to < *from) return std::nullopt;
-  return DateRange{*from, *to};
 }
 
 std::optional<TimeOfDay> parse_tm(std::string_view text) {

@@ -6,7 +6,6 @@
 #include <optional>
 #include <string_view>
 
-#include "engine/model/date.hpp"
 #include "engine/model/decimal.hpp"
 #include "engine/model/money.hpp"
 
@@ -21,16 +20,8 @@ std::optional<model::Decimal> parse_decimal(std::string_view text);
 std::optional<model::Decimal> parse_implied(std::string_view text, int implied_decimals);
 // N0 as a plain integer.
 std::optional<std::int64_t> parse_integer(std::string_view text);
-// D8: CCYYMMDD, a real calendar date.
-std::optional<model::Date> parse_d8(std::string_view text);
-// D6: YYMMDD (ISA09), pivoting years at 50 (00-49 -> 20xx).
-std::optional<model::Date> parse_d6(std::string_view text);
-
-struct DateRange {
-  model::Date from, to;
-};
-// RD8: CCYYMMDD-CCYYMMDD with from <= to.
-std::optional<DateRange> parse_rd8(std::string_view text);
+// Dates (D8, D6, RD8) are model::Date's: engine/model/date.hpp, the one family of date
+// parsers every reader shares.
 
 struct TimeOfDay {
   std::uint8_t hour = 0, minute = 0, second = 0;

@@ -1,42 +1,35 @@
 #pragma once
-// SNIP 5 external code sets. By format always: ICD-10-CM / ICD-9-CM diagnoses (HI), CPT and
-// HCPCS procedures (SV1, SVD, SVC, HI BP/BO), modifiers, place of service, claim adjustment
-// reason codes (CARC) and remark codes (RARC). By list when a code-set file is given: an
-// unknown code is a warning (accepted with errors) unless strict lists are asked for.
+// SNIP 5 external code sets and identifiers, by the rules of engine/codes (the same ones the
+// claim edits apply). By format always: ICD-10-CM / ICD-9-CM diagnoses (HI), CPT and HCPCS
+// procedures (SV1, SVD, SVC, HI BP/BO), modifiers, place of service, claim adjustment reason
+// codes (CARC), remark codes (RARC), and every NPI (an identifier whose qualifier is XX or HPI:
+// NM109, N104, REF02; see SegmentSpec::npi_slots). By list when a code list is given: an unknown
+// code is a warning (accepted with errors) unless strict lists are asked for.
 
-#include <map>
-#include <string>
-#include <unordered_set>
-
+#include "engine/codes/code_lists.hpp"
 #include "parsers/x12/spec/segment_context.hpp"
 
 namespace clearhouse::x12::spec {
 
-// Code lists loaded from files: name (icd10cm, icd9cm, procedure, modifier, pos, carc, rarc)
-// -> codes. Immutable once built, shared between validators.
-struct CodeSetLists {
-  std::map<std::string, std::unordered_set<std::string>> lists;
-  bool strict = false;  // unknown codes are errors instead of warnings
-
-  // Reads one code per line (the first field before whitespace, ',' or '|'; '#' comments;
-  // dots removed so that "E11.9" and "E119" are the same code). Returns false with error set.
-  bool load(const std::string& name, const std::string& path, std::string& error);
-  const std::unordered_set<std::string>* find(const std::string& name) const;
-};
-
-// The code set names accepted by --code-set.
-bool is_known_code_set(const std::string& name);
-
 class CodeSetChecker {
  public:
-  explicit CodeSetChecker(const CodeSetLists* lists = nullptr) : lists_(lists) {}
+  // lists: nullptr when none were given; strict: a code not on its list is an error.
+  explicit CodeSetChecker(const codes::CodeLists* lists = nullptr, bool strict = false) : lists_(lists), strict_(strict) {}
   void on_segment(const SegmentContext& ctx, FindingSink& sink) const;
 
  private:
-  // Checks one code of a set: format first (error), then list membership (warning).
-  void check(const SegmentContext& ctx, FindingSink& sink, std::string_view set, std::string_view code,
-             int element, int component) const;
-  const CodeSetLists* lists_;
+  // Checks one code of a kind: format first (error), then list membership (warning).
+  void check(const SegmentContext& ctx, FindingSink& sink, codes::CodeKind kind, std::string_view code, int element,
+             int component) const;
+  // A procedure code: CPT or HCPCS Level II by format, then the list of its kind.
+  void check_procedure(const SegmentContext& ctx, FindingSink& sink, std::string_view code, int element,
+                       int component) const;
+  void report_unlisted(const SegmentContext& ctx, FindingSink& sink, codes::CodeKind kind, std::string_view code,
+                       int element, int component) const;
+  void check_npi(const SegmentContext& ctx, FindingSink& sink, std::string_view npi, int element) const;
+
+  const codes::CodeLists* lists_;
+  bool strict_;
 };
 
 }  // namespace clearhouse::x12::spec

@@ -1,5 +1,6 @@
 #include "parsers/x12/spec/element_validator.hpp"
 
+#include "engine/model/date.hpp"
 #include "parsers/x12/grammar/value_grammar.hpp"
 
 namespace clearhouse::x12::spec {
@@ -78,10 +79,10 @@ bool is_sensitive(const ElementSpec& e, std::string_view segment_id) {
 }
 
 bool ElementValidator::valid_period(std::string_view qualifier, std::string_view value) {
-  if (qualifier == "D8") return grammar::parse_d8(value).has_value();
-  if (qualifier == "RD8") return grammar::parse_rd8(value).has_value();
+  if (qualifier == "D8") return model::Date::parse_ccyymmdd(value).has_value();
+  if (qualifier == "RD8") return model::DateRange::parse_rd8(value).has_value();
   if (qualifier == "DT") {
-    return value.size() == 12 && all_digits(value) && grammar::parse_d8(value.substr(0, 8)).has_value() &&
+    return value.size() == 12 && all_digits(value) && model::Date::parse_ccyymmdd(value.substr(0, 8)).has_value() &&
            grammar::parse_tm(value.substr(8)).has_value();
   }
   if (qualifier == "TM") return grammar::parse_tm(value).has_value();
@@ -129,7 +130,7 @@ const char* ElementValidator::check_printable_value(std::string_view value, cons
   if (e.min_length != 0 && length < e.min_length) return fail("4", "too short");
   if (e.max_length != 0 && length > e.max_length) return fail("5", "too long");
   if (e.type == DataType::DT) {
-    const bool ok = value.size() == 8 ? grammar::parse_d8(value).has_value() : grammar::parse_d6(value).has_value();
+    const bool ok = value.size() == 8 ? model::Date::parse_ccyymmdd(value).has_value() : model::Date::parse_yymmdd(value).has_value();
     if (!ok) return fail("8", "invalid date");
   }
   if (e.type == DataType::TM && !grammar::parse_tm(value).has_value()) return fail("9", "invalid time");

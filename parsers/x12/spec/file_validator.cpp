@@ -35,13 +35,6 @@ const char* isa_note(int field) {
   }
 }
 
-const char* functional_family(std::string_view gs01) {
-  if (gs01 == "HC") return "837";
-  if (gs01 == "HP") return "835";
-  if (gs01 == "FA") return "999";
-  return nullptr;
-}
-
 std::uint64_t to_count(std::string_view s, std::uint64_t fallback) {
   std::uint64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -209,10 +202,9 @@ class FileValidator {
       interchange_->parties.group_receiver = gs.sender;
     }
     check_envelope_segment(s, "GS");
-    const char* family = functional_family(gs.functional_id);
-    if (family == nullptr) {
+    if (!catalog_.supports_group(gs.functional_id)) {
       group_error("1", "functional group " + gs.functional_id + " is not supported", &s);
-    } else if (catalog_.find(family, gs.version) == nullptr) {
+    } else if (catalog_.find_for_group(gs.functional_id, gs.version) == nullptr) {
       group_error("2", "version " + gs.version + " is not supported for functional group " + gs.functional_id, &s);
     }
   }
@@ -276,7 +268,7 @@ class FileValidator {
       return;
     }
     auto& slot = validators_[spec];
-    if (!slot) slot = std::make_unique<TransactionValidator>(*spec, options_.code_sets);
+    if (!slot) slot = std::make_unique<TransactionValidator>(*spec, options_.code_sets, options_.strict_code_sets);
     transaction_ = slot.get();
     TransactionIds ids{interchange_ ? interchange_->ta1.control_number : std::string(),
                        group_ ? group_->control_number : std::string(), reader.group().version};

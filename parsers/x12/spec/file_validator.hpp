@@ -43,7 +43,8 @@ struct ValidationReport {
 };
 
 struct ValidationOptions {
-  const CodeSetLists* code_sets = nullptr;
+  const codes::CodeLists* code_sets = nullptr;  // --code-set lists; nullptr: formats only
+  bool strict_code_sets = false;                 // a code not on its list is an error, not a warning
   std::size_t finding_limit = 20000;  // kept in the report (totals stay exact)
   // Called for every transaction set when it ends: (ST02, accepted?) -- used by intake.
   std::function<void(const model::TransactionSetAck&, const std::string& group_control)> on_transaction;

@@ -1,16 +1,8 @@
 #include "parsers/x12/spec/hierarchy_checker.hpp"
 
+#include <algorithm>
+
 namespace clearhouse::x12::spec {
-namespace {
-
-// The level an HL's parent must have (the 837P hierarchy); empty: no parent.
-std::string_view parent_level(std::string_view level) {
-  if (level == "22") return "20";
-  if (level == "23") return "22";
-  return {};
-}
-
-}  // namespace
 
 void HierarchyChecker::start() {
   count_ = 0;
@@ -40,16 +32,19 @@ void HierarchyChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) 
     sink.element_finding(ctx.ref(), element_ref(ctx, 1), "7", model::SnipLevel::implementation, id,
                          "HL01 must number the levels 1, 2, 3... (expected " + std::to_string(count_) + ")");
   }
-  const std::string_view want = parent_level(level);
-  if (!want.empty()) {
+  // An HL03 the guide does not know is an element error already; its parent is not checked.
+  const HierarchyLevel* want = spec_.level(level);
+  if (want != nullptr && !want->parents.empty()) {
     auto it = levels_.find(parent);
     if (parent.empty() || it == levels_.end()) {
       sink.element_finding(ctx.ref(), element_ref(ctx, 2), "7", model::SnipLevel::implementation, parent,
                            "HL02 names no earlier HL");
-    } else if (it->second != want) {
+    } else if (std::find(want->parents.begin(), want->parents.end(), it->second) == want->parents.end()) {
+      std::string wanted;
+      for (const auto& p : want->parents) wanted += (wanted.empty() ? "" : " or ") + p;
       sink.element_finding(ctx.ref(), element_ref(ctx, 2), "7", model::SnipLevel::implementation, parent,
                            "HL02 parent is level " + it->second + ", a level " + level + " needs a level " +
-                               std::string(want) + " parent");
+                               wanted + " parent");
     }
   }
   levels_[id] = level;

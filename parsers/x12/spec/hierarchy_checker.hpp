@@ -1,6 +1,7 @@
 #pragma once
 // HL numbering and parent links (SNIP 2): HL01 counts 1, 2, 3... within the transaction
-// set; HL02 names an earlier HL of the level above (22 under 20, 23 under 22); HL04 says
+// set; HL02 names an earlier HL of the level above, as the spec's loop nesting defines it
+// (837P: 22 under 20, 23 under 22; 277CA: 21 under 20, 19 under 21, PT under 19); HL04 says
 // truthfully whether child levels follow.
 
 #include <string>
@@ -12,6 +13,7 @@ namespace clearhouse::x12::spec {
 
 class HierarchyChecker {
  public:
+  explicit HierarchyChecker(const TransactionSpec& spec) : spec_(spec) {}
   void start();
   void on_segment(const SegmentContext& ctx, FindingSink& sink);
   void finish(FindingSink& sink);
@@ -19,6 +21,7 @@ class HierarchyChecker {
  private:
   void check_child_code(bool next_is_child, FindingSink& sink);
 
+  const TransactionSpec& spec_;
   std::uint64_t count_ = 0;
   std::unordered_map<std::string, std::string> levels_;  // HL01 -> HL03
   // The previous HL, to check its HL04 once the next one is known.

@@ -5,103 +5,75 @@
 namespace clearhouse::x12::spec {
 namespace {
 
-bool add_amount(std::string_view text, model::Money& total) {
-  if (text.empty()) return true;
-  auto m = grammar::parse_amount(text);
-  if (!m) return false;
-  total += *m;
-  return true;
+// An empty element adds nothing (a required one is reported missing by the element checks).
+model::RemittanceBalancer::Amount amount(std::string_view text) {
+  if (text.empty()) return model::Money{};
+  return grammar::parse_amount(text);
+}
+
+// I12 on the paid amount (SVC03, CLP04) of a line or claim that does not balance.
+void report(FindingSink& sink, const SegmentRef& where, int paid_element, const model::AdjudicationBalance& b,
+            const char* difference, const char* adjustments) {
+  sink.element_finding(where, ElementRef{paid_element, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
+                       model::to_x12_amount(b.paid),
+                       std::string(difference) + " = " + model::to_x12_amount(b.billed - b.paid) + " does not equal the " +
+                           adjustments + " " + model::to_x12_amount(b.adjusted));
 }
 
 }  // namespace
 
-void RemittanceBalance::start() {
-  valid_ = true;
-  payment_.reset();
-  paid_total_ = provider_adjustments_ = model::Money{};
-  in_claim_ = in_line_ = false;
-}
+void RemittanceBalance::start() { balancer_.start(); }
 
 void RemittanceBalance::close_line(FindingSink& sink) {
-  in_line_ = false;
-  if (!line_valid_) {
-    claim_valid_ = false;
-    return;
-  }
-  line_adjustments_ += line_cas_;
-  if (line_charge_ - line_paid_ != line_cas_) {
-    sink.element_finding(line_ref_, ElementRef{3, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
-                         model::to_x12_amount(line_paid_),
-                         "SVC02 - SVC03 = " + model::to_x12_amount(line_charge_ - line_paid_) +
-                             " does not equal the line adjustments " + model::to_x12_amount(line_cas_));
-  }
+  if (const auto line = balancer_.close_line(); line && !line->balances())
+    report(sink, line_ref_, 3, *line, "SVC02 - SVC03", "line adjustments");
 }
 
 void RemittanceBalance::close_claim(FindingSink& sink) {
-  if (in_line_) close_line(sink);
-  in_claim_ = false;
-  if (!claim_valid_) {
-    valid_ = false;
-    return;
-  }
-  paid_total_ += claim_paid_;
-  const model::Money adjusted = claim_adjustments_ + line_adjustments_;
-  if (claim_charge_ - claim_paid_ != adjusted) {
-    sink.element_finding(claim_ref_, ElementRef{4, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
-                         model::to_x12_amount(claim_paid_),
-                         "CLP03 - CLP04 = " + model::to_x12_amount(claim_charge_ - claim_paid_) +
-                             " does not equal the claim and line adjustments " + model::to_x12_amount(adjusted));
-  }
+  if (balancer_.line_open()) close_line(sink);
+  if (const auto claim = balancer_.close_claim(); claim && !claim->balances())
+    report(sink, claim_ref_, 4, *claim, "CLP03 - CLP04", "claim and line adjustments");
 }
 
 void RemittanceBalance::on_loop_closed(std::string_view loop_id, FindingSink& sink) {
-  if (loop_id == "2110" && in_line_) close_line(sink);
-  else if (loop_id == "2100" && in_claim_) close_claim(sink);
+  if (loop_id == "2110") close_line(sink);
+  else if (loop_id == "2100") close_claim(sink);
 }
 
-void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink&) {
+void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink& sink) {
   const Segment& s = ctx.segment;
   if (ctx.spec == nullptr) return;
   if (ctx.is(segment_key("BPR"))) {
-    payment_ = grammar::parse_amount(s[2]);
+    balancer_.payment(grammar::parse_amount(s[2]));
     payment_ref_ = ctx.ref();
   } else if (ctx.is(segment_key("CLP"))) {
-    in_claim_ = true;
-    claim_valid_ = true;
+    close_claim(sink);  // the loop events closed it already, unless the structure was broken
+    balancer_.open_claim(amount(s[3]), amount(s[4]));
     claim_ref_ = ctx.ref();
-    claim_charge_ = claim_paid_ = claim_adjustments_ = line_adjustments_ = model::Money{};
-    claim_valid_ = add_amount(s[3], claim_charge_) && add_amount(s[4], claim_paid_);
   } else if (ctx.is(segment_key("SVC"))) {
-    in_line_ = true;
+    close_line(sink);
+    balancer_.open_line(amount(s[2]), amount(s[3]));
     line_ref_ = ctx.ref();
-    line_charge_ = line_paid_ = line_cas_ = model::Money{};
-    line_valid_ = add_amount(s[2], line_charge_) && add_amount(s[3], line_paid_);
   } else if (ctx.is(segment_key("CAS"))) {
-    model::Money sum;
-    bool ok = true;
-    for (std::size_t i = 3; i <= 18; i += 3) ok = add_amount(s[i], sum) && ok;
-    if (ctx.loop_id == "2110" && in_line_) {
-      line_cas_ += sum;
-      line_valid_ = line_valid_ && ok;
-    } else if (in_claim_) {
-      claim_adjustments_ += sum;
-      claim_valid_ = claim_valid_ && ok;
-    }
+    // CAS03, 06, ... 18: the amounts of up to six reason/amount/quantity triples.
+    for (std::size_t i = 3; i <= 18; i += 3)
+      if (!s[i].empty()) balancer_.adjustment(amount(s[i]));
   } else if (ctx.is(segment_key("PLB"))) {
-    for (std::size_t i = 4; i <= 14; i += 2) valid_ = add_amount(s[i], provider_adjustments_) && valid_;
+    // PLB04, 06, ... 14: the amounts of up to six adjustment pairs.
+    for (std::size_t i = 4; i <= 14; i += 2)
+      if (!s[i].empty()) balancer_.provider_adjustment(amount(s[i]));
   }
 }
 
 void RemittanceBalance::finish(FindingSink& sink) {
-  if (in_claim_) close_claim(sink);
-  if (!valid_ || !payment_) return;
-  const model::Money expected = paid_total_ - provider_adjustments_;
-  if (*payment_ != expected) {
-    sink.element_finding(payment_ref_, ElementRef{2, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
-                         model::to_x12_amount(*payment_),
-                         "BPR02 " + model::to_x12_amount(*payment_) + " does not equal the claim payments minus the provider adjustments " +
-                             model::to_x12_amount(expected));
-  }
+  close_claim(sink);
+  const auto payment = balancer_.finish();
+  if (!payment || payment->balances()) return;
+  sink.element_finding(payment_ref_, ElementRef{2, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
+                       model::to_x12_amount(payment->payment),
+                       "BPR02 " + model::to_x12_amount(payment->payment) +
+                           " does not equal the claim payments minus the provider adjustments " +
+                           model::to_x12_amount(payment->expected()));
 }
 
 }  // namespace clearhouse::x12::spec

@@ -1,13 +1,12 @@
 #pragma once
-// 835 balancing (SNIP 3): each service line SVC02 - SVC03 = its CAS amounts; each claim
-// CLP03 - CLP04 = its claim and line CAS amounts; the transaction BPR02 = sum of CLP04 minus
-// the PLB provider adjustments. Amounts are exact cents; a value that is not an amount is an
-// element error already and switches that check off.
+// 835 balancing (SNIP 3) in the validator: feeds the segments' amounts to
+// model::RemittanceBalancer (the rules: lines, claims, the transaction) and reports what does
+// not balance as I12 on SVC03, CLP04 or BPR02. A value that is not an amount is an element
+// error already and switches the checks it takes part in off.
 
-#include <optional>
-#include <string>
+#include <string_view>
 
-#include "engine/model/money.hpp"
+#include "engine/model/remittance_balancer.hpp"
 #include "parsers/x12/spec/segment_context.hpp"
 
 namespace clearhouse::x12::spec {
@@ -23,18 +22,8 @@ class RemittanceBalance {
   void close_line(FindingSink& sink);
   void close_claim(FindingSink& sink);
 
-  bool valid_ = true;  // every amount of the transaction parsed
-  std::optional<model::Money> payment_;
-  SegmentRef payment_ref_;
-  model::Money paid_total_, provider_adjustments_;
-  // Claim (2100).
-  bool in_claim_ = false, claim_valid_ = true;
-  SegmentRef claim_ref_;
-  model::Money claim_charge_, claim_paid_, claim_adjustments_, line_adjustments_;
-  // Service line (2110).
-  bool in_line_ = false, line_valid_ = true;
-  SegmentRef line_ref_;
-  model::Money line_charge_, line_paid_, line_cas_;
+  model::RemittanceBalancer balancer_;
+  SegmentRef payment_ref_, claim_ref_, line_ref_;
 };
 
 }  // namespace clearhouse::x12::spec

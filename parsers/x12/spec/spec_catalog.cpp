@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace clearhouse::x12::spec {
@@ -44,6 +45,17 @@ DataType parse_type(std::string_view t) {
 
 std::uint32_t parse_count(const Value& v) { return v.IsUint() ? v.GetUint() : 0u; }
 
+// The kind of code a SNIP 5 code set of the specs holds (engine/codes checks it).
+std::optional<codes::CodeKind> code_set_kind(std::string_view set) {
+  if (set == "pos") return codes::CodeKind::pos;
+  if (set == "adjustment_reason") return codes::CodeKind::carc;
+  if (set == "remark_code") return codes::CodeKind::rarc;
+  if (set == "claim_status_cat") return codes::CodeKind::claim_status_category;
+  if (set == "claim_status") return codes::CodeKind::claim_status;
+  if (set == "entity_id") return codes::CodeKind::entity;
+  return std::nullopt;
+}
+
 std::string str(const Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   return it != obj.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
@@ -58,6 +70,15 @@ std::vector<std::string> strings(const Value& obj, const char* key) {
     if (s.IsString()) out.emplace_back(s.GetString(), s.GetStringLength());
   return out;
 }
+
+// Where X12 says "this identifier is an NPI": qualifier data element, identifier data element,
+// qualifier code (66 Identification Code Qualifier XX; 128 Reference Identification Qualifier HPI).
+struct NpiQualifier {
+  const char* qualifier_de;
+  const char* identifier_de;
+  const char* code;
+};
+constexpr NpiQualifier kNpiQualifiers[] = {{"66", "67", "XX"}, {"128", "127", "HPI"}};
 
 class Builder {
  public:
@@ -85,7 +106,8 @@ class Builder {
     if (!table.empty()) {
       auto it = tables_.find(table);
       if (it != tables_.end()) el.code_table = it->second;  // strict list
-      else el.code_set = table;                              // SNIP 5 code set
+      else if (code_set_kind(table)) el.code_set = table;    // SNIP 5 code set
+      else if (problem_.empty()) problem_ = el.ref + ": unknown code_table '" + table + "'";
     }
     el.pattern = str(e, "pattern");
     el.is_period = el.data_element == "1251";
@@ -118,9 +140,18 @@ class Builder {
     for (const auto& e : s["elements"].GetArray()) seg.elements.push_back(element(e));
     for (const auto& e : seg.elements) {
       if (e.usage == Usage::required) seg.last_required = e.pos;
-      if (!e.code_set.empty()) seg.code_set_slots.push_back({e.pos, 0, e.code_set});
+      if (!e.code_set.empty()) seg.code_set_slots.push_back({e.pos, 0, *code_set_kind(e.code_set)});
       for (const auto& c : e.components)
-        if (!c.code_set.empty()) seg.code_set_slots.push_back({e.pos, c.pos, c.code_set});
+        if (!c.code_set.empty()) seg.code_set_slots.push_back({e.pos, c.pos, *code_set_kind(c.code_set)});
+    }
+    for (std::size_t i = 0; i + 1 < seg.elements.size(); ++i) {
+      const ElementSpec& qualifier = seg.elements[i];
+      const ElementSpec& identifier = seg.elements[i + 1];
+      if (identifier.pos != qualifier.pos + 1) continue;
+      for (const auto& [qualifier_de, identifier_de, code] : kNpiQualifiers)
+        if (qualifier.data_element == qualifier_de && identifier.data_element == identifier_de &&
+            (qualifier.codes.empty() || qualifier.allows(code)))
+          seg.npi_slots.push_back({qualifier.pos, identifier.pos, code});
     }
     out_.segment_ids.insert(seg.key);
     return seg;
@@ -174,6 +205,9 @@ class Builder {
     return lp;
   }
 
+  // The first problem met while building (an unknown code_table); empty when none.
+  const std::string& problem() const { return problem_; }
+
  private:
   // Two siblings at one position whose qualifiers can both match one segment: the walker
   // then picks by the other codes (choose_variant); all other segments skip that search.
@@ -203,7 +237,38 @@ class Builder {
   const std::map<std::string, const CodeTable*>& tables_;
   std::map<std::string, const LoopSpec*> by_path_;
   std::map<const LoopSpec*, std::uint32_t> copy_repeat_;
+  std::string problem_;
 };
+
+// Collects the HL levels: a loop whose entry is HL told apart by HL03 is a level; the nearest
+// level loop around it is its parent.
+void collect_levels(const LoopSpec& loop, const HierarchyLevel* parent, std::vector<HierarchyLevel>& out) {
+  for (const NodeSpec& child : loop.children) {
+    if (!child.is_loop()) continue;
+    const SegmentSpec& entry = child.entry();
+    if (entry.id != "HL" || entry.match.element != 3) {
+      collect_levels(*child.loop, parent, out);
+      continue;
+    }
+    std::size_t first = out.size();
+    for (const auto& code : entry.match.codes) {
+      HierarchyLevel level;
+      level.code = code;
+      level.loop = child.loop;
+      if (parent != nullptr) {
+        level.depth = static_cast<std::uint8_t>(parent->depth + 1);
+        for (const auto& p : out)
+          if (p.loop == parent->loop) level.parents.push_back(p.code);
+      }
+      out.push_back(std::move(level));
+    }
+    // A copy, not a pointer into out: out grows while the children are collected.
+    if (first < out.size()) {
+      const HierarchyLevel here = out[first];
+      collect_levels(*child.loop, &here, out);
+    }
+  }
+}
 
 bool parse_json(const std::filesystem::path& p, rapidjson::Document& doc, std::string& error) {
   const std::string text = read_text(p, error);
@@ -257,6 +322,10 @@ std::shared_ptr<const SpecCatalog> SpecCatalog::load(const std::string& dir) {
         SegmentSpec seg = b.segment(s);
         catalog->envelope_.segments.emplace(seg.id, std::move(seg));
       }
+      if (!b.problem().empty()) {
+        catalog->error_ = file.filename().string() + ": " + b.problem();
+        return catalog;
+      }
       continue;
     }
     auto spec = std::make_unique<TransactionSpec>();
@@ -271,10 +340,11 @@ std::shared_ptr<const SpecCatalog> SpecCatalog::load(const std::string& dir) {
     spec->trailer = b.segment(doc["trailer"]);
     std::string error;
     spec->body = b.loop(doc["body"], "", error);
-    if (spec->body == nullptr) {
-      catalog->error_ = file.filename().string() + ": " + error;
+    if (spec->body == nullptr || !b.problem().empty()) {
+      catalog->error_ = file.filename().string() + ": " + (spec->body == nullptr ? error : b.problem());
       return catalog;
     }
+    collect_levels(*spec->body, nullptr, spec->hierarchy);
     catalog->specs_.push_back(std::move(spec));
   }
   if (catalog->envelope_.segments.empty()) catalog->error_ = "no envelope spec in " + dir;
@@ -289,6 +359,18 @@ const TransactionSpec* SpecCatalog::find(std::string_view transaction_set, std::
     if (fallback == nullptr) fallback = s.get();
   }
   return version.empty() ? fallback : nullptr;
+}
+
+const TransactionSpec* SpecCatalog::find_for_group(std::string_view functional_id, std::string_view version) const {
+  for (const auto& s : specs_)
+    if (s->functional_id == functional_id && s->accepts_version(version)) return s.get();
+  return nullptr;
+}
+
+bool SpecCatalog::supports_group(std::string_view functional_id) const {
+  for (const auto& s : specs_)
+    if (s->functional_id == functional_id) return true;
+  return false;
 }
 
 const TransactionSpec* SpecCatalog::find_by_id(std::string_view id) const {

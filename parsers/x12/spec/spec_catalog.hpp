@@ -25,6 +25,10 @@ class SpecCatalog {
   // The spec for an ST01 (and GS08/ST03 version when known); nullptr when unsupported.
   const TransactionSpec* find(std::string_view transaction_set, std::string_view version = {}) const;
   const TransactionSpec* find_by_id(std::string_view id) const;
+  // The spec a functional group carries (GS01 and GS08), nullptr when none; whether any spec
+  // belongs to the functional group GS01 at all (a 277CA and a 277 response are both HN).
+  const TransactionSpec* find_for_group(std::string_view functional_id, std::string_view version) const;
+  bool supports_group(std::string_view functional_id) const;
   const EnvelopeSpec& envelope() const { return envelope_; }
   const std::vector<std::unique_ptr<TransactionSpec>>& transactions() const { return specs_; }
 

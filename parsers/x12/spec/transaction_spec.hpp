@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/codes/code_kind.hpp"
 #include "parsers/x12/segment.hpp"  // x12::segment_key: segment ids as integers
 
 namespace clearhouse::x12::spec {
@@ -37,7 +38,7 @@ struct ElementSpec {
   std::uint16_t repeat = 1;      // repetitions allowed
   std::vector<std::string> codes;            // empty: no list
   const CodeTable* code_table = nullptr;     // pyx12 external lists we check strictly
-  std::string code_set;                      // SNIP 5 code set name (carc, rarc, pos) when not strict
+  std::string code_set;                      // SNIP 5 code set (pos, adjustment_reason, remark_code) when not strict
   std::string pattern;                       // "[0-9]{9}" style patterns (digits{n} only)
   std::vector<ElementSpec> components;       // composites
   bool is_period = false;        // a 1251 date-time period (checked against its 1250 qualifier)
@@ -70,9 +71,16 @@ struct SegmentSpec {
   // Elements and components tied to a SNIP 5 code set (place of service, CARC, RARC).
   struct CodeSetSlot {
     std::uint8_t element = 0, component = 0;  // component 0: the whole element
-    std::string set;
+    codes::CodeKind kind = codes::CodeKind::pos;
   };
   std::vector<CodeSetSlot> code_set_slots;
+  // Identifiers that are NPIs when their qualifier says so (set on load from the data
+  // elements): NM108/N103 (66) = XX before NM109/N104 (67), REF01 (128) = HPI before REF02 (127).
+  struct NpiSlot {
+    std::uint8_t qualifier = 0, identifier = 0;  // element positions
+    std::string code;                            // "XX" or "HPI"
+  };
+  std::vector<NpiSlot> npi_slots;
 };
 
 struct LoopSpec;
@@ -110,6 +118,16 @@ struct LoopSpec {
   }
 };
 
+// One level of the HL hierarchy: the loop an HL03 code opens and the level its HL02 must name,
+// as the spec's loop nesting says (set on load). 837P: 20, 22 under 20, 23 under 22; 277CA:
+// 20, 21, 19, PT; 276/277: 20, 21, 19, 22, 23 under 22.
+struct HierarchyLevel {
+  std::string code;                  // HL03: "20", "22", "PT"
+  const LoopSpec* loop = nullptr;    // the loop it opens ("2000A")
+  std::vector<std::string> parents;  // HL03 codes of the enclosing level's loop; empty at the top
+  std::uint8_t depth = 1;            // 1 for the top level, 2 below it, ...
+};
+
 struct TransactionSpec {
   std::string id;               // "837P"
   std::string transaction_set;  // "837"
@@ -121,6 +139,7 @@ struct TransactionSpec {
   SegmentSpec trailer;          // SE
   const LoopSpec* body = nullptr;
   std::unordered_set<std::uint32_t> segment_ids;  // every segment id used anywhere
+  std::vector<HierarchyLevel> hierarchy;          // HL levels in guide order (empty without HL)
 
   // Storage: specs hold stable pointers into these.
   std::vector<std::unique_ptr<SegmentSpec>> segment_store;
@@ -128,6 +147,8 @@ struct TransactionSpec {
   std::vector<std::unique_ptr<CodeTable>> table_store;
 
   bool accepts_version(std::string_view v) const;
+  // The level HL03 = code opens; nullptr when the guide has no such level.
+  const HierarchyLevel* level(std::string_view code) const;
 };
 
 // Segments of the interchange and group envelopes (ISA, GS, GE, IEA, TA1).
@@ -153,6 +174,12 @@ inline bool TransactionSpec::accepts_version(std::string_view v) const {
   for (const auto& a : accepted_versions)
     if (a == v) return true;
   return false;
+}
+
+inline const HierarchyLevel* TransactionSpec::level(std::string_view code) const {
+  for (const auto& l : hierarchy)
+    if (l.code == code) return &l;
+  return nullptr;
 }
 
 inline const SegmentSpec* EnvelopeSpec::find(std::string_view id) const {

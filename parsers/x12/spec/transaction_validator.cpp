@@ -15,9 +15,9 @@ std::string node_label(const NodeSpec& node) {
 
 }  // namespace
 
-TransactionValidator::TransactionValidator(const TransactionSpec& spec, const CodeSetLists* code_sets,
-                                           std::size_t finding_limit)
-    : spec_(spec), walker_(spec), code_sets_(code_sets), sink_(finding_limit) {
+TransactionValidator::TransactionValidator(const TransactionSpec& spec, const codes::CodeLists* code_lists,
+                                           bool strict_code_sets, std::size_t finding_limit)
+    : spec_(spec), walker_(spec), hierarchy_(spec), code_sets_(code_lists, strict_code_sets), sink_(finding_limit) {
   is_claim_ = spec.transaction_set == "837";
   is_remittance_ = spec.transaction_set == "835";
 }

@@ -30,7 +30,9 @@ struct TransactionIds {
 
 class TransactionValidator {
  public:
-  TransactionValidator(const TransactionSpec& spec, const CodeSetLists* code_sets, std::size_t finding_limit = 2000);
+  // code_lists: nullptr when none were given; strict_code_sets: a code not on its list is an error.
+  TransactionValidator(const TransactionSpec& spec, const codes::CodeLists* code_lists, bool strict_code_sets = false,
+                       std::size_t finding_limit = 2000);
 
   // ST: starts a transaction set (position 1).
   void begin(const Segment& st, const TransactionIds& ids);

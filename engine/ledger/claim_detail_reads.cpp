@@ -1,0 +1,109 @@
+#include "engine/ledger/claim_detail_reads.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "engine/ledger/adjustment_columns.hpp"
+#include "engine/ledger/record_columns.hpp"
+
+namespace clearhouse::ledger {
+namespace {
+
+std::vector<ClaimSubmission> read_submissions(sql::Connection& c, std::string_view payer_id,
+                                              std::string_view claim_id) {
+  auto q = c.prepare(fmt::format(
+      "SELECT {}, submitted_at, ack_status, ack_received_at, "
+      "(SELECT b.file_name FROM batches b WHERE b.id = claims.batch_id) "
+      "FROM claims WHERE payer_id = ? AND claim_id = ? ORDER BY id",
+      kClaimColumns));
+  q->bind(1, payer_id).bind(2, claim_id);
+  std::vector<ClaimSubmission> out;
+  while (q->step())
+    out.push_back(ClaimSubmission{read_claim(*q), q->column_text(13), q->column_text(14), q->column_text(15),
+                                  q->column_text(16)});
+  q->reset();
+  return out;
+}
+
+std::vector<ClaimPaymentDetail> read_payments(sql::Connection& c, std::string_view payer_id,
+                                              std::string_view claim_id) {
+  auto q = c.prepare(fmt::format(
+      "SELECT p.id, r.trace_number, r.payment_date, r.posted_at, p.status_code, p.claim_status, "
+      "p.payer_claim_control_number, p.reason_codes, p.remark_codes, p.reversal, p.billed_cents, p.paid_cents, "
+      "p.patient_responsibility_cents, {} FROM claim_payments p JOIN remittances r ON r.id = p.remittance_id "
+      "WHERE p.payer_id = ? AND p.claim_id = ? ORDER BY r.payment_date, p.id",
+      kAdjustmentColumns));
+  q->bind(1, payer_id).bind(2, claim_id);
+  std::vector<ClaimPaymentDetail> out;
+  while (q->step()) {
+    ClaimPaymentDetail p;
+    p.row_id = q->column_int(0);
+    p.trace_number = q->column_text(1);
+    p.payment_date = q->column_text(2);
+    p.posted_at = q->column_text(3);
+    p.status_code = q->column_text(4);
+    p.claim_status = q->column_text(5);
+    p.payer_claim_control_number = q->column_text(6);
+    p.reason_codes = q->column_text(7);
+    p.remark_codes = q->column_text(8);
+    p.reversal = q->column_int(9) != 0;
+    p.billed_cents = q->column_int(10);
+    p.paid_cents = q->column_int(11);
+    p.patient_responsibility_cents = q->column_int(12);
+    p.adjustments = read_adjustment_totals(*q, 13);
+    out.push_back(std::move(p));
+  }
+  q->reset();
+  if (out.empty()) return out;
+
+  // The lines of all those payments that matched a submitted line, in one query.
+  std::map<std::int64_t, ClaimPaymentDetail*> by_row;
+  for (auto& p : out) by_row[p.row_id] = &p;
+  auto lines = c.prepare(fmt::format(
+      "SELECT l.claim_payment_id, l.service_line_row, l.paid_cents, l.allowed_cents, l.reason_codes, l.remark_codes, "
+      "{} FROM line_payments l JOIN claim_payments p ON p.id = l.claim_payment_id "
+      "WHERE p.payer_id = ? AND p.claim_id = ? AND l.service_line_row IS NOT NULL "
+      "ORDER BY l.claim_payment_id, l.line_number",
+      adjustment_columns_of("l")));
+  lines->bind(1, payer_id).bind(2, claim_id);
+  while (lines->step()) {
+    const auto it = by_row.find(lines->column_int(0));
+    if (it == by_row.end()) continue;  // a payment whose remittance row is missing
+    LinePaymentDetail l;
+    l.service_line_row = lines->column_int(1);
+    l.paid_cents = lines->column_int(2);
+    if (!lines->column_is_null(3)) l.allowed_cents = lines->column_int(3);
+    l.reason_codes = lines->column_text(4);
+    l.remark_codes = lines->column_text(5);
+    l.adjustments = read_adjustment_totals(*lines, 6);
+    it->second->lines.push_back(std::move(l));
+  }
+  lines->reset();
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> payers_of_claim(sql::Connection& c, std::string_view claim_id) {
+  auto q = c.prepare(
+      "SELECT payer_id FROM claims WHERE claim_id = ? UNION SELECT payer_id FROM worklist_items WHERE claim_id = ? "
+      "UNION SELECT payer_id FROM claim_payments WHERE claim_id = ?");
+  q->bind(1, claim_id).bind(2, claim_id).bind(3, claim_id);
+  std::vector<std::string> out;
+  while (q->step()) out.push_back(q->column_text(0));
+  q->reset();
+  return out;
+}
+
+ClaimDetailRecords read_claim_detail(Ledger& ledger, std::string_view payer_id, std::string_view claim_id) {
+  ClaimDetailRecords out;
+  out.submissions = read_submissions(ledger.connection(), payer_id, claim_id);
+  if (!out.submissions.empty()) {
+    if (auto latest = ledger.find_claim(payer_id, claim_id)) out.lines = std::move(latest->lines);
+  }
+  out.payments = read_payments(ledger.connection(), payer_id, claim_id);
+  return out;
+}
+
+}  // namespace clearhouse::ledger

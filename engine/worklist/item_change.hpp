@@ -1,0 +1,65 @@
+#pragma once
+// The denial worklist's rules of life, as one pure decision: what a claim's review does to its
+// item (model::WorklistChange), given the item as it stands (with its open findings). The
+// ledger writes the change (ledger::WorklistStore::apply); posting plans it for every claim of a
+// transaction set (remittance_review.hpp), the sweep and Worklist::apply for one claim.
+//  - after a remittance adjudicates a claim, the findings whose category opens items replace
+//    the item's earlier findings (a new adjudication supersedes the old one); a claim with such
+//    findings gets an item (opened, or reopened if it had been resolved);
+//  - when a later remittance leaves nothing to work (paid in full: processed and paid), its
+//    open item resolves itself, with that payment in its history;
+//  - the ledger sweep adds or refreshes time-based findings (missing remittance, reversal never
+//    corrected) without touching posting findings, and does not repeat what a posting found.
+// Every change is recorded as an event.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model/finding.hpp"
+#include "engine/model/worklist_change.hpp"
+#include "engine/model/worklist_item.hpp"
+#include "engine/rules/rules_config.hpp"
+
+namespace clearhouse::worklist {
+
+inline constexpr std::string_view kSystemActor = "clearhouse";
+
+// What the rules found about one claim, after a post or in a sweep.
+struct ClaimReview {
+  std::string payer_id;
+  std::string claim_id;          // "remittance:<trace>" for remittance-level findings
+  std::string trace_number;
+  std::int64_t posting_id = 0;   // the claim's latest posting in this remittance (0 in a sweep); may be provisional
+  model::Date reference_date;    // remittance date (after post) or submission date (sweep)
+  model::Money paid;             // what the latest posting paid
+  bool adjudicated = false;      // a remittance adjudicated the claim: supersedes earlier posting findings
+  bool paid_in_full = false;     // processed and paid, nothing to work (set by the caller's reading of the status)
+  std::vector<model::Finding> findings;  // everything found; only categories with opens_item count
+};
+
+struct ApplyCounts {
+  std::uint64_t opened = 0, updated = 0, reopened = 0, resolved = 0, findings = 0;
+  ApplyCounts& operator+=(const ApplyCounts& o) {
+    opened += o.opened;
+    updated += o.updated;
+    reopened += o.reopened;
+    resolved += o.resolved;
+    findings += o.findings;
+    return *this;
+  }
+};
+
+// `existing` is the claim's item, if it has one, with its open findings (oldest first) in
+// `findings`. nullopt: nothing to change (no item and nothing that opens one). `now` is the ISO
+// timestamp recorded.
+std::optional<model::WorklistChange> plan_item_change(const std::optional<model::WorklistItem>& existing,
+                                                      const ClaimReview& review, const rules::RulesConfig& config,
+                                                      std::string_view now);
+
+// What a change counts as: opened, updated, reopened, resolved; findings added.
+ApplyCounts counts_of(const model::WorklistChange& change);
+
+}  // namespace clearhouse::worklist
