@@ -32,15 +32,8 @@ model::Finding transaction_finding(std::string rule, std::string_view transactio
 model::Finding segment_finding(std::string rule, const Segment& s, std::string_view transaction, std::string_view loop,
                                int element, int component, std::string message, std::string action,
                                model::FindingSeverity severity) {
-  model::Finding f;
-  f.rule = std::move(rule);
-  f.category = model::finding_category::malformed;
-  f.severity = severity;
-  f.message = std::move(message);
-  f.action = std::move(action);
-  f.location.transaction = transaction;
-  f.location.segment = s.ordinal();
-  f.location.offset = s.offset();
+  model::Finding f = transaction_finding(std::move(rule), transaction, s.ordinal(), s.offset(), std::move(message),
+                                         std::move(action), severity);
   f.location.segment_id = s.id();
   f.location.loop = loop;
   f.location.element = element;

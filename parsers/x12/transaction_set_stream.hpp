@@ -23,18 +23,88 @@ namespace clearhouse::x12 {
 
 class TransactionSetStream {
  public:
-  enum class Event : std::uint8_t {
-    header,      // an ST while no set is open: begin() to read its set, or skip() it
-    body,        // a segment of the open set
-    complete,    // the open set's SE: close(out, true)
-    incomplete,  // the open set ended without its SE: close(out, false)
-    end,         // the end of the input, no set open
-  };
-
   TransactionSetStream(EnvelopeReader& envelope, Diagnostics& diagnostics)
       : envelope_(envelope), diagnostic_findings_(diagnostics) {}
   TransactionSetStream(const TransactionSetStream&) = delete;
   TransactionSetStream& operator=(const TransactionSetStream&) = delete;
+
+  // Reads on to the end of the next set the reader takes, and returns true; false at the end of
+  // the input. take() is asked at each ST whether the reader reads its set (and then calls
+  // begin()); on_segment(s) is called for each segment inside the set, finish(complete) at its
+  // end (the reader calls close()).
+  template <typename Take, typename OnSegment, typename Finish>
+  bool read_set(Take&& take, OnSegment&& on_segment, Finish&& finish) {
+    for (;;) {
+      switch (next()) {
+        case Event::body:
+          on_segment(segment());
+          break;
+        case Event::header:
+          if (!take()) ++skipped_;
+          break;
+        case Event::complete:
+          finish(true);
+          return true;
+        case Event::incomplete:
+          finish(false);
+          return true;
+        case Event::end:
+          return false;
+      }
+    }
+  }
+
+  const Segment& segment() const { return envelope_.segment(); }
+  const EnvelopeReader& envelope() const { return envelope_; }
+
+  // From take(): reads the set (its envelope values and ST position into out).
+  template <typename Set>
+  void begin(Set& out) {
+    open_ = true;
+    const auto& isa = envelope_.interchange();
+    assign(out.interchange_sender, trim(isa.field(6)));
+    assign(out.interchange_receiver, trim(isa.field(8)));
+    assign(out.interchange_control_number, isa.control_number());
+    const auto& gs = envelope_.group();
+    out.group_sender = gs.sender;
+    out.group_receiver = gs.receiver;
+    out.group_control_number = gs.control_number;
+    out.version = gs.version;
+    const auto& st = envelope_.transaction();
+    out.control_number = st.control_number;
+    out.implementation = st.implementation;
+    out.segment = st.ordinal;
+    out.offset = st.offset;
+  }
+  // From finish(): the set's size, the envelope errors inside it as its findings, and whether
+  // it ended with its SE.
+  template <typename Set>
+  void close(Set& out, bool complete) {
+    out.segment_count = envelope_.position_in_transaction();
+    if (complete) out.byte_length = segment().offset() + segment().raw().size() + 1 - out.offset;
+    collect_diagnostics(&out.findings);
+    open_ = false;
+    out.complete = complete;
+    ++read_;
+  }
+
+  // Findings outside any set read. The caller takes them; they are not repeated.
+  std::vector<model::Finding>& file_findings() { return file_findings_; }
+  std::vector<model::Finding> take_file_findings() {
+    if (!open_) collect_diagnostics(&file_findings_);
+    return std::exchange(file_findings_, {});
+  }
+  std::uint64_t skipped() const { return skipped_; }
+  std::uint64_t read() const { return read_; }
+
+ private:
+  enum class Event : std::uint8_t {
+    header,      // an ST while no set is open: the reader takes its set or not
+    body,        // a segment of the open set
+    complete,    // the open set's SE
+    incomplete,  // the open set ended without its SE
+    end,         // the end of the input, no set open
+  };
 
   // The next thing a reader acts on; segments outside a set being read are passed over.
   Event next() {
@@ -76,54 +146,6 @@ class TransactionSetStream {
     }
   }
 
-  const Segment& segment() const { return envelope_.segment(); }
-  const EnvelopeReader& envelope() const { return envelope_; }
-  bool open() const { return open_; }
-
-  // After Event::header: reads the set (its envelope values and ST position into out).
-  template <typename Set>
-  void begin(Set& out) {
-    open_ = true;
-    const auto& isa = envelope_.interchange();
-    assign(out.interchange_sender, trim(isa.field(6)));
-    assign(out.interchange_receiver, trim(isa.field(8)));
-    assign(out.interchange_control_number, isa.control_number());
-    const auto& gs = envelope_.group();
-    out.group_sender = gs.sender;
-    out.group_receiver = gs.receiver;
-    out.group_control_number = gs.control_number;
-    out.version = gs.version;
-    const auto& st = envelope_.transaction();
-    out.control_number = st.control_number;
-    out.implementation = st.implementation;
-    out.segment = st.ordinal;
-    out.offset = st.offset;
-  }
-  // After Event::header: a set the reader does not read (counted).
-  void skip() { ++skipped_; }
-
-  // After Event::complete or Event::incomplete: the set's size, the envelope errors inside it
-  // as its findings, and whether it ended with its SE.
-  template <typename Set>
-  void close(Set& out, bool complete) {
-    out.segment_count = envelope_.position_in_transaction();
-    if (complete) out.byte_length = segment().offset() + segment().raw().size() + 1 - out.offset;
-    collect_diagnostics(&out.findings);
-    open_ = false;
-    out.complete = complete;
-    ++read_;
-  }
-
-  // Findings outside any set read. The caller takes them; they are not repeated.
-  std::vector<model::Finding>& file_findings() { return file_findings_; }
-  std::vector<model::Finding> take_file_findings() {
-    if (!open_) collect_diagnostics(&file_findings_);
-    return std::exchange(file_findings_, {});
-  }
-  std::uint64_t skipped() const { return skipped_; }
-  std::uint64_t read() const { return read_; }
-
- private:
   static std::string_view trim(std::string_view v);
   static void assign(std::string& to, std::string_view from) { to.assign(from.data(), from.size()); }
   void collect_diagnostics(std::vector<model::Finding>* into);

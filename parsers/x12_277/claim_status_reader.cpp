@@ -116,42 +116,27 @@ const ClaimStatusReader::Layout* ClaimStatusReader::layout_for(const x12::spec::
 }
 
 bool ClaimStatusReader::next(model::ClaimStatusReport& out) {
-  for (;;) {
-    switch (sets_.next()) {
-      case x12::TransactionSetStream::Event::body:
-        on_segment(out, sets_.segment());
-        break;
-      case x12::TransactionSetStream::Event::header: {
-        const auto& st = sets_.envelope().transaction();
-        if (st.type != "277") {
-          sets_.skip();
-          break;
-        }
-        const std::string& version = st.implementation.empty() ? sets_.envelope().group().version : st.implementation;
-        const x12::spec::TransactionSpec* spec = catalog_.find(st.type, version);
-        if (spec == nullptr) {
-          sets_.skip();
-          sets_.file_findings().push_back(x12::transaction_finding(
-              "read.unsupported_guide", st.control_number, st.ordinal, st.offset,
-              fmt::format("transaction set 277 {} follows {}, which is neither a claim acknowledgment "
-                          "(005010X214) nor a claim status response (005010X212); it is not read",
-                          st.control_number, x12::printable_excerpt(version, 16)),
-              "ask the payer for 005010X214 acknowledgments or 005010X212 responses"));
-          break;
-        }
-        start(out, *spec);
-        break;
-      }
-      case x12::TransactionSetStream::Event::complete:
-        finish(out, true);
-        return true;
-      case x12::TransactionSetStream::Event::incomplete:
-        finish(out, false);
-        return true;
-      case x12::TransactionSetStream::Event::end:
-        return false;
-    }
+  return sets_.read_set([&] { return take(out); }, [&](const x12::Segment& s) { on_segment(out, s); },
+                        [&](bool complete) { finish(out, complete); });
+}
+
+// At an ST: reads a 277 of a guide we have a spec for; any other set is skipped.
+bool ClaimStatusReader::take(model::ClaimStatusReport& out) {
+  const auto& st = sets_.envelope().transaction();
+  if (st.type != "277") return false;
+  const std::string& version = st.implementation.empty() ? sets_.envelope().group().version : st.implementation;
+  const x12::spec::TransactionSpec* spec = catalog_.find(st.type, version);
+  if (spec == nullptr) {
+    sets_.file_findings().push_back(x12::transaction_finding(
+        "read.unsupported_guide", st.control_number, st.ordinal, st.offset,
+        fmt::format("transaction set 277 {} follows {}, which is neither a claim acknowledgment "
+                    "(005010X214) nor a claim status response (005010X212); it is not read",
+                    st.control_number, x12::printable_excerpt(version, 16)),
+        "ask the payer for 005010X214 acknowledgments or 005010X212 responses"));
+    return false;
   }
+  start(out, *spec);
+  return true;
 }
 
 void ClaimStatusReader::start(model::ClaimStatusReport& out, const x12::spec::TransactionSpec& spec) {

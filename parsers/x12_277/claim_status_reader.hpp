@@ -70,6 +70,7 @@ class ClaimStatusReader {
   };
 
   const Layout* layout_for(const x12::spec::TransactionSpec& spec);
+  bool take(model::ClaimStatusReport& out);
   void start(model::ClaimStatusReport& out, const x12::spec::TransactionSpec& spec);
   void finish(model::ClaimStatusReport& out, bool complete);
   void on_segment(model::ClaimStatusReport& out, const x12::Segment& s);

@@ -149,28 +149,13 @@ void RemittanceReader::trim_claims(model::Remittance& out) {
 
 bool RemittanceReader::next(model::Remittance& out) {
   recycle(out);
-  for (;;) {
-    switch (sets_.next()) {
-      case x12::TransactionSetStream::Event::body:
-        on_segment(out, sets_.segment());
-        break;
-      case x12::TransactionSetStream::Event::header:
-        if (sets_.envelope().transaction().type != "835") {
-          sets_.skip();
-          break;
-        }
+  return sets_.read_set(
+      [&] {
+        if (sets_.envelope().transaction().type != "835") return false;
         start(out);
-        break;
-      case x12::TransactionSetStream::Event::complete:
-        finish(out, true);
         return true;
-      case x12::TransactionSetStream::Event::incomplete:
-        finish(out, false);
-        return true;
-      case x12::TransactionSetStream::Event::end:
-        return false;
-    }
-  }
+      },
+      [&](const x12::Segment& s) { on_segment(out, s); }, [&](bool complete) { finish(out, complete); });
 }
 
 void RemittanceReader::start(model::Remittance& out) {
