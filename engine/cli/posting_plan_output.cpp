@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "generators/render/finding_json.hpp"
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::cli {
@@ -27,18 +28,6 @@ int clp_of(const std::vector<model::Posting>& postings, std::int64_t id) {
 
 std::string money(model::Money m) { return model::to_display_amount(m); }
 
-void write_finding(render::JsonWriter& json, const model::Finding& f) {
-  json.begin_object();
-  json.field("severity", model::to_string(f.severity));
-  json.field("category", f.category);
-  json.field("rule", f.rule);
-  if (!f.claim_id.empty()) json.field("claim_id", f.claim_id);
-  if (f.line_number > 0) json.field("line", static_cast<std::int64_t>(f.line_number));
-  json.field("amount_cents", f.amount.cents());
-  json.field("location", f.location.to_string());
-  json.field("message", f.message);
-  json.end_object();
-}
 
 }  // namespace
 
@@ -121,11 +110,11 @@ void PostingPlanOutput::json_set(const reconcile::SetOutcome& set) {
   }
   json.end_array();
   json.key("findings").begin_array();
-  for (const auto& f : set.file_findings) write_finding(json, f);
-  for (const auto& f : o.findings) write_finding(json, f);
+  for (const auto& f : set.file_findings) render::write_finding(json, f);
+  for (const auto& f : o.findings) render::write_finding(json, f);
   json.end_array();
   json.key("rule_findings").begin_array();
-  for (const auto& f : o.rule_findings) write_finding(json, f);
+  for (const auto& f : o.rule_findings) render::write_finding(json, f);
   json.end_array();
   json.end_object();
 }

@@ -104,6 +104,21 @@ void add_event_row(sql::BatchInsert& rows, std::int64_t item_id, const model::Wo
       .value(e.note);
 }
 
+// The items of these claims of the payer, in chunks (the statements made on first use): each
+// row to on_row.
+template <typename OnRow>
+void query_items_by_claim(std::unique_ptr<sql::ListStatements>& statements, sql::Connection& c,
+                          std::string_view payer_id, std::span<const std::string> claim_ids, OnRow&& on_row) {
+  if (!statements) statements = std::make_unique<sql::ListStatements>(c, items_by_claim_query);
+  sql::query_in_chunks(
+      *statements, claim_ids,
+      [&](Statement& q) {
+        q.bind(1, payer_id);
+        return 2;
+      },
+      on_row);
+}
+
 }  // namespace
 
 WorklistStore::WorklistStore(sql::Connection& connection) : c_(connection) {}
@@ -137,18 +152,11 @@ void WorklistStore::prefetch(std::string_view payer_id, std::span<const std::str
   prefetched_.clear();
   if (claim_ids.empty()) return;
   for (const auto& id : claim_ids) prefetched_.try_emplace(id);
-  if (!items_by_claim_) items_by_claim_ = std::make_unique<sql::ListStatements>(c_, items_by_claim_query);
-  sql::query_in_chunks(
-      *items_by_claim_, claim_ids,
-      [&](Statement& q) {
-        q.bind(1, payer_id);
-        return 2;
-      },
-      [&](Statement& q) {
-        auto item = read_item(q);
-        auto& slot = prefetched_[item.claim_id];
-        if (!slot) slot = std::move(item);  // (payer, claim) is unique; the first, as find() would
-      });
+  query_items_by_claim(items_by_claim_, c_, payer_id, claim_ids, [&](Statement& q) {
+    auto item = read_item(q);
+    auto& slot = prefetched_[item.claim_id];
+    if (!slot) slot = std::move(item);  // (payer, claim) is unique; the first, as find() would
+  });
 }
 
 void WorklistStore::forget_prefetched(std::string_view payer_id, std::string_view claim_id) {
@@ -298,17 +306,10 @@ std::map<std::string, model::WorklistItem, std::less<>> WorklistStore::items_wit
   std::map<std::string, model::WorklistItem, std::less<>> out;
   if (claim_ids.empty()) return out;
   flush();
-  if (!items_by_claim_) items_by_claim_ = std::make_unique<sql::ListStatements>(c_, items_by_claim_query);
-  sql::query_in_chunks(
-      *items_by_claim_, claim_ids,
-      [&](Statement& q) {
-        q.bind(1, payer_id);
-        return 2;
-      },
-      [&](Statement& q) {
-        auto item = read_item(q);
-        out.try_emplace(item.claim_id, std::move(item));  // (payer, claim) is unique
-      });
+  query_items_by_claim(items_by_claim_, c_, payer_id, claim_ids, [&](Statement& q) {
+    auto item = read_item(q);
+    out.try_emplace(item.claim_id, std::move(item));  // (payer, claim) is unique
+  });
   if (out.empty()) return out;
   std::map<std::int64_t, model::WorklistItem*> by_id;
   std::vector<std::int64_t> ids;
@@ -439,9 +440,10 @@ std::vector<std::int64_t> WorklistStore::apply(std::span<const model::WorklistCh
                    const std::map<std::string_view, std::vector<std::int64_t>>& groups) {
     if (groups.empty()) return;
     if (!statements) statements = std::make_unique<sql::ListStatements>(c_, shape);
-    for (const auto& [at, items] : groups) {
+    for (const auto& group : groups) {
+      const std::string_view at = group.first;  // a named copy: clang 14 cannot capture a structured binding
       sql::query_in_chunks(
-          *statements, std::span<const std::int64_t>(items),
+          *statements, std::span<const std::int64_t>(group.second),
           [&](Statement& q) {
             q.bind(1, at);
             return 2;

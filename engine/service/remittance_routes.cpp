@@ -11,6 +11,7 @@
 #include "engine/service/service_context.hpp"
 #include "engine/service/upload.hpp"
 #include "engine/worklist/post_review.hpp"
+#include "generators/render/finding_json.hpp"
 #include "generators/render/json_writer.hpp"
 #include "parsers/x12/input_source.hpp"
 
@@ -19,21 +20,6 @@ namespace {
 
 constexpr std::size_t kFindingsListed = 1000;
 
-void write_finding(render::JsonWriter& json, const model::Finding& f) {
-  json.begin_object();
-  json.field("severity", model::to_string(f.severity));
-  json.field("category", f.category);
-  json.field("rule", f.rule);
-  if (!f.claim_id.empty()) json.field("claim_id", f.claim_id);
-  if (f.line_number > 0) json.field("line", static_cast<std::int64_t>(f.line_number));
-  if (!f.payer_id.empty()) json.field("payer_id", f.payer_id);
-  if (!f.trace_number.empty()) json.field("trace_number", f.trace_number);
-  json.field("amount_cents", f.amount.cents());
-  json.field("location", f.location.to_string());
-  json.field("message", f.message);
-  if (!f.action.empty()) json.field("action", f.action);
-  json.end_object();
-}
 
 }  // namespace
 
@@ -82,7 +68,7 @@ Response handle_post_remittance(Request& req, ServiceContext& ctx) {
   for (const auto& p : totals.problems) json.string(p);
   json.end_array();
   json.key("finding_list").begin_array();
-  for (const auto& f : listed) write_finding(json, f);
+  for (const auto& f : listed) render::write_finding(json, f);
   json.end_array();
   json.field("finding_list_truncated", totals.findings > listed.size());
   json.end_object();
