@@ -257,13 +257,14 @@ void edit_ambulance(Checker& check, model::AmbulanceTransport& a) {
   check.address("ambulance.drop_off.address", a.drop_off, false);
 }
 
-void edit_line_supplements(Checker& check, int li, model::ServiceLine& l) {
+bool has_supplements(const model::ServiceLine& l) {
+  return !l.prior_authorization.empty() || !l.referral_number.empty() || !l.attachments.empty() || l.note || l.drug;
+}
+
+[[gnu::noinline]] void edit_line_supplements(Checker& check, int li, model::ServiceLine& l) {
   const std::string_view g = "service_lines";
-  if (l.unit_code == "MJ" && l.units.normalized().scale > 0)
-    check.fail({g, li, "units"}, EditCode::invalid_units, "anesthesia time (unit code MJ) is whole minutes");
   check.text({g, li, "prior_authorization"}, l.prior_authorization, 50, false);
   check.text({g, li, "referral_number"}, l.referral_number, 50, false);
-  if (l.attachments.empty() && !l.note && !l.drug) return;
   const std::string line = fmt::format("service_lines[{}]", li);
   if (!l.attachments.empty()) edit_attachments(check, line + ".attachments", l.attachments);
   if (l.note) edit_note(check, line + ".note", *l.note, {"ADD", "DCP"}, "expected ADD or DCP");
@@ -287,7 +288,7 @@ void edit_line_supplements(Checker& check, int li, model::ServiceLine& l) {
   }
 }
 
-void edit_claim_supplements(Checker& check, Claim& c) {
+[[gnu::noinline]] void edit_claim_supplements(Checker& check, Claim& c) {
   if (!c.clia_number.empty()) {
     upper(c.clia_number);
     const auto& n = c.clia_number;
@@ -359,7 +360,8 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
   check.text({"", -1, "prior_authorization"}, c.prior_authorization, 50, false);
   check.text({"", -1, "referral_number"}, c.referral_number, 50, false);
   check.place_of_service({"", -1, "place_of_service"}, c.place_of_service, true);
-  edit_claim_supplements(check, c);
+  if (!c.clia_number.empty() || !c.attachments.empty() || c.note || c.ambulance) [[unlikely]]
+    edit_claim_supplements(check, c);
   if (c.provider_signature != "Y" && c.provider_signature != "N")
     check.fail({"", -1, "provider_signature_on_file"}, EditCode::invalid_code, "expected true/false");
   if (c.assignment != "A" && c.assignment != "B" && c.assignment != "C")
@@ -539,7 +541,10 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
     if (l.unit_code.empty()) l.unit_code = "UN";
     if (l.unit_code != "UN" && l.unit_code != "MJ")
       check.fail({g, li, "unit_code"}, EditCode::invalid_unit_code, "expected UN (units) or MJ (minutes)");
-    edit_line_supplements(check, li, l);
+    if (l.units.scale > 0 && l.unit_code == "MJ" && l.units.normalized().scale > 0)
+      check.fail({g, li, "units"}, EditCode::invalid_units, "anesthesia time (unit code MJ) is whole minutes");
+    if (has_supplements(l)) [[unlikely]]
+      edit_line_supplements(check, li, l);
     if (l.place_of_service.empty()) l.place_of_service = c.place_of_service;
     else check.place_of_service({g, li, "place_of_service"}, l.place_of_service, false);
     if (check.date({g, li, "date"}, l.service_date, true) && !l.service_date_end.empty()) {

@@ -494,6 +494,13 @@ class Typer {
     text(obj, "place_of_service", p, out.place_of_service);
     integers(obj, "diagnosis_pointers", p, out.diagnosis_pointers);
     text(obj, "line_control_number", p, out.line_control_number);
+    // Few lines carry these: read out of line, so the common line stays small.
+    if (member(obj, "prior_authorization") || member(obj, "referral_number") || member(obj, "attachments") ||
+        member(obj, "note") || member(obj, "drug")) [[unlikely]]
+      line_supplements(obj, p, out);
+  }
+
+  [[gnu::noinline]] void line_supplements(const Members& obj, const Path& p, model::ServiceLine& out) {
     text(obj, "prior_authorization", p, out.prior_authorization);
     text(obj, "referral_number", p, out.referral_number);
     attachments(obj, p, out.attachments);
@@ -509,8 +516,20 @@ class Typer {
     }
   }
 
+  // The claim's supplemental information, out of line like the lines'.
+  [[gnu::noinline]] void claim_supplements(const Members& root, const Path& top, model::Claim& c) {
+    text(root, "clia_number", top, c.clia_number);
+    attachments(root, top, c.attachments);
+    note(root, top, c.note);
+    if (const Value* a = object(root, "ambulance", top)) {
+      const Path p{&top, "ambulance"};
+      c.ambulance.emplace();
+      ambulance(*a, p, *c.ambulance);
+    }
+  }
+
   // "attachments": [{report_type, transmission, control_number}] (PWK), claim or line.
-  void attachments(const Members& obj, const Path& parent, std::vector<model::Attachment>& out) {
+  [[gnu::noinline]] void attachments(const Members& obj, const Path& parent, std::vector<model::Attachment>& out) {
     const Value* a = array(obj, "attachments", parent);
     if (a == nullptr) return;
     const Path arr{&parent, "attachments"};
@@ -531,7 +550,7 @@ class Typer {
   }
 
   // "note": {code, text} (NTE), claim or line.
-  void note(const Members& obj, const Path& parent, std::optional<model::Note>& out) {
+  [[gnu::noinline]] void note(const Members& obj, const Path& parent, std::optional<model::Note>& out) {
     if (const Value* n = object(obj, "note", parent)) {
       const Path p{&parent, "note"};
       const Members m = members(*n, kNoteShape, p);
@@ -542,7 +561,7 @@ class Typer {
   }
 
   // "ambulance": CR1 and CRC, with the pick-up and drop-off locations (2310E/2310F).
-  void ambulance(const Value& value, const Path& p, model::AmbulanceTransport& out) {
+  [[gnu::noinline]] void ambulance(const Value& value, const Path& p, model::AmbulanceTransport& out) {
     const Members m = members(value, kAmbulanceShape, p);
     if (member(m, "patient_weight") != nullptr) {
       out.patient_weight.emplace();
@@ -580,7 +599,7 @@ class Typer {
     }
   }
 
-  void encounter(const Value& value, model::Encounter& e) {
+  [[gnu::noinline]] void encounter(const Value& value, model::Encounter& e) {
     const Path top;
     const Members root = members(value, kEncounterShape, top);
     model::Claim& c = e.claim;
@@ -600,14 +619,9 @@ class Typer {
     flag(root, "benefits_assigned", top, c.benefits_assignment, "Y", "N");
     flag(root, "release_of_information", top, c.release_of_information, "Y", "I");
     strings(root, "diagnoses", top, c.diagnoses);
-    text(root, "clia_number", top, c.clia_number);
-    attachments(root, top, c.attachments);
-    note(root, top, c.note);
-    if (const Value* a = object(root, "ambulance", top)) {
-      const Path p{&top, "ambulance"};
-      c.ambulance.emplace();
-      ambulance(*a, p, *c.ambulance);
-    }
+    if (member(root, "clia_number") || member(root, "attachments") || member(root, "note") ||
+        member(root, "ambulance")) [[unlikely]]
+      claim_supplements(root, top, c);
 
     if (const Value* a = object(root, "accident", top)) {
       const Path p{&top, "accident"};

@@ -54,7 +54,7 @@ std::vector<std::string> segments(const std::string& text) {
   std::string s;
   std::istringstream in(text);
   while (std::getline(in, s, '~')) {
-    if (!s.empty() && s[0] == '\n') s.erase(0, 1);
+    s.erase(0, s.find_first_not_of("\r\n"));
     if (!s.empty()) out.push_back(s);
   }
   return out;
@@ -203,17 +203,15 @@ TEST(ClaimSupplementsTest, WriterPutsEachSegmentInItsGuidePlace) {
   EXPECT_EQ(segs[clm + expected.size()].substr(0, 3), "SE*");
 }
 
+std::vector<model::Claim> read_claims(const std::string& text, x12::Diagnostics& d);
+
 TEST(ClaimSupplementsTest, ReaderReadsBackTheSameClaim) {
   const auto claim = edited_claim(supplemented_encounter_json());
   x12::Diagnostics d;
-  const std::string text = write_837p(claim);
-  x12::MemorySource source(text);
-  x12::SegmentReader segs(source, d);
-  x12::EnvelopeReader envelopes(segs, d);
-  x12_837p::Claim837pReader reader(envelopes, d);
-  model::Claim back;
-  ASSERT_TRUE(reader.next(back));
+  const auto claims = read_claims(write_837p(claim), d);
   EXPECT_FALSE(d.has_errors());
+  ASSERT_EQ(claims.size(), 1u);
+  const model::Claim& back = claims[0];
   EXPECT_EQ(back.attachments, claim.attachments);
   EXPECT_EQ(back.note, claim.note);
   EXPECT_EQ(back.clia_number, claim.clia_number);
@@ -223,7 +221,76 @@ TEST(ClaimSupplementsTest, ReaderReadsBackTheSameClaim) {
   EXPECT_EQ(back.lines[0], claim.lines[0]);
   EXPECT_EQ(back.lines[1], claim.lines[1]);
   EXPECT_EQ(back, claim);
-  EXPECT_FALSE(reader.next(back));
+}
+
+std::vector<model::Claim> read_claims(const std::string& text, x12::Diagnostics& d) {
+  x12::MemorySource source(text);
+  x12::SegmentReader segs(source, d);
+  x12::EnvelopeReader envelopes(segs, d);
+  x12_837p::Claim837pReader reader(envelopes, d);
+  std::vector<model::Claim> out;
+  model::Claim c;
+  while (reader.next(c)) out.push_back(c);
+  return out;
+}
+
+// The supplemental segments of an 837P, in order (whitespace between segments dropped).
+std::vector<std::string> supplemental_segments(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& s : segments(text)) {
+    const std::string id = s.substr(0, s.find('*'));
+    if (id == "PWK" || id == "NTE" || id == "CR1" || id == "CRC" || id == "LIN" || id == "CTP" ||
+        s.rfind("REF*XZ*", 0) == 0 || s.rfind("REF*X4*", 0) == 0 || s.rfind("NM1*PW*", 0) == 0 ||
+        s.rfind("NM1*45*", 0) == 0)
+      out.push_back(s);
+  }
+  return out;
+}
+
+TEST(ClaimSupplementsTest, GuideExamplesReadIntoTheFieldsAndWriteBackSegmentEqual) {
+  CLEARHOUSE_REQUIRE_CORPUS();
+  const auto dir = *testing::corpus_dir() / "837p";
+  {
+    x12::Diagnostics d;
+    const auto claims = read_claims(testing::read_file(dir / "albmarin_X222-ambulance.837"), d);
+    EXPECT_FALSE(d.has_errors());
+    ASSERT_EQ(claims.size(), 1u);
+    const auto& c = claims[0];
+    ASSERT_TRUE(c.ambulance);
+    EXPECT_EQ(c.ambulance->patient_weight, model::Decimal::from_integer(275));
+    EXPECT_EQ(c.ambulance->transport_reason, "A");
+    EXPECT_EQ(c.ambulance->distance, model::Decimal::from_integer(21));
+    EXPECT_EQ(c.ambulance->stretcher_purpose, "PATIENT IMOBILIZED");
+    ASSERT_EQ(c.ambulance->certifications.size(), 2u);
+    EXPECT_EQ(c.ambulance->certifications[1].answer, "N");
+    EXPECT_EQ(c.ambulance->certifications[1].conditions, (std::vector<std::string>{"05", "07", "08"}));
+    EXPECT_EQ(c.ambulance->pick_up.line1, "1129 REINDEER ROAD");
+    EXPECT_EQ(c.ambulance->drop_off.city, "CHEYENNE");
+    ASSERT_TRUE(c.lines.at(0).note);
+    EXPECT_EQ(c.lines[0].note->text, "CARDIAC EMERGENCY");
+  }
+  {
+    x12::Diagnostics d;
+    const auto claims = read_claims(testing::read_file(dir / "albmarin_X222-home-infusion-ndc-2410.837"), d);
+    ASSERT_EQ(claims.size(), 1u);
+    const auto& l = claims[0].lines.at(1);
+    ASSERT_TRUE(l.drug);
+    EXPECT_EQ(l.drug->ndc, "00004196501");
+    EXPECT_EQ(l.drug->quantity, model::Decimal::from_integer(7));
+    EXPECT_EQ(l.drug->unit, "UN");
+    EXPECT_EQ(l.drug->prescription_number, "2530001");
+    EXPECT_FALSE(claims[0].lines[0].drug);
+  }
+  for (const char* name : {"albmarin_X222-ambulance.837", "albmarin_X222-drug-in-physician-office.837",
+                           "albmarin_X222-home-infusion-ndc-2410.837"}) {
+    const std::string text = testing::read_file(dir / name);
+    x12::Diagnostics d;
+    const auto claims = read_claims(text, d);
+    ASSERT_FALSE(claims.empty()) << name;
+    std::string written;
+    for (const auto& c : claims) written += write_837p(c);
+    EXPECT_EQ(supplemental_segments(written), supplemental_segments(text)) << name;
+  }
 }
 
 x12::spec::ValidationReport validate(const std::string& text) {
