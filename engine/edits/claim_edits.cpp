@@ -257,11 +257,7 @@ void edit_ambulance(Checker& check, model::AmbulanceTransport& a) {
   check.address("ambulance.drop_off.address", a.drop_off, false);
 }
 
-bool has_supplements(const model::ServiceLine& l) {
-  return !l.prior_authorization.empty() || !l.referral_number.empty() || !l.attachments.empty() || l.note || l.drug;
-}
-
-[[gnu::noinline]] void edit_line_supplements(Checker& check, int li, model::ServiceLine& l) {
+[[gnu::noinline]] void edit_line_supplements(Checker& check, int li, model::LineSupplements& l) {
   const std::string_view g = "service_lines";
   check.text({g, li, "prior_authorization"}, l.prior_authorization, 50, false);
   check.text({g, li, "referral_number"}, l.referral_number, 50, false);
@@ -543,8 +539,8 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
       check.fail({g, li, "unit_code"}, EditCode::invalid_unit_code, "expected UN (units) or MJ (minutes)");
     if (l.units.scale > 0 && l.unit_code == "MJ" && l.units.normalized().scale > 0)
       check.fail({g, li, "units"}, EditCode::invalid_units, "anesthesia time (unit code MJ) is whole minutes");
-    if (has_supplements(l)) [[unlikely]]
-      edit_line_supplements(check, li, l);
+    if (l.supplements) [[unlikely]]
+      edit_line_supplements(check, li, l.supplements.edit());
     if (l.place_of_service.empty()) l.place_of_service = c.place_of_service;
     else check.place_of_service({g, li, "place_of_service"}, l.place_of_service, false);
     if (check.date({g, li, "date"}, l.service_date, true) && !l.service_date_end.empty()) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/model/attachment.hpp"
+#include "engine/model/boxed.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/decimal.hpp"
 #include "engine/model/drug.hpp"
@@ -14,6 +15,16 @@
 #include "engine/model/note.hpp"
 
 namespace clearhouse::model {
+
+// What few lines carry besides the service itself.
+struct LineSupplements {
+  std::string prior_authorization;     // REF*G1, when the line's differs from the claim's
+  std::string referral_number;         // REF*9F, when the line's differs from the claim's
+  std::vector<Attachment> attachments; // PWK, at most 10
+  std::optional<Note> note;            // NTE (ADD or DCP)
+  std::optional<Drug> drug;            // 2410 LIN/CTP/REF
+  friend bool operator==(const LineSupplements&, const LineSupplements&) = default;
+};
 
 struct ServiceLine {
   int line_number = 0;                 // LX01: 1, 2, ... within the claim
@@ -27,11 +38,7 @@ struct ServiceLine {
   Date service_date;                   // DTP*472 (D8), or the start of a range
   Date service_date_end;               // empty unless a range (RD8)
   std::string line_control_number;     // REF*6R, echoed by the payer in the 835
-  std::string prior_authorization;     // REF*G1, when the line's differs from the claim's
-  std::string referral_number;         // REF*9F, when the line's differs from the claim's
-  std::vector<Attachment> attachments; // PWK, at most 10
-  std::optional<Note> note;            // NTE (ADD or DCP)
-  std::optional<Drug> drug;            // 2410 LIN/CTP/REF
+  Boxed<LineSupplements> supplements; // PWK, REF*G1/9F, NTE, 2410: on few lines, so kept apart
   friend bool operator==(const ServiceLine&, const ServiceLine&) = default;
 };
 

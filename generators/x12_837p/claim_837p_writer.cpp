@@ -232,18 +232,20 @@ void Claim837pWriter::service_line_loop(const model::Claim& c, const model::Serv
     w_.component(p >= 10 ? std::string_view(digits, 2) : std::string_view(digits + 1, 1));
   }
   w_.end();
-  attachments(l.attachments);
+  const model::LineSupplements* extra = l.supplements.get();  // nullptr on most lines
+  if (extra) attachments(extra->attachments);
   if (l.service_date_end.empty()) {
     date("472", l.service_date);
   } else {
     w_.begin("DTP").element("472").element("RD8").element(l.service_date.to_ccyymmdd() + "-" + l.service_date_end.to_ccyymmdd());
     w_.end();
   }
-  if (!l.prior_authorization.empty()) w_.segment("REF", {"G1", l.prior_authorization});
+  if (extra && !extra->prior_authorization.empty()) w_.segment("REF", {"G1", extra->prior_authorization});
   w_.segment("REF", {"6R", l.line_control_number});
-  if (!l.referral_number.empty()) w_.segment("REF", {"9F", l.referral_number});
-  if (l.note) note(*l.note);
-  if (l.drug) drug(*l.drug);
+  if (!extra) return;
+  if (!extra->referral_number.empty()) w_.segment("REF", {"9F", extra->referral_number});
+  if (extra->note) note(*extra->note);
+  if (extra->drug) drug(*extra->drug);
 }
 
 void Claim837pWriter::write_claim(const model::Claim& c) {

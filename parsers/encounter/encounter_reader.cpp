@@ -500,7 +500,8 @@ class Typer {
       line_supplements(obj, p, out);
   }
 
-  [[gnu::noinline]] void line_supplements(const Members& obj, const Path& p, model::ServiceLine& out) {
+  [[gnu::noinline]] void line_supplements(const Members& obj, const Path& p, model::ServiceLine& line) {
+    model::LineSupplements& out = line.supplements.edit();
     text(obj, "prior_authorization", p, out.prior_authorization);
     text(obj, "referral_number", p, out.referral_number);
     attachments(obj, p, out.attachments);

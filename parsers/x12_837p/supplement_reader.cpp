@@ -20,6 +20,9 @@ bool Claim837pReader::read_supplement(const x12::Segment& s) {
   model::ServiceLine* line = claim_->lines.empty() ? nullptr : &claim_->lines.back();
   const bool at_claim = context_ == Context::claim;
   const bool at_line = context_ == Context::line && line != nullptr;
+  // The line's supplements, created only when a segment fills them.
+  auto extra = [&]() -> model::LineSupplements& { return line->supplements.edit(); };
+  const bool in_drug = context_ == Context::drug && line != nullptr && line->supplements->drug.has_value();
   if (id == "PWK") {
     if (!at_claim && !at_line) return false;
     if (at_line && is_medical_necessity_transmission(s[2])) return true;
@@ -27,21 +30,21 @@ bool Claim837pReader::read_supplement(const x12::Segment& s) {
     a.report_type = std::string(s[1]);
     a.transmission = std::string(s[2]);
     if (s[5] == "AC") a.control_number = std::string(s[6]);
-    (at_line ? line->attachments : claim_->attachments).push_back(std::move(a));
+    (at_line ? extra().attachments : claim_->attachments).push_back(std::move(a));
     return true;
   }
   if (id == "NTE") {
     if (!at_claim && !at_line) return false;
-    auto& note = at_line ? line->note : claim_->note;
+    auto& note = at_line ? extra().note : claim_->note;
     if (!note) note = model::Note{std::string(s[1]), std::string(s[2])};  // the first note (a TPO note may follow)
     return true;
   }
   if (id == "REF") {
     const std::string_view q = s[1];
     if (at_claim && q == "X4") claim_->clia_number = std::string(s[2]);
-    else if (at_line && q == "G1") line->prior_authorization = std::string(s[2]);
-    else if (at_line && q == "9F") line->referral_number = std::string(s[2]);
-    else if (context_ == Context::drug && q == "XZ" && line && line->drug) line->drug->prescription_number = std::string(s[2]);
+    else if (at_line && q == "G1") extra().prior_authorization = std::string(s[2]);
+    else if (at_line && q == "9F") extra().referral_number = std::string(s[2]);
+    else if (in_drug && q == "XZ") extra().drug->prescription_number = std::string(s[2]);
     else return false;
     return true;
   }
@@ -71,18 +74,18 @@ bool Claim837pReader::read_supplement(const x12::Segment& s) {
   if (id == "LIN" && at_line) {
     // Only the NDC (N4) has a field; other product ids (UPC, HIBCC...) leave the line without a drug.
     if (s[2] == "N4") {
-      line->drug.emplace();
-      line->drug->ndc = std::string(s[3]);
+      extra().drug.emplace().ndc = std::string(s[3]);
       context_ = Context::drug;
     } else {
       context_ = Context::other;
     }
     return true;
   }
-  if (id == "CTP" && context_ == Context::drug && line && line->drug) {
-    if (auto q = x12::grammar::parse_decimal(s[4])) line->drug->quantity = *q;
+  if (id == "CTP" && in_drug) {
+    model::Drug& drug = *extra().drug;
+    if (auto q = x12::grammar::parse_decimal(s[4])) drug.quantity = *q;
     else invalid(s, 4, "a decimal quantity");
-    line->drug->unit = std::string(s.component(5, 1));
+    drug.unit = std::string(s.component(5, 1));
     return true;
   }
   return false;

@@ -80,9 +80,10 @@ TEST(ClaimSupplementsTest, EditsAcceptAndNormalize) {
   ASSERT_TRUE(c.ambulance);
   EXPECT_EQ(c.ambulance->patient_weight, model::Decimal::from_integer(180));
   EXPECT_EQ(c.ambulance->certifications.at(0).answer, "Y");
-  ASSERT_TRUE(c.lines.at(0).drug);
-  EXPECT_EQ(c.lines[0].drug->ndc, "00409487202");  // hyphenated 5-4-2 without hyphens
-  EXPECT_EQ(c.lines[0].drug->quantity, model::Decimal::from_integer(2));
+  ASSERT_TRUE(c.lines.at(0).supplements->drug);
+  EXPECT_EQ(c.lines[0].supplements->drug->ndc, "00409487202");  // hyphenated 5-4-2 without hyphens
+  EXPECT_EQ(c.lines[0].supplements->drug->quantity, model::Decimal::from_integer(2));
+  EXPECT_FALSE(c.lines[1].supplements);  // nothing kept for a line without supplements
   EXPECT_EQ(c.lines[1].unit_code, "MJ");
   EXPECT_EQ(c.lines[1].units, model::Decimal::from_integer(45));
 }
@@ -217,7 +218,8 @@ TEST(ClaimSupplementsTest, ReaderReadsBackTheSameClaim) {
   EXPECT_EQ(back.clia_number, claim.clia_number);
   EXPECT_EQ(back.ambulance, claim.ambulance);
   ASSERT_EQ(back.lines.size(), claim.lines.size());
-  EXPECT_EQ(back.lines[0].drug, claim.lines[0].drug);
+  EXPECT_EQ(back.lines[0].supplements->drug, claim.lines[0].supplements->drug);
+  EXPECT_FALSE(back.lines[1].supplements);
   EXPECT_EQ(back.lines[0], claim.lines[0]);
   EXPECT_EQ(back.lines[1], claim.lines[1]);
   EXPECT_EQ(back, claim);
@@ -266,20 +268,20 @@ TEST(ClaimSupplementsTest, GuideExamplesReadIntoTheFieldsAndWriteBackSegmentEqua
     EXPECT_EQ(c.ambulance->certifications[1].conditions, (std::vector<std::string>{"05", "07", "08"}));
     EXPECT_EQ(c.ambulance->pick_up.line1, "1129 REINDEER ROAD");
     EXPECT_EQ(c.ambulance->drop_off.city, "CHEYENNE");
-    ASSERT_TRUE(c.lines.at(0).note);
-    EXPECT_EQ(c.lines[0].note->text, "CARDIAC EMERGENCY");
+    ASSERT_TRUE(c.lines.at(0).supplements->note);
+    EXPECT_EQ(c.lines[0].supplements->note->text, "CARDIAC EMERGENCY");
   }
   {
     x12::Diagnostics d;
     const auto claims = read_claims(testing::read_file(dir / "albmarin_X222-home-infusion-ndc-2410.837"), d);
     ASSERT_EQ(claims.size(), 1u);
     const auto& l = claims[0].lines.at(1);
-    ASSERT_TRUE(l.drug);
-    EXPECT_EQ(l.drug->ndc, "00004196501");
-    EXPECT_EQ(l.drug->quantity, model::Decimal::from_integer(7));
-    EXPECT_EQ(l.drug->unit, "UN");
-    EXPECT_EQ(l.drug->prescription_number, "2530001");
-    EXPECT_FALSE(claims[0].lines[0].drug);
+    ASSERT_TRUE(l.supplements->drug);
+    EXPECT_EQ(l.supplements->drug->ndc, "00004196501");
+    EXPECT_EQ(l.supplements->drug->quantity, model::Decimal::from_integer(7));
+    EXPECT_EQ(l.supplements->drug->unit, "UN");
+    EXPECT_EQ(l.supplements->drug->prescription_number, "2530001");
+    EXPECT_FALSE(claims[0].lines[0].supplements);
   }
   for (const char* name : {"albmarin_X222-ambulance.837", "albmarin_X222-drug-in-physician-office.837",
                            "albmarin_X222-home-infusion-ndc-2410.837"}) {
