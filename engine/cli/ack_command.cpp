@@ -9,6 +9,7 @@
 
 #include "engine/ack/ack_file_posting.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/util/timestamp.hpp"
 #include "generators/render/json_writer.hpp"
@@ -16,7 +17,10 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage = "usage: clearhouse ack FILE [--db URL] [--format json|text]";
+constexpr OptionSpec kOptions[] = {
+    command_line::kDbOption,
+    {.name = "format", .value_name = "text|json", .description = "the summary as a line of text (default) or JSON"},
+};
 
 void print_json(const std::string& file, const ack::AckFilePosting& p) {
   const auto& r = p.report;
@@ -37,11 +41,8 @@ void print_json(const std::string& file, const ack::AckFilePosting& p) {
   json.newline();
 }
 
-}  // namespace
-
-int run_ack(const std::vector<std::string>& argv) {
-  Args args(argv, {{"db"}, {"format"}});
-  args.expect_positionals(1, 1, kUsage);
+int run_ack(const Args& args) {
+  args.expect_positionals(1, 1, "FILE (a 999 or TA1)");
   const std::string file = args.positionals()[0];
   const std::string format = args.choice("format", {"text", "json"}, "text");
   auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
@@ -65,5 +66,15 @@ int run_ack(const std::vector<std::string>& argv) {
                      posted.file_errors.empty();
   return clean ? kExitOk : kExitRejected;
 }
+
+}  // namespace
+
+const Command kAckCommand{
+    .name = "ack",
+    .summary = "post a partner's 999/TA1 acknowledgments: mark the claims accepted or rejected",
+    .synopsis = "FILE [--db URL] [--format text|json]",
+    .options = kOptions,
+    .run = run_ack,
+};
 
 }  // namespace clearhouse::cli
