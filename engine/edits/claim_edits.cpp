@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/codes/code_formats.hpp"
+#include "engine/codes/ndc.hpp"
 #include "engine/codes/npi.hpp"
 #include "engine/edits/claim_splitter.hpp"
 #include "engine/edits/edit_code.hpp"
@@ -173,6 +174,130 @@ class Checker {
   std::vector<Rejection>& out_;
 };
 
+// The supplemental information of the claim and its lines: attachments (PWK), notes (NTE), the
+// CLIA number (REF*X4), the ambulance transport (CR1, CRC, 2310E/F), line authorizations
+// (2400 REF*G1/9F), drugs (2410) and anesthesia minutes. Paths are built only for claims
+// that carry these, and formatted only on failure.
+bool is_one_of(std::string_view v, std::initializer_list<std::string_view> codes) {
+  return std::find(codes.begin(), codes.end(), v) != codes.end();
+}
+
+void edit_attachments(Checker& check, const std::string& group, std::vector<model::Attachment>& attachments) {
+  if (attachments.size() > 10)
+    check.fail({group}, EditCode::too_many_attachments, "at most 10 attachments (PWK)");
+  for (std::size_t k = 0; k < attachments.size(); ++k) {
+    auto& a = attachments[k];
+    const int ak = static_cast<int>(k);
+    upper(a.report_type);
+    upper(a.transmission);
+    if (a.report_type.empty())
+      check.fail({group, ak, "report_type"}, EditCode::missing_field, "required");
+    else if (!is_one_of(a.report_type, {"03", "04", "05", "06", "07", "08", "09", "10", "11", "13", "15", "21", "A3",
+                                        "A4", "AM", "AS", "B2", "B3", "B4", "BR", "BS", "BT", "CB", "CK", "CT", "D2",
+                                        "DA", "DB", "DG", "DJ", "DS", "EB", "HC", "HR", "I5", "IR", "LA", "M1", "MT",
+                                        "NN", "OB", "OC", "OD", "OE", "OX", "OZ", "P4", "P5", "PE", "PN", "PO", "PQ",
+                                        "PY", "PZ", "RB", "RR", "RT", "RX", "SG", "V5", "XP"}))
+      check.fail({group, ak, "report_type"}, EditCode::invalid_code, "not a PWK01 attachment report type code");
+    if (a.transmission.empty())
+      check.fail({group, ak, "transmission"}, EditCode::missing_field, "required");
+    else if (!is_one_of(a.transmission, {"AA", "BM", "EL", "EM", "FT", "FX"}))
+      check.fail({group, ak, "transmission"}, EditCode::invalid_code, "expected AA, BM, EL, EM, FT or FX");
+    // The guide asks for PWK05/PWK06 whenever the paperwork travels (anything but AA).
+    if (a.control_number.empty() && !a.transmission.empty() && a.transmission != "AA")
+      check.fail({group, ak, "control_number"}, EditCode::missing_field,
+                 "required unless transmission is AA (available on request): the payer matches the paperwork by it");
+    else
+      check.text({group, ak, "control_number"}, a.control_number, 80, false, 2);
+  }
+}
+
+void edit_note(Checker& check, const std::string& group, model::Note& note,
+               std::initializer_list<std::string_view> codes, std::string_view expected) {
+  upper(note.code);
+  if (note.code.empty()) check.fail({group, -1, "code"}, EditCode::missing_field, "required");
+  else if (!is_one_of(note.code, codes)) check.fail({group, -1, "code"}, EditCode::invalid_code, std::string(expected));
+  check.text({group, -1, "text"}, note.text, 80, true);
+}
+
+void edit_ambulance(Checker& check, model::AmbulanceTransport& a) {
+  upper(a.transport_reason);
+  if (a.transport_reason.empty())
+    check.fail({"ambulance", -1, "transport_reason"}, EditCode::missing_field, "required");
+  else if (!is_one_of(a.transport_reason, {"A", "B", "C", "D", "E"}))
+    check.fail({"ambulance", -1, "transport_reason"}, EditCode::invalid_code, "expected A, B, C, D or E");
+  if (a.distance.is_negative())
+    check.fail({"ambulance", -1, "distance"}, EditCode::invalid_units, "must not be negative");
+  else if (a.distance.to_string().size() > 15)
+    check.fail({"ambulance", -1, "distance"}, EditCode::too_long, "at most 15 characters");
+  if (a.patient_weight && a.patient_weight->coefficient <= 0)
+    check.fail({"ambulance", -1, "patient_weight"}, EditCode::invalid_units, "must be greater than 0");
+  else if (a.patient_weight && a.patient_weight->to_string().size() > 10)
+    check.fail({"ambulance", -1, "patient_weight"}, EditCode::too_long, "at most 10 characters");
+  check.text({"ambulance", -1, "round_trip_purpose"}, a.round_trip_purpose, 80, false);
+  check.text({"ambulance", -1, "stretcher_purpose"}, a.stretcher_purpose, 80, false);
+  if (a.certifications.size() > 3)
+    check.fail({"ambulance", -1, "certifications"}, EditCode::invalid_code, "at most 3 certifications (CRC)");
+  for (std::size_t k = 0; k < a.certifications.size(); ++k) {
+    auto& c = a.certifications[k];
+    const Field f{"ambulance.certifications", static_cast<int>(k), "conditions"};
+    if (c.answer != "Y" && c.answer != "N")
+      check.fail({"ambulance.certifications", static_cast<int>(k), "answer"}, EditCode::invalid_code, "expected true/false");
+    if (c.conditions.empty() || c.conditions.size() > 5)
+      check.fail(f, EditCode::invalid_code, "expected 1-5 condition codes");
+    for (std::size_t i = 0; i < c.conditions.size(); ++i) {
+      if (!is_one_of(c.conditions[i], {"01", "04", "05", "06", "07", "08", "09", "12"}))
+        check.fail(f, EditCode::invalid_code, "expected condition codes 01, 04, 05, 06, 07, 08, 09 or 12");
+      else if (std::find(c.conditions.begin(), c.conditions.begin() + static_cast<std::ptrdiff_t>(i), c.conditions[i]) !=
+               c.conditions.begin() + static_cast<std::ptrdiff_t>(i))
+        check.fail(f, EditCode::invalid_code, "the same condition code is listed twice");
+    }
+  }
+  check.address("ambulance.pick_up.address", a.pick_up, false);
+  check.text({"ambulance.drop_off", -1, "name"}, a.drop_off_name, 60, false);
+  check.address("ambulance.drop_off.address", a.drop_off, false);
+}
+
+[[gnu::noinline]] void edit_line_supplements(Checker& check, int li, model::LineSupplements& l) {
+  const std::string_view g = "service_lines";
+  check.text({g, li, "prior_authorization"}, l.prior_authorization, 50, false);
+  check.text({g, li, "referral_number"}, l.referral_number, 50, false);
+  const std::string line = fmt::format("service_lines[{}]", li);
+  if (!l.attachments.empty()) edit_attachments(check, line + ".attachments", l.attachments);
+  if (l.note) edit_note(check, line + ".note", *l.note, {"ADD", "DCP"}, "expected ADD or DCP");
+  if (l.drug) {
+    auto& d = *l.drug;
+    const std::string group = line + ".drug";
+    codes::normalize_ndc(d.ndc);
+    upper(d.unit);
+    if (d.ndc.empty()) check.fail({group, -1, "ndc"}, EditCode::missing_field, "required");
+    else if (!codes::is_ndc11(d.ndc)) check.fail({group, -1, "ndc"}, EditCode::invalid_ndc, codes::ndc_problem(d.ndc));
+    if (d.quantity.coefficient <= 0)
+      check.fail({group, -1, "quantity"}, EditCode::invalid_units, "must be greater than 0");
+    else if (d.quantity.to_string().size() > 15)
+      check.fail({group, -1, "quantity"}, EditCode::too_long, "at most 15 characters");
+    if (d.unit.empty())
+      check.fail({group, -1, "unit"}, EditCode::missing_field, "required: F2, GR, ME, ML or UN");
+    else if (!is_one_of(d.unit, {"F2", "GR", "ME", "ML", "UN"}))
+      check.fail({group, -1, "unit"}, EditCode::invalid_unit_code,
+                 "expected F2 (international unit), GR (gram), ME (milligram), ML (milliliter) or UN (unit)");
+    check.text({group, -1, "prescription_number"}, d.prescription_number, 50, false);
+  }
+}
+
+[[gnu::noinline]] void edit_claim_supplements(Checker& check, Claim& c) {
+  if (!c.clia_number.empty()) {
+    upper(c.clia_number);
+    const auto& n = c.clia_number;
+    if (n.size() != 10 || n[2] != 'D' || !all_digits(std::string_view(n).substr(0, 2)) ||
+        !all_digits(std::string_view(n).substr(3)))
+      check.fail({"", -1, "clia_number"}, EditCode::invalid_clia_number, "expected 2 digits, D and 7 digits (12D3456789)");
+  }
+  if (!c.attachments.empty()) edit_attachments(check, "attachments", c.attachments);
+  if (c.note)
+    edit_note(check, "note", *c.note, {"ADD", "CER", "DCP", "DGN", "TPO"}, "expected ADD, CER, DCP, DGN or TPO");
+  if (c.ambulance) edit_ambulance(check, *c.ambulance);
+}
+
 void normalize_codes(Claim& c) {
   for (auto& d : c.diagnoses) codes::normalize_code(CodeKind::icd10cm, d);
   for (auto& l : c.lines) {
@@ -231,6 +356,8 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
   check.text({"", -1, "prior_authorization"}, c.prior_authorization, 50, false);
   check.text({"", -1, "referral_number"}, c.referral_number, 50, false);
   check.place_of_service({"", -1, "place_of_service"}, c.place_of_service, true);
+  if (!c.clia_number.empty() || !c.attachments.empty() || c.note || c.ambulance) [[unlikely]]
+    edit_claim_supplements(check, c);
   if (c.provider_signature != "Y" && c.provider_signature != "N")
     check.fail({"", -1, "provider_signature_on_file"}, EditCode::invalid_code, "expected true/false");
   if (c.assignment != "A" && c.assignment != "B" && c.assignment != "C")
@@ -410,6 +537,10 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
     if (l.unit_code.empty()) l.unit_code = "UN";
     if (l.unit_code != "UN" && l.unit_code != "MJ")
       check.fail({g, li, "unit_code"}, EditCode::invalid_unit_code, "expected UN (units) or MJ (minutes)");
+    if (l.units.scale > 0 && l.unit_code == "MJ" && l.units.normalized().scale > 0)
+      check.fail({g, li, "units"}, EditCode::invalid_units, "anesthesia time (unit code MJ) is whole minutes");
+    if (l.supplements) [[unlikely]]
+      edit_line_supplements(check, li, l.supplements.edit());
     if (l.place_of_service.empty()) l.place_of_service = c.place_of_service;
     else check.place_of_service({g, li, "place_of_service"}, l.place_of_service, false);
     if (check.date({g, li, "date"}, l.service_date, true) && !l.service_date_end.empty()) {

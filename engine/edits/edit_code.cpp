@@ -45,6 +45,9 @@ std::string_view edit_code_name(EditCode code) {
     case EditCode::original_claim_required: return "original_claim_required";
     case EditCode::original_claim_forbidden: return "original_claim_forbidden";
     case EditCode::split_claim_id_too_long: return "split_claim_id_too_long";
+    case EditCode::invalid_ndc: return "invalid_ndc";
+    case EditCode::invalid_clia_number: return "invalid_clia_number";
+    case EditCode::too_many_attachments: return "too_many_attachments";
   }
   return "unknown";
 }

@@ -49,6 +49,9 @@ enum class EditCode {
   original_claim_required,        // frequency 7/8 without original_claim_number
   original_claim_forbidden,       // frequency 1 with original_claim_number
   split_claim_id_too_long,        // more than 50 lines, and the split claims' ids would pass 20 characters
+  invalid_ndc,                    // a drug's NDC that is not 11 digits (5-4-2), e.g. a 10-digit NDC
+  invalid_clia_number,            // a CLIA number that is not 2 digits, D, 7 digits
+  too_many_attachments,           // more than 10 PWK attachments on the claim or a line
 };
 
 std::string_view edit_code_name(EditCode code);

@@ -8,9 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/ambulance.hpp"
+#include "engine/model/attachment.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/insured_person.hpp"
 #include "engine/model/money.hpp"
+#include "engine/model/note.hpp"
 #include "engine/model/party.hpp"
 #include "engine/model/payer.hpp"
 #include "engine/model/provider.hpp"
@@ -45,6 +48,10 @@ struct Claim {
   std::string referral_number;         // REF*9F
   std::string prior_authorization;     // REF*G1
   std::string original_claim_number;   // REF*F8, the payer's claim control number (frequency 7/8)
+  std::string clia_number;             // REF*X4, the lab's CLIA certificate ("12D3456789")
+  std::vector<Attachment> attachments; // PWK, at most 10
+  std::optional<Note> note;            // NTE
+  std::optional<AmbulanceTransport> ambulance;  // CR1, CRC, 2310E/2310F
   std::vector<std::string> diagnoses;  // ICD-10-CM without dots; first is principal (ABK)
 
   Submitter submitter;

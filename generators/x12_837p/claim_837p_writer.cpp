@@ -190,9 +190,13 @@ void Claim837pWriter::claim_loop(const model::Claim& c) {
   w_.end();
   if (!c.onset_date.empty()) date("431", c.onset_date);
   if (c.accident && !c.accident->date.empty()) date("439", c.accident->date);
+  attachments(c.attachments);
   if (!c.referral_number.empty()) w_.segment("REF", {"9F", c.referral_number});
   if (!c.prior_authorization.empty()) w_.segment("REF", {"G1", c.prior_authorization});
   if (!c.original_claim_number.empty()) w_.segment("REF", {"F8", c.original_claim_number});
+  if (!c.clia_number.empty()) w_.segment("REF", {"X4", c.clia_number});
+  if (c.note) note(*c.note);
+  if (c.ambulance) ambulance_transport(*c.ambulance);
   w_.begin("HI");
   for (std::size_t i = 0; i < c.diagnoses.size(); ++i) w_.composite({i == 0 ? "ABK" : "ABF", c.diagnoses[i]});
   w_.end();
@@ -208,6 +212,7 @@ void Claim837pWriter::claim_loop(const model::Claim& c) {
     w_.end();
     address(f.address);
   }
+  if (c.ambulance) ambulance_locations(*c.ambulance);
   for (const auto& line : c.lines) service_line_loop(c, line);
 }
 
@@ -227,13 +232,20 @@ void Claim837pWriter::service_line_loop(const model::Claim& c, const model::Serv
     w_.component(p >= 10 ? std::string_view(digits, 2) : std::string_view(digits + 1, 1));
   }
   w_.end();
+  const model::LineSupplements* extra = l.supplements.get();  // nullptr on most lines
+  if (extra) attachments(extra->attachments);
   if (l.service_date_end.empty()) {
     date("472", l.service_date);
   } else {
     w_.begin("DTP").element("472").element("RD8").element(l.service_date.to_ccyymmdd() + "-" + l.service_date_end.to_ccyymmdd());
     w_.end();
   }
+  if (extra && !extra->prior_authorization.empty()) w_.segment("REF", {"G1", extra->prior_authorization});
   w_.segment("REF", {"6R", l.line_control_number});
+  if (!extra) return;
+  if (!extra->referral_number.empty()) w_.segment("REF", {"9F", extra->referral_number});
+  if (extra->note) note(*extra->note);
+  if (extra->drug) drug(*extra->drug);
 }
 
 void Claim837pWriter::write_claim(const model::Claim& c) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/model/claim.hpp"
 #include "engine/model/date.hpp"
@@ -57,6 +58,12 @@ class Claim837pWriter {
   void person(std::string_view entity_id, const model::PersonName& n, std::string_view id_qualifier, std::string_view id);
   void address(const model::Address& a);
   void date(std::string_view qualifier, const model::Date& d);
+  // Supplemental information (supplemental_segments.cpp, ambulance_segments.cpp, drug_segments.cpp).
+  void attachments(const std::vector<model::Attachment>& list);  // PWK
+  void note(const model::Note& n);                                 // NTE
+  void ambulance_transport(const model::AmbulanceTransport& a);    // 2300 CR1, CRC
+  void ambulance_locations(const model::AmbulanceTransport& a);    // 2310E, 2310F
+  void drug(const model::Drug& d);                                 // 2410
 
   x12::X12Writer& w_;
   x12::EnvelopeWriter envelope_;

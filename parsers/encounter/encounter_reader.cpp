@@ -51,7 +51,7 @@ struct Path {
 
 // Every member name of schemas/encounter.schema.json, at any level (which names each object
 // may have is its Shape, below).
-constexpr std::array<std::string_view, 66> kKeyNames = {
+constexpr std::array<std::string_view, 90> kKeyNames = {
     // encounter ("batch" is gen_x12.py metadata the schema names and the reader ignores)
     "batch", "claim_id", "frequency_code", "place_of_service", "total_charge", "original_claim_number",
     "prior_authorization", "referral_number", "onset_date", "provider_signature_on_file", "assignment",
@@ -65,7 +65,12 @@ constexpr std::array<std::string_view, 66> kKeyNames = {
     "insurance_type_code", "relationship", "line1", "line2", "city", "zip",
     // service lines
     "line", "procedure_code", "modifiers", "units", "unit_code", "charge", "date_end", "diagnosis_pointers",
-    "line_control_number"};
+    "line_control_number",
+    // supplemental information: attachments, notes, CLIA, drugs, ambulance transport
+    "clia_number", "attachments", "note", "ambulance", "drug", "ndc", "quantity", "unit", "prescription_number",
+    "report_type", "transmission", "control_number", "code", "text", "patient_weight", "transport_reason",
+    "distance", "round_trip_purpose", "stretcher_purpose", "certifications", "pick_up", "drop_off", "answer",
+    "conditions"};
 
 // Open-addressing index of kKeyNames, built at compile time. A JSON member name is looked up
 // a word at a time: its first eight bytes and its length pick the bucket, and the candidate is
@@ -167,7 +172,7 @@ constexpr Shape kEncounterShape{
     "prior_authorization", "referral_number", "onset_date", "provider_signature_on_file", "assignment",
     "benefits_assigned", "release_of_information", "diagnoses", "accident", "submitter", "receiver", "payer",
     "billing_provider", "pay_to_address", "rendering_provider", "referring_provider", "service_facility",
-    "subscriber", "patient", "service_lines"};
+    "subscriber", "patient", "service_lines", "clia_number", "attachments", "note", "ambulance"};
 constexpr Shape kAccidentShape{"cause", "date", "state", "country"};
 constexpr Shape kSubmitterShape{"name", "id", "contact_name", "phone", "email"};
 constexpr Shape kReceiverShape{"name", "id"};
@@ -181,7 +186,16 @@ constexpr Shape kSubscriberShape{"last", "first", "middle", "suffix", "member_id
                                  "group_number", "group_name", "payer_responsibility", "insurance_type_code"};
 constexpr Shape kPatientShape{"relationship", "last", "first", "middle", "suffix", "dob", "gender", "address"};
 constexpr Shape kServiceLineShape{"line", "procedure_code", "modifiers", "units", "unit_code", "charge", "date",
-                                  "date_end", "place_of_service", "diagnosis_pointers", "line_control_number"};
+                                  "date_end", "place_of_service", "diagnosis_pointers", "line_control_number",
+                                  "prior_authorization", "referral_number", "attachments", "note", "drug"};
+constexpr Shape kDrugShape{"ndc", "quantity", "unit", "prescription_number"};
+constexpr Shape kAttachmentShape{"report_type", "transmission", "control_number"};
+constexpr Shape kNoteShape{"code", "text"};
+constexpr Shape kAmbulanceShape{"patient_weight", "transport_reason", "distance", "round_trip_purpose",
+                                "stretcher_purpose", "certifications", "pick_up", "drop_off"};
+constexpr Shape kAmbulanceCertificationShape{"answer", "conditions"};
+constexpr Shape kPickUpShape{"address"};
+constexpr Shape kDropOffShape{"name", "address"};
 
 // One JSON object's members by name, indexed in a single pass over them (instead of a linear
 // FindMember per lookup). As with FindMember, the first occurrence of a name counts. A name the
@@ -480,9 +494,113 @@ class Typer {
     text(obj, "place_of_service", p, out.place_of_service);
     integers(obj, "diagnosis_pointers", p, out.diagnosis_pointers);
     text(obj, "line_control_number", p, out.line_control_number);
+    // Few lines carry these: read out of line, so the common line stays small.
+    if (member(obj, "prior_authorization") || member(obj, "referral_number") || member(obj, "attachments") ||
+        member(obj, "note") || member(obj, "drug")) [[unlikely]]
+      line_supplements(obj, p, out);
   }
 
-  void encounter(const Value& value, model::Encounter& e) {
+  [[gnu::noinline]] void line_supplements(const Members& obj, const Path& p, model::ServiceLine& line) {
+    model::LineSupplements& out = line.supplements.edit();
+    text(obj, "prior_authorization", p, out.prior_authorization);
+    text(obj, "referral_number", p, out.referral_number);
+    attachments(obj, p, out.attachments);
+    note(obj, p, out.note);
+    if (const Value* d = object(obj, "drug", p)) {
+      const Path dp{&p, "drug"};
+      const Members dm = members(*d, kDrugShape, dp);
+      out.drug.emplace();
+      text(dm, "ndc", dp, out.drug->ndc);
+      decimal(dm, "quantity", dp, out.drug->quantity);
+      text(dm, "unit", dp, out.drug->unit);
+      text(dm, "prescription_number", dp, out.drug->prescription_number);
+    }
+  }
+
+  // The claim's supplemental information, out of line like the lines'.
+  [[gnu::noinline]] void claim_supplements(const Members& root, const Path& top, model::Claim& c) {
+    text(root, "clia_number", top, c.clia_number);
+    attachments(root, top, c.attachments);
+    note(root, top, c.note);
+    if (const Value* a = object(root, "ambulance", top)) {
+      const Path p{&top, "ambulance"};
+      c.ambulance.emplace();
+      ambulance(*a, p, *c.ambulance);
+    }
+  }
+
+  // "attachments": [{report_type, transmission, control_number}] (PWK), claim or line.
+  [[gnu::noinline]] void attachments(const Members& obj, const Path& parent, std::vector<model::Attachment>& out) {
+    const Value* a = array(obj, "attachments", parent);
+    if (a == nullptr) return;
+    const Path arr{&parent, "attachments"};
+    out.resize(a->Size());
+    int i = 0;
+    for (const auto& v : a->GetArray()) {
+      const Path p{&arr, {}, i};
+      auto& at = out[static_cast<std::size_t>(i++)];
+      if (!v.IsObject()) {
+        problem(p, "wrong_type", "expected an object");
+        continue;
+      }
+      const Members m = members(v, kAttachmentShape, p);
+      text(m, "report_type", p, at.report_type);
+      text(m, "transmission", p, at.transmission);
+      text(m, "control_number", p, at.control_number);
+    }
+  }
+
+  // "note": {code, text} (NTE), claim or line.
+  [[gnu::noinline]] void note(const Members& obj, const Path& parent, std::optional<model::Note>& out) {
+    if (const Value* n = object(obj, "note", parent)) {
+      const Path p{&parent, "note"};
+      const Members m = members(*n, kNoteShape, p);
+      out.emplace();
+      text(m, "code", p, out->code);
+      text(m, "text", p, out->text);
+    }
+  }
+
+  // "ambulance": CR1 and CRC, with the pick-up and drop-off locations (2310E/2310F).
+  [[gnu::noinline]] void ambulance(const Value& value, const Path& p, model::AmbulanceTransport& out) {
+    const Members m = members(value, kAmbulanceShape, p);
+    if (member(m, "patient_weight") != nullptr) {
+      out.patient_weight.emplace();
+      decimal(m, "patient_weight", p, *out.patient_weight);
+    }
+    text(m, "transport_reason", p, out.transport_reason);
+    decimal(m, "distance", p, out.distance);
+    text(m, "round_trip_purpose", p, out.round_trip_purpose);
+    text(m, "stretcher_purpose", p, out.stretcher_purpose);
+    if (const Value* a = array(m, "certifications", p)) {
+      const Path arr{&p, "certifications"};
+      out.certifications.resize(a->Size());
+      int i = 0;
+      for (const auto& v : a->GetArray()) {
+        const Path cp{&arr, {}, i};
+        auto& c = out.certifications[static_cast<std::size_t>(i++)];
+        if (!v.IsObject()) {
+          problem(cp, "wrong_type", "expected an object");
+          continue;
+        }
+        const Members cm = members(v, kAmbulanceCertificationShape, cp);
+        flag(cm, "answer", cp, c.answer, "Y", "N");
+        strings(cm, "conditions", cp, c.conditions);
+      }
+    }
+    if (const Value* u = object(m, "pick_up", p)) {
+      const Path up{&p, "pick_up"};
+      address_member(members(*u, kPickUpShape, up), "address", up, out.pick_up);
+    }
+    if (const Value* d = object(m, "drop_off", p)) {
+      const Path dp{&p, "drop_off"};
+      const Members dm = members(*d, kDropOffShape, dp);
+      text(dm, "name", dp, out.drop_off_name);
+      address_member(dm, "address", dp, out.drop_off);
+    }
+  }
+
+  [[gnu::noinline]] void encounter(const Value& value, model::Encounter& e) {
     const Path top;
     const Members root = members(value, kEncounterShape, top);
     model::Claim& c = e.claim;
@@ -502,6 +620,9 @@ class Typer {
     flag(root, "benefits_assigned", top, c.benefits_assignment, "Y", "N");
     flag(root, "release_of_information", top, c.release_of_information, "Y", "I");
     strings(root, "diagnoses", top, c.diagnoses);
+    if (member(root, "clia_number") || member(root, "attachments") || member(root, "note") ||
+        member(root, "ambulance")) [[unlikely]]
+      claim_supplements(root, top, c);
 
     if (const Value* a = object(root, "accident", top)) {
       const Path p{&top, "accident"};

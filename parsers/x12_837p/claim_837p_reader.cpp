@@ -47,6 +47,8 @@ model::Address* Claim837pReader::address_in_context() {
       return &*payer_.address;
     case Context::patient: return &patient_.address;
     case Context::facility: return claim_ && claim_->service_facility ? &claim_->service_facility->address : nullptr;
+    case Context::pick_up: return claim_ && claim_->ambulance ? &claim_->ambulance->pick_up : nullptr;
+    case Context::drop_off: return claim_ && claim_->ambulance ? &claim_->ambulance->drop_off : nullptr;
     default: return nullptr;
   }
 }
@@ -151,6 +153,10 @@ void Claim837pReader::on_segment(const x12::Segment& s) {
       claim_->service_facility.emplace();
       claim_->service_facility->name = std::string(s[3]);
       if (s[8] == "XX") claim_->service_facility->npi = std::string(s[9]);
+    } else if (claim_ && claim_->lines.empty() && (entity == "PW" || entity == "45")) {  // 2310E/2310F
+      if (!claim_->ambulance) claim_->ambulance.emplace();
+      context_ = entity == "PW" ? Context::pick_up : Context::drop_off;
+      if (entity == "45") claim_->ambulance->drop_off_name = std::string(s[3]);
     } else {
       context_ = Context::other;  // providers and parties clearhouse does not model (2310D-F, 2420x, ...)
     }
@@ -180,6 +186,7 @@ void Claim837pReader::on_segment(const x12::Segment& s) {
     start_claim(s);
     return;
   }
+  if (claim_ && read_supplement(s)) return;
   if (id == "PER") {
     if (context_ == Context::submitter) {
       submitter_.contact_name = std::string(s[2]);

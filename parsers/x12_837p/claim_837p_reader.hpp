@@ -5,7 +5,9 @@
 // writer produces field for field, and any other 837P without crashing: loops it does not model
 // (2320/2330 other payers, 2410 drugs, 2420 line providers, ambulance and supervising
 // providers...) are skipped, and malformed values are reported in the diagnostics with their
-// position while reading goes on.
+// position while reading goes on. Of the supplemental information it reads what the writer
+// sends (supplement_reader.cpp): PWK, NTE, REF*X4, CR1, CRC*07 and the 2310E/2310F ambulance
+// locations of the claim; PWK, NTE, REF*G1/9F and the 2410 drug (LIN*N4, CTP, REF*XZ) of a line.
 
 #include <cstdint>
 #include <optional>
@@ -30,12 +32,15 @@ class Claim837pReader {
  private:
   enum class Context {
     none, submitter, receiver, billing, pay_to, subscriber, payer, patient, claim, referring, rendering,
-    facility, other_payer, line, other
+    facility, other_payer, line, other, pick_up, drop_off, drug
   };
   void on_segment(const x12::Segment& s);
   void on_transaction_start();
   void start_claim(const x12::Segment& s);
   void finish_claim();
+  // PWK, NTE, CR1, CRC, LIN, CTP and the REFs of the claim, its lines and drugs; false when s
+  // is none of them.
+  bool read_supplement(const x12::Segment& s);
   model::Address* address_in_context();
   void read_name(const x12::Segment& s, model::Provider& p);
   void read_person(const x12::Segment& s, model::PersonName& n);

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "parsers/x12/grammar/value_grammar.hpp"
+#include "parsers/x12/spec/supplement_rules.hpp"
 
 namespace clearhouse::x12::spec {
 namespace {
@@ -87,6 +88,7 @@ void ClaimRules::on_segment(const SegmentContext& ctx, FindingSink& sink) {
     return;
   }
   if (!in_claim_) return;
+  check_supplement_segment(ctx, sink);
   if (ctx.is(segment_key("HI")) && is_diagnosis_qualifier(s.component(1, 1))) {
     for (std::size_t i = 1; i <= s.size(); ++i)
       if (is_diagnosis_qualifier(s.component(i, 1)) && !s.component(i, 2).empty()) ++diagnoses_;
