@@ -179,13 +179,19 @@ bool ClaimStatusReader::next(model::ClaimStatusReport& out) {
           break;
         }
         start(out, *spec);
+        hash_.add_segment(s.raw());
         break;
       }
       case x12::SegmentRole::transaction_body:
-        if (building_) on_segment(out, s);
+        if (building_) {
+          hash_.add_segment(s.raw());
+          on_segment(out, s);
+        }
         break;
       case x12::SegmentRole::transaction_trailer:
         if (building_) {
+          hash_.add_segment(s.raw());
+          out.content_hash = hash_.value();
           out.segment_count = envelope_.position_in_transaction();
           out.byte_length = s.offset() + s.raw().size() + 1 - out.offset;
           finish(out, true);
@@ -243,7 +249,8 @@ void ClaimStatusReader::start(model::ClaimStatusReport& out, const x12::spec::Tr
   out.complete = false;
   out.segment = st.ordinal;
   out.offset = st.offset;
-  out.segment_count = out.byte_length = 0;
+  out.segment_count = out.byte_length = out.content_hash = 0;
+  hash_.reset();
 }
 
 void ClaimStatusReader::finish(model::ClaimStatusReport& out, bool complete) {

@@ -33,6 +33,7 @@
 #include "parsers/x12/diagnostic_findings.hpp"
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12/spec/spec_catalog.hpp"
+#include "parsers/x12_835/content_hash.hpp"
 
 namespace clearhouse::x12_277 {
 
@@ -120,6 +121,7 @@ class ClaimStatusReader {
   model::Party subscriber_, patient_;
   bool has_patient_ = false;
   std::uint64_t skipped_ = 0, read_ = 0;
+  x12_835::ContentHash hash_;  // of the set being read
 };
 
 }  // namespace clearhouse::x12_277
