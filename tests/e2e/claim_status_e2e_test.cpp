@@ -60,86 +60,6 @@ std::string ledger_dump(const fs::path& dir) {
   return out;
 }
 
-// What a submitted 837 file carries, read from its text: sender, receiver, and per transaction
-// set its BHT03 and claims (id, billing NPI, payer id, charge).
-struct SentClaim {
-  std::string claim_id, npi, payer_id;
-  std::int64_t charge_cents = 0;
-};
-struct SentBatch {
-  std::string sender, receiver, bht03;
-  std::vector<SentClaim> claims;
-};
-
-std::vector<SentBatch> read_sent_837(const fs::path& file) {
-  const std::string text = read_file(file);
-  std::vector<SentBatch> out;
-  std::string sender, receiver, npi, payer;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    auto end = text.find('~', at);
-    if (end == std::string::npos) end = text.size();
-    std::string seg = text.substr(at, end - at);
-    at = end + 1;
-    while (!seg.empty() && (seg.front() == '\n' || seg.front() == '\r')) seg.erase(0, 1);
-    std::vector<std::string> e;
-    std::size_t s = 0;
-    for (;;) {
-      const auto star = seg.find('*', s);
-      e.push_back(seg.substr(s, star == std::string::npos ? std::string::npos : star - s));
-      if (star == std::string::npos) break;
-      s = star + 1;
-    }
-    auto trim = [](std::string v) {
-      while (!v.empty() && v.back() == ' ') v.pop_back();
-      return v;
-    };
-    if (e[0] == "ISA") {
-      sender = trim(e[6]);
-      receiver = trim(e[8]);
-    } else if (e[0] == "BHT") {
-      out.push_back({sender, receiver, e[3], {}});
-    } else if (e[0] == "NM1" && e[1] == "85") {
-      npi = e[9];
-    } else if (e[0] == "NM1" && e[1] == "PR") {
-      payer = e[9];
-    } else if (e[0] == "CLM") {
-      const auto dot = e[2].find('.');
-      std::int64_t cents = std::stoll(e[2].substr(0, dot)) * 100;
-      if (dot != std::string::npos) cents += std::stoll((e[2].substr(dot + 1) + "00").substr(0, 2));
-      out.back().claims.push_back({e[1], npi, payer, cents});
-    }
-  }
-  return out;
-}
-
-Ack277caClaim status_for(const SentClaim& c, std::string status, std::string payer_claim_number = "") {
-  Ack277caClaim a;
-  a.claim_id = c.claim_id;
-  a.status = std::move(status);
-  a.payer_claim_number = std::move(payer_claim_number);
-  a.charge_cents = c.charge_cents;
-  return a;
-}
-
-// The 277CA a payer sends back for one submitted batch: statuses[i] for its claims[i].
-Ack277caSpec answer_to(const SentBatch& b, const std::vector<Ack277caClaim>& statuses, std::uint64_t interchange) {
-  Ack277caSpec s;
-  s.sender = b.receiver;
-  s.receiver = b.sender;
-  s.interchange = interchange;
-  s.payer_id = b.claims.front().payer_id;
-  Ack277caBatch batch;
-  batch.trace = b.bht03;
-  for (std::size_t i = 0; i < statuses.size(); ++i) {
-    const auto& npi = b.claims[i].npi;
-    if (batch.providers.empty() || batch.providers.back().npi != npi) batch.providers.push_back({npi, "PROVIDER", "", {}});
-    batch.providers.back().claims.push_back(statuses[i]);
-  }
-  s.batches.push_back(std::move(batch));
-  return s;
-}
-
 fs::path write_spec(const fs::path& dir, const std::string& name, const Ack277caSpec& spec) {
   const auto path = dir / name;
   std::ofstream out(path, std::ios::binary);
@@ -222,6 +142,15 @@ TEST(ClaimStatusE2E, A277caAcceptsSomeClaimsAndRejectsOthersOntoTheWorklist) {
   EXPECT_NE(message.find("Subscriber and subscriber id not found"), std::string::npos) << message;
   EXPECT_STREQ(d["findings"][0]["rule"].GetString(), "front_door.rejected");
   EXPECT_EQ(query_text(sub.dir, "SELECT front_door_status FROM claims WHERE claim_id = " + quoted(c[1].claim_id)), "rejected");
+
+  // The timeline: submitted, then the 277CA.
+  const auto& timeline = d["timeline"];
+  ASSERT_TRUE(timeline.IsArray()) << elig.out;
+  ASSERT_GE(timeline.Size(), 2u);
+  EXPECT_STREQ(timeline[0]["event"].GetString(), "submitted");
+  EXPECT_STREQ(timeline[timeline.Size() - 1]["event"].GetString(), "claim_status");
+  EXPECT_STREQ(timeline[timeline.Size() - 1]["status"].GetString(), "rejected");
+  EXPECT_NE(std::string(timeline[timeline.Size() - 1]["detail"].GetString()).find("277CA"), std::string::npos);
 
   const auto prov = parse_json(run_clearhouse({"worklist", "show", c[2].claim_id, "--db", db_url(sub.dir)}).out);
   EXPECT_STREQ(prov["item"]["category"].GetString(), "provider_eligibility");

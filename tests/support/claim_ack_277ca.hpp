@@ -6,11 +6,14 @@
 // benchmark's 100,000-claim file costs no more memory than a small one.
 
 #include <cstdint>
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "tests/support/test_paths.hpp"
 
 namespace clearhouse::testing {
 
@@ -122,6 +125,86 @@ inline void write_277ca(std::ostream& out, const Ack277caSpec& s) {
   seg(fmt::format("SE*{}*{}", segments + 1, s.control_number));
   out.write(b.data(), static_cast<std::streamsize>(b.size()));
   out << fmt::format("GE*1*{}~\nIEA*1*{:09}~\n", s.interchange, s.interchange);
+}
+
+// What a submitted 837 file carries, read from its text: sender, receiver, and per transaction
+// set its BHT03 and claims (id, billing NPI, payer id, charge).
+struct SentClaim {
+  std::string claim_id, npi, payer_id;
+  std::int64_t charge_cents = 0;
+};
+struct SentBatch {
+  std::string sender, receiver, bht03;
+  std::vector<SentClaim> claims;
+};
+
+inline std::vector<SentBatch> read_sent_837(const std::filesystem::path& file) {
+  const std::string text = read_file(file);
+  std::vector<SentBatch> out;
+  std::string sender, receiver, npi, payer;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto end = text.find('~', at);
+    if (end == std::string::npos) end = text.size();
+    std::string seg = text.substr(at, end - at);
+    at = end + 1;
+    while (!seg.empty() && (seg.front() == '\n' || seg.front() == '\r')) seg.erase(0, 1);
+    std::vector<std::string> e;
+    std::size_t s = 0;
+    for (;;) {
+      const auto star = seg.find('*', s);
+      e.push_back(seg.substr(s, star == std::string::npos ? std::string::npos : star - s));
+      if (star == std::string::npos) break;
+      s = star + 1;
+    }
+    auto trim = [](std::string v) {
+      while (!v.empty() && v.back() == ' ') v.pop_back();
+      return v;
+    };
+    if (e[0] == "ISA") {
+      sender = trim(e[6]);
+      receiver = trim(e[8]);
+    } else if (e[0] == "BHT") {
+      out.push_back({sender, receiver, e[3], {}});
+    } else if (e[0] == "NM1" && e[1] == "85") {
+      npi = e[9];
+    } else if (e[0] == "NM1" && e[1] == "PR") {
+      payer = e[9];
+    } else if (e[0] == "CLM") {
+      const auto dot = e[2].find('.');
+      std::int64_t cents = std::stoll(e[2].substr(0, dot)) * 100;
+      if (dot != std::string::npos) cents += std::stoll((e[2].substr(dot + 1) + "00").substr(0, 2));
+      out.back().claims.push_back({e[1], npi, payer, cents});
+    }
+  }
+  return out;
+}
+
+inline Ack277caClaim status_for(const SentClaim& c, std::string status, std::string payer_claim_number = "") {
+  Ack277caClaim a;
+  a.claim_id = c.claim_id;
+  a.status = std::move(status);
+  a.payer_claim_number = std::move(payer_claim_number);
+  a.charge_cents = c.charge_cents;
+  return a;
+}
+
+// The 277CA a payer sends back for one submitted batch: statuses[i] for its claims[i].
+inline Ack277caSpec answer_to(const SentBatch& b, const std::vector<Ack277caClaim>& statuses, std::uint64_t interchange) {
+  Ack277caSpec s;
+  s.sender = b.receiver;
+  s.receiver = b.sender;
+  s.interchange = interchange;
+  s.payer_id = b.claims.front().payer_id;
+  Ack277caBatch batch;
+  batch.trace = b.bht03;
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    const auto& npi = b.claims[i].npi;
+    if (batch.providers.empty() || batch.providers.back().npi != npi) batch.providers.push_back({npi, "PROVIDER", "", {}});
+    batch.providers.back().claims.push_back(statuses[i]);
+  }
+  s.batches.push_back(std::move(batch));
+  return s;
 }
 
 }  // namespace clearhouse::testing
