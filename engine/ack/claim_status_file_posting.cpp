@@ -30,6 +30,7 @@ void add_counts(ClaimStatusFileTotals& t, const model::ClaimStatusPlan& plan) {
   t.pended += plan.pended;
   t.forwarded += plan.forwarded;
   t.finalized += plan.finalized;
+  t.denied += plan.denied;
   t.not_found += plan.not_found;
   t.other += plan.other;
   for (const auto& change : plan.worklist) t.worklist += worklist::counts_of(change);

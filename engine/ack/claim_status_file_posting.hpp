@@ -25,13 +25,14 @@ struct ClaimStatusFileTotals {
   std::uint64_t sets = 0, posted = 0, already_posted = 0, not_posted = 0, skipped_sets = 0;
   std::uint64_t statuses = 0, matched = 0, unmatched = 0;
   std::uint64_t accepted = 0, rejected = 0, pended = 0, forwarded = 0, finalized = 0, not_found = 0, other = 0;
+  std::uint64_t denied = 0;  // of finalized
   worklist::ApplyCounts worklist;
   std::uint64_t findings = 0, errors = 0;  // every finding, and those that are errors
   std::vector<model::Finding> listed;      // the first kListedFindings findings
   // Something needs attention (the CLI exits 1): a rejection, an unmatched status, a denial or
-  // not found, a set not posted, an error anywhere.
+  // not found (each opens or is a finding), a set not posted, an error anywhere.
   bool needs_attention() const {
-    return rejected != 0 || unmatched != 0 || not_found != 0 || not_posted != 0 || errors != 0 || sets == 0;
+    return rejected != 0 || denied != 0 || unmatched != 0 || not_found != 0 || not_posted != 0 || errors != 0 || sets == 0;
   }
 };
 

@@ -370,7 +370,10 @@ class Planner {
     else if (s == "rejected") ++plan_.rejected;
     else if (s == "pended") ++plan_.pended;
     else if (s == "forwarded") ++plan_.forwarded;
-    else if (s == "finalized" || s == "finalized_paid" || s == "finalized_denied") ++plan_.finalized;
+    else if (s == "finalized" || s == "finalized_paid" || s == "finalized_denied") {
+      ++plan_.finalized;
+      if (s == "finalized_denied") ++plan_.denied;
+    }
     else if (s == "not_found") ++plan_.not_found;
     else ++plan_.other;
   }

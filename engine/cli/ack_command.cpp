@@ -68,6 +68,7 @@ int run_claim_status_ack(const std::string& file, const Args& args, const std::s
     json.key("pended").unsigned_number(t.pended);
     json.key("forwarded").unsigned_number(t.forwarded);
     json.key("finalized").unsigned_number(t.finalized);
+    json.key("denied").unsigned_number(t.denied);
     json.key("not_found").unsigned_number(t.not_found);
     json.key("worklist_opened").unsigned_number(t.worklist.opened);
     json.key("worklist_reopened").unsigned_number(t.worklist.reopened);

@@ -30,5 +30,6 @@ int run_ack(const std::vector<std::string>& args);
 int run_intake(const std::vector<std::string>& args);
 int run_submit(const std::vector<std::string>& args);
 int run_post(const std::vector<std::string>& args);
+int run_status_inquiry(const std::vector<std::string>& args);
 
 }  // namespace clearhouse::cli

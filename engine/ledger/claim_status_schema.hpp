@@ -11,7 +11,7 @@
 //    reported for the claim, or for its provider or batch as a whole.
 //  - status_inquiries: every 276 inquiry sent (one per claim per run), found again by its trace
 //    (the 277's TRN02) and marked answered.
-//  - claim_parties: who a claim was for (billing provider name; subscriber and patient names,
+//  - claim_parties: who a claim was for (submitter and billing provider names; subscriber and patient names,
 //    member id, birth dates and genders), recorded by submit: what a 276 must name. PHI: read
 //    only to write 276s, never logged.
 
@@ -82,7 +82,9 @@ CREATE TABLE status_inquiries (
 CREATE INDEX status_inquiries_by_claim ON status_inquiries (claim_row);
 CREATE TABLE claim_parties (
   claim_row             BIGINT PRIMARY KEY REFERENCES claims(id),
+  submitter_name        TEXT NOT NULL,
   provider_name         TEXT NOT NULL,
+  provider_first        TEXT NOT NULL,
   subscriber_last       TEXT NOT NULL,
   subscriber_first      TEXT NOT NULL,
   subscriber_middle     TEXT NOT NULL,

@@ -67,6 +67,7 @@ struct ClaimStatusPlan {
   std::vector<WorklistChange> worklist;    // items opened, updated, resolved
   // How the statuses came out.
   std::uint64_t accepted = 0, rejected = 0, pended = 0, forwarded = 0, finalized = 0, not_found = 0, other = 0;
+  std::uint64_t denied = 0;  // of finalized: finalized_denied
   std::uint64_t unmatched = 0;
 
   bool writes() const { return result == Result::post; }

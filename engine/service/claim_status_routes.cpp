@@ -43,6 +43,7 @@ Response post_claim_status_upload(UploadFile& upload, ServiceContext& ctx) {
   json.key("pended").unsigned_number(t.pended);
   json.key("forwarded").unsigned_number(t.forwarded);
   json.key("finalized").unsigned_number(t.finalized);
+  json.key("denied").unsigned_number(t.denied);
   json.key("not_found").unsigned_number(t.not_found);
   json.key("worklist").begin_object();
   json.key("opened").unsigned_number(t.worklist.opened);
