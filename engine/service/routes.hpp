@@ -29,6 +29,7 @@ Response handle_post_remittance(Request& req, ServiceContext& ctx);
 class UploadFile;
 Response handle_post_claim_statuses(Request& req, ServiceContext& ctx);
 Response post_claim_status_upload(UploadFile& upload, ServiceContext& ctx);
+Response handle_post_status_inquiries(Request& req, ServiceContext& ctx);
 
 // validate_routes.cpp
 Response handle_validate(Request& req, ServiceContext& ctx);

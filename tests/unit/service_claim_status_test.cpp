@@ -74,6 +74,23 @@ TEST(ServiceClaimStatus, A277caPostsOnceAndShowsInTheClaimsTimeline) {
   EXPECT_STREQ(parse(r.body)["claim"]["payer_claim_control_number"].GetString(), "PCN");
 
   EXPECT_EQ(f.call_as(Role::uploader, "POST", "/v1/claim-statuses", "not x12", "text/plain").status, 422);
+
+  // 276s through the API: every silent claim but the rejected one, then none the same day.
+  r = f.call_as(Role::uploader, "POST", "/v1/status-inquiries", R"({"as_of": "2100-01-01"})", "application/json");
+  ASSERT_EQ(r.status, 200) << r.body;
+  d = parse(r.body);
+  EXPECT_EQ(d["inquiries"].GetUint64(), 11u) << r.body;  // 12 sample claims, one rejected
+  ASSERT_GE(d["files"].Size(), 1u);
+  std::string written;
+  for (const auto& file : d["files"].GetArray()) written += file["text"].GetString();
+  EXPECT_EQ(written.rfind("ISA*", 0), 0u);
+  EXPECT_NE(written.find("ST*276*"), std::string::npos);
+  EXPECT_NE(written.find("REF*EJ*" + b.claims[1].claim_id + "~"), std::string::npos);
+  EXPECT_EQ(written.find("REF*EJ*" + b.claims[0].claim_id + "~"), std::string::npos);
+  r = f.call_as(Role::uploader, "POST", "/v1/status-inquiries", R"({"as_of": "2100-01-01"})", "application/json");
+  EXPECT_EQ(parse(r.body)["inquiries"].GetUint64(), 0u) << r.body;
+  EXPECT_EQ(f.call_as(Role::uploader, "POST", "/v1/status-inquiries", R"({"as_of": "soon"})", "application/json").status,
+            422);
 }
 
 }  // namespace
