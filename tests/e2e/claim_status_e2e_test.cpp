@@ -155,6 +155,25 @@ TEST(ClaimStatusE2E, A277caAcceptsSomeClaimsAndRejectsOthersOntoTheWorklist) {
   const auto prov = parse_json(run_clearhouse({"worklist", "show", c[2].claim_id, "--db", db_url(sub.dir)}).out);
   EXPECT_STREQ(prov["item"]["category"].GetString(), "provider_eligibility");
 
+  // The report: first-pass acceptance by payer, rejections by category, claims awaiting a 277CA.
+  std::size_t total = 0;
+  for (const auto& other : sub.batches) total += other.claims.size();
+  const auto report = parse_json(run_clearhouse({"report", "--db", db_url(sub.dir)}).out);
+  const auto& front = report["front_door"];
+  ASSERT_TRUE(front.IsObject());
+  bool payer_seen = false;
+  for (const auto& p : front["payers"].GetArray()) {
+    if (std::string(p["payer_id"].GetString()) != c[0].payer_id) continue;
+    payer_seen = true;
+    EXPECT_EQ(p["acknowledged"].GetUint64(), c.size());
+    EXPECT_EQ(p["accepted_first_pass"].GetUint64(), c.size() - 2);
+  }
+  EXPECT_TRUE(payer_seen);
+  EXPECT_EQ(front["awaiting_277ca"].GetUint64(), total - c.size());
+  std::map<std::string, std::uint64_t> by_category;
+  for (const auto& r : front["rejections_by_category"].GetArray()) by_category[r["category"].GetString()] = r["claims"].GetUint64();
+  EXPECT_EQ(by_category, (std::map<std::string, std::uint64_t>{{"eligibility", 1}, {"provider_eligibility", 1}}));
+
   // The same file again changes nothing.
   const auto before = ledger_dump(sub.dir);
   const auto again = run_clearhouse({"ack", file.string(), "--db", db_url(sub.dir), "--format", "json"});

@@ -192,6 +192,9 @@ TEST(StatusInquiryE2E, InquiriesForSilentClaimsValidateAreRecordedAndAnswered) {
   const auto posted = parse_json(r.out);
   EXPECT_EQ(posted["matched"].GetUint64(), 2u) << r.out;
   EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM status_inquiries WHERE answered_at IS NOT NULL"), 2);
+  const auto report = parse_json(run_clearhouse({"report", "--db", db_url(dir)}).out);
+  EXPECT_EQ(report["front_door"]["inquiries"]["sent"].GetUint64(), total - 1);
+  EXPECT_EQ(report["front_door"]["inquiries"]["answered"].GetUint64(), 2u);
 
   // Later: the paid claim is not asked about again, the pended one is.
   const auto later = status_inquiry(dir, "2100-03-01", "later");
