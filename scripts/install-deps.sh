@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libboost1.81-dev                     # Spirit X3, Asio, Beast (header-only parts)
+  libboost-program-options1.81-dev     # the command-line parser (engine/command_line/args.cpp)
   libspdlog-dev libfmt-dev rapidjson-dev
   libsqlite3-dev sqlite3
   libssl-dev                           # libcrypto: SHA-256 of the files the ledger records

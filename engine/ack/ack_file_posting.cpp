@@ -1,22 +1,25 @@
 #include "engine/ack/ack_file_posting.hpp"
 
-#include <fstream>
-
 #include "parsers/x12/input_source.hpp"
+#include "parsers/x12/segment_reader.hpp"
 
 namespace clearhouse::ack {
 
 bool is_acknowledgment_file(const std::string& path) {
-  // A look at the first 4 KiB is enough: ISA (106 bytes), GS, ST*999 or TA1.
-  std::ifstream in(path, std::ios::binary);
-  std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  if (head.size() < 106 || head.compare(0, 3, "ISA") != 0) return false;
-  const char element = head[3];
-  const auto st_at = head.find(std::string("ST") + element);
-  if (st_at != std::string::npos) return head.compare(st_at + 3, 3, "999") == 0;
-  return head.find(std::string("TA1") + element) != std::string::npos;
+  // Read as every reader reads (a byte-order mark, UTF-16, text before the ISA), up to the
+  // first transaction set: ISA, GS, ST*999 or ISA, TA1.
+  std::string error;
+  auto source = x12::FileSource::open(path, error);
+  if (!source) return false;
+  x12::Diagnostics diagnostics(path, 16);
+  x12::SegmentReader segments(*source, diagnostics, 64 << 10);
+  bool ta1 = false;
+  for (int n = 0; n < 64 && segments.next(); ++n) {
+    const x12::Segment& s = segments.segment();
+    if (s.is("ST")) return s[1] == "999";
+    if (s.is("TA1")) ta1 = true;
+  }
+  return ta1;
 }
 
 AckFilePosting post_acknowledgment_file(const std::string& path, ledger::Ledger& ledger, const std::string& received_at) {

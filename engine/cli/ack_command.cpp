@@ -14,6 +14,7 @@
 #include "engine/ack/ack_file_posting.hpp"
 #include "engine/ack/claim_status_file_posting.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/util/timestamp.hpp"
@@ -23,11 +24,31 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: clearhouse ack FILE [--db URL] [--format json|text] [--schemas DIR] [--as-of YYYY-MM-DD]\n"
-    "  FILE holds 999/TA1 acknowledgments, 277CA claim acknowledgments (005010X214) or 277 claim\n"
-    "  status responses (005010X212). A 277's rejections, denials and claims not found open\n"
-    "  worklist items; posting the same 277 again changes nothing.";
+constexpr OptionSpec kOptions[] = {
+    command_line::kDbOption,
+    {.name = "format", .value_name = "text|json", .description = "the summary as a line of text (default) or JSON"},
+    command_line::kSchemasOption,
+    command_line::kAsOfOption,
+};
+
+void print_json(const std::string& file, const ack::AckFilePosting& p) {
+  const auto& r = p.report;
+  render::JsonWriter json(stdout);
+  json.begin_object();
+  json.field("file", file);
+  json.key("interchanges").unsigned_number(p.interchanges);
+  json.key("group_acks").unsigned_number(p.group_acks);
+  json.key("interchange_acks").unsigned_number(p.interchange_acks);
+  json.key("sets_accepted").unsigned_number(r.sets_accepted);
+  json.key("sets_accepted_with_errors").unsigned_number(r.sets_accepted_with_errors);
+  json.key("sets_rejected").unsigned_number(r.sets_rejected);
+  json.key("interchanges_rejected").unsigned_number(r.interchanges_rejected);
+  json.key("claims_marked").unsigned_number(r.claims_marked);
+  json.field("unmatched", r.unmatched);
+  json.key("file_errors").unsigned_number(p.file_errors.size());
+  json.end_object();
+  json.newline();
+}
 
 void print_finding(const model::Finding& f) {
   std::string where = f.location.to_string();
@@ -89,30 +110,8 @@ int run_claim_status_ack(const std::string& file, const Args& args, const std::s
   return t.needs_attention() ? kExitRejected : kExitOk;
 }
 
-void print_json(const std::string& file, const ack::AckFilePosting& p) {
-  const auto& r = p.report;
-  render::JsonWriter json(stdout);
-  json.begin_object();
-  json.field("file", file);
-  json.key("interchanges").unsigned_number(p.interchanges);
-  json.key("group_acks").unsigned_number(p.group_acks);
-  json.key("interchange_acks").unsigned_number(p.interchange_acks);
-  json.key("sets_accepted").unsigned_number(r.sets_accepted);
-  json.key("sets_accepted_with_errors").unsigned_number(r.sets_accepted_with_errors);
-  json.key("sets_rejected").unsigned_number(r.sets_rejected);
-  json.key("interchanges_rejected").unsigned_number(r.interchanges_rejected);
-  json.key("claims_marked").unsigned_number(r.claims_marked);
-  json.field("unmatched", r.unmatched);
-  json.key("file_errors").unsigned_number(p.file_errors.size());
-  json.end_object();
-  json.newline();
-}
-
-}  // namespace
-
-int run_ack(const std::vector<std::string>& argv) {
-  Args args(argv, {{"db"}, {"format"}, command_line::schemas_option(), command_line::as_of_option()});
-  args.expect_positionals(1, 1, kUsage);
+int run_ack(const Args& args) {
+  args.expect_positionals(1, 1, "FILE (a 999, TA1, 277CA or 277)");
   const std::string file = args.positionals()[0];
   const std::string format = args.choice("format", {"text", "json"}, "text");
   if (ack::is_claim_status_file(file)) return run_claim_status_ack(file, args, format);
@@ -137,5 +136,18 @@ int run_ack(const std::vector<std::string>& argv) {
                      posted.file_errors.empty();
   return clean ? kExitOk : kExitRejected;
 }
+
+}  // namespace
+
+const Command kAckCommand{
+    .name = "ack",
+    .summary = "post 999/TA1 acknowledgments and 277CA/277 claim statuses: accepted, rejected, pended, paid",
+    .synopsis = "FILE [--db URL] [--format text|json] [--schemas DIR] [--as-of YYYY-MM-DD]",
+    .options = kOptions,
+    .run = run_ack,
+    .notes = "FILE holds 999/TA1 acknowledgments, 277CA claim acknowledgments (005010X214) or 277 claim\n"
+             "status responses (005010X212). A 277's rejections, denials and claims not found open\n"
+             "worklist items; posting the same 277 again changes nothing.",
+};
 
 }  // namespace clearhouse::cli

@@ -1,6 +1,7 @@
 #pragma once
-// The CLI's subcommands. Each lives in its own file and is listed in commands.cpp; `serve`
-// belongs to the service (engine/service/serve_command.hpp) and main.cpp joins the two lists.
+// The CLI's subcommands. Each lives in its own file, which defines its Command (purpose,
+// synopsis, option table, entry point), and is listed in commands.cpp; `serve` belongs to the
+// service (engine/service/serve_command.hpp) and main.cpp joins the two lists.
 
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@ namespace clearhouse::cli {
 
 // The command-line vocabulary every command file uses.
 using command_line::Args;
+using command_line::Action;
 using command_line::Command;
 using command_line::kExitOk;
 using command_line::kExitRejected;
@@ -21,15 +23,15 @@ using command_line::UsageError;
 
 const std::vector<Command>& commands();
 
-// One command per file: each defines its entry point here.
-int run_parse(const std::vector<std::string>& args);
-int run_worklist(const std::vector<std::string>& args);
-int run_report(const std::vector<std::string>& args);
-int run_validate(const std::vector<std::string>& args);
-int run_ack(const std::vector<std::string>& args);
-int run_intake(const std::vector<std::string>& args);
-int run_submit(const std::vector<std::string>& args);
-int run_post(const std::vector<std::string>& args);
-int run_status_inquiry(const std::vector<std::string>& args);
+// One command per file: each defines its Command here.
+extern const Command kParseCommand;
+extern const Command kWorklistCommand;
+extern const Command kReportCommand;
+extern const Command kValidateCommand;
+extern const Command kAckCommand;
+extern const Command kIntakeCommand;
+extern const Command kSubmitCommand;
+extern const Command kPostCommand;
+extern const Command kStatusInquiryCommand;
 
 }  // namespace clearhouse::cli

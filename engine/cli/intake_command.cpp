@@ -16,6 +16,7 @@
 #include "engine/ack/acknowledgment_files.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/command_line/code_set_options.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/validation/validation_input.hpp"
 #include "engine/intake/intake_run.hpp"
 #include "engine/ledger/ledger_url.hpp"
@@ -27,23 +28,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kUsage =
-    "usage: clearhouse intake FILE.837 --out DIR [--code-set KIND=FILE]... [--strict-code-sets]\n"
-    "                         [--submitter-id ID] [--submitter-name NAME] [--submitter-contact NAME]\n"
-    "                         [--submitter-phone DIGITS] [--db URL]\n"
-    "  Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.\n"
-    "  KIND is one of validate's (icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc, rarc, ...).";
+constexpr OptionSpec kOptions[] = {
+    {.name = "out", .value_name = "DIR", .description = "where the 999 and the forwarded 837Ps go (required)"},
+    command_line::kCodeSetOption,
+    command_line::kStrictCodeSetsOption,
+    {.name = "submitter-id", .value_name = "ID",
+     .description = "the clearinghouse's id in ISA06, GS02 and 1000A, 2-15 characters (default CLEARHOUSE)"},
+    {.name = "submitter-name", .value_name = "NAME", .description = "the clearinghouse's name in 1000A NM103"},
+    {.name = "submitter-contact", .value_name = "NAME", .description = "the contact in 1000A PER02"},
+    {.name = "submitter-phone", .value_name = "DIGITS", .description = "the contact's phone in 1000A PER"},
+    command_line::kDbOption,
+};
 
-}  // namespace
-
-int run_intake(const std::vector<std::string>& argv) {
-  Args args(argv, {{"out"}, command_line::code_set_option(), {"strict-code-sets", 0, false}, {"submitter-id"},
-                   {"submitter-name"}, {"submitter-contact"}, {"submitter-phone"}, {"db"}});
-  args.expect_positionals(1, 1, kUsage);
+int run(const Args& args) {
+  args.expect_positionals(1, 1, "FILE.837");
   const std::string file = args.positionals()[0];
   const auto out_dir = args.value("out");
-  if (!out_dir) throw UsageError(fmt::format("--out DIR is required\n{}", kUsage));
-  if (file == "-") throw UsageError(fmt::format("intake reads its input twice: give a file, not stdin\n{}", kUsage));
+  if (!out_dir) throw UsageError("--out DIR is required");
+  if (file == "-") throw UsageError("intake reads its input twice: give a file, not stdin");
 
   intake::IntakeOptions options;
   options.input = file;
@@ -54,7 +56,7 @@ int run_intake(const std::vector<std::string>& argv) {
   options.clearinghouse.contact_name = args.value_or("submitter-contact", options.clearinghouse.contact_name);
   options.clearinghouse.phone = args.value_or("submitter-phone", options.clearinghouse.phone);
   if (options.clearinghouse.id.size() < 2 || options.clearinghouse.id.size() > 15)
-    throw UsageError(fmt::format("--submitter-id must be 2-15 characters\n{}", kUsage));
+    throw UsageError("--submitter-id must be 2-15 characters");
 
   validation::ValidationInput input = validation::prepare_validation(args, "intake");
   const auto report = validation::validate_file(file, input);
@@ -96,5 +98,16 @@ int run_intake(const std::vector<std::string>& argv) {
   const bool clean = report->fully_accepted() && result.duplicates.empty() && result.problems.empty();
   return clean ? kExitOk : kExitRejected;
 }
+
+}  // namespace
+
+const Command kIntakeCommand{
+    .name = "intake",
+    .summary = "a provider's 837P: validate, 999, forward accepted claims per payer (re-enveloped, recorded)",
+    .synopsis = "FILE.837 --out DIR [--code-set KIND=FILE]... [--strict-code-sets] [--submitter-id ID] [--db URL]",
+    .options = kOptions,
+    .run = run,
+    .notes = "Writes DIR/<FILE>.999 and one DIR/<payer>-<ISA13>.837 per payer of the accepted claims.",
+};
 
 }  // namespace clearhouse::cli

@@ -14,7 +14,10 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage = "usage: clearhouse parse FILE [--format json|summary]   (FILE may be - for stdin)";
+constexpr OptionSpec kOptions[] = {
+    {.name = "format", .short_name = 'f', .value_name = "json|summary",
+     .description = "the whole envelope tree as JSON (default), or one summary object"},
+};
 
 void write_delimiters(render::JsonWriter& json, const x12::Delimiters& d) {
   json.begin_object();
@@ -183,11 +186,8 @@ class TreeWriter {
   bool acks_open_ = false, groups_open_ = false;
 };
 
-}  // namespace
-
-int run_parse(const std::vector<std::string>& argv) {
-  Args args(argv, {{"format", 'f', true, false}});
-  args.expect_positionals(1, 1, kUsage);
+int run(const Args& args) {
+  args.expect_positionals(1, 1, "FILE");
   const std::string format = args.choice("format", {"json", "summary"}, "json");
   const std::string path = args.positionals()[0];
 
@@ -253,5 +253,15 @@ int run_parse(const std::vector<std::string>& argv) {
   json.flush();
   return diagnostics.has_errors() ? kExitRejected : kExitOk;
 }
+
+}  // namespace
+
+const Command kParseCommand{
+    .name = "parse",
+    .summary = "any X12 file -> JSON tree or summary, with every envelope error",
+    .synopsis = "FILE [--format json|summary]   (FILE may be - for stdin)",
+    .options = kOptions,
+    .run = run,
+};
 
 }  // namespace clearhouse::cli

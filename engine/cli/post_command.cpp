@@ -18,6 +18,7 @@
 #include "engine/cli/posting_csv.hpp"
 #include "engine/cli/posting_plan_output.hpp"
 #include "engine/cli/progress.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/worklist/post_review.hpp"
 #include "engine/ledger/ledger.hpp"
@@ -30,22 +31,21 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: clearhouse post FILE.835 [--format json|csv|text] [--db URL] [--fee-schedule CSV] [--schemas DIR]\n"
-    "                       [--as-of YYYY-MM-DD] [--show-rules] [--dry-run]   (FILE may be -)\n"
-    "  Every transaction set posted goes through the rules pipeline; what it finds updates the\n"
-    "  worklist in the same database transaction. --fee-schedule loads payer,procedure,modifier,\n"
-    "  allowed_cents rows into the ledger first (the under/overpayment rules compare with them).\n"
-    "  --show-rules prints what the rules found on stderr (the default when stderr is a terminal).\n"
-    "  --dry-run prints what posting would do and writes nothing (the fee schedule is used, not\n"
-    "  stored): per transaction set the result (post, already_posted, not_posted), each CLP's\n"
-    "  match (submitted claim row, or unmatched), what it pays and the claim status it sets, the\n"
-    "  reversals (of which CLP of the set, or which payment by id: in the ledger, or written by\n"
-    "  an earlier set of the file), the worklist changes (opened, updated, reopened, resolved,\n"
-    "  resolved_by_payment, refreshed: category, amount, rules) and the findings. Later sets see\n"
-    "  what earlier ones would write. --format json (the default):\n"
-    "  {\"dry_run\":true,\"sets\":[{...}],\"summary\":{...}}; text: a few lines per set; csv: the\n"
-    "  postings that would be written.";
+constexpr OptionSpec kOptions[] = {
+    {.name = "format", .short_name = 'f', .value_name = "json|csv|text",
+     .description = "the summary as JSON (default) or the postings as CSV; with --dry-run also text"},
+    command_line::kDbOption,
+    {.name = "fee-schedule", .value_name = "CSV",
+     .description = "payer,procedure,modifier,allowed_cents rows stored in the ledger first (the "
+                    "under/overpayment rules compare with them)"},
+    command_line::kSchemasOption,
+    command_line::kAsOfOption,
+    {.name = "show-rules", .takes_value = false,
+     .description = "print what the rules found on stderr (the default when stderr is a terminal)"},
+    {.name = "dry-run", .takes_value = false,
+     .description = "print what posting would do per transaction set (matches, payments, reversals, worklist "
+                    "changes, findings) and write nothing"},
+};
 
 void print_finding(const model::Finding& f) {
   std::string where = f.location.to_string();
@@ -67,12 +67,8 @@ void print_json(const reconcile::RemittanceFileTotals& totals) {
   json.flush();
 }
 
-}  // namespace
-
-int run_post(const std::vector<std::string>& argv) {
-  Args args(argv, {{"format", 'f', true, false}, {"db", 0, true, false}, {"fee-schedule"}, command_line::schemas_option(),
-                   command_line::as_of_option(), {"show-rules", 0, false}, {"dry-run", 0, false}});
-  args.expect_positionals(1, 1, kUsage);
+int run(const Args& args) {
+  args.expect_positionals(1, 1, "FILE.835");
   const bool dry_run = args.flag("dry-run");
   const std::string format =
       dry_run ? args.choice("format", {"json", "csv", "text"}, "json") : args.choice("format", {"json", "csv"}, "json");
@@ -91,7 +87,7 @@ int run_post(const std::vector<std::string>& argv) {
     std::vector<std::string> forwarded = {path, "--db", url, "--format", format == "json" ? "json" : "text"};
     for (const char* option : {"schemas", "as-of"})
       if (const auto v = args.value(option)) forwarded.insert(forwarded.end(), {std::string("--") + option, *v});
-    return run_ack(forwarded);
+    return kAckCommand.run(Args(forwarded, kAckCommand.options));
   }
 
   std::string open_error;
@@ -161,5 +157,17 @@ int run_post(const std::vector<std::string>& argv) {
   std::fflush(stdout);
   return file_totals.rejected ? kExitRejected : kExitOk;
 }
+
+}  // namespace
+
+const Command kPostCommand{
+    .name = "post",
+    .summary = "post an 835 remittance to the ledger; print postings and findings",
+    .synopsis = "FILE.835 [--format json|csv|text] [--db URL] [--fee-schedule CSV] [--dry-run] [options]   (FILE may be -)",
+    .options = kOptions,
+    .run = run,
+    .notes = "Every transaction set posted goes through the rules pipeline; what it finds updates the worklist\n"
+             "in the same database transaction. A 999/TA1 file is posted as `clearhouse ack` would.",
+};
 
 }  // namespace clearhouse::cli

@@ -177,13 +177,7 @@ void PostingPlanOutput::finish(const reconcile::RemittanceFileTotals& totals) {
     json.end_array();
     json.key("summary").begin_object();
     reconcile::write_remittance_totals_fields(json, totals);
-    json.key("worklist").begin_object();
-    json.key("rule_findings").unsigned_number(totals.rule_findings);
-    json.key("opened").unsigned_number(totals.worklist.opened);
-    json.key("reopened").unsigned_number(totals.worklist.reopened);
-    json.key("updated").unsigned_number(totals.worklist.updated);
-    json.key("resolved").unsigned_number(totals.worklist.resolved);
-    json.end_object();
+    reconcile::write_remittance_worklist_field(json, totals);
     json.end_object();
     json.end_object();
     json.newline();

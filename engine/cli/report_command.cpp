@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/cli/command.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
@@ -12,10 +13,18 @@
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::cli {
+namespace {
 
-int run_report(const std::vector<std::string>& argv) {
-  Args args(argv, {{"format"}, {"db"}, command_line::schemas_option(), command_line::as_of_option()});
-  args.expect_positionals(0, 0, "usage: clearhouse report [--format json|csv] [--as-of YYYY-MM-DD] [--db URL]");
+constexpr OptionSpec kOptions[] = {
+    {.name = "format", .value_name = "json|csv",
+     .description = "one JSON object (default), or section,key,metric,value CSV rows"},
+    command_line::kAsOfOption,
+    command_line::kDbOption,
+    command_line::kSchemasOption,
+};
+
+int run(const Args& args) {
+  args.expect_positionals(0, 0, "");
   const auto format = args.choice("format", {"json", "csv"}, "json");
   const model::Date today = command_line::today_for(args);
   const auto config = command_line::load_rules_for(args, "report");
@@ -30,5 +39,15 @@ int run_report(const std::vector<std::string>& argv) {
   }
   return kExitOk;
 }
+
+}  // namespace
+
+const Command kReportCommand{
+    .name = "report",
+    .summary = "billing performance: claims by payer, denial rates, AR aging, days to payment",
+    .synopsis = "[--format json|csv] [--as-of YYYY-MM-DD] [--db URL] [--schemas DIR]",
+    .options = kOptions,
+    .run = run,
+};
 
 }  // namespace clearhouse::cli

@@ -14,6 +14,7 @@
 
 #include "engine/ack/status_inquiry_run.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/ledger_url.hpp"
 #include "engine/rules/rule_ids.hpp"
@@ -23,29 +24,30 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: clearhouse status-inquiry --out DIR [--older-than DAYS] [--payer ID] [--as-of YYYY-MM-DD] [--db URL]\n"
-    "                                 [--schemas DIR] [--test] [--format json|text]\n"
-    "  276 inquiries for claims neither rejected nor adjudicated whose submission (or last\n"
-    "  inquiry) is more than DAYS old (default: rules.json claim_status.inquiry after_days).\n"
-    "  One DIR/<receiver>-<ISA13>.276 per receiver; --test marks the interchanges T.";
+constexpr OptionSpec kOptions[] = {
+    {.name = "out", .short_name = 'o', .value_name = "DIR", .description = "where the 276 files go (required)"},
+    {.name = "older-than", .value_name = "DAYS",
+     .description = "ask about claims silent longer than this (default: rules.json claim_status.inquiry after_days)"},
+    {.name = "payer", .value_name = "ID", .description = "only this payer's claims"},
+    command_line::kAsOfOption,
+    command_line::kDbOption,
+    command_line::kSchemasOption,
+    {.name = "test", .takes_value = false, .description = "mark the interchanges T (test) instead of P"},
+    {.name = "format", .value_name = "json|text", .description = "the summary as JSON (default) or a line of text"},
+};
 
 int parse_days(const std::string& text) {
   int n = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc{} || end != text.data() + text.size() || n < 0)
-    throw UsageError(fmt::format("--older-than takes a number of days, found '{}'\n{}", text, kUsage));
+    throw UsageError(fmt::format("--older-than takes a number of days, found '{}'", text));
   return n;
 }
 
-}  // namespace
-
-int run_status_inquiry(const std::vector<std::string>& argv) {
-  Args args(argv, {{"out", 'o'}, {"older-than"}, {"payer"}, command_line::as_of_option(), {"db"},
-                   command_line::schemas_option(), {"test", 0, false}, {"format"}});
-  args.expect_positionals(0, 0, kUsage);
+int run(const Args& args) {
+  args.expect_positionals(0, 0, "");
   const auto out = args.value("out");
-  if (!out) throw UsageError(fmt::format("--out DIR is required\n{}", kUsage));
+  if (!out) throw UsageError("--out DIR is required");
   const std::string format = args.choice("format", {"json", "text"}, "json");
   const auto config = command_line::load_rules_for(args, "status-inquiry");
   ack::StatusInquiryOptions options;
@@ -98,5 +100,19 @@ int run_status_inquiry(const std::vector<std::string>& argv) {
   }
   return report.skipped.empty() && report.errors.empty() ? kExitOk : kExitRejected;
 }
+
+}  // namespace
+
+const Command kStatusInquiryCommand{
+    .name = "status-inquiry",
+    .summary = "276 claim status inquiries for claims that stay silent, one file per receiver",
+    .synopsis = "--out DIR [--older-than DAYS] [--payer ID] [--as-of YYYY-MM-DD] [--db URL] [--schemas DIR] [--test]\n"
+                "[--format json|text]",
+    .options = kOptions,
+    .run = run,
+    .notes = "Claims neither rejected nor adjudicated whose submission (or last inquiry) is more than\n"
+             "DAYS old; one DIR/<receiver>-<ISA13>.276 per receiver, every inquiry recorded: a second\n"
+             "run the same day writes none. The payer's 277 answers go through `clearhouse ack`.",
+};
 
 }  // namespace clearhouse::cli

@@ -10,6 +10,7 @@
 #include "engine/ack/acknowledgment_files.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/command_line/code_set_options.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/validation/validation_input.hpp"
 #include "engine/validation/validation_output.hpp"
 #include "engine/ledger/ledger_url.hpp"
@@ -17,27 +18,23 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: clearhouse validate FILE [--ack 999|ta1|both] [-o ACKFILE] [--format json|text]\n"
-    "                           [--code-set KIND=FILE]... [--strict-code-sets] [--db URL]\n"
-    "  FILE may be - for stdin. The acknowledgment is written to ACKFILE (- for stdout), or to\n"
-    "  FILE.ack when --ack is given without -o. KIND is icd10cm, icd9cm, cpt, hcpcs, modifier,\n"
-    "  pos, carc, rarc, stc_category, stc_status or entity (one code per line); codes not on a\n"
-    "  list are warnings unless\n"
-    "  --strict-code-sets. Every NPI (NM108/N103 XX, REF*HPI) must have its check digit.";
+constexpr OptionSpec kOptions[] = {
+    {.name = "ack", .value_name = "999|ta1|both", .description = "write the acknowledgment(s) the sender gets back"},
+    {.name = "output", .short_name = 'o', .value_name = "ACKFILE",
+     .description = "where the acknowledgment goes (- for stdout; default FILE.ack when --ack is given)"},
+    {.name = "format", .value_name = "text|json", .description = "the findings as text (default) or JSON"},
+    command_line::kCodeSetOption,
+    command_line::kStrictCodeSetsOption,
+    command_line::kDbOption,
+};
 
-}  // namespace
-
-int run_validate(const std::vector<std::string>& argv) {
-  Args args(argv, {{"ack"}, {"output", 'o'}, {"format"}, command_line::code_set_option(),
-                   {"strict-code-sets", 0, false},
-                   {"db"}});
-  args.expect_positionals(1, 1, kUsage);
+int run(const Args& args) {
+  args.expect_positionals(1, 1, "FILE");
   const std::string file = args.positionals()[0];
   const std::string format = args.choice("format", {"text", "json"}, "text");
   const auto ack_choice = args.value("ack");
   if (ack_choice && *ack_choice != "999" && *ack_choice != "ta1" && *ack_choice != "both")
-    throw UsageError(fmt::format("--ack must be 999, ta1 or both\n{}", kUsage));
+    throw UsageError("--ack must be 999, ta1 or both");
   std::string ack_path = args.value_or("output", "");
   if (ack_path.empty() && ack_choice) ack_path = (file == "-" ? std::string("stdin") : file) + ".ack";
   const ack::AckKind kind = !ack_choice || *ack_choice == "999" ? ack::AckKind::implementation_999
@@ -70,5 +67,16 @@ int run_validate(const std::vector<std::string>& argv) {
   else validation::print_findings_text(out, file, *report);
   return validation::verdict(*report) == "accepted" ? kExitOk : kExitRejected;
 }
+
+}  // namespace
+
+const Command kValidateCommand{
+    .name = "validate",
+    .summary = "implementation-guide validation (837P/835/999), 999 and TA1 acknowledgments",
+    .synopsis = "FILE [--ack 999|ta1|both] [-o ACKFILE] [--format text|json] [--code-set KIND=FILE]... [--strict-code-sets]",
+    .options = kOptions,
+    .run = run,
+    .notes = "FILE may be - for stdin. Every NPI (NM108/N103 XX, REF*HPI) must have its check digit.",
+};
 
 }  // namespace clearhouse::cli

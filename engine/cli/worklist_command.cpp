@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "engine/cli/command.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/fee_schedule_store.hpp"
 #include "engine/ledger/ledger.hpp"
@@ -31,22 +32,45 @@
 namespace clearhouse::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: clearhouse worklist [--status active|open|in_progress|resolved|written_off|all] [--category C]\n"
-    "                           [--payer ID] [--older-than DAYS] [--format table|json|csv]\n"
-    "                           [--sort priority|age|amount] [--limit N] [--as-of YYYY-MM-DD]\n"
-    "       clearhouse worklist resolve CLAIM_ID --note TEXT [--by NAME] [--payer ID] [--write-off]\n"
-    "       clearhouse worklist assign CLAIM_ID --to NAME [--by NAME] [--note TEXT] [--payer ID]\n"
-    "       clearhouse worklist note CLAIM_ID --note TEXT [--by NAME] [--payer ID]\n"
-    "       clearhouse worklist show CLAIM_ID [--payer ID]\n"
-    "       clearhouse worklist refresh [--as-of YYYY-MM-DD]   (time-based rules over the whole ledger)\n"
-    "  common: [--db URL] [--schemas DIR]; the default --status active lists open and in_progress items";
+constexpr OptionSpec kOptions[] = {
+    {.name = "status", .value_name = "active|open|in_progress|resolved|written_off|all",
+     .description = "which items to list (default active: open and in_progress)"},
+    {.name = "category", .value_name = "C", .description = "only items of this category (schemas/rules.json)"},
+    {.name = "payer", .value_name = "ID", .description = "only this payer's items; for an action, the claim's payer"},
+    {.name = "older-than", .value_name = "DAYS", .description = "only items older than DAYS"},
+    {.name = "format", .value_name = "table|json|csv", .description = "the list as a table (default), JSON or CSV"},
+    {.name = "sort", .value_name = "priority|age|amount", .description = "the order of the list (default priority)"},
+    {.name = "limit", .value_name = "N", .description = "at most N items"},
+    command_line::kDbOption,
+    command_line::kSchemasOption,
+    command_line::kAsOfOption,
+    {.name = "note", .value_name = "TEXT", .description = "why: required by resolve and note, optional for assign"},
+    command_line::kByOption,
+    {.name = "to", .value_name = "NAME", .description = "who the item is assigned to (assign)"},
+    {.name = "write-off", .takes_value = false, .description = "resolve as written off"},
+};
+
+constexpr std::string_view kResolveOptions[] = {"note", "by", "payer", "write-off", "as-of", "db", "schemas"};
+constexpr std::string_view kAssignOptions[] = {"to", "by", "note", "payer", "as-of", "db", "schemas"};
+constexpr std::string_view kNoteOptions[] = {"note", "by", "payer", "as-of", "db", "schemas"};
+constexpr std::string_view kShowOptions[] = {"payer", "as-of", "db", "schemas"};
+constexpr std::string_view kRefreshOptions[] = {"as-of", "db", "schemas"};
+constexpr Action kActions[] = {
+    {"resolve", "close a claim's item, saying why (--note); --write-off writes it off",
+     "resolve CLAIM_ID --note TEXT [--by NAME] [--payer ID] [--write-off]", kResolveOptions},
+    {"assign", "assign a claim's item to someone (it becomes in_progress)",
+     "assign CLAIM_ID --to NAME [--by NAME] [--note TEXT] [--payer ID]", kAssignOptions},
+    {"note", "add a note to a claim's item", "note CLAIM_ID --note TEXT [--by NAME] [--payer ID]", kNoteOptions},
+    {"show", "one claim's item as JSON, with its history", "show CLAIM_ID [--payer ID]", kShowOptions},
+    {"refresh", "run the time-based rules over the whole ledger (missing remittances, uncorrected reversals)",
+     "refresh [--as-of YYYY-MM-DD]", kRefreshOptions},
+};
 
 int parse_count(const std::string& text, const char* option) {
   int value = 0;
   const auto r = std::from_chars(text.data(), text.data() + text.size(), value);
   if (r.ec != std::errc() || r.ptr != text.data() + text.size() || value < 0)
-    throw UsageError(fmt::format("--{} must be a whole number of days/items, not '{}'\n{}", option, text, kUsage));
+    throw UsageError(fmt::format("--{} must be a whole number of days/items, not '{}'", option, text));
   return value;
 }
 
@@ -59,7 +83,7 @@ void print_item(const model::WorklistItem& item, const rules::RulesConfig& confi
 }
 
 int run_list(const Args& args) {
-  args.expect_positionals(0, 0, kUsage);
+  args.expect_positionals(0, 0, "");
   const auto format = args.choice("format", {"table", "json", "csv"}, "table");
   const auto sort = worklist::worklist_sort_from_string(args.choice("sort", {"priority", "age", "amount"}, "priority"));
   worklist::WorklistQuery query;
@@ -90,7 +114,7 @@ int run_list(const Args& args) {
 }
 
 int run_refresh(const Args& args) {
-  args.expect_positionals(1, 1, kUsage);
+  args.expect_positionals(1, 1, "");
   const model::Date today = command_line::today_for(args);
   const auto config = command_line::load_rules_for(args, "worklist");
   auto ledger = ledger::open_ledger(args.value_or("db", ledger::default_ledger_url()));
@@ -115,7 +139,7 @@ int run_refresh(const Args& args) {
 }
 
 int run_action(const std::string& action, const Args& args) {
-  args.expect_positionals(2, 2, kUsage);
+  args.expect_positionals(2, 2, "CLAIM_ID");
   const std::string& claim = args.positionals()[1];
   const std::string payer = args.value_or("payer", "");
   const std::string note = args.value_or("note", "");
@@ -136,14 +160,14 @@ int run_action(const std::string& action, const Args& args) {
     ledger::sql::Transaction tx(ledger->connection());
     model::WorklistItem item;
     if (action == "resolve") {
-      if (note.empty()) throw UsageError(fmt::format("resolve needs --note TEXT (why)\n{}", kUsage));
+      if (note.empty()) throw UsageError("resolve needs --note TEXT (why)");
       item = list.resolve(claim, payer, command_line::actor_for(args), note, args.flag("write-off"), now);
     } else if (action == "assign") {
       const auto to = args.value_or("to", "");
-      if (to.empty()) throw UsageError(fmt::format("assign needs --to NAME\n{}", kUsage));
+      if (to.empty()) throw UsageError("assign needs --to NAME");
       item = list.assign(claim, payer, to, command_line::actor_for(args), note, now);
     } else {
-      if (note.empty()) throw UsageError(fmt::format("note needs --note TEXT\n{}", kUsage));
+      if (note.empty()) throw UsageError("note needs --note TEXT");
       item = list.add_note(claim, payer, command_line::actor_for(args), note, now);
     }
     tx.commit();
@@ -155,18 +179,27 @@ int run_action(const std::string& action, const Args& args) {
   }
 }
 
-}  // namespace
-
-int run_worklist(const std::vector<std::string>& argv) {
-  Args args(argv, {{"status"}, {"category"}, {"payer"}, {"older-than"}, {"format"}, {"sort"}, {"limit"}, {"db"},
-                   command_line::schemas_option(), command_line::as_of_option(), {"note"}, {"by"}, {"to"}, {"write-off", 0, false}});
+int run(const Args& args) {
   if (!args.positionals().empty()) {
     const std::string& action = args.positionals()[0];
     if (action == "resolve" || action == "assign" || action == "note" || action == "show") return run_action(action, args);
     if (action == "refresh") return run_refresh(args);
-    throw UsageError(fmt::format("unknown worklist action '{}'\n{}", action, kUsage));
+    throw UsageError(fmt::format("unknown worklist action '{}'", action));
   }
   return run_list(args);
 }
+
+}  // namespace
+
+const Command kWorklistCommand{
+    .name = "worklist",
+    .summary = "the denial worklist: list, resolve, assign, note, show, refresh",
+    .synopsis = "[--status S] [--category C] [--payer ID] [--older-than DAYS] [--format table|json|csv]\n"
+                " [--sort priority|age|amount] [--limit N] [--as-of YYYY-MM-DD]",
+    .options = kOptions,
+    .run = run,
+    .actions = kActions,
+    .notes = "Without an action the worklist is listed. Every form takes --db URL, --schemas DIR and --as-of.",
+};
 
 }  // namespace clearhouse::cli

@@ -10,7 +10,13 @@
 
 namespace clearhouse::command_line {
 
-inline OptionSpec code_set_option() { return {"code-set", 0, true, true}; }
+inline constexpr OptionSpec kCodeSetOption{
+    .name = "code-set", .repeatable = true, .value_name = "KIND=FILE",
+    .description = "a code list, one code per line; KIND: icd10cm, icd9cm, cpt, hcpcs, modifier, pos, carc, rarc, "
+                   "stc_category, stc_status or entity"};
+inline constexpr OptionSpec kStrictCodeSetsOption{
+    .name = "strict-code-sets", .takes_value = false,
+    .description = "a code missing from a --code-set list is an error, not a warning"};
 
 // Loads every --code-set. `checked`: the kinds the command has codes of; a list of another kind
 // is said on stderr to be unused. A deprecated kind name (icd10, modifiers, procedure) loads,

@@ -13,9 +13,15 @@
 
 namespace clearhouse::command_line {
 
-// The option specs to add to a command's list.
-inline OptionSpec schemas_option() { return {"schemas"}; }
-inline OptionSpec as_of_option() { return {"as-of"}; }
+// The option specs to add to a command's table.
+inline constexpr OptionSpec kSchemasOption{
+    .name = "schemas", .value_name = "DIR",
+    .description = "the schemas directory: rules.json, codes/ (else $CLEARHOUSE_SCHEMAS, else the source tree's)"};
+inline constexpr OptionSpec kAsOfOption{
+    .name = "as-of", .value_name = "YYYY-MM-DD",
+    .description = "today, for ages and deadlines (else $CLEARHOUSE_TODAY, else the UTC date)"};
+inline constexpr OptionSpec kByOption{
+    .name = "by", .value_name = "NAME", .description = "who is acting (else $CLEARHOUSE_USER, else $USER)"};
 
 // Loads and validates the configuration; prints every problem and throws std::runtime_error
 // (exit 1) when it does not load. Warnings go to stderr.

@@ -44,8 +44,7 @@ model::Posting read_posting(const Statement& q) {
 model::Date remittance_day(const Statement& q, int first) {
   for (int column : {first, first + 1}) {
     const std::string text = q.column_text(column);
-    if (text.size() < 10) continue;
-    if (const auto d = model::Date::parse_iso(std::string_view(text).substr(0, 10))) return *d;
+    if (const auto d = model::Date::parse_timestamp_day(text)) return *d;
   }
   return {};
 }

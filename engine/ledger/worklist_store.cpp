@@ -72,6 +72,38 @@ model::Date parse_date(const std::string& text) {
   return d ? *d : model::Date{};
 }
 
+// One deferred row of worklist_findings / worklist_events, in the columns of finding_rows() /
+// event_rows().
+void add_finding_row(sql::BatchInsert& rows, std::int64_t item_id, const model::WorklistFinding& f) {
+  rows.row()
+      .value(item_id)
+      .value(f.posting_id)
+      .value(f.source)
+      .value(f.rule)
+      .value(f.category)
+      .value(static_cast<std::int64_t>(f.line_number))
+      .value(join_codes(f.carc))
+      .value(join_codes(f.rarc))
+      .value(f.amount.cents())
+      .value(f.message)
+      .value(f.action)
+      .value(static_cast<std::int64_t>(f.open ? 1 : 0))
+      .value(f.created_at);
+  if (f.closed_at.empty()) rows.null();
+  else rows.value(f.closed_at);
+}
+
+void add_event_row(sql::BatchInsert& rows, std::int64_t item_id, const model::WorklistEvent& e) {
+  rows.row()
+      .value(item_id)
+      .value(e.at)
+      .value(e.actor)
+      .value(e.event)
+      .value(e.posting_id)
+      .value(e.amount.cents())
+      .value(e.note);
+}
+
 }  // namespace
 
 WorklistStore::WorklistStore(sql::Connection& connection) : c_(connection) {}
@@ -295,23 +327,7 @@ std::map<std::string, model::WorklistItem, std::less<>> WorklistStore::items_wit
 
 void WorklistStore::add_finding(std::int64_t item_id, const model::WorklistFinding& f) {
   if (defer_) {
-    auto& b = finding_rows();
-    b.row()
-        .value(item_id)
-        .value(f.posting_id)
-        .value(f.source)
-        .value(f.rule)
-        .value(f.category)
-        .value(static_cast<std::int64_t>(f.line_number))
-        .value(join_codes(f.carc))
-        .value(join_codes(f.rarc))
-        .value(f.amount.cents())
-        .value(f.message)
-        .value(f.action)
-        .value(static_cast<std::int64_t>(f.open ? 1 : 0))
-        .value(f.created_at);
-    if (f.closed_at.empty()) b.null();
-    else b.value(f.closed_at);
+    add_finding_row(finding_rows(), item_id, f);
     return;
   }
   if (!insert_finding_)
@@ -347,15 +363,7 @@ void WorklistStore::close_findings(std::int64_t item_id, std::string_view at, st
 
 void WorklistStore::add_event(std::int64_t item_id, const model::WorklistEvent& e) {
   if (defer_) {
-    event_rows()
-        .row()
-        .value(item_id)
-        .value(e.at)
-        .value(e.actor)
-        .value(e.event)
-        .value(e.posting_id)
-        .value(e.amount.cents())
-        .value(e.note);
+    add_event_row(event_rows(), item_id, e);
     return;
   }
   if (!insert_event_)
@@ -496,36 +504,11 @@ std::vector<std::int64_t> WorklistStore::apply(std::span<const model::WorklistCh
   auto& findings = finding_rows();
   auto& events = event_rows();
   for (std::size_t i = 0; i < changes.size(); ++i) {
-    for (const auto& f : changes[i].added) {
-      findings.row()
-          .value(ids[i])
-          .value(f.posting_id)
-          .value(f.source)
-          .value(f.rule)
-          .value(f.category)
-          .value(static_cast<std::int64_t>(f.line_number))
-          .value(join_codes(f.carc))
-          .value(join_codes(f.rarc))
-          .value(f.amount.cents())
-          .value(f.message)
-          .value(f.action)
-          .value(static_cast<std::int64_t>(f.open ? 1 : 0))
-          .value(f.created_at);
-      if (f.closed_at.empty()) findings.null();
-      else findings.value(f.closed_at);
-    }
+    for (const auto& f : changes[i].added) add_finding_row(findings, ids[i], f);
   }
   for (std::size_t i = 0; i < changes.size(); ++i) {
     if (!changes[i].event) continue;
-    const auto& e = *changes[i].event;
-    events.row()
-        .value(ids[i])
-        .value(e.at)
-        .value(e.actor)
-        .value(e.event)
-        .value(e.posting_id)
-        .value(e.amount.cents())
-        .value(e.note);
+    add_event_row(events, ids[i], *changes[i].event);
   }
   flush();
 

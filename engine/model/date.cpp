@@ -55,6 +55,11 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
   return real(d);
 }
 
+std::optional<Date> Date::parse_timestamp_day(std::string_view timestamp) {
+  if (timestamp.size() < 10) return std::nullopt;
+  return parse_iso(timestamp.substr(0, 10));
+}
+
 std::optional<Date> Date::parse_yymmdd(std::string_view text) {
   if (text.size() != 6) return std::nullopt;
   char digits[8] = {'0', '0'};

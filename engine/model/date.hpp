@@ -49,6 +49,8 @@ struct Date {
   static std::optional<Date> parse_ccyymmdd(std::string_view text);  // X12 D8: "20240131"
   static std::optional<Date> parse_iso(std::string_view text);       // "2024-01-31"
   static std::optional<Date> parse_yymmdd(std::string_view text);    // X12 D6 (ISA09): 00-49 are 20xx
+  // The day a stored timestamp starts with ("2024-01-31 10:00:00", "2024-01-31T10:00:00Z").
+  static std::optional<Date> parse_timestamp_day(std::string_view timestamp);
   // The fields of a "YYYY-MM-DD" or "CCYYMMDD" text as written, whether or not such a day
   // exists (valid() says); nullopt when the text has neither form. For a reader that leaves
   // "is it a real date" to a later edit with its own message.

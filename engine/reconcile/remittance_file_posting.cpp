@@ -96,4 +96,14 @@ void write_remittance_totals_fields(render::JsonWriter& json, const RemittanceFi
   json.key("findings").unsigned_number(t.findings);
 }
 
+void write_remittance_worklist_field(render::JsonWriter& json, const RemittanceFileTotals& t) {
+  json.key("worklist").begin_object();
+  json.key("rule_findings").unsigned_number(t.rule_findings);
+  json.key("opened").unsigned_number(t.worklist.opened);
+  json.key("reopened").unsigned_number(t.worklist.reopened);
+  json.key("updated").unsigned_number(t.worklist.updated);
+  json.key("resolved").unsigned_number(t.worklist.resolved);
+  json.end_object();
+}
+
 }  // namespace clearhouse::reconcile

@@ -94,5 +94,8 @@ class RemittanceFilePosting {
 // posted, matched, unmatched, unbalanced, already_posted, paid_cents, patient_resp_cents,
 // adjustment_cents, provider_adjustment_cents, findings.
 void write_remittance_totals_fields(render::JsonWriter& json, const RemittanceFileTotals& totals);
+// The object "worklist" (rule_findings, opened, reopened, updated, resolved) into an object the
+// caller has opened: what posting did (or would do) to the denial worklist.
+void write_remittance_worklist_field(render::JsonWriter& json, const RemittanceFileTotals& totals);
 
 }  // namespace clearhouse::reconcile

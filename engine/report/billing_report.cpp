@@ -7,11 +7,12 @@
 #include <set>
 #include <tuple>
 
-#include "engine/worklist/worklist_store.hpp"
+#include "engine/ledger/worklist_store.hpp"
 #include "generators/render/csv_writer.hpp"
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::report {
+
 model::Decimal percent(std::uint64_t part, std::uint64_t whole) {
   if (whole == 0) return model::Decimal{0, 2};
   const auto scaled = (static_cast<__int128>(part) * 20000 + whole) / (2 * static_cast<__int128>(whole));
@@ -19,12 +20,6 @@ model::Decimal percent(std::uint64_t part, std::uint64_t whole) {
 }
 
 namespace {
-
-model::Date date_of(const std::string& text) {
-  if (text.size() < 10) return {};
-  const auto d = model::Date::parse_iso(std::string_view(text).substr(0, 10));
-  return d ? *d : model::Date{};
-}
 
 void add_to(PayerLine& total, const PayerLine& p) {
   total.submitted += p.submitted;
@@ -88,7 +83,7 @@ void BillingReportTally::denial_finding(const ledger::DenialFinding& f) {
   // The latest denial finding of each claim and category (a claim denied twice counts once).
   auto& s = denied_[DenialKey{f.payer_id, f.claim_id, f.category}];
   s.amount = f.amount_cents;
-  for (auto& code : worklist::split_codes(f.carc))
+  for (auto& code : ledger::split_codes(f.carc))
     if (std::find(s.carc.begin(), s.carc.end(), code) == s.carc.end()) s.carc.push_back(std::move(code));
 }
 
@@ -103,18 +98,19 @@ void BillingReportTally::age(model::Date from, std::int64_t cents) {
 
 // Claims with no remittance yet (or reversed and not corrected): the whole charge.
 void BillingReportTally::awaiting_remittance(const ledger::AwaitingClaim& c) {
-  age(date_of(c.submitted_at), c.billed_cents);
+  age(model::Date::parse_timestamp_day(c.submitted_at).value_or(model::Date{}), c.billed_cents);
 }
 
 // Active worklist items of adjudicated claims: the cents at stake, aged from submission.
 void BillingReportTally::open_item_at_stake(const ledger::OpenItemAtStake& i) {
   if (i.claim_status == "submitted" || i.claim_status == "reversed") return;  // counted in full above
-  age(i.claim_submitted_at.empty() ? date_of(i.reference_date) : date_of(i.claim_submitted_at), i.amount_cents);
+  const std::string& from = i.claim_submitted_at.empty() ? i.reference_date : i.claim_submitted_at;
+  age(model::Date::parse_timestamp_day(from).value_or(model::Date{}), i.amount_cents);
 }
 
 void BillingReportTally::first_payment(const ledger::FirstPayment& p) {
-  const auto sent = date_of(p.submitted_at);
-  const auto paid = date_of(p.paid_on);
+  const auto sent = model::Date::parse_timestamp_day(p.submitted_at).value_or(model::Date{});
+  const auto paid = model::Date::parse_timestamp_day(p.paid_on).value_or(model::Date{});
   if (sent.empty() || paid.empty()) return;
   // A payment dated before the claim was recorded (back-dated remittances, imported
   // history) counts as same-day rather than negative.

@@ -78,13 +78,7 @@ Response handle_post_remittance(Request& req, ServiceContext& ctx) {
   render::JsonWriter json;
   json.begin_object();
   reconcile::write_remittance_totals_fields(json, totals);
-  json.key("worklist").begin_object();
-  json.key("rule_findings").unsigned_number(totals.rule_findings);
-  json.key("opened").unsigned_number(totals.worklist.opened);
-  json.key("reopened").unsigned_number(totals.worklist.reopened);
-  json.key("updated").unsigned_number(totals.worklist.updated);
-  json.key("resolved").unsigned_number(totals.worklist.resolved);
-  json.end_object();
+  reconcile::write_remittance_worklist_field(json, totals);
   json.field("status", totals.rejected ? "needs_attention" : "clean");
   json.key("error_findings").unsigned_number(errors);
   json.key("errors").begin_array();

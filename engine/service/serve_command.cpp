@@ -11,6 +11,7 @@
 
 #include "engine/command_line/args.hpp"
 #include "engine/command_line/command.hpp"
+#include "engine/command_line/ledger_option.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/ledger_url.hpp"
@@ -27,16 +28,32 @@ using command_line::UsageError;
 using command_line::kExitOk;
 using command_line::kExitRejected;
 
-constexpr const char* kUsage =
-    "usage: clearhouse serve [--listen HOST:PORT] [--db URL] [--tokens FILE] [--batch-dir DIR]\n"
-    "         [--spool-dir DIR] [--web-dir DIR] [--body-limit SIZE] [--header-limit SIZE]\n"
-    "         [--read-timeout SECONDS] [--write-timeout SECONDS] [--shutdown-timeout SECONDS]\n"
-    "         [--max-requests N] [--max-connections N] [--threads N] [--workers N] [--query-workers N]\n"
-    "         [--schemas DIR] [--as-of YYYY-MM-DD] [--test]\n"
-    "  --listen defaults to 127.0.0.1:8080 (port 0 picks a free one; the address is printed as JSON).\n"
-    "  Tokens: --tokens FILE (lines TOKEN:ROLE[:NAME] or sha256=HEX:ROLE[:NAME]) and/or\n"
-    "  CLEARHOUSE_TOKENS=\"TOKEN:ROLE,...\"; roles reader, biller, uploader, submitter.\n"
-    "  SIZE takes K, M or G suffixes (256M is the default body limit).";
+using command_line::OptionSpec;
+
+constexpr OptionSpec kOptions[] = {
+    {.name = "listen", .value_name = "HOST:PORT",
+     .description = "the address (default 127.0.0.1:8080; port 0 picks a free one, printed as JSON on stdout)"},
+    command_line::kDbOption,
+    {.name = "tokens", .value_name = "FILE",
+     .description = "bearer tokens, one TOKEN:ROLE[:NAME] or sha256=HEX:ROLE[:NAME] per line (also $CLEARHOUSE_TOKENS)"},
+    {.name = "batch-dir", .value_name = "DIR", .description = "where submitted 837P batches go (default batches)"},
+    {.name = "spool-dir", .value_name = "DIR", .description = "where uploads are streamed (default a temporary directory)"},
+    {.name = "web-dir", .value_name = "DIR", .description = "serve the worklist page from disk instead of the binary"},
+    {.name = "body-limit", .value_name = "SIZE", .description = "the largest request body, with K, M or G (default 256M)"},
+    {.name = "header-limit", .value_name = "SIZE", .description = "the largest request header, 1K..1M (default 16K)"},
+    {.name = "read-timeout", .value_name = "SECONDS", .description = "for a header, an idle connection, a body chunk (default 15)"},
+    {.name = "write-timeout", .value_name = "SECONDS", .description = "for writing a response (default 120)"},
+    {.name = "shutdown-timeout", .value_name = "SECONDS",
+     .description = "how long requests in flight may finish after SIGTERM (default 30)"},
+    {.name = "max-requests", .value_name = "N", .description = "requests in flight before 503 (default 128)"},
+    {.name = "max-connections", .value_name = "N", .description = "open connections (default 4096)"},
+    {.name = "threads", .value_name = "N", .description = "I/O threads (default 2)"},
+    {.name = "workers", .value_name = "N", .description = "threads for posting, submitting, validating (default 2)"},
+    {.name = "query-workers", .value_name = "N", .description = "threads for reads and worklist actions (default 4)"},
+    {.name = "test", .takes_value = false, .description = "submitted interchanges are test data (ISA15 T)"},
+    command_line::kSchemasOption,
+    command_line::kAsOfOption,
+};
 
 std::uint64_t parse_size(const std::string& name, const std::string& text) {
   char* end = nullptr;
@@ -46,8 +63,8 @@ std::uint64_t parse_size(const std::string& name, const std::string& text) {
   if (suffix == "K" || suffix == "k" || suffix == "KB") mult = 1ull << 10;
   else if (suffix == "M" || suffix == "m" || suffix == "MB") mult = 1ull << 20;
   else if (suffix == "G" || suffix == "g" || suffix == "GB") mult = 1ull << 30;
-  else if (!suffix.empty()) throw UsageError(fmt::format("--{} expects a size like 256M, got '{}'\n{}", name, text, kUsage));
-  if (end == text.c_str() || v == 0) throw UsageError(fmt::format("--{} expects a size like 256M, got '{}'\n{}", name, text, kUsage));
+  else if (!suffix.empty()) throw UsageError(fmt::format("--{} expects a size like 256M, got '{}'", name, text));
+  if (end == text.c_str() || v == 0) throw UsageError(fmt::format("--{} expects a size like 256M, got '{}'", name, text));
   return v * mult;
 }
 
@@ -55,7 +72,7 @@ long parse_count(const std::string& name, const std::string& text, long min, lon
   char* end = nullptr;
   const long v = std::strtol(text.c_str(), &end, 10);
   if (end == text.c_str() || *end != '\0' || v < min || v > max)
-    throw UsageError(fmt::format("--{} expects {}..{}, got '{}'\n{}", name, min, max, text, kUsage));
+    throw UsageError(fmt::format("--{} expects {}..{}, got '{}'", name, min, max, text));
   return v;
 }
 
@@ -63,7 +80,7 @@ std::chrono::milliseconds parse_seconds(const std::string& name, const std::stri
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
   if (end == text.c_str() || *end != '\0' || !(v > 0) || v > 86400)
-    throw UsageError(fmt::format("--{} expects seconds (0 < s <= 86400), got '{}'\n{}", name, text, kUsage));
+    throw UsageError(fmt::format("--{} expects seconds (0 < s <= 86400), got '{}'", name, text));
   return std::chrono::milliseconds(static_cast<long long>(v * 1000));
 }
 
@@ -73,12 +90,12 @@ void parse_listen(const std::string& text, ServerOptions& o) {
   if (!text.empty() && text.front() == '[') {
     const auto close = text.find(']');
     if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':')
-      throw UsageError(fmt::format("--listen expects HOST:PORT, got '{}'\n{}", text, kUsage));
+      throw UsageError(fmt::format("--listen expects HOST:PORT, got '{}'", text));
     host = text.substr(1, close - 1);
     port = text.substr(close + 2);
   } else {
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos) throw UsageError(fmt::format("--listen expects HOST:PORT, got '{}'\n{}", text, kUsage));
+    if (colon == std::string::npos) throw UsageError(fmt::format("--listen expects HOST:PORT, got '{}'", text));
     host = text.substr(0, colon);
     port = text.substr(colon + 1);
   }
@@ -91,14 +108,8 @@ bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-}  // namespace
-
-int run_serve(const std::vector<std::string>& argv) {
-  Args args(argv, {{"listen"}, {"db"}, {"tokens"}, {"batch-dir"}, {"spool-dir"}, {"web-dir"}, {"body-limit"},
-                   {"header-limit"}, {"read-timeout"}, {"write-timeout"}, {"shutdown-timeout"}, {"max-requests"},
-                   {"max-connections"}, {"threads"}, {"workers"}, {"query-workers"}, {"test", 0, false},
-                   command_line::schemas_option(), command_line::as_of_option()});
-  args.expect_positionals(0, 0, kUsage);
+int run_serve(const Args& args) {
+  args.expect_positionals(0, 0, "");
 
   // Logs (the access log included) go to stderr; stdout carries only the listening address.
   auto logger = spdlog::stderr_logger_mt("clearhouse");
@@ -123,7 +134,7 @@ int run_serve(const std::vector<std::string>& argv) {
   if (auto v = args.value("body-limit")) settings.body_limit = parse_size("body-limit", *v);
   if (auto v = args.value("header-limit")) {
     const auto n = parse_size("header-limit", *v);
-    if (n < 1024 || n > (1u << 20)) throw UsageError(fmt::format("--header-limit expects 1K..1M\n{}", kUsage));
+    if (n < 1024 || n > (1u << 20)) throw UsageError("--header-limit expects 1K..1M");
     server.header_limit = static_cast<std::uint32_t>(n);
   }
   if (auto v = args.value("read-timeout")) server.read_timeout = parse_seconds("read-timeout", *v);
@@ -180,5 +191,17 @@ int run_serve(const std::vector<std::string>& argv) {
   spdlog::info("stopped cleanly");
   return kExitOk;
 }
+
+}  // namespace
+
+const command_line::Command kServeCommand{
+    .name = "serve",
+    .summary = "HTTP API and the worklist page (127.0.0.1:8080 by default)",
+    .synopsis = "[--listen HOST:PORT] [--db URL] [--tokens FILE] [--batch-dir DIR] [options]",
+    .options = kOptions,
+    .run = run_serve,
+    .notes = "Tokens: --tokens FILE and/or CLEARHOUSE_TOKENS=\"TOKEN:ROLE[:NAME],...\"; roles reader, biller,\n"
+             "uploader, submitter. Logs go to stderr; stdout carries only {\"listening\":\"HOST:PORT\"}.",
+};
 
 }  // namespace clearhouse::service

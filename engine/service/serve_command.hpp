@@ -5,8 +5,6 @@
 
 namespace clearhouse::service {
 
-int run_serve(const std::vector<std::string>& args);
-inline constexpr command_line::Command kServeCommand{
-    "serve", "HTTP API and the worklist page (127.0.0.1:8080 by default)", run_serve};
+extern const command_line::Command kServeCommand;
 
 }  // namespace clearhouse::service

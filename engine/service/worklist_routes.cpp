@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "engine/ledger/sql/connection.hpp"
+#include "engine/ledger/worklist_store.hpp"
 #include "engine/report/billing_report.hpp"
 #include "engine/service/json_body.hpp"
 #include "engine/service/routes.hpp"
@@ -13,7 +14,6 @@
 #include "engine/worklist/worklist.hpp"
 #include "engine/worklist/worklist_format.hpp"
 #include "engine/worklist/worklist_query.hpp"
-#include "engine/worklist/worklist_store.hpp"
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::service {
@@ -33,7 +33,7 @@ int whole_number(const Request& req, std::string_view name, int max) {
 
 // The one item a claim id (and optional payer) names, or a 404/409 saying why not.
 model::WorklistItem target_item(worklist::Worklist& list, const std::string& claim_id, const std::string& payer) {
-  worklist::ItemFilter filter;
+  ledger::ItemFilter filter;
   filter.claim_id = claim_id;
   filter.payer_id = payer;
   const auto items = list.store().list(filter);
@@ -127,7 +127,7 @@ Response handle_get_report(Request&, ServiceContext& ctx) {
 }
 
 std::int64_t open_worklist_items(ledger::Ledger& ledger) {
-  worklist::WorklistStore store(ledger.connection());
+  ledger::WorklistStore store(ledger.connection());
   return static_cast<std::int64_t>(store.count(model::WorklistStatus::open) +
                                    store.count(model::WorklistStatus::in_progress));
 }

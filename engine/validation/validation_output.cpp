@@ -28,7 +28,7 @@ std::string codes_of(const model::ValidationFinding& f) {
 
 std::string verdict(const x12::spec::ValidationReport& r) {
   if (r.any_rejected()) return "rejected";
-  if (r.accepted_with_errors != 0 || r.warning_count != 0) return "accepted_with_errors";
+  if (r.accepted_with_errors != 0 || r.warning_count > r.reading_notes) return "accepted_with_errors";
   return "accepted";
 }
 

@@ -35,14 +35,7 @@ model::WorklistFinding as_read_back(model::WorklistFinding f) {
 
 model::WorklistEvent event(std::string_view now, std::string_view what, std::int64_t posting_id, model::Money amount,
                            std::string note) {
-  model::WorklistEvent e;
-  e.at = std::string(now);
-  e.actor = std::string(kSystemActor);
-  e.event = std::string(what);
-  e.posting_id = posting_id;
-  e.amount = amount;
-  e.note = std::move(note);
-  return e;
+  return worklist_event(now, kSystemActor, what, posting_id, amount, std::move(note));
 }
 
 void set_summary(model::WorklistItem& item, const ItemSummary& s) {
@@ -55,6 +48,18 @@ void set_summary(model::WorklistItem& item, const ItemSummary& s) {
 }
 
 }  // namespace
+
+model::WorklistEvent worklist_event(std::string_view now, std::string_view actor, std::string_view what,
+                                    std::int64_t posting_id, model::Money amount, std::string note) {
+  model::WorklistEvent e;
+  e.at = std::string(now);
+  e.actor = std::string(actor);
+  e.event = std::string(what);
+  e.posting_id = posting_id;
+  e.amount = amount;
+  e.note = std::move(note);
+  return e;
+}
 
 std::optional<model::WorklistChange> plan_item_change(const std::optional<model::WorklistItem>& existing,
                                                       const ClaimReview& review, const rules::RulesConfig& config,

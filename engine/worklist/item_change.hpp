@@ -61,6 +61,10 @@ struct ApplyCounts {
   }
 };
 
+// One entry of an item's history, made at `now` by `actor` (posting_id 0: no posting caused it).
+model::WorklistEvent worklist_event(std::string_view now, std::string_view actor, std::string_view what,
+                                    std::int64_t posting_id, model::Money amount, std::string note);
+
 // `existing` is the claim's item, if it has one, with its open findings (oldest first) in
 // `findings`. nullopt: nothing to change (no item and nothing that opens one). `now` is the ISO
 // timestamp recorded.

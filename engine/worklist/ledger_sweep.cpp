@@ -4,16 +4,6 @@
 #include "engine/rules/rule_ids.hpp"
 
 namespace clearhouse::worklist {
-namespace {
-
-model::Date date_prefix(const std::string& timestamp) {
-  if (timestamp.size() < 10) return {};
-  const auto d = model::Date::parse_iso(std::string_view(timestamp).substr(0, 10));
-  return d ? *d : model::Date{};
-}
-
-}  // namespace
-
 SweepResult sweep_ledger(ledger::Ledger& ledger, const ReviewSources& sources, const rules::Pipeline& pipeline,
                          const rules::RuleEnvironment& env, Worklist& worklist, std::string_view now) {
   SweepResult result;
@@ -31,7 +21,7 @@ SweepResult sweep_ledger(ledger::Ledger& ledger, const ReviewSources& sources, c
   for (auto& read : ledger::read_sweep_candidates(c, cutoff)) {
     Candidate k;
     k.status = read.claim.status;
-    k.submitted_on = date_prefix(read.submitted_at);
+    k.submitted_on = model::Date::parse_timestamp_day(read.submitted_at).value_or(model::Date{});
     k.claim = std::move(read.claim);
     candidates.push_back(std::move(k));
   }

@@ -2,22 +2,7 @@
 
 #include <fmt/format.h>
 
-
 namespace clearhouse::worklist {
-namespace {
-
-model::WorklistEvent event(std::string_view now, std::string_view actor, std::string_view what, model::Money amount,
-                           std::string note) {
-  model::WorklistEvent e;
-  e.at = std::string(now);
-  e.actor = std::string(actor);
-  e.event = std::string(what);
-  e.amount = amount;
-  e.note = std::move(note);
-  return e;
-}
-
-}  // namespace
 
 Worklist::Worklist(ledger::sql::Connection& connection, const rules::RulesConfig& config)
     : config_(config), store_(connection) {}
@@ -62,7 +47,8 @@ model::WorklistItem Worklist::resolve(std::string_view claim_id, std::string_vie
   item.updated_at = std::string(now);
   store_.close_findings(item.id, now);
   store_.update(item);
-  store_.add_event(item.id, event(now, by, write_off ? "written_off" : "resolved", item.amount, std::string(note)));
+  store_.add_event(item.id,
+                   worklist_event(now, by, write_off ? "written_off" : "resolved", 0, item.amount, std::string(note)));
   return std::move(*store_.find_by_id(item.id, true));
 }
 
@@ -76,9 +62,9 @@ model::WorklistItem Worklist::assign(std::string_view claim_id, std::string_view
   item.status = model::WorklistStatus::in_progress;
   item.updated_at = std::string(now);
   store_.update(item);
-  store_.add_event(item.id, event(now, by.empty() ? to : by, "assigned", item.amount,
-                                  note.empty() ? fmt::format("assigned to {}", to)
-                                               : fmt::format("assigned to {}: {}", to, note)));
+  store_.add_event(item.id, worklist_event(now, by.empty() ? to : by, "assigned", 0, item.amount,
+                                           note.empty() ? fmt::format("assigned to {}", to)
+                                                        : fmt::format("assigned to {}: {}", to, note)));
   return std::move(*store_.find_by_id(item.id, true));
 }
 
@@ -87,7 +73,7 @@ model::WorklistItem Worklist::add_note(std::string_view claim_id, std::string_vi
   auto item = this->item(claim_id, payer_id, false);
   item.updated_at = std::string(now);
   store_.update(item);
-  store_.add_event(item.id, event(now, by, "note", item.amount, std::string(note)));
+  store_.add_event(item.id, worklist_event(now, by, "note", 0, item.amount, std::string(note)));
   return std::move(*store_.find_by_id(item.id, true));
 }
 

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "engine/ledger/sql/connection.hpp"
+#include "engine/ledger/worklist_store.hpp"
 #include "engine/model/finding.hpp"
 #include "engine/model/worklist_item.hpp"
 #include "engine/rules/rules_config.hpp"
 #include "engine/worklist/item_change.hpp"
-#include "engine/worklist/worklist_store.hpp"
 
 namespace clearhouse::worklist {
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
+#include "engine/ledger/worklist_store.hpp"
 #include "engine/worklist/worklist.hpp"
-#include "engine/worklist/worklist_store.hpp"
 
 namespace clearhouse::worklist {
 
@@ -44,7 +44,7 @@ WorklistRow compute_row(model::WorklistItem item, const rules::RulesConfig& conf
 
 WorklistPage query_worklist(ledger::sql::Connection& connection, const WorklistQuery& query,
                             const rules::RulesConfig& config, model::Date today) {
-  ItemFilter filter;
+  ledger::ItemFilter filter;
   if (query.status == "active" || query.status.empty()) {
     filter.statuses = {model::WorklistStatus::open, model::WorklistStatus::in_progress};
   } else if (query.status != "all") {
@@ -59,7 +59,7 @@ WorklistPage query_worklist(ledger::sql::Connection& connection, const WorklistQ
 
   WorklistPage page;
   page.as_of = today;
-  WorklistStore store(connection);
+  ledger::WorklistStore store(connection);
   store.each(filter, [&](model::WorklistItem&& item) {
     WorklistRow row = compute_row(std::move(item), config, today);
     if (query.older_than_days && row.age_days <= *query.older_than_days) return;

@@ -7,6 +7,7 @@
 
 #include "engine/model/acknowledgment.hpp"
 #include "engine/model/delimiters.hpp"
+#include "generators/x12/envelope_writer.hpp"
 
 namespace clearhouse::x12 {
 
@@ -23,5 +24,9 @@ struct AckWriteOptions {
   std::string time4 = "0000";      // HHMM
   char usage = 'P';                // ISA15
 };
+
+// The ISA of an acknowledgment interchange (999 or TA1): from us to the one we acknowledge.
+InterchangeEnvelope ack_interchange(const model::AckParties& parties, const AckControlNumbers& numbers,
+                                    const AckWriteOptions& options);
 
 }  // namespace clearhouse::x12

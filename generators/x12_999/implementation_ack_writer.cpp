@@ -51,16 +51,7 @@ std::string write_999(const model::AckParties& parties, const std::vector<model:
                       std::optional<WriteError>* error) {
   X12Writer w(options.delimiters, options.line_break);
   EnvelopeWriter env(w);
-  InterchangeEnvelope isa;
-  isa.sender_qualifier = parties.sender_qualifier;
-  isa.sender_id = parties.sender_id;
-  isa.receiver_qualifier = parties.receiver_qualifier;
-  isa.receiver_id = parties.receiver_id;
-  isa.date = options.date8.substr(2, 6);
-  isa.time = options.time4;
-  isa.control_number = std::to_string(numbers.interchange);
-  isa.usage = std::string(1, options.usage);
-  env.open_interchange(isa);
+  env.open_interchange(ack_interchange(parties, numbers, options));
   GroupEnvelope gs;
   gs.functional_id = "FA";
   gs.sender = parties.group_sender.empty() ? parties.sender_id : parties.group_sender;

@@ -10,16 +10,7 @@ std::string write_ta1(const model::AckParties& parties, const model::Interchange
                       const AckControlNumbers& numbers, const AckWriteOptions& options) {
   X12Writer w(options.delimiters, options.line_break);
   EnvelopeWriter env(w);
-  InterchangeEnvelope isa;
-  isa.sender_qualifier = parties.sender_qualifier;
-  isa.sender_id = parties.sender_id;
-  isa.receiver_qualifier = parties.receiver_qualifier;
-  isa.receiver_id = parties.receiver_id;
-  isa.date = options.date8.substr(2, 6);
-  isa.time = options.time4;
-  isa.control_number = std::to_string(numbers.interchange);
-  isa.usage = std::string(1, options.usage);
-  env.open_interchange(isa);
+  env.open_interchange(ack_interchange(parties, numbers, options));
   // TA101 is the acknowledged ISA13 (9 digits); TA102/TA103 its ISA09/ISA10.
   std::string control = ack.control_number;
   if (control.size() < 9) control.insert(0, 9 - control.size(), '0');

@@ -8,6 +8,20 @@ namespace clearhouse::x12 {
 
 void DiagnosticFindings::collect(std::vector<model::Finding>* set, std::string_view transaction,
                                  std::vector<model::Finding>& file) {
+  // Of the warnings, only text skipped before the first ISA becomes a finding: it was not
+  // read, and whoever posts the file should know.
+  const auto& warnings = diagnostics_.warnings();
+  for (; warnings_seen_ < warnings.size(); ++warnings_seen_) {
+    const X12Error& w = warnings[warnings_seen_];
+    if (w.code != X12Errc::text_before_isa) continue;
+    model::Finding f;
+    f.rule = "read.text_before_isa";
+    f.category = model::finding_category::malformed;
+    f.severity = model::FindingSeverity::warning;
+    f.message = w.detail;
+    f.location.offset = w.offset;
+    file.push_back(std::move(f));
+  }
   const auto& errors = diagnostics_.errors();
   for (; seen_ < errors.size(); ++seen_) {
     const X12Error& e = errors[seen_];

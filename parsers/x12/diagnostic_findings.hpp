@@ -3,7 +3,7 @@
 // is turned into a Finding once, as reading goes on. An error inside the transaction set being
 // read belongs to that set; a missing GE or IEA, or anything while no set is open, belongs to
 // the file. Warnings are notes about formatting the lexer already recovered from and are not
-// repeated. Past the diagnostics' limit one finding says how many errors were not itemised.
+// repeated, except text skipped before the first ISA (a file finding with severity warning). Past the diagnostics' limit one finding says how many errors were not itemised.
 
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +26,7 @@ class DiagnosticFindings {
  private:
   const Diagnostics& diagnostics_;
   std::size_t seen_ = 0;          // errors already turned into findings
+  std::size_t warnings_seen_ = 0;  // warnings already looked at
   std::uint64_t total_seen_ = 0;  // errors counted, itemised or not
 };
 

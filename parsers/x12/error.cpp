@@ -15,6 +15,7 @@ std::string_view to_string(X12Errc code) {
     case X12Errc::isa_invalid_field: return "isa_invalid_field";
     case X12Errc::bad_encoding: return "bad_encoding";
     case X12Errc::byte_order_mark: return "byte_order_mark";
+    case X12Errc::text_before_isa: return "text_before_isa";
     case X12Errc::bad_segment_id: return "bad_segment_id";
     case X12Errc::segment_too_long: return "segment_too_long";
     case X12Errc::missing_terminator: return "missing_terminator";

@@ -18,6 +18,7 @@ enum class X12Errc : std::uint8_t {
   isa_invalid_field,         // an ISA field value is not allowed (e.g. ISA14 not 0/1)
   bad_encoding,              // not 8-bit text (UTF-16) or binary bytes where a segment should start
   byte_order_mark,           // a UTF-8 byte-order mark before the ISA (warning; skipped)
+  text_before_isa,           // text before the first ISA (a $$ADD line, a banner, prose) (warning; skipped)
   bad_segment_id,            // a segment id is not 2-3 upper-case letters/digits starting with a letter
   segment_too_long,          // a segment exceeds the reader's maximum length (no terminator in sight)
   missing_terminator,        // the last segment has no segment terminator

@@ -2,6 +2,8 @@
 
 #include "parsers/x12/grammar/isa_grammar.hpp"
 
+#include <algorithm>
+
 namespace clearhouse::x12 {
 namespace {
 
@@ -17,7 +19,16 @@ char repetition_from(const std::string& isa11, const std::string& isa12) {
   return isa11[0];
 }
 
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 }  // namespace
+
+bool usable_element_separator(char c) { return !is_alnum(c) && c != ' ' && !is_line_break(c); }
 
 IsaReadResult read_isa(std::string_view text, bool at_end) {
   IsaReadResult r;
@@ -31,7 +42,7 @@ IsaReadResult read_isa(std::string_view text, bool at_end) {
     return r;
   }
   const char sep = text[3];
-  if (is_alnum(sep) || sep == ' ' || is_line_break(sep)) {
+  if (!usable_element_separator(sep)) {
     r.status = IsaReadResult::Status::bad_delimiters;
     r.problem = "the byte after ISA is not a usable element separator";
     return r;
@@ -116,6 +127,42 @@ IsaReadResult read_isa(std::string_view text, bool at_end) {
   }
   r.status = IsaReadResult::Status::ok;
   return r;
+}
+
+InterchangeSearch find_interchange(std::string_view text, bool at_end) {
+  InterchangeSearch s;
+  auto undecided = [&](std::size_t i) {
+    s.status = InterchangeSearch::Status::need_more;
+    s.at = i;
+    return s;
+  };
+  for (std::size_t i = text.find("ISA"); i != std::string_view::npos; i = text.find("ISA", i + 1)) {
+    if (i + 3 >= text.size()) {
+      if (at_end) break;
+      return undecided(i);
+    }
+    if (!usable_element_separator(text[i + 3])) continue;  // "ISA is", "ISAs", "VISA "
+    // As many bytes as reading the header at the start would have (see SegmentReader).
+    if (!at_end && text.size() - i < kIsaSearchLimit) return undecided(i);
+    const IsaReadResult r = read_isa(text.substr(i), at_end);
+    std::string problem;
+    if (r.status != IsaReadResult::Status::ok) problem = r.problem;
+    else if (!all_digits(r.header.field(12)) || !all_digits(r.header.field(13)))
+      problem = "its ISA12 (version) or ISA13 (control number) is not a number";
+    if (problem.empty()) {
+      s.status = InterchangeSearch::Status::found;
+      s.at = i;
+      return s;
+    }
+    if (s.rejected_at == InterchangeSearch::npos) {
+      s.rejected_at = i;
+      s.rejected_problem = std::move(problem);
+    }
+  }
+  s.status = InterchangeSearch::Status::none;
+  // "I" or "IS" at the very end may begin an "ISA" that the next bytes complete.
+  s.at = at_end ? text.size() : text.size() - std::min<std::size_t>(text.size(), 2);
+  return s;
 }
 
 }  // namespace clearhouse::x12

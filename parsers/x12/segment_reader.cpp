@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 
 namespace clearhouse::x12 {
@@ -190,6 +191,7 @@ bool SegmentReader::next_in_general() {
     if (end_ >= 3 && std::memcmp(data_, "\xEF\xBB\xBF", 3) == 0) {
       report(X12Errc::byte_order_mark, Severity::warning, 0, "UTF-8 byte-order mark before ISA (skipped)");
       pos_ = 3;
+      text_start_ = 3;
     }
   }
 
@@ -214,26 +216,12 @@ bool SegmentReader::next_in_general() {
         return false;
       }
     }
+    if (!have_isa_) return read_first_interchange_header();
     while (end_ - pos_ < 4 && fill()) {
     }
+    // After the first interchange an ISA must be followed by a non-alphanumeric separator.
     const std::string_view head(data_ + pos_, end_ - pos_ < 4 ? end_ - pos_ : 4);
-    // Before the first ISA any "ISA" start is read as a header (so a bad separator gets its own
-    // error); later, an ISA must be followed by a non-alphanumeric separator.
-    const bool looks_like_isa = head.size() >= 3 && head.substr(0, 3) == "ISA" &&
-                                (!have_isa_ || (head.size() == 4 && !is_alnum(head[3])));
-    if (looks_like_isa || !have_isa_) {
-      if (!looks_like_isa) {
-        const bool binary = head.find('\0') != std::string_view::npos;
-        report(X12Errc::no_isa, Severity::error, base_offset_ + pos_,
-               binary ? "the input is not X12 text (binary bytes where the ISA header should be)"
-                      : "the input does not start with an ISA interchange header",
-               "ISA", binary ? std::string("binary data") : printable_excerpt(head.substr(0, 3), 3));
-        fatal_ = true;
-        diagnostics_.mark_fatal();
-        return false;
-      }
-      return read_interchange_header();
-    }
+    if (head.size() == 4 && head.substr(0, 3) == "ISA" && !is_alnum(head[3])) return read_interchange_header();
 
     if (end_ - pos_ < kRefillBelow && !eof_) {
       fill();
@@ -266,23 +254,74 @@ bool SegmentReader::next_in_general() {
   }
 }
 
+// The input's first non-blank bytes: an ISA with a usable separator is read as it stands (its
+// problems are its own); anything else is text before the interchange, skipped up to the first
+// ISA that find_interchange accepts, with one warning. Without one the input is not X12.
+bool SegmentReader::read_first_interchange_header() {
+  while (end_ - pos_ < kIsaSearchLimit && fill()) {
+  }
+  if (fatal_) return false;
+  const std::string_view head(data_ + pos_, end_ - pos_);
+  if (head.size() >= 4 && head.substr(0, 3) == "ISA" && usable_element_separator(head[3]))
+    return read_interchange_header();
+  // What to say if no interchange follows, decided before the search drops these bytes.
+  const std::uint64_t start = base_offset_ + pos_;
+  std::optional<IsaReadResult> isa_at_start;
+  if (head.substr(0, 3) == "ISA") isa_at_start = read_isa(head, eof_);
+  const bool binary = head.substr(0, 4).find('\0') != std::string_view::npos;
+  const std::string excerpt = printable_excerpt(head.substr(0, 3), 3);
+  std::uint64_t rejected_at = 0;
+  std::string rejected_problem;
+  for (;;) {
+    const InterchangeSearch found = find_interchange(std::string_view(data_ + pos_, end_ - pos_), eof_);
+    if (found.rejected_at != InterchangeSearch::npos && rejected_problem.empty()) {
+      rejected_at = base_offset_ + pos_ + found.rejected_at;
+      rejected_problem = found.rejected_problem;
+    }
+    if (found.status == InterchangeSearch::Status::found) {
+      pos_ += found.at;
+      const std::uint64_t isa_offset = base_offset_ + pos_;
+      report(X12Errc::text_before_isa, Severity::warning, text_start_,
+             fmt::format("{} bytes before the first ISA header (at byte {}) were skipped", isa_offset - text_start_,
+                         isa_offset));
+      return read_interchange_header();
+    }
+    if (found.status == InterchangeSearch::Status::none && eof_) break;
+    pos_ += found.at;
+    if (!fill() && fatal_) return false;  // at the end of input eof_ is now set: decide once more
+  }
+  if (isa_at_start) return report_unreadable_isa(*isa_at_start, start);
+  std::string detail = binary ? "the input is not X12 text (binary bytes where the ISA header should be)"
+                              : "the input does not start with an ISA interchange header";
+  detail += rejected_problem.empty()
+                ? std::string(" and holds none")
+                : fmt::format(" and holds none that can be read (the 'ISA' at byte {}: {})", rejected_at, rejected_problem);
+  report(X12Errc::no_isa, Severity::error, start, std::move(detail), "ISA",
+         binary ? std::string("binary data") : excerpt);
+  fatal_ = true;
+  diagnostics_.mark_fatal();
+  return false;
+}
+
+bool SegmentReader::report_unreadable_isa(const IsaReadResult& r, std::uint64_t offset) {
+  const bool truncated = r.problem.find("ends inside") != std::string::npos ||
+                         r.status == IsaReadResult::Status::need_more;
+  report(r.status == IsaReadResult::Status::bad_delimiters ? X12Errc::isa_bad_delimiters
+         : truncated                                        ? X12Errc::isa_truncated
+                                                            : X12Errc::isa_field_width,
+         Severity::error, offset, "unreadable ISA header: " + r.problem, "an ISA of 16 elements, 106 characters");
+  fatal_ = true;
+  diagnostics_.mark_fatal();
+  return false;
+}
+
 bool SegmentReader::read_interchange_header() {
   while (end_ - pos_ < kIsaSearchLimit && fill()) {
   }
   if (fatal_) return false;
   const std::uint64_t offset = base_offset_ + pos_;
   IsaReadResult r = read_isa(std::string_view(data_ + pos_, end_ - pos_), eof_);
-  if (r.status != IsaReadResult::Status::ok) {
-    const bool truncated = r.problem.find("ends inside") != std::string::npos ||
-                           r.status == IsaReadResult::Status::need_more;
-    report(r.status == IsaReadResult::Status::bad_delimiters ? X12Errc::isa_bad_delimiters
-           : truncated                                        ? X12Errc::isa_truncated
-                                                              : X12Errc::isa_field_width,
-           Severity::error, offset, "unreadable ISA header: " + r.problem, "an ISA of 16 elements, 106 characters");
-    fatal_ = true;
-    diagnostics_.mark_fatal();
-    return false;
-  }
+  if (r.status != IsaReadResult::Status::ok) return report_unreadable_isa(r, offset);
   isa_ = std::move(r.header);
   index_.reset(isa_.delimiters.element, isa_.delimiters.segment);
   have_isa_ = true;

@@ -45,7 +45,9 @@ class SegmentReader {
  private:
   bool next_in_general();      // every case the fast path of next() does not settle
   bool fill();                 // makes more input available; false at end of input
+  bool read_first_interchange_header();
   bool read_interchange_header();
+  bool report_unreadable_isa(const IsaReadResult& r, std::uint64_t offset);  // fatal; returns false
   void report(X12Errc code, Severity severity, std::uint64_t offset, std::string detail,
               std::string expected = {}, std::string found = {});
   void split(const char* begin, const char* end);
@@ -68,6 +70,7 @@ class SegmentReader {
   std::vector<char> wide_;          // raw UTF-16 bytes awaiting decoding
   bool wide_input_done_ = false;    // the source has no more UTF-16 bytes to give
   bool wrapped_reported_ = false;
+  std::uint64_t text_start_ = 0;    // offset of the input's text (after a byte-order mark)
 
   InterchangeHeader isa_;
   bool have_isa_ = false;

@@ -16,12 +16,6 @@ using model::FindingSeverity;
 
 constexpr std::uint32_t key(std::string_view v) { return x12::segment_key(v); }
 
-std::string_view trim(std::string_view v) {
-  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-  return v;
-}
-
 // Strings keep their buffers when overwritten: a reused claim's values usually fit.
 void assign(std::string& to, std::string_view from) { to.assign(from.data(), from.size()); }
 
@@ -92,17 +86,7 @@ const char* depth_name(int depth) {
 
 ClaimStatusReader::ClaimStatusReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics,
                                      const x12::spec::SpecCatalog& catalog)
-    : envelope_(envelope), catalog_(catalog), diagnostic_findings_(diagnostics) {}
-
-std::vector<model::Finding> ClaimStatusReader::take_file_findings() {
-  if (!building_) collect_diagnostics(&file_findings_);
-  return std::exchange(file_findings_, {});
-}
-
-void ClaimStatusReader::collect_diagnostics(std::vector<model::Finding>* into) {
-  diagnostic_findings_.collect(into, building_ ? std::string_view(envelope_.transaction().control_number) : "",
-                               file_findings_);
-}
+    : sets_(envelope, diagnostics), catalog_(catalog) {}
 
 // The loop ids of each HL depth, asked of the spec once: the level loop, and among its
 // children the loops NM1 and TRN open, and in the TRN loop the one SVC opens.
@@ -132,90 +116,34 @@ const ClaimStatusReader::Layout* ClaimStatusReader::layout_for(const x12::spec::
 }
 
 bool ClaimStatusReader::next(model::ClaimStatusReport& out) {
-  for (;;) {
-    if (!pending_header_) {
-      if (!envelope_.next()) {
-        if (building_) {
-          finish(out, false);
-          return true;
-        }
-        collect_diagnostics(&file_findings_);
-        return false;
-      }
-    }
-    pending_header_ = false;
-    const x12::Segment& s = envelope_.segment();
-    switch (envelope_.role()) {
-      case x12::SegmentRole::transaction_header: {
-        if (building_) {
-          // The envelope reader closed the open set without its SE: deliver it as incomplete
-          // and start the new one on the next call.
-          pending_header_ = true;
-          finish(out, false);
-          return true;
-        }
-        collect_diagnostics(&file_findings_);
-        const auto& st = envelope_.transaction();
-        if (st.type != "277") {
-          ++skipped_;
-          break;
-        }
-        const std::string& version = st.implementation.empty() ? envelope_.group().version : st.implementation;
-        const x12::spec::TransactionSpec* spec = catalog_.find(st.type, version);
-        if (spec == nullptr) {
-          ++skipped_;
-          Finding f;
-          f.rule = "read.unsupported_guide";
-          f.category = model::finding_category::malformed;
-          f.message = fmt::format("transaction set 277 {} follows {}, which is neither a claim acknowledgment "
-                                  "(005010X214) nor a claim status response (005010X212); it is not read",
-                                  st.control_number, x12::printable_excerpt(version, 16));
-          f.action = "ask the payer for 005010X214 acknowledgments or 005010X212 responses";
-          f.location.transaction = st.control_number;
-          f.location.segment = st.ordinal;
-          f.location.offset = st.offset;
-          f.location.segment_id = "ST";
-          file_findings_.push_back(std::move(f));
-          break;
-        }
-        start(out, *spec);
-        hash_.add_segment(s.raw());
-        break;
-      }
-      case x12::SegmentRole::transaction_body:
-        if (building_) {
-          hash_.add_segment(s.raw());
-          on_segment(out, s);
-        }
-        break;
-      case x12::SegmentRole::transaction_trailer:
-        if (building_) {
-          hash_.add_segment(s.raw());
-          out.content_hash = hash_.value();
-          out.segment_count = envelope_.position_in_transaction();
-          out.byte_length = s.offset() + s.raw().size() + 1 - out.offset;
-          finish(out, true);
-          return true;
-        }
-        break;
-      case x12::SegmentRole::group_trailer:
-      case x12::SegmentRole::interchange_trailer:
-      case x12::SegmentRole::group_header:
-      case x12::SegmentRole::interchange_header:
-        if (building_) {  // closed without SE by an envelope segment
-          finish(out, false);
-          return true;
-        }
-        break;
-      case x12::SegmentRole::interchange_ack:
-      case x12::SegmentRole::stray:
-        break;
-    }
+  return sets_.read_set([&] { return take(out); },
+                        [&](const x12::Segment& s) {
+                          hash_.add_segment(s.raw());
+                          on_segment(out, s);
+                        },
+                        [&](bool complete) { finish(out, complete); });
+}
+
+// At an ST: reads a 277 of a guide we have a spec for; any other set is skipped.
+bool ClaimStatusReader::take(model::ClaimStatusReport& out) {
+  const auto& st = sets_.envelope().transaction();
+  if (st.type != "277") return false;
+  const std::string& version = st.implementation.empty() ? sets_.envelope().group().version : st.implementation;
+  const x12::spec::TransactionSpec* spec = catalog_.find(st.type, version);
+  if (spec == nullptr) {
+    sets_.file_findings().push_back(x12::transaction_finding(
+        "read.unsupported_guide", st.control_number, st.ordinal, st.offset,
+        fmt::format("transaction set 277 {} follows {}, which is neither a claim acknowledgment "
+                    "(005010X214) nor a claim status response (005010X212); it is not read",
+                    st.control_number, x12::printable_excerpt(version, 16)),
+        "ask the payer for 005010X214 acknowledgments or 005010X212 responses"));
+    return false;
   }
+  start(out, *spec);
+  return true;
 }
 
 void ClaimStatusReader::start(model::ClaimStatusReport& out, const x12::spec::TransactionSpec& spec) {
-  building_ = true;
   layout_ = layout_for(spec);
   depth_ = 0;
   part_ = Part::none;
@@ -227,18 +155,9 @@ void ClaimStatusReader::start(model::ClaimStatusReport& out, const x12::spec::Tr
 
   out.guide = spec.implementation == "005010X214" ? model::ClaimStatusGuide::acknowledgment
                                                   : model::ClaimStatusGuide::response;
-  const auto& isa = envelope_.interchange();
-  assign(out.interchange_sender, trim(isa.field(6)));
-  assign(out.interchange_receiver, trim(isa.field(8)));
-  assign(out.interchange_control_number, isa.control_number());
-  const auto& gs = envelope_.group();
-  out.group_sender = gs.sender;
-  out.group_receiver = gs.receiver;
-  out.group_control_number = gs.control_number;
-  out.version = gs.version;
-  const auto& st = envelope_.transaction();
-  out.control_number = st.control_number;
-  out.implementation = st.implementation;
+  sets_.begin(out);
+  hash_.reset();
+  hash_.add_segment(sets_.segment().raw());  // the ST
   out.reference.clear();
   out.created = {};
   out.sources.clear();
@@ -247,31 +166,20 @@ void ClaimStatusReader::start(model::ClaimStatusReport& out, const x12::spec::Tr
   out.claims.clear();
   out.findings.clear();
   out.complete = false;
-  out.segment = st.ordinal;
-  out.offset = st.offset;
   out.segment_count = out.byte_length = out.content_hash = 0;
-  hash_.reset();
 }
 
 void ClaimStatusReader::finish(model::ClaimStatusReport& out, bool complete) {
-  collect_diagnostics(&out.findings);
-  building_ = false;
-  out.complete = complete;
+  if (complete) {
+    hash_.add_segment(sets_.segment().raw());  // the SE
+    out.content_hash = hash_.value();
+  }
+  sets_.close(out, complete);
   auto set_finding = [&](std::string rule, FindingSeverity severity, std::string message, std::string action) {
-    Finding f;
-    f.rule = std::move(rule);
-    f.category = model::finding_category::malformed;
-    f.severity = severity;
-    f.message = std::move(message);
-    f.action = std::move(action);
-    f.location.transaction = out.control_number;
-    f.location.segment = out.segment;
-    f.location.offset = out.offset;
-    f.location.segment_id = "ST";
-    out.findings.push_back(std::move(f));
+    out.findings.push_back(x12::transaction_finding(std::move(rule), out.control_number, out.segment, out.offset,
+                                                    std::move(message), std::move(action), severity));
   };
   if (!complete) {
-    out.segment_count = envelope_.position_in_transaction();
     set_finding("read.incomplete_transaction", FindingSeverity::error,
                 fmt::format("transaction set {} ends without its SE ({} claim statuses in it are not posted)",
                             out.control_number, out.claims.size()),
@@ -291,7 +199,6 @@ void ClaimStatusReader::finish(model::ClaimStatusReport& out, bool complete) {
   const std::string payer = out.sources.empty() ? std::string() : out.sources.front().payer_id();
   for (auto& f : out.findings)
     if (f.payer_id.empty()) f.payer_id = payer;
-  ++read_;
 }
 
 std::string_view ClaimStatusReader::loop_id() const {
@@ -309,23 +216,13 @@ std::string_view ClaimStatusReader::loop_id() const {
 
 void ClaimStatusReader::problem(model::ClaimStatusReport& out, const x12::Segment& s, std::string rule, int element,
                                 int component, std::string message, FindingSeverity severity) {
-  Finding f;
-  f.rule = std::move(rule);
-  f.category = model::finding_category::malformed;
-  f.severity = severity;
+  Finding f = x12::segment_finding(std::move(rule), s, out.control_number, loop_id(), element, component,
+                                   std::move(message), "ask the payer to correct and resend the acknowledgment",
+                                   severity);
   if (const auto* c = claim(out)) {
     f.claim_id = c->patient_control_number.empty() ? c->trace : c->patient_control_number;
     if (part_ == Part::line) f.line_number = static_cast<int>(c->lines.size());
   }
-  f.message = std::move(message);
-  f.action = "ask the payer to correct and resend the acknowledgment";
-  f.location.transaction = out.control_number;
-  f.location.segment = s.ordinal();
-  f.location.offset = s.offset();
-  assign(f.location.segment_id, s.id());
-  assign(f.location.loop, loop_id());
-  f.location.element = element;
-  f.location.component = component;
   out.findings.push_back(std::move(f));
 }
 

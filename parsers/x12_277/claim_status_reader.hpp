@@ -30,8 +30,8 @@
 
 #include "engine/model/claim_status_report.hpp"
 #include "engine/model/finding.hpp"
-#include "parsers/x12/diagnostic_findings.hpp"
 #include "parsers/x12/envelope_reader.hpp"
+#include "parsers/x12/transaction_set_stream.hpp"
 #include "parsers/x12/spec/spec_catalog.hpp"
 #include "parsers/x12_835/content_hash.hpp"
 
@@ -48,9 +48,9 @@ class ClaimStatusReader {
 
   // Findings outside any 277 transaction set (ISA, GS, IEA, stray segments, sets of a guide
   // we cannot read). The caller takes them; they are not repeated.
-  std::vector<model::Finding> take_file_findings();
-  std::uint64_t skipped_transactions() const { return skipped_; }
-  std::uint64_t reports_read() const { return read_; }
+  std::vector<model::Finding> take_file_findings() { return sets_.take_file_findings(); }
+  std::uint64_t skipped_transactions() const { return sets_.skipped(); }
+  std::uint64_t reports_read() const { return sets_.read(); }
 
  private:
   // What the spec says about one HL depth: the loop ids findings name.
@@ -71,9 +71,9 @@ class ClaimStatusReader {
   };
 
   const Layout* layout_for(const x12::spec::TransactionSpec& spec);
+  bool take(model::ClaimStatusReport& out);
   void start(model::ClaimStatusReport& out, const x12::spec::TransactionSpec& spec);
   void finish(model::ClaimStatusReport& out, bool complete);
-  void collect_diagnostics(std::vector<model::Finding>* into);
   void on_segment(model::ClaimStatusReport& out, const x12::Segment& s);
 
   void on_hl(model::ClaimStatusReport& out, const x12::Segment& s);
@@ -103,14 +103,10 @@ class ClaimStatusReader {
                std::string message, model::FindingSeverity severity = model::FindingSeverity::error);
   std::string_view loop_id() const;
 
-  x12::EnvelopeReader& envelope_;
+  x12::TransactionSetStream sets_;
   const x12::spec::SpecCatalog& catalog_;
-  x12::DiagnosticFindings diagnostic_findings_;
   std::vector<Layout> layouts_;      // one per spec met, built once
   const Layout* layout_ = nullptr;   // of the set being read
-  bool building_ = false;
-  bool pending_header_ = false;      // the current segment is an ST that starts the next set
-  std::vector<model::Finding> file_findings_;
 
   // Position in the set being read.
   int depth_ = 0;                    // depth of the innermost open HL level (0: none)
@@ -120,8 +116,7 @@ class ClaimStatusReader {
   // The patient levels' names (depth 4 and 5), copied into each of their claims.
   model::Party subscriber_, patient_;
   bool has_patient_ = false;
-  std::uint64_t skipped_ = 0, read_ = 0;
-  x12_835::ContentHash hash_;  // of the set being read
+  x12_835::ContentHash hash_;  // of the set being read: ST..SE, posting's idempotency key
 };
 
 }  // namespace clearhouse::x12_277

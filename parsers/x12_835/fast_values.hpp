@@ -22,7 +22,7 @@ namespace clearhouse::x12_835 {
   const bool negative = p != end && *p == '-';
   p += negative;
   const char* const digits = p;
-  std::int64_t v = 0;
+  std::uint64_t v = 0;  // unsigned: a longer run of digits may wrap before it is turned down
   for (; p != end; ++p) {
     const unsigned d = static_cast<unsigned char>(*p) - static_cast<unsigned>('0');
     if (d > 9) break;
@@ -44,7 +44,7 @@ namespace clearhouse::x12_835 {
       v += d;
     }
   }
-  cents = negative ? -v : v;
+  cents = negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v);
   return true;
 }
 

@@ -13,13 +13,6 @@ namespace {
 using model::Finding;
 using model::FindingSeverity;
 
-std::string_view trim(std::string_view v) {
-  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-  return v;
-}
-
-
 // Segment ids and qualifiers as integers, for switches without memcmp.
 constexpr std::uint32_t key(std::string_view v) { return x12::segment_key(v); }
 
@@ -77,7 +70,7 @@ T& append(std::vector<T>& v) {
 }  // namespace
 
 RemittanceReader::RemittanceReader(x12::EnvelopeReader& envelope, x12::Diagnostics& diagnostics)
-    : envelope_(envelope), diagnostic_findings_(diagnostics) {}
+    : sets_(envelope, diagnostics) {}
 
 void RemittanceReader::assign_resized(std::string& to, std::string_view from) {
   to.clear();
@@ -103,16 +96,6 @@ void RemittanceReader::read_procedure(const x12::Segment& s, int element, model:
   for (std::size_t k = 2; k < 6; ++k)
     if (!parts[k].empty()) assign(into.modifiers.emplace_back(), parts[k]);
   assign(into.description, parts[6]);
-}
-
-std::vector<model::Finding> RemittanceReader::take_file_findings() {
-  if (!building_) collect_diagnostics(&file_findings_);
-  return std::exchange(file_findings_, {});
-}
-
-void RemittanceReader::collect_diagnostics(std::vector<model::Finding>* into) {
-  diagnostic_findings_.collect(into, building_ ? std::string_view(envelope_.transaction().control_number) : "",
-                               file_findings_);
 }
 
 // Claims and lines stay where they are and are refilled in place (see on_clp/on_svc); only
@@ -166,103 +149,34 @@ void RemittanceReader::trim_claims(model::Remittance& out) {
 
 bool RemittanceReader::next(model::Remittance& out) {
   recycle(out);
-  for (;;) {
-    if (!pending_header_) {
-      if (!envelope_.next()) {
-        if (building_) {
-          finish(out, false);
-          return true;
-        }
-        collect_diagnostics(&file_findings_);
-        return false;
-      }
-    }
-    pending_header_ = false;
-    const x12::Segment& s = envelope_.segment();
-    switch (envelope_.role()) {
-      case x12::SegmentRole::transaction_header:
-        if (building_) {
-          // The envelope reader closed the open set without its SE: deliver it as incomplete
-          // and start the new one on the next call.
-          pending_header_ = true;
-          finish(out, false);
-          return true;
-        }
-        collect_diagnostics(&file_findings_);
-        if (envelope_.transaction().type != "835") {
-          ++skipped_;
-          break;
-        }
+  return sets_.read_set(
+      [&] {
+        if (sets_.envelope().transaction().type != "835") return false;
         start(out);
-        break;
-      case x12::SegmentRole::transaction_body:
-        if (building_) on_segment(out, s);
-        break;
-      case x12::SegmentRole::transaction_trailer:
-        if (building_) {
-          out.segment_count = envelope_.position_in_transaction();
-          out.byte_length = s.offset() + s.raw().size() + 1 - out.offset;
-          finish(out, true);
-          return true;
-        }
-        break;
-      case x12::SegmentRole::group_trailer:
-      case x12::SegmentRole::interchange_trailer:
-      case x12::SegmentRole::group_header:
-      case x12::SegmentRole::interchange_header:
-        if (building_) {  // closed without SE by an envelope segment
-          finish(out, false);
-          return true;
-        }
-        break;
-      case x12::SegmentRole::interchange_ack:
-      case x12::SegmentRole::stray:
-        break;
-    }
-  }
+        return true;
+      },
+      [&](const x12::Segment& s) { on_segment(out, s); }, [&](bool complete) { finish(out, complete); });
 }
 
 void RemittanceReader::start(model::Remittance& out) {
-  building_ = true;
   loop_ = Loop::header;
   hash_.reset();
-  const auto& isa = envelope_.interchange();
-  assign(out.interchange_sender, trim(isa.field(6)));
-  assign(out.interchange_receiver, trim(isa.field(8)));
-  assign(out.interchange_control_number, isa.control_number());
-  const auto& gs = envelope_.group();
-  out.group_sender = gs.sender;
-  out.group_receiver = gs.receiver;
-  out.group_control_number = gs.control_number;
-  out.version = gs.version;
-  const auto& st = envelope_.transaction();
-  out.control_number = st.control_number;
-  out.implementation = st.implementation;
-  out.segment = st.ordinal;
-  out.offset = st.offset;
+  sets_.begin(out);
 }
 
 void RemittanceReader::finish(model::Remittance& out, bool complete) {
   trim_claims(out);
-  collect_diagnostics(&out.findings);
-  building_ = false;
-  out.complete = complete;
+  sets_.close(out, complete);
   out.content_hash = hash_.value();
   if (!complete) {
-    out.segment_count = envelope_.position_in_transaction();
-    Finding f;
-    f.rule = "read.incomplete_transaction";
-    f.category = model::finding_category::malformed;
+    Finding f = x12::transaction_finding(
+        "read.incomplete_transaction", out.control_number, out.segment, out.offset,
+        fmt::format("transaction set {} ends without its SE ({} claims in it are not posted)", out.control_number,
+                    out.claims.size()),
+        "ask the payer to resend the remittance");
     f.payer_id = out.payer_id();
     f.trace_number = out.trace.reference;
-    f.message = fmt::format("transaction set {} ends without its SE ({} claims in it are not posted)",
-                            out.control_number, out.claims.size());
-    f.action = "ask the payer to resend the remittance";
     f.amount = out.payment.total;
-    f.location.transaction = out.control_number;
-    f.location.segment = out.segment;
-    f.location.offset = out.offset;
-    f.location.segment_id = "ST";
     out.findings.push_back(std::move(f));
   }
   // Findings made while the payer and trace were not yet known get them now.
@@ -270,7 +184,6 @@ void RemittanceReader::finish(model::Remittance& out, bool complete) {
     if (f.payer_id.empty()) f.payer_id = out.payer_id();
     if (f.trace_number.empty()) f.trace_number = out.trace.reference;
   }
-  ++read_;
 }
 
 const char* RemittanceReader::loop_name() const {
@@ -288,23 +201,12 @@ const char* RemittanceReader::loop_name() const {
 
 void RemittanceReader::problem(model::Remittance& out, const x12::Segment& s, std::string rule, int element,
                                int component, std::string message, FindingSeverity severity) {
-  Finding f;
-  f.rule = std::move(rule);
-  f.category = model::finding_category::malformed;
-  f.severity = severity;
+  Finding f = x12::segment_finding(std::move(rule), s, out.control_number, loop_name(), element, component,
+                                   std::move(message), "ask the payer to correct and resend the remittance", severity);
   if (auto* c = claim(out)) {
     f.claim_id = c->patient_control_number;
     if (loop_ == Loop::line) f.line_number = static_cast<int>(c->lines.size());
   }
-  f.message = std::move(message);
-  f.action = "ask the payer to correct and resend the remittance";
-  f.location.transaction = out.control_number;
-  f.location.segment = s.ordinal();
-  f.location.offset = s.offset();
-  assign(f.location.segment_id, s.id());
-  f.location.loop = loop_name();
-  f.location.element = element;
-  f.location.component = component;
   out.findings.push_back(std::move(f));
 }
 

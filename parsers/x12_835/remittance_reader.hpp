@@ -19,8 +19,8 @@
 #include "engine/model/date.hpp"
 #include "engine/model/finding.hpp"
 #include "engine/model/remittance.hpp"
-#include "parsers/x12/diagnostic_findings.hpp"
 #include "parsers/x12/envelope_reader.hpp"
+#include "parsers/x12/transaction_set_stream.hpp"
 #include "parsers/x12_835/content_hash.hpp"
 #include "parsers/x12_835/fast_values.hpp"
 
@@ -37,9 +37,9 @@ class RemittanceReader {
 
   // Errors found outside any 835 transaction set (ISA, GS, IEA, stray segments), as findings.
   // The caller takes them; they are not repeated.
-  std::vector<model::Finding> take_file_findings();
-  std::uint64_t skipped_transactions() const { return skipped_; }
-  std::uint64_t remittances_read() const { return read_; }
+  std::vector<model::Finding> take_file_findings() { return sets_.take_file_findings(); }
+  std::uint64_t skipped_transactions() const { return sets_.skipped(); }
+  std::uint64_t remittances_read() const { return sets_.read(); }
 
  private:
   enum class Loop : std::uint8_t { header, payer, payee, header_group, claim, line, summary };
@@ -85,8 +85,6 @@ class RemittanceReader {
   void close_line(model::Remittance& out);
   void close_claim(model::Remittance& out);
   void trim_claims(model::Remittance& out);
-  // The envelope errors reported since the last call: into the set (or the file) findings.
-  void collect_diagnostics(std::vector<model::Finding>* into);
 
   void on_bpr(model::Remittance& out, const x12::Segment& s);
   void on_trn(model::Remittance& out, const x12::Segment& s);
@@ -142,13 +140,9 @@ class RemittanceReader {
   model::LinePayment* line(model::Remittance& out);
   const char* loop_name() const;
 
-  x12::EnvelopeReader& envelope_;
+  x12::TransactionSetStream sets_;
   ContentHash hash_;
   Loop loop_ = Loop::header;
-  bool building_ = false;
-  bool pending_header_ = false;  // the current segment is an ST that starts the next set
-  x12::DiagnosticFindings diagnostic_findings_;  // the envelope errors, each turned into a finding once
-  std::vector<model::Finding> file_findings_;
   std::vector<model::ClaimPayment> claim_pool_;  // claims (and their lines) whose storage is reused
   std::size_t claim_count_ = 0;  // claims of the current set filled so far in out.claims
   bool claim_open_ = false;      // lines may still be added to claim claim_count_ - 1
@@ -156,7 +150,6 @@ class RemittanceReader {
   // Elements used so far in the vectors that are refilled in place (see slot()).
   std::size_t claim_parties_ = 0, claim_references_ = 0, line_references_ = 0, line_remarks_ = 0;
   bool code_too_long_ = false;   // a Code element of the current segment overflowed
-  std::uint64_t skipped_ = 0, read_ = 0;
 };
 
 }  // namespace clearhouse::x12_835

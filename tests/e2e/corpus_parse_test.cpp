@@ -209,5 +209,69 @@ TEST(CorpusParse, ValidFilesHaveNoErrors) {
   EXPECT_GE(checked, 45);
 }
 
+// Every corpus file behind a mainframe "$$ADD" line (after its byte-order mark, in UTF-16 for the
+// UTF-16 file): the same counts, delimiters, errors and warnings, every offset moved by the
+// line's length, plus one text_before_isa warning. The file with no ISA is still rejected.
+TEST(CorpusParse, EveryFileReadsTheSameBehindAHeaderLine) {
+  CLEARHOUSE_REQUIRE_CORPUS();
+  const auto dir = testing::scratch_dir("corpus_parse_prefix");
+  const std::string line = "$$ADD ID=ACME01 BID='DIV00001'\r\n";
+  int files = 0;
+  for (const auto& file : corpus_files()) {
+    const std::string name = corpus_name(file);
+    SCOPED_TRACE(name);
+    const std::string bytes = testing::read_file(file);
+    std::string prefixed;
+    if (bytes.size() >= 4 && bytes[1] == '\0' && bytes[3] == '\0') {
+      for (char c : line) prefixed += std::string{c, '\0'};
+      prefixed += bytes;
+    } else {
+      const std::size_t bom = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+      prefixed = bytes.substr(0, bom) + line + bytes.substr(bom);
+    }
+    const auto copy = dir / file.filename();
+    testing::write_file(copy, prefixed);
+    Summary a = summarize(file), b = summarize(copy);
+    ASSERT_FALSE(a.json.HasParseError() || b.json.HasParseError());
+    EXPECT_EQ(b.exit_code, a.exit_code);
+    for (const char* key : {"interchanges", "groups", "transactions", "segments", "types", "delimiters", "error_count"})
+      EXPECT_TRUE(a.json[key] == b.json[key]) << key;
+    const bool no_isa = a.json["error_count"].GetInt() > 0 && std::string(a.json["errors"][0]["code"].GetString()) == "no_isa";
+    const auto shift = no_isa ? 0 : static_cast<std::int64_t>(line.size());
+    const auto& ea = a.json["errors"];
+    const auto& eb = b.json["errors"];
+    ASSERT_EQ(eb.Size(), ea.Size());
+    for (rapidjson::SizeType i = 0; i < ea.Size(); ++i) {
+      EXPECT_STREQ(eb[i]["code"].GetString(), ea[i]["code"].GetString());
+      EXPECT_STREQ(eb[i]["id"].GetString(), ea[i]["id"].GetString());
+      EXPECT_EQ(eb[i]["segment"].GetInt(), ea[i]["segment"].GetInt());
+      EXPECT_EQ(eb[i]["element"].GetInt(), ea[i]["element"].GetInt());
+      EXPECT_EQ(eb[i]["offset"].GetInt64(), ea[i]["offset"].GetInt64() + shift) << ea[i]["message"].GetString();
+    }
+    // The warnings: the file's own (offsets of those after the line moved), and one for the line.
+    std::vector<std::string> wa, wb;
+    for (const auto& w : a.json["warnings"].GetArray()) {
+      const auto offset = w["offset"].GetInt64();
+      const std::string code = w["code"].GetString();
+      const bool before_line = code == "byte_order_mark" || code == "bad_encoding";
+      wa.push_back(code + "@" + std::to_string(offset + (before_line ? 0 : shift)));
+    }
+    std::size_t skipped = 0;
+    for (const auto& w : b.json["warnings"].GetArray()) {
+      const std::string code = w["code"].GetString();
+      if (code == "text_before_isa") {
+        ++skipped;
+        EXPECT_NE(std::string(w["message"].GetString()).find(std::to_string(line.size()) + " bytes"), std::string::npos);
+        continue;
+      }
+      wb.push_back(code + "@" + std::to_string(w["offset"].GetInt64()));
+    }
+    EXPECT_EQ(wb, wa);
+    EXPECT_EQ(skipped, no_isa ? 0u : 1u);
+    ++files;
+  }
+  EXPECT_GE(files, 74);
+}
+
 }  // namespace
 }  // namespace clearhouse

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <string>
+#include <vector>
+
 #include "tests/support/test_paths.hpp"
 #include "tests/support/x12_samples.hpp"
 
@@ -131,6 +134,83 @@ TEST_F(ParseCli, MissingFileIsReported) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("nope.835"), std::string::npos);
   EXPECT_NE(r.err.find("No such file"), std::string::npos);
+}
+
+// Text before the ISA as partners send it: a mainframe "$$ADD" line, 2 KB of prose.
+std::vector<std::string> text_before_isa() {
+  std::string prose;
+  while (prose.size() < 2048) prose += "Mailbox 42. VISA/MC accepted. ISA is the interchange header. ";
+  return {"$$ADD ID=ACME01 BID='DIV00835'\n", prose + "\r\n"};
+}
+
+// The same tree, counts and errors as the file without the text, plus one text_before_isa
+// warning at byte 0 saying how many bytes were skipped; offsets count from the file's start.
+TEST_F(ParseCli, TextBeforeTheIsaParsesLikeTheFileWithoutIt) {
+  for (const char* sample : {"remittance.835", "claims.837"}) {
+    const std::string text = testing::read_file(testing::source_dir() / "samples" / sample);
+    const std::string plain = (dir_ / sample).string();
+    testing::write_file(plain, text);
+    for (const std::string& prefix : text_before_isa()) {
+      SCOPED_TRACE(std::string(sample) + " behind " + prefix.substr(0, 12));
+      const std::string prefixed = (dir_ / ("prefixed-" + std::string(sample))).string();
+      testing::write_file(prefixed, prefix + text);
+      const auto a = run_clearhouse({"parse", plain});
+      const auto b = run_clearhouse({"parse", prefixed});
+      ASSERT_EQ(a.exit_code, 0) << a.err;
+      EXPECT_EQ(b.exit_code, 0) << b.err;
+      rapidjson::Document da, db;
+      da.Parse(a.out.c_str());
+      db.Parse(b.out.c_str());
+      ASSERT_FALSE(da.HasParseError() || db.HasParseError());
+      EXPECT_TRUE(da["interchanges"] == db["interchanges"]);
+      EXPECT_TRUE(da["stray"] == db["stray"]);
+      EXPECT_TRUE(da["summary"] == db["summary"]);
+      EXPECT_TRUE(da["errors"] == db["errors"]);
+      ASSERT_EQ(db["warning_count"].GetInt(), da["warning_count"].GetInt() + 1);
+      const auto& w = db["warnings"][0];
+      EXPECT_STREQ(w["code"].GetString(), "text_before_isa");
+      EXPECT_EQ(w["offset"].GetInt(), 0);
+      EXPECT_NE(std::string(w["message"].GetString()).find(std::to_string(prefix.size()) + " bytes before the first ISA"),
+                std::string::npos)
+          << w["message"].GetString();
+    }
+  }
+}
+
+TEST_F(ParseCli, ErrorOffsetsCountFromTheFileStart) {
+  const std::string prefix = text_before_isa()[0];
+  const std::string prefixed = (dir_ / "prefixed-broken.835").string();
+  testing::write_file(prefixed, prefix + testing::read_file(broken_));
+  const auto a = run_clearhouse({"parse", broken_, "--format", "summary"});
+  const auto b = run_clearhouse({"parse", prefixed, "--format", "summary"});
+  EXPECT_EQ(a.exit_code, 1);
+  EXPECT_EQ(b.exit_code, 1);
+  rapidjson::Document da, db;
+  da.Parse(a.out.c_str());
+  db.Parse(b.out.c_str());
+  ASSERT_FALSE(da.HasParseError() || db.HasParseError());
+  ASSERT_EQ(da["errors"].Size(), 1u);
+  ASSERT_EQ(db["errors"].Size(), 1u);
+  const auto& ea = da["errors"][0];
+  const auto& eb = db["errors"][0];
+  EXPECT_EQ(eb["segment"].GetInt(), ea["segment"].GetInt());  // ordinals count segments, not text
+  EXPECT_EQ(eb["offset"].GetInt(), ea["offset"].GetInt() + static_cast<int>(prefix.size()));
+  const auto bytes = testing::read_file(prefixed);
+  EXPECT_EQ(bytes.substr(static_cast<std::size_t>(eb["offset"].GetInt()), 3), "SE*");
+}
+
+TEST_F(ParseCli, ProseWithoutAnIsaIsStillRejected) {
+  const std::string path = (dir_ / "prose.txt").string();
+  testing::write_file(path, text_before_isa()[1] + "GS*HP*A*B*20240101*1200*1*X*005010X221A1~GE*0*1~");
+  auto r = run_clearhouse({"parse", path, "--format", "summary"});
+  EXPECT_EQ(r.exit_code, 1);
+  rapidjson::Document d;
+  d.Parse(r.out.c_str());
+  ASSERT_FALSE(d.HasParseError()) << r.out;
+  ASSERT_EQ(d["errors"].Size(), 1u);
+  EXPECT_STREQ(d["errors"][0]["code"].GetString(), "no_isa");
+  EXPECT_EQ(d["errors"][0]["offset"].GetInt(), 0);
+  EXPECT_EQ(d["segments"].GetInt(), 0);
 }
 
 TEST_F(ParseCli, EmptyFileIsAnErrorNotACrash) {

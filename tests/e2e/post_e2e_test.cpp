@@ -10,6 +10,8 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "engine/ledger/ledger.hpp"
 #include "tests/support/remittance_files.hpp"
@@ -115,6 +117,76 @@ TEST(PostE2E, SamplesPostEveryClaimWithExactTotalsAndStatuses) {
   EXPECT_EQ(s2["findings"], 0);
   EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM claim_payments"), 14);
   EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM remittances"), 10);
+}
+
+// Every posting the ledger holds, without row ids, times or the file's name: what two posts of
+// the same remittances must agree on.
+std::vector<std::string> ledger_postings(const fs::path& dir) {
+  auto ledger = ledger::open_ledger(db_url(dir));
+  std::vector<std::string> rows;
+  for (const char* sql : {
+           "SELECT r.payer_id || '|' || r.trace_number || '|' || r.content_hash || '|' || r.payment_cents || '|' || "
+           "r.claim_count || '|' || r.paid_cents || '|' || r.provider_adjustment_cents FROM remittances r "
+           "ORDER BY r.payer_id, r.trace_number, r.content_hash",
+           "SELECT r.trace_number || '|' || p.sequence || '|' || p.claim_id || '|' || p.claim_status || '|' || "
+           "p.reversal || '|' || (p.reverses IS NULL) || '|' || (p.reversed_by IS NULL) || '|' || "
+           "(p.claim_row IS NULL) || '|' || p.billed_cents || '|' || p.paid_cents || '|' || "
+           "p.patient_responsibility_cents || '|' || p.contractual_cents || '|' || p.deductible_cents || '|' || "
+           "p.coinsurance_cents || '|' || p.copay_cents || '|' || p.other_adjustment_cents FROM claim_payments p "
+           "JOIN remittances r ON r.id = p.remittance_id ORDER BY r.payer_id, r.trace_number, p.sequence",
+           "SELECT r.trace_number || '|' || p.sequence || '|' || l.line_number || '|' || l.procedure_code || '|' || "
+           "l.modifiers || '|' || l.service_date || '|' || l.billed_cents || '|' || l.paid_cents || '|' || "
+           "COALESCE(l.allowed_cents, -1) || '|' || l.contractual_cents || '|' || l.reason_codes || '|' || "
+           "l.remark_codes || '|' || (l.service_line_row IS NULL) FROM line_payments l "
+           "JOIN claim_payments p ON p.id = l.claim_payment_id JOIN remittances r ON r.id = p.remittance_id "
+           "ORDER BY r.payer_id, r.trace_number, p.sequence, l.line_number",
+           "SELECT r.trace_number || '|' || a.sequence || '|' || a.provider_id || '|' || a.reason || '|' || "
+           "a.reference || '|' || a.amount_cents FROM provider_adjustments a "
+           "JOIN remittances r ON r.id = a.remittance_id ORDER BY r.payer_id, r.trace_number, a.sequence",
+           "SELECT claim_id || '|' || status FROM claims ORDER BY claim_id"}) {
+    auto q = ledger->connection().prepare(sql);
+    while (q->step()) rows.push_back(q->column_text(0));
+    rows.emplace_back("--");
+  }
+  return rows;
+}
+
+// A mainframe "$$ADD" line or 2 KB of prose before the ISA: the same summary (plus one warning
+// finding) and the same postings in the ledger as the file without it.
+TEST(PostE2E, TextBeforeTheIsaPostsLikeTheFileWithoutIt) {
+  std::string prose;
+  while (prose.size() < 2048) prose += "Remittance mailbox 42. VISA/MC accepted. ISA is the interchange header.\n";
+  const auto remittance = source_dir() / "samples" / "remittance.835";
+  std::vector<std::string> baseline;
+  PostSummary base;
+  int n = 0;
+  for (const std::string& prefix : {std::string(), std::string("$$ADD ID=ACME01 BID='DIV00835'\n"), prose}) {
+    SCOPED_TRACE(prefix.substr(0, 12));
+    const auto dir = scratch_dir("post_e2e_prefix_" + std::to_string(++n));
+    const auto submitted = run_clearhouse({"submit", (source_dir() / "samples" / "encounters.jsonl").string(), "--out",
+                                           (dir / "out").string(), "--db", db_url(dir)});
+    ASSERT_EQ(submitted.exit_code, 0) << submitted.err;
+    const auto file = dir / "remittance.835";
+    write_file(file, prefix + read_file(remittance));
+    const auto posted = run_clearhouse({"post", file.string(), "--db", db_url(dir)});
+    EXPECT_EQ(posted.exit_code, 0) << posted.err;
+    const auto s = summary_of(posted.out);
+    const auto postings = ledger_postings(dir);
+    EXPECT_GT(postings.size(), 30u);
+    if (prefix.empty()) {
+      EXPECT_TRUE(posted.err.empty()) << posted.err;
+      base = s;
+      baseline = postings;
+      continue;
+    }
+    for (const auto& [key, value] : base.values)
+      EXPECT_EQ(s[key], key == "findings" ? value + 1 : value) << key;
+    EXPECT_NE(posted.err.find("warning: malformed [read.text_before_isa] byte 0: " + std::to_string(prefix.size()) +
+                              " bytes before the first ISA header"),
+              std::string::npos)
+        << posted.err;
+    EXPECT_EQ(postings, baseline);
+  }
 }
 
 TEST(PostE2E, CsvWritesOneRowPerClaimAndLine) {

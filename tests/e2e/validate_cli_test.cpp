@@ -6,7 +6,11 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <map>
 #include <regex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/ledger/ledger.hpp"
 #include "tests/support/test_paths.hpp"
@@ -79,6 +83,95 @@ TEST(ValidateCli, WritesBothAcknowledgmentsAndTheyValidate) {
   // The acknowledgment itself is a valid 999 interchange.
   const auto v = run_clearhouse({"validate", ack.string()});
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+}
+
+// A mainframe "$$ADD" line or 2 KB of prose before the ISA: the same verdict, exit code, counts,
+// findings and acknowledgment as the file without it, plus one warning (a note on how the file
+// was read, which does not change the verdict).
+TEST(ValidateCli, TextBeforeTheIsaValidatesLikeTheFileWithoutIt) {
+  const auto dir = testing::scratch_dir("validate-cli-prefix");
+  std::string prose;
+  while (prose.size() < 2048) prose += "Mailbox 42. VISA/MC accepted. ISA is the interchange header. ";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {(testing::source_dir() / "samples" / "claims.837").string(), "$$ADD ID=ACME01 BID='DIV00837'\n"},
+      {(testing::source_dir() / "samples" / "claims.837").string(), prose + "\n"},
+      {golden("clm02_not_sum_of_sv102.x12").string(), "$$ADD ID=ACME01 BID='DIV00837'\n"},
+      {golden("missing_nm1_85.x12").string(), prose + "\n"}};
+  int n = 0;
+  for (const auto& [file, prefix] : cases) {
+    SCOPED_TRACE(file + " behind " + prefix.substr(0, 12));
+    const auto prefixed = dir / ("prefixed-" + std::to_string(++n) + ".x12");
+    testing::write_file(prefixed, prefix + testing::read_file(file));
+    const auto a = run_clearhouse({"validate", file, "--format", "json"});
+    const auto b = run_clearhouse({"validate", prefixed.string(), "--format", "json"});
+    EXPECT_EQ(b.exit_code, a.exit_code) << b.out;
+    rapidjson::Document da, db;
+    da.Parse(a.out.c_str());
+    db.Parse(b.out.c_str());
+    ASSERT_FALSE(da.HasParseError() || db.HasParseError()) << a.out << b.out;
+    for (const char* key : {"status", "transactions", "accepted", "accepted_with_errors", "rejected", "errors",
+                            "interchanges", "acknowledgment"})
+      EXPECT_TRUE(da[key] == db[key]) << key;
+    EXPECT_EQ(db["warnings"].GetUint64(), da["warnings"].GetUint64() + 1);
+    // The findings: the same, each at its offset plus the prefix's length, after the note.
+    const auto& fa = da["findings"];
+    const auto& fb = db["findings"];
+    ASSERT_EQ(fb.Size(), fa.Size() + 1);
+    EXPECT_STREQ(fb[0]["severity"].GetString(), "warning");
+    EXPECT_NE(std::string(fb[0]["message"].GetString()).find(std::to_string(prefix.size()) + " bytes before the first ISA"),
+              std::string::npos)
+        << fb[0]["message"].GetString();
+    for (rapidjson::SizeType i = 0; i < fa.Size(); ++i) {
+      EXPECT_EQ(fb[i + 1]["offset"].GetUint64(), fa[i]["offset"].GetUint64() + prefix.size());
+      EXPECT_STREQ(fb[i + 1]["message"].GetString(), fa[i]["message"].GetString());
+      EXPECT_STREQ(fb[i + 1]["location"].GetString(), fa[i]["location"].GetString());
+    }
+    // The acknowledgments are byte for byte the same but for the ISA/GS date and time.
+    // (Each from a ledger of its own, so that both get the same control numbers.)
+    const auto ledger_a = dir / ("plain-" + std::to_string(n)), ledger_b = dir / ("prefixed-" + std::to_string(n));
+    fs::create_directories(ledger_a);
+    fs::create_directories(ledger_b);
+    const auto ack_a = ledger_a / "file.ack", ack_b = ledger_b / "file.ack";
+    run_clearhouse({"validate", file, "--ack", "both", "-o", ack_a.string(), "--db", db_url(ledger_a)});
+    run_clearhouse({"validate", prefixed.string(), "--ack", "both", "-o", ack_b.string(), "--db", db_url(ledger_b)});
+    const std::regex stamps(R"(\*\d{6}\*\d{4}\*|\*\d{8}\*\d{4}\*)");
+    const std::string ta = std::regex_replace(testing::read_file(ack_a), stamps, "*DATE*TIME*");
+    EXPECT_FALSE(ta.empty());
+    EXPECT_EQ(std::regex_replace(testing::read_file(ack_b), stamps, "*DATE*TIME*"), ta);
+  }
+}
+
+// A partner's 999 with a mainframe "$$ADD" line before its ISA marks the claims as the bare
+// 999 does, through `ack` and through `post` (which must still recognise it as a 999).
+TEST(AckCli, AcknowledgmentBehindAMainframeHeaderLine) {
+  for (const bool via_post : {false, true}) {
+    SCOPED_TRACE(via_post ? "post" : "ack");
+    std::vector<std::string> outputs;
+    std::vector<std::map<std::string, std::string>> statuses;
+    for (const bool prefixed : {false, true}) {
+      const auto dir = testing::scratch_dir(std::string("ack-prefix-") + (via_post ? "post-" : "ack-") +
+                                            (prefixed ? "prefixed" : "plain"));
+      const auto files = submit_samples(dir);
+      ASSERT_FALSE(files.empty());
+      const std::string ack = files.front() + ".999";
+      const auto v = run_clearhouse({"validate", files.front(), "--ack", "999", "-o", ack, "--db", db_url(dir)});
+      ASSERT_EQ(v.exit_code, 0) << v.out << v.err;
+      if (prefixed) testing::write_file(ack, "$$ADD ID=PAYER1 BID='ACK999'\n" + testing::read_file(ack));
+      const auto a = run_clearhouse({via_post ? "post" : "ack", ack, "--db", db_url(dir), "--format", "json"});
+      EXPECT_EQ(a.exit_code, 0) << a.out << a.err;
+      rapidjson::Document d;
+      d.Parse(a.out.c_str());
+      ASSERT_FALSE(d.HasParseError()) << a.out;
+      EXPECT_GT(d["claims_marked"].GetUint64(), 0u) << a.out;
+      outputs.push_back(std::regex_replace(a.out, std::regex(R"("file":"[^"]*",)"), ""));
+      statuses.push_back(ack_status_by_claim(dir));
+    }
+    EXPECT_EQ(outputs[1], outputs[0]);
+    EXPECT_EQ(statuses[1], statuses[0]);
+    std::size_t accepted = 0;
+    for (const auto& [claim, s] : statuses[1]) accepted += s == "accepted";
+    EXPECT_GT(accepted, 0u);
+  }
 }
 
 TEST(AckCli, PartnerAcceptanceMarksClaimsAccepted) {

@@ -9,8 +9,8 @@
 #include <map>
 
 #include "engine/ledger/ledger.hpp"
+#include "engine/ledger/worklist_store.hpp"
 #include "engine/worklist/ledger_sources.hpp"
-#include "engine/worklist/worklist_store.hpp"
 #include "tests/support/postgres_server.hpp"
 #include "tests/support/test_paths.hpp"
 
@@ -92,7 +92,7 @@ TEST(WorklistPostgres, PrefetchedReviewReadsAnswerAsOneClaimAtATime) {
   q->reset();
   ASSERT_FALSE(by_payer.empty());
   const auto direct = worklist::ledger_review_sources(*ledger);
-  worklist::WorklistStore items(ledger->connection());
+  ledger::WorklistStore items(ledger->connection());
   int claims = 0, lines = 0, postings = 0, with_items = 0;
   for (auto& [payer, ids] : by_payer) {
     ids.push_back("NEVER-SENT");

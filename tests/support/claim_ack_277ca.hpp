@@ -7,13 +7,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
-#include "tests/support/test_paths.hpp"
 
 namespace clearhouse::testing {
 
@@ -139,7 +140,8 @@ struct SentBatch {
 };
 
 inline std::vector<SentBatch> read_sent_837(const std::filesystem::path& file) {
-  const std::string text = read_file(file);
+  std::ifstream in(file, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::vector<SentBatch> out;
   std::string sender, receiver, npi, payer;
   std::size_t at = 0;

@@ -23,5 +23,26 @@ TEST(FastValues, PlainAmountsAreExactCentsAndTheRestIsTheGrammars) {
   EXPECT_FALSE(fast_amount("12a"));
 }
 
+// Fuzz finding (remittance_reader_fuzz): a run of more digits than int64 holds overflowed the
+// plain form's accumulator (signed overflow) before the 15-digit limit turned it down.
+TEST(FastValues, LongDigitRunsAreTheGrammars) {
+  std::int64_t cents = 0;
+  ASSERT_TRUE(plain_amount("999999999999999.99", cents));  // 15 whole digits: the plain form's limit
+  EXPECT_EQ(cents, 99'999'999'999'999'999);
+  ASSERT_TRUE(plain_amount("-999999999999999", cents));
+  EXPECT_EQ(cents, -99'999'999'999'999'900);
+  for (const std::string& digits : {std::string(16, '9'), std::string(19, '3'), std::string(40, '3') + ".5",
+                                   "-" + std::string(25, '7')}) {
+    EXPECT_FALSE(plain_amount(digits, cents)) << digits;
+    const auto fast = fast_amount(digits);
+    const auto grammar = x12::grammar::parse_amount(digits);
+    ASSERT_EQ(fast.has_value(), grammar.has_value()) << digits;
+    if (fast) {
+      EXPECT_EQ(fast->cents(), grammar->cents()) << digits;
+    }
+  }
+  EXPECT_EQ(fast_amount(std::string(16, '9'))->cents(), 999'999'999'999'999'900);
+}
+
 }  // namespace
 }  // namespace clearhouse::x12_835

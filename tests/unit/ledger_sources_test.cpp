@@ -66,7 +66,7 @@ std::string describe(const model::Finding& f) {
 
 // Every worklist item with its findings and events (ids included: both ledgers insert in the
 // same order).
-std::string describe_worklist(WorklistStore& store) {
+std::string describe_worklist(ledger::WorklistStore& store) {
   std::string out;
   for (const auto& i : store.list({})) {
     out += fmt::format("{} {} {} {} {} {} {} {} {} {}\n", i.id, i.payer_id, i.claim_id, i.category,
@@ -184,7 +184,7 @@ TEST(LedgerSources, PlannedPostingWritesWhatTheReviewAfterWritingWrote) {
     }
     EXPECT_GT(posting.totals().posted, 0u);
   }
-  WorklistStore store(ledger->connection());
+  ledger::WorklistStore store(ledger->connection());
   planned.worklist = describe_worklist(store);
   EXPECT_FALSE(planned.worklist.empty());
   EXPECT_EQ(planned.findings, single.findings);
@@ -240,7 +240,7 @@ TEST(LedgerSources, PrefetchedAnswersAreTheSameAsSingleReads) {
 }
 
 // An open coding item for payer P1's claim C1, stored.
-model::WorklistItem coding_item_of_c1(WorklistStore& store) {
+model::WorklistItem coding_item_of_c1(ledger::WorklistStore& store) {
   model::WorklistItem item;
   item.payer_id = "P1";
   item.claim_id = "C1";
@@ -253,7 +253,7 @@ model::WorklistItem coding_item_of_c1(WorklistStore& store) {
 
 TEST(LedgerSources, WorklistStorePrefetchHandsOutEachItemOnceAndForgetsWhatIsWritten) {
   auto ledger = ledger::open_ledger("sqlite::memory:");
-  WorklistStore store(ledger->connection());
+  ledger::WorklistStore store(ledger->connection());
   model::WorklistItem item = coding_item_of_c1(store);
 
   const std::vector<std::string> ids = {"C1", "C2"};
@@ -280,7 +280,7 @@ TEST(LedgerSources, WorklistStorePrefetchHandsOutEachItemOnceAndForgetsWhatIsWri
 
 TEST(LedgerSources, DeferredWorklistWritesAreSeenByEveryReadAndDiscardedOnRollback) {
   auto ledger = ledger::open_ledger("sqlite::memory:");
-  WorklistStore store(ledger->connection());
+  ledger::WorklistStore store(ledger->connection());
   model::WorklistItem item = coding_item_of_c1(store);
   model::WorklistFinding f;
   f.source = "posting";

@@ -63,6 +63,36 @@ TEST(SegmentReaderErrors, FileWithoutIsaIsRejectedAtByteZero) {
   EXPECT_TRUE(o.diagnostics.has_fatal());
 }
 
+TEST(SegmentReaderErrors, ProseWithoutAnIsaIsRejectedAtItsStart) {
+  // "ISA" in prose is not an interchange; the whole input is searched, then rejected at byte 0.
+  std::string prose;
+  while (prose.size() < 100000) prose += "Thank you for using VISA. ISA is not here; ISAs never were.\n";
+  Outcome o = parse_exact(prose);
+  EXPECT_EQ(o.segments, 0u);
+  ASSERT_EQ(o.diagnostics.error_count(), 1u);
+  const X12Error& e = o.diagnostics.errors()[0];
+  EXPECT_EQ(e.code, X12Errc::no_isa);
+  EXPECT_EQ(e.offset, 0u);
+  EXPECT_EQ(e.found, "Tha");
+  EXPECT_NE(e.detail.find("does not start with an ISA interchange header and holds none"), std::string::npos) << e.detail;
+  EXPECT_EQ(o.diagnostics.warning_count(), 0u);
+}
+
+TEST(SegmentReaderErrors, TextBeforeAnUnreadableIsaNamesIt) {
+  // A header line, then an ISA cut short: the error says where the 'ISA' is and what is wrong.
+  Outcome o = parse_exact(std::string("$$ADD ID=ACME01 BID='DIV00835'\nISA*00*  *00*   *ZZ*A~"));
+  ASSERT_EQ(o.diagnostics.error_count(), 1u);
+  const X12Error& e = o.diagnostics.errors()[0];
+  EXPECT_EQ(e.code, X12Errc::no_isa);
+  EXPECT_EQ(e.offset, 0u);
+  EXPECT_NE(e.detail.find("the 'ISA' at byte 31: the ISA header has fewer than 16 elements"), std::string::npos)
+      << e.detail;
+  // An input starting with "ISA" that is not a header keeps its own error when nothing follows.
+  std::string isa = testing::isa_segment();
+  isa[3] = ' ';
+  EXPECT_TRUE(has_code(parse_exact(isa + "IEA*0*000000905~").diagnostics, X12Errc::isa_bad_delimiters));
+}
+
 TEST(SegmentReaderErrors, BinaryGarbageIsRejected) {
   std::mt19937 rng(42);
   for (int round = 0; round < 200; ++round) {

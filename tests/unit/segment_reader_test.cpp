@@ -13,6 +13,7 @@ namespace {
 
 using testing::segments_of;
 using testing::small_835;
+using testing::two_groups_835;
 using testing::with_delimiters;
 
 struct ReadResult {
@@ -247,6 +248,78 @@ TEST(SegmentReader, Utf8ByteOrderMarkIsSkippedWithAWarning) {
   EXPECT_EQ(r.segments.size(), segments_of(small_835()).size());
   EXPECT_EQ(r.offsets[0], 3u);
   EXPECT_EQ(r.diagnostics.warnings().at(0).code, X12Errc::byte_order_mark);
+}
+
+// Text before the first ISA: a mainframe header line, a mailbox banner, 2 KB of prose, a line
+// that starts with "ISA" but is not a header. The interchange reads as without it; offsets
+// stay byte offsets in the input; one warning says how many bytes were skipped.
+std::vector<std::string> prefixes_before_isa() {
+  std::string prose;
+  while (prose.size() < 2048) prose += "ISA is the interchange header; VISA/MC/AMEX accepted; ISA*not*one*\r\n";
+  return {"$$ADD ID=ACME01 BID='DIV00835'\n", "*** MAILBOX 42 ***\r\n\r\n", prose, "ISA is next\n", "HDR0001"};
+}
+
+TEST(SegmentReader, TextBeforeTheIsaIsSkippedWithOneWarning) {
+  const std::string text = small_835();
+  const ReadResult plain = read_text(text);
+  for (const auto& prefix : prefixes_before_isa()) {
+    SCOPED_TRACE(prefix.substr(0, 20));
+    const ReadResult r = read_text(prefix + text);
+    EXPECT_FALSE(r.diagnostics.has_errors());
+    EXPECT_EQ(r.segments, plain.segments);
+    ASSERT_EQ(r.offsets.size(), plain.offsets.size());
+    for (std::size_t i = 0; i < r.offsets.size(); ++i) EXPECT_EQ(r.offsets[i], plain.offsets[i] + prefix.size());
+    ASSERT_EQ(r.diagnostics.warning_count(), plain.diagnostics.warning_count() + 1);
+    const X12Error& w = r.diagnostics.warnings().at(0);
+    EXPECT_EQ(w.code, X12Errc::text_before_isa);
+    EXPECT_EQ(w.severity, Severity::warning);
+    EXPECT_EQ(w.offset, 0u);
+    EXPECT_NE(w.detail.find(std::to_string(prefix.size()) + " bytes"), std::string::npos) << w.detail;
+  }
+}
+
+TEST(SegmentReader, TextBeforeTheIsaReadsTheSameInAnyChunking) {
+  // Prose longer than a chunk, and the ISA (or the "ISA" in "VISA") falling across every
+  // chunk boundary nearby.
+  std::string prose;
+  while (prose.size() < 9000) prose += "VISA payments: see the ISA below. ";
+  for (std::size_t extra = 0; extra < 12; ++extra) {
+    const std::string text = prose + std::string(extra, '.') + "\n" + two_groups_835();
+    const ReadResult whole = read_text(text);
+    ASSERT_FALSE(whole.diagnostics.has_errors());
+    ASSERT_EQ(whole.diagnostics.warnings().at(0).code, X12Errc::text_before_isa);
+    for (std::size_t step : {1u, 5u, 509u, 4093u}) {
+      TrickleSource trickle(text, step);
+      const ReadResult chunked = read_all(trickle, 4096);
+      EXPECT_EQ(chunked.segments, whole.segments) << extra << "/" << step;
+      EXPECT_EQ(chunked.offsets, whole.offsets) << extra << "/" << step;
+      EXPECT_EQ(chunked.diagnostics.warning_count(), whole.diagnostics.warning_count());
+    }
+  }
+}
+
+TEST(SegmentReader, ByteOrderMarkAndUtf16BeforeTheText) {
+  const std::string text = small_835();
+  const ReadResult bom = read_text("\xEF\xBB\xBF" "$$ADD ID=X\n" + text);
+  EXPECT_FALSE(bom.diagnostics.has_errors());
+  EXPECT_EQ(bom.offsets[0], 14u);
+  ASSERT_EQ(bom.diagnostics.warning_count(), read_text(text).diagnostics.warning_count() + 2);
+  EXPECT_EQ(bom.diagnostics.warnings()[0].code, X12Errc::byte_order_mark);
+  const X12Error& skipped = bom.diagnostics.warnings()[1];
+  EXPECT_EQ(skipped.code, X12Errc::text_before_isa);
+  EXPECT_EQ(skipped.offset, 3u);  // the text starts after the byte-order mark
+  EXPECT_NE(skipped.detail.find("11 bytes"), std::string::npos) << skipped.detail;
+  // UTF-16: offsets count decoded characters.
+  std::string wide = "\xFF\xFE";
+  for (char c : "$$ADD ID=X\n" + text) {
+    wide.push_back(c);
+    wide.push_back('\0');
+  }
+  const ReadResult r = read_text(wide);
+  EXPECT_FALSE(r.diagnostics.has_errors());
+  EXPECT_EQ(ids(r), ids(read_text(text)));
+  EXPECT_EQ(r.offsets[0], 11u);
+  EXPECT_EQ(r.diagnostics.warnings()[1].code, X12Errc::text_before_isa);
 }
 
 TEST(SegmentReader, VariableWidthIsaIsReadWithAWarning) {

@@ -35,6 +35,17 @@ TEST(ValueGrammar, MalformedAmountsAreRejected) {
   }
 }
 
+// Fuzz finding (remittance_reader_fuzz): 18 whole digits were accepted, then scaled to cents
+// past int64 (signed overflow). An amount has at most 18 digits in cents.
+TEST(ValueGrammar, AmountsLimitedTo18DigitsOfCents) {
+  EXPECT_EQ(cents("9999999999999999.99"), 999'999'999'999'999'999);
+  EXPECT_EQ(cents("-9999999999999999.9"), -999'999'999'999'999'990);
+  EXPECT_EQ(cents("9999999999999999"), 999'999'999'999'999'900);
+  for (std::string_view big : {"99999999999999999", "999999999999999999", "230666666666666666", "-99999999999999999.9",
+                               "99999999999999999.99"})
+    EXPECT_FALSE(parse_amount(big).has_value()) << big;
+}
+
 TEST(ValueGrammar, Decimals) {
   EXPECT_EQ(parse_decimal("1").value(), (model::Decimal{1, 0}));
   EXPECT_EQ(parse_decimal("1.50").value(), (model::Decimal{15, 1}));

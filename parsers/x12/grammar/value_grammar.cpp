@@ -67,7 +67,9 @@ std::optional<model::Money> parse_amount(std::string_view text) {
   std::int64_t cents = 0;
   if (!accumulate(parts->whole, cents)) return std::nullopt;
   if (!accumulate(fraction, cents)) return std::nullopt;
-  for (std::size_t i = fraction.size(); i < 2; ++i) cents *= 10;
+  // Cents are the whole digits and two fraction digits, under the same 18-digit limit.
+  for (std::size_t i = fraction.size(); i < 2; ++i)
+    if (!accumulate("0", cents)) return std::nullopt;
   return model::Money::from_cents(parts->negative ? -cents : cents);
 }
 

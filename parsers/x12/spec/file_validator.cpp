@@ -59,6 +59,7 @@ class FileValidator {
           role != SegmentRole::stray)
         end_transaction(nullptr);
       seen = absorb(diagnostics, seen, reader, role);
+      if (role == SegmentRole::interchange_header && reader.counts().interchanges == 1) skipped_text(diagnostics);
       settle_pending();
       on_segment(reader, role, s);
       if (duplicate_pending_ && transaction_ != nullptr) {
@@ -390,8 +391,19 @@ class FileValidator {
     else if (group_) group_error("1", e.message());
   }
 
-  void file_finding(std::string message, const X12Error& e) {
+  // Text before the first ISA was not validated: the reader's warning becomes the file's.
+  void skipped_text(const Diagnostics& d) {
+    for (const auto& w : d.warnings())
+      if (w.code == X12Errc::text_before_isa) {
+        file_finding(w.message(), w, model::FindingSeverity::warning);
+        ++report_.reading_notes;
+      }
+  }
+
+  void file_finding(std::string message, const X12Error& e,
+                    model::FindingSeverity severity = model::FindingSeverity::error) {
     model::ValidationFinding f;
+    f.severity = severity;
     f.level = model::SnipLevel::syntax;
     f.file_segment = e.segment;
     f.offset = e.offset;

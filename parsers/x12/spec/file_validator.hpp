@@ -29,6 +29,9 @@ struct ValidationReport {
   std::vector<InterchangeResult> interchanges;
   std::vector<model::ValidationFinding> findings;  // bounded; the counts are exact
   std::uint64_t error_count = 0, warning_count = 0;
+  // Of warning_count, notes on how the file was read (text skipped before the first ISA): the
+  // content is judged as if the file started at its ISA, so they do not change the verdict.
+  std::uint64_t reading_notes = 0;
   std::uint64_t transactions = 0, accepted = 0, accepted_with_errors = 0, rejected = 0;
   std::uint64_t segments = 0, bytes = 0;
   bool readable = true;  // false when no interchange could be read at all (no ISA, I/O error)
