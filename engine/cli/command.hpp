@@ -32,5 +32,6 @@ extern const Command kAckCommand;
 extern const Command kIntakeCommand;
 extern const Command kSubmitCommand;
 extern const Command kPostCommand;
+extern const Command kStatusInquiryCommand;
 
 }  // namespace clearhouse::cli

@@ -3,8 +3,9 @@
 namespace clearhouse::cli {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> kCommands = {kSubmitCommand, kParseCommand,  kValidateCommand, kPostCommand,
-                                                 kIntakeCommand, kAckCommand,    kWorklistCommand, kReportCommand};
+  static const std::vector<Command> kCommands = {kSubmitCommand, kParseCommand,   kValidateCommand,
+                                                 kPostCommand,   kIntakeCommand,  kAckCommand,
+                                                 kStatusInquiryCommand, kWorklistCommand, kReportCommand};
   return kCommands;
 }
 

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "engine/ack/ack_file_posting.hpp"
+#include "engine/ack/claim_status_file_posting.hpp"
 #include "engine/cli/command.hpp"
 #include "engine/cli/posting_csv.hpp"
 #include "engine/cli/posting_plan_output.hpp"
@@ -79,10 +80,14 @@ int run(const Args& args) {
     throw UsageError(e.what());
   }
 
-  // A partner's 999/TA1 marks claims accepted or rejected: handed to `clearhouse ack`.
-  if (path != "-" && ack::is_acknowledgment_file(path)) {
-    if (dry_run) throw UsageError("--dry-run is for 835 remittances; this is a 999/TA1 acknowledgment");
-    return kAckCommand.run(Args({path, "--db", url, "--format", format == "json" ? "json" : "text"}, kAckCommand.options));
+  // A partner's 999/TA1 marks claims accepted or rejected, a 277CA/277 gives them their
+  // front-door or adjudication status: handed to `clearhouse ack`.
+  if (path != "-" && (ack::is_acknowledgment_file(path) || ack::is_claim_status_file(path))) {
+    if (dry_run) throw UsageError("--dry-run is for 835 remittances; this is an acknowledgment (999/TA1/277CA/277)");
+    std::vector<std::string> forwarded = {path, "--db", url, "--format", format == "json" ? "json" : "text"};
+    for (const char* option : {"schemas", "as-of"})
+      if (const auto v = args.value(option)) forwarded.insert(forwarded.end(), {std::string("--") + option, *v});
+    return kAckCommand.run(Args(forwarded, kAckCommand.options));
   }
 
   std::string open_error;

@@ -22,6 +22,8 @@
 #include "engine/rules/pipeline.hpp"
 #include "engine/worklist/ledger_sweep.hpp"
 #include "engine/worklist/ledger_sources.hpp"
+#include "engine/ledger/claim_detail_reads.hpp"
+#include "engine/worklist/claim_timeline.hpp"
 #include "engine/worklist/worklist.hpp"
 #include "engine/worklist/worklist_format.hpp"
 #include "engine/worklist/worklist_query.hpp"
@@ -72,9 +74,10 @@ int parse_count(const std::string& text, const char* option) {
   return value;
 }
 
-void print_item(const model::WorklistItem& item, const rules::RulesConfig& config, model::Date today) {
+void print_item(const model::WorklistItem& item, const rules::RulesConfig& config, model::Date today,
+                const std::vector<worklist::TimelineEntry>* timeline = nullptr) {
   render::JsonWriter json(stdout);
-  write_item_detail_json(worklist::compute_row(item, config, today), config, json);
+  write_item_detail_json(worklist::compute_row(item, config, today), config, json, timeline);
   json.newline();
   json.flush();
 }
@@ -147,7 +150,11 @@ int run_action(const std::string& action, const Args& args) {
   const std::string now = util::utc_timestamp_now();
   try {
     if (action == "show") {
-      print_item(list.item(claim, payer, true), config, today);
+      // The item with the claim's timeline: submitted, 999, 277CA/277, 835s.
+      const auto item = list.item(claim, payer, true);
+      const auto timeline =
+          worklist::claim_timeline(ledger::read_claim_detail(*ledger, item.payer_id, item.claim_id), config);
+      print_item(item, config, today, &timeline);
       return kExitOk;
     }
     ledger::sql::Transaction tx(ledger->connection());

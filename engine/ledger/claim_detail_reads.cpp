@@ -14,14 +14,14 @@ std::vector<ClaimSubmission> read_submissions(sql::Connection& c, std::string_vi
                                               std::string_view claim_id) {
   auto q = c.prepare(fmt::format(
       "SELECT {}, submitted_at, ack_status, ack_received_at, "
-      "(SELECT b.file_name FROM batches b WHERE b.id = claims.batch_id) "
-      "FROM claims WHERE payer_id = ? AND claim_id = ? ORDER BY id",
+      "(SELECT b.file_name FROM batches b WHERE b.id = claims.batch_id), front_door_status, "
+      "payer_claim_control_number FROM claims WHERE payer_id = ? AND claim_id = ? ORDER BY id",
       kClaimColumns));
   q->bind(1, payer_id).bind(2, claim_id);
   std::vector<ClaimSubmission> out;
   while (q->step())
     out.push_back(ClaimSubmission{read_claim(*q), q->column_text(13), q->column_text(14), q->column_text(15),
-                                  q->column_text(16)});
+                                  q->column_text(16), q->column_text(17), q->column_text(18)});
   q->reset();
   return out;
 }
@@ -83,6 +83,20 @@ std::vector<ClaimPaymentDetail> read_payments(sql::Connection& c, std::string_vi
   return out;
 }
 
+std::vector<ClaimStatusDetail> read_statuses(sql::Connection& c, std::string_view payer_id, std::string_view claim_id) {
+  auto q = c.prepare(
+      "SELECT h.received_at, r.guide, r.transaction_control_number, h.level, h.status, h.status_codes, h.message, "
+      "h.payer_claim_control_number, h.effective_date FROM claim_status_history h "
+      "JOIN claim_status_reports r ON r.id = h.report_id WHERE h.payer_id = ? AND h.claim_id = ? ORDER BY h.id");
+  q->bind(1, payer_id).bind(2, claim_id);
+  std::vector<ClaimStatusDetail> out;
+  while (q->step())
+    out.push_back({q->column_text(0), q->column_text(1), q->column_text(2), q->column_text(3), q->column_text(4),
+                   q->column_text(5), q->column_text(6), q->column_text(7), q->column_text(8)});
+  q->reset();
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> payers_of_claim(sql::Connection& c, std::string_view claim_id) {
@@ -103,6 +117,7 @@ ClaimDetailRecords read_claim_detail(Ledger& ledger, std::string_view payer_id, 
     if (auto latest = ledger.find_claim(payer_id, claim_id)) out.lines = std::move(latest->lines);
   }
   out.payments = read_payments(ledger.connection(), payer_id, claim_id);
+  out.statuses = read_statuses(ledger.connection(), payer_id, claim_id);
   return out;
 }
 

@@ -23,6 +23,8 @@ struct ClaimSubmission {
   std::string ack_status;       // 999/TA1: accepted, accepted_with_errors, rejected; "" until acknowledged
   std::string ack_received_at;
   std::string batch_file_name;  // the 837 file that carried it
+  std::string front_door_status;           // the latest 277CA/277 status; "" until one came
+  std::string payer_claim_control_number;  // REF*1K of a 277CA/277; "" until one came
 };
 
 // A service line payment matched to a submitted line.
@@ -48,8 +50,22 @@ struct ClaimPaymentDetail {
   std::vector<LinePaymentDetail> lines;  // in line order
 };
 
+// One 277CA/277 status of the claim (claim_status_history, migration 7).
+struct ClaimStatusDetail {
+  std::string received_at;                 // when it was posted
+  std::string guide;                       // 277CA or 277
+  std::string transaction_control_number;  // the 277's ST02
+  std::string level;                       // claim, provider, batch
+  std::string status;                      // accepted, rejected, pended, finalized_paid, ...
+  std::string status_codes;                // "A7:33:IL,..."
+  std::string message;                     // the codes in words
+  std::string payer_claim_control_number;
+  std::string effective_date;
+};
+
 struct ClaimDetailRecords {
   std::vector<ClaimSubmission> submissions;  // oldest first
+  std::vector<ClaimStatusDetail> statuses;   // 277CA/277 statuses, in the order posted
   std::vector<LineRecord> lines;             // of the latest submission, in line order
   std::vector<ClaimPaymentDetail> payments;  // by payment date, then in posting order
 };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/ledger/claim_status_schema.hpp"
 #include "engine/util/timestamp.hpp"
 
 namespace clearhouse::ledger {
@@ -367,6 +368,8 @@ const std::vector<Migration>& migrations() {
       {4, "acknowledgments: 999/TA1 status per claim", kAcknowledgments},
       {5, "payment references checked per statement (PostgreSQL)", kStatementLevelReferences, sql::Dialect::postgresql},
       {6, "claims keep room on their pages for status updates (PostgreSQL)", kClaimsFillFactor, sql::Dialect::postgresql},
+      {7, "claim statuses: 277CA/277 front-door status and history, 276 inquiries, claim parties",
+       kClaimStatusesMigration},
   };
   return kAll;
 }

@@ -23,6 +23,23 @@ struct LineRecord {
   friend bool operator==(const LineRecord&, const LineRecord&) = default;
 };
 
+// Who a claim was for, as a 276 inquiry names them (claim_parties, migration 7): the billing
+// provider's name, the subscriber and, when not the subscriber, the patient. PHI: never logged.
+struct ClaimParties {
+  std::string submitter_name;          // 1000A NM103: who we are to the payer (the 276's 2100B)
+  std::string provider_name;           // 2010AA NM103 (an organisation, or a person's last name)
+  std::string provider_first;          // a person's first name, "" for an organisation
+  std::string subscriber_last, subscriber_first, subscriber_middle, subscriber_suffix;
+  std::string member_id;               // 2010BA NM109 (MI)
+  std::string subscriber_birth_date;   // ISO, "" when not sent
+  std::string subscriber_gender;
+  std::string relationship;            // PAT01; "18" when the patient is the subscriber
+  std::string patient_last, patient_first, patient_middle, patient_suffix;
+  std::string patient_birth_date;      // ISO
+  std::string patient_gender;
+  friend bool operator==(const ClaimParties&, const ClaimParties&) = default;
+};
+
 // One claim as submitted (an 837P CLM).
 struct ClaimRecord {
   std::int64_t row_id = 0;               // claims.id (0 until stored)
@@ -38,6 +55,7 @@ struct ClaimRecord {
   std::string transaction_control_number;          // ST02 of the transaction set carrying it
   std::string status;                    // 'submitted' when written by submit
   std::vector<LineRecord> lines;
+  ClaimParties parties;                  // recorded by submit; read back only for 276 inquiries
 };
 
 // One 837 file (one interchange) written by a submit run.

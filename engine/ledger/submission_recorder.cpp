@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -176,12 +177,29 @@ void SubmissionRecorder::stage(int batch_key, std::int64_t batch_sequence, const
     w.text(line.unit_code);
     w.text(line.service_date);
   }
+  const auto& who = claim.parties;
+  for (const std::string* t :
+       {&who.submitter_name, &who.provider_name, &who.provider_first, &who.subscriber_last, &who.subscriber_first, &who.subscriber_middle,
+        &who.subscriber_suffix, &who.member_id, &who.subscriber_birth_date, &who.subscriber_gender, &who.relationship,
+        &who.patient_last, &who.patient_first, &who.patient_middle, &who.patient_suffix, &who.patient_birth_date,
+        &who.patient_gender})
+    w.text(*t);
   staging_->in_memory += bytes.size() - before;
   ++staged_claims_;
   if (staging_->in_memory > memory_bound_) staging_->spill_all();
 }
 
 namespace {
+
+constexpr std::size_t kPartyColumns = 17;
+const std::vector<std::string>& party_columns() {
+  static const std::vector<std::string> kColumns = {
+      "claim_row",         "submitter_name",    "provider_name",     "provider_first",     "subscriber_last", "subscriber_first",
+      "subscriber_middle", "subscriber_suffix", "member_id",          "subscriber_birth_date",
+      "subscriber_gender", "relationship",      "patient_last",       "patient_first",   "patient_middle",
+      "patient_suffix",    "patient_birth_date", "patient_gender"};
+  return kColumns;
+}
 
 // One staged claim, decoded: views into the staged bytes.
 struct DecodedClaim {
@@ -191,6 +209,7 @@ struct DecodedClaim {
   std::string_view service_date_from, service_date_to, transaction_control_number;
   std::int64_t line_count = 0;
   std::string_view lines;  // the encoded lines
+  std::array<std::string_view, kPartyColumns> parties;  // claim_parties, in column order
   std::int64_t row_id = 0;
 };
 
@@ -245,6 +264,7 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       const char* lines_begin = r.position();
       for (std::int64_t k = 0; k < c.line_count; ++k) read_line(r);
       c.lines = std::string_view(lines_begin, static_cast<std::size_t>(r.position() - lines_begin));
+      for (auto& t : c.parties) t = r.text();
       group.push_back(c);
     }
 
@@ -308,6 +328,16 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       }
     }
     lines.flush();
+
+    // Who each claim was for (what a 276 names).
+    if (!insert_parties_)
+      insert_parties_ = std::make_unique<sql::BatchInsert>(c_, "claim_parties", party_columns());
+    auto& parties = *insert_parties_;
+    for (const auto& c : group) {
+      parties.row().value(c.row_id);
+      for (const auto& t : c.parties) parties.value(t);
+    }
+    parties.flush();
   }
 }
 

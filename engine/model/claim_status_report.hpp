@@ -147,6 +147,7 @@ struct ClaimStatusReport {
   std::uint64_t offset = 0;           // byte offset of the ST
   std::uint64_t segment_count = 0;    // ST..SE inclusive, as counted
   std::uint64_t byte_length = 0;      // bytes from the ST to the end of the SE
+  std::uint64_t content_hash = 0;     // over the set's segments ST..SE (posting's idempotency key)
 
   const StatusLevel& provider_of(const ReportedClaim& c) const { return providers[c.provider]; }
   const StatusLevel& receiver_of(const StatusLevel& provider) const { return receivers[provider.parent]; }

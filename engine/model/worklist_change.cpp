@@ -11,6 +11,7 @@ std::string resolution_note(const WorklistResolution& r) {
     case WorklistResolution::By::posting:
       return "nothing left to work after posting " + std::to_string(r.posting_id);
     case WorklistResolution::By::sweep: return "nothing left to work (ledger sweep)";
+    case WorklistResolution::By::claim_status: return "accepted by the payer (277 " + r.reference + ")";
   }
   return {};
 }

@@ -12,14 +12,14 @@
 #include "generators/render/json_writer.hpp"
 
 namespace clearhouse::report {
-namespace {
 
-// part / whole x 100 with two decimals, exact (half up).
 model::Decimal percent(std::uint64_t part, std::uint64_t whole) {
   if (whole == 0) return model::Decimal{0, 2};
   const auto scaled = (static_cast<__int128>(part) * 20000 + whole) / (2 * static_cast<__int128>(whole));
   return model::Decimal{static_cast<std::int64_t>(scaled), 2};
 }
+
+namespace {
 
 void add_to(PayerLine& total, const PayerLine& p) {
   total.submitted += p.submitted;
@@ -169,7 +169,9 @@ BillingReport BillingReportTally::finish() {
 BillingReport build_report(ledger::sql::Connection& connection, const rules::RulesConfig& config, model::Date today) {
   BillingReportTally tally(config, today);
   ledger::read_billing_report(connection, tally);
-  return tally.finish();
+  auto report = tally.finish();
+  report.front_door = front_door_report(ledger::read_front_door_report(connection), config);
+  return report;
 }
 
 namespace {
@@ -242,6 +244,8 @@ void write_report_json(const BillingReport& r, render::JsonWriter& json) {
   json.key("paid_claims_timed").unsigned_number(r.paid_claims_timed);
   json.key("unmatched_payments").unsigned_number(r.unmatched_payments);
   json.field("unmatched_paid_cents", r.unmatched_paid.cents());
+  json.key("front_door");
+  write_front_door_json(r.front_door, json);
   json.end_object();
 }
 
@@ -291,6 +295,7 @@ void write_report_csv(const BillingReport& r, std::FILE* out) {
   row("payment", "*", "paid_claims_timed", std::to_string(r.paid_claims_timed));
   row("payment", "*", "unmatched_payments", std::to_string(r.unmatched_payments));
   row("payment", "*", "unmatched_paid_cents", std::to_string(r.unmatched_paid.cents()));
+  write_front_door_csv(r.front_door, csv);
 }
 
 }  // namespace clearhouse::report

@@ -10,7 +10,9 @@
 //  - accounts receivable aging: what is still expected from payers — the full charge of a claim
 //    with no remittance, the cents at stake of an active worklist item — by days since
 //    submission, in the configured buckets;
-//  - average days to payment: submission to the first remittance that paid the claim.
+//  - average days to payment: submission to the first remittance that paid the claim;
+//  - the front door (front_door_report.hpp): 277CA first-pass acceptance by payer, rejections
+//    by category, claims awaiting a 277CA, 276 inquiries sent and answered.
 // Rates and averages are exact decimals (model::Decimal), money is cents.
 
 #include <cstdint>
@@ -26,6 +28,7 @@
 #include "engine/model/date.hpp"
 #include "engine/model/decimal.hpp"
 #include "engine/model/money.hpp"
+#include "engine/report/front_door_report.hpp"
 #include "engine/rules/rules_config.hpp"
 
 namespace clearhouse::render {
@@ -69,7 +72,11 @@ struct BillingReport {
   std::optional<model::Decimal> average_days_to_payment;  // one decimal
   std::uint64_t unmatched_payments = 0;           // remittance claims that matched no submission
   model::Money unmatched_paid;
+  FrontDoorReport front_door;                     // 277CA acceptance, rejections, 276 inquiries
 };
+
+// part / whole x 100 with two decimals, exact (half up); 0.00 when whole is 0.
+model::Decimal percent(std::uint64_t part, std::uint64_t whole);
 
 // The report over what the ledger holds as of `today` (which sets the AR ages): the ledger's
 // rows (ledger::read_billing_report) through a BillingReportTally.

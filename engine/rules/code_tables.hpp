@@ -1,6 +1,7 @@
 #pragma once
 // The code tables the rules pipeline reads (schemas/codes/*.json): CARC and RARC with their
-// categories and default actions, CLP02 claim status, CAS group codes and place of service.
+// categories and default actions, CLP02 claim status, CAS group codes, place of service, and
+// the 277's STC claim status categories and codes (what a front-door or status answer means).
 // Loaded once at start (rules_config.hpp) and shared read-only; lookups do not allocate.
 
 #include <cstdint>
@@ -61,6 +62,40 @@ struct GroupEntry {
   model::Date retired;
 };
 
+// What an STC category code (STC01-1, code source 507) says about a claim.
+enum class StcStatus : std::uint8_t {
+  accepted,          // A1, A2, A5: in the payer's adjudication system
+  rejected,          // A3, A6, A7, A8: not taken; correct and resubmit
+  forwarded,         // A0: passed on to another entity
+  pended,            // P*, R*: in process, or waiting for information
+  finalized,         // F0, F3*: adjudicated; paid or denied by the STC05 payment amount
+  finalized_paid,    // F1
+  finalized_denied,  // F2, F4
+  not_found,         // A4, D0
+  error,             // E*: the payer could not answer
+  unknown,
+};
+StcStatus stc_status_from_string(std::string_view text);
+std::string_view to_string(StcStatus status);
+
+struct StcCategoryEntry {
+  std::string code;         // "A7"
+  std::string description;
+  StcStatus status = StcStatus::unknown;
+  std::string category;     // worklist category of an item it opens ("" when it opens none)
+  std::string action;       // its action key
+  model::Date effective, retired;
+};
+
+struct StcStatusEntry {
+  std::string code;               // "33"
+  std::string description;
+  std::string category;           // worklist category ("" : the status category's)
+  std::string provider_category;  // instead of category when the entity is a provider ("" : category)
+  std::string action;             // "" : the status category's
+  model::Date effective, retired;
+};
+
 struct PlaceOfServiceEntry {
   std::string code;  // "11"
   std::string name;
@@ -106,6 +141,8 @@ struct CodeTables {
   CodeTable<ClaimStatusEntry> claim_status;
   CodeTable<GroupEntry> groups;
   CodeTable<PlaceOfServiceEntry> places_of_service;
+  CodeTable<StcCategoryEntry> stc_categories;
+  CodeTable<StcStatusEntry> stc_statuses;
 };
 
 }  // namespace clearhouse::rules

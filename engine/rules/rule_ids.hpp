@@ -21,11 +21,19 @@ inline constexpr std::string_view duplicate_payment = "payment.duplicate";
 inline constexpr std::string_view uncorrected_reversal = "reversal.uncorrected";
 inline constexpr std::string_view patient_responsibility = "patient.responsibility";
 inline constexpr std::string_view unknown_codes = "codes.unknown";
+// What a 277 says (engine/ack/claim_status_planner.hpp): a claim the payer's front door
+// rejected (277CA), one a status response reports denied or not found (277), and how long a
+// claim stays silent before `clearhouse status-inquiry` asks about it (after_days).
+inline constexpr std::string_view front_door_rejected = "front_door.rejected";
+inline constexpr std::string_view status_denied = "claim_status.denied";
+inline constexpr std::string_view status_not_found = "claim_status.not_found";
+inline constexpr std::string_view status_inquiry = "claim_status.inquiry";
 
-inline constexpr std::array<std::string_view, 15> all = {
+inline constexpr std::array<std::string_view, 19> all = {
     denied_claim,       denied_line,        partial_denial,    underpaid,           overpaid,
     allowed_below_schedule, billed_claim_mismatch, billed_line_mismatch, unmatched, unbalanced,
     missing_remittance, duplicate_payment,  uncorrected_reversal, patient_responsibility, unknown_codes,
+    front_door_rejected, status_denied, status_not_found, status_inquiry,
 };
 
 // The position of a rule id in `all` (all.size() when unknown); constexpr so rules resolve

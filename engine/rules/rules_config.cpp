@@ -4,7 +4,9 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <array>
 #include <cstdlib>
+#include <utility>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -45,6 +47,32 @@ std::string_view to_string(ClaimStatusKind kind) {
     case ClaimStatusKind::predetermination: return "predetermination";
     case ClaimStatusKind::unknown: return "unknown";
   }
+  return "unknown";
+}
+
+namespace {
+constexpr std::array<std::pair<StcStatus, std::string_view>, 9> kStcStatuses = {{
+    {StcStatus::accepted, "accepted"},
+    {StcStatus::rejected, "rejected"},
+    {StcStatus::forwarded, "forwarded"},
+    {StcStatus::pended, "pended"},
+    {StcStatus::finalized, "finalized"},
+    {StcStatus::finalized_paid, "finalized_paid"},
+    {StcStatus::finalized_denied, "finalized_denied"},
+    {StcStatus::not_found, "not_found"},
+    {StcStatus::error, "error"},
+}};
+}  // namespace
+
+StcStatus stc_status_from_string(std::string_view text) {
+  for (const auto& [status, name] : kStcStatuses)
+    if (name == text) return status;
+  return StcStatus::unknown;
+}
+
+std::string_view to_string(StcStatus status) {
+  for (const auto& [s, name] : kStcStatuses)
+    if (s == status) return name;
   return "unknown";
 }
 
@@ -269,6 +297,42 @@ void load_places(std::string_view text, RulesConfig& c, Problems& p) {
   });
 }
 
+void load_stc_categories(std::string_view text, RulesConfig& c, Problems& p) {
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
+    StcCategoryEntry e;
+    e.code = code;
+    e.description = string_member(v, "description", true, p, where);
+    const std::string status = string_member(v, "status", true, p, where);
+    e.status = stc_status_from_string(status);
+    if (e.status == StcStatus::unknown) p.error("{}: unknown status '{}'", where, status);
+    e.category = string_member(v, "category", false, p, where);
+    e.action = string_member(v, "action", false, p, where);
+    e.effective = date_member(v, "effective", p, where);
+    e.retired = date_member(v, "retired", p, where);
+    if (!codes::is_claim_status_category_format(e.code)) p.error("{}: not a claim status category code", where);
+    if (e.category.empty() != e.action.empty()) p.error("{}: category and action go together", where);
+    check_category_and_action(c, p, where, e.category, e.action);
+    add_entry(c.codes.stc_categories, std::move(e), p, where, "duplicate or too long");
+  });
+}
+
+void load_stc_statuses(std::string_view text, RulesConfig& c, Problems& p) {
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
+    StcStatusEntry e;
+    e.code = code;
+    e.description = string_member(v, "description", true, p, where);
+    e.category = string_member(v, "category", false, p, where);
+    e.provider_category = string_member(v, "provider_category", false, p, where);
+    e.action = string_member(v, "action", false, p, where);
+    e.effective = date_member(v, "effective", p, where);
+    e.retired = date_member(v, "retired", p, where);
+    if (!codes::is_claim_status_format(e.code)) p.error("{}: not a claim status code", where);
+    check_category_and_action(c, p, where, e.category, e.action);
+    check_category_and_action(c, p, where, e.provider_category, {});
+    add_entry(c.codes.stc_statuses, std::move(e), p, where, "duplicate or too long");
+  });
+}
+
 DeadlineKind deadline_kind(std::string_view s) {
   if (s == "appeal") return DeadlineKind::appeal;
   if (s == "corrected_claim") return DeadlineKind::corrected_claim;
@@ -402,7 +466,8 @@ bool read_text(const std::filesystem::path& path, std::string& out) {
 
 ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_view carc_json,
                                        std::string_view rarc_json, std::string_view claim_status_json,
-                                       std::string_view groups_json, std::string_view place_of_service_json) {
+                                       std::string_view groups_json, std::string_view place_of_service_json,
+                                       std::string_view stc_categories_json, std::string_view stc_statuses_json) {
   ConfigLoad out;
   RulesConfig c;
   {
@@ -417,7 +482,9 @@ ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_
   for (const Table& t : {Table{carc_json, "codes/carc.json", load_carc}, Table{rarc_json, "codes/rarc.json", load_rarc},
                          Table{claim_status_json, "codes/claim_status.json", load_claim_status},
                          Table{groups_json, "codes/cas_groups.json", load_groups},
-                         Table{place_of_service_json, "codes/place_of_service.json", load_places}}) {
+                         Table{place_of_service_json, "codes/place_of_service.json", load_places},
+                         Table{stc_categories_json, "codes/stc_categories.json", load_stc_categories},
+                         Table{stc_statuses_json, "codes/stc_statuses.json", load_stc_statuses}}) {
     if (t.text.empty()) continue;
     Problems p{out.errors, out.warnings, t.name};
     t.load(t.text, c, p);
@@ -431,15 +498,18 @@ ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_
 
 ConfigLoad load_rules_config(const std::string& schemas_dir) {
   const std::filesystem::path dir(schemas_dir);
-  const char* files[] = {"rules.json", "codes/carc.json", "codes/rarc.json", "codes/claim_status.json",
-                         "codes/cas_groups.json", "codes/place_of_service.json"};
-  std::string texts[6];
+  const char* files[] = {"rules.json",          "codes/carc.json",           "codes/rarc.json",
+                         "codes/claim_status.json", "codes/cas_groups.json",  "codes/place_of_service.json",
+                         "codes/stc_categories.json", "codes/stc_statuses.json"};
+  constexpr int kFiles = 8;
+  std::string texts[kFiles];
   ConfigLoad missing;
-  for (int i = 0; i < 6; ++i)
+  for (int i = 0; i < kFiles; ++i)
     if (!read_text(dir / files[i], texts[i]))
       missing.errors.push_back(fmt::format("cannot read {}", (dir / files[i]).string()));
   if (!missing.errors.empty()) return missing;
-  ConfigLoad out = load_rules_config_from_text(texts[0], texts[1], texts[2], texts[3], texts[4], texts[5]);
+  ConfigLoad out = load_rules_config_from_text(texts[0], texts[1], texts[2], texts[3], texts[4], texts[5],
+                                               texts[6], texts[7]);
   if (out.config) out.config->source = dir.string();
   return out;
 }

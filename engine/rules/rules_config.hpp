@@ -101,8 +101,11 @@ struct ConfigLoad {
 // Loads rules.json and codes/*.json from a schemas directory, validating each file.
 ConfigLoad load_rules_config(const std::string& schemas_dir);
 // Loads from JSON texts (tests); empty tables are allowed for code files.
+// The STC tables are optional here (empty: none), so tests of the 835 rules need not carry them.
 ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_view carc_json,
                                        std::string_view rarc_json, std::string_view claim_status_json,
-                                       std::string_view groups_json, std::string_view place_of_service_json);
+                                       std::string_view groups_json, std::string_view place_of_service_json,
+                                       std::string_view stc_categories_json = {},
+                                       std::string_view stc_statuses_json = {});
 
 }  // namespace clearhouse::rules

@@ -8,6 +8,7 @@
 
 #include "engine/ledger/claim_detail_reads.hpp"
 #include "engine/model/money.hpp"
+#include "engine/worklist/claim_timeline.hpp"
 #include "engine/worklist/worklist.hpp"
 #include "engine/worklist/worklist_format.hpp"
 #include "engine/worklist/worklist_query.hpp"
@@ -29,13 +30,8 @@ std::vector<std::string> split(std::string_view text) {
   return out;
 }
 
-// One claim status change, from wherever it was recorded.
-struct HistoryEntry {
-  std::string at;
-  std::string status;  // the claim's status after it (submitted, accepted, paid, denied, ...); "" for worklist events
-  std::string event;   // what happened
-  std::string detail;  // in words, no PHI beyond the claim itself
-};
+// One claim status change, from wherever it was recorded (worklist/claim_timeline.hpp).
+using HistoryEntry = worklist::TimelineEntry;
 
 // The adjustment buckets posting keeps, in the order a biller reads them, each with its group
 // and in words.
@@ -103,29 +99,12 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
   const auto records = ledger::read_claim_detail(ledger, payer, claim_id);
   const auto& submissions = records.submissions;
   const auto& payments = records.payments;
-  std::vector<HistoryEntry> history;
-  // The claim as submitted (the latest submission when it was replaced).
-  for (const auto& s : submissions) {
-    history.push_back({s.submitted_at, "submitted", "submitted",
-                       fmt::format("frequency {} in batch {} ({}), transaction {}, billed {}", s.claim.frequency_code,
-                                   s.claim.batch_id, s.batch_file_name, s.claim.transaction_control_number,
-                                   model::to_x12_amount(model::Money::from_cents(s.claim.billed_cents)))});
-    if (!s.ack_status.empty())
-      history.push_back(
-          {s.ack_received_at, s.ack_status, "acknowledged", fmt::format("999/TA1 acknowledgment: {}", s.ack_status)});
-  }
+  // Submitted, acknowledged (999, 277CA/277), paid: the timeline; the worklist's events join it below.
+  std::vector<HistoryEntry> history = worklist::claim_timeline(records, config);
 
   // Payments posted against it (matched by claim row, or unmatched by payer + claim id).
   std::map<std::int64_t, LineTotals> line_totals;  // by submitted service line row
   for (const auto& p : payments) {
-    const auto* st = config.codes.claim_status.find(p.status_code);
-    // Ordered by when the ledger learned of it (posted_at), like every other entry.
-    history.push_back({p.posted_at, p.claim_status.empty() ? "unchanged" : p.claim_status,
-                       p.reversal ? "reversed" : "remittance",
-                       fmt::format("CLP02 {} ({}), paid {} on {}, trace {}", p.status_code,
-                                   st != nullptr ? st->description : "unknown status",
-                                   model::to_x12_amount(model::Money::from_cents(p.paid_cents)), p.payment_date,
-                                   p.trace_number)});
     for (const auto& l : p.lines) {
       auto& t = line_totals[l.service_line_row];
       t.paid += l.paid_cents;
@@ -191,6 +170,8 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
     json.key("batch_id").number(s.claim.batch_id);
     json.field("transaction_control_number", s.claim.transaction_control_number);
     if (!s.ack_status.empty()) json.field("ack_status", s.ack_status);
+    if (!s.front_door_status.empty()) json.field("front_door_status", s.front_door_status);
+    if (!s.payer_claim_control_number.empty()) json.field("payer_claim_control_number", s.payer_claim_control_number);
     json.key("submissions").number(static_cast<std::int64_t>(submissions.size()));
     json.end_object();
   }
@@ -252,16 +233,8 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
   }
   json.end_array();
 
-  json.key("status_history").begin_array();
-  for (const auto& h : history) {
-    json.begin_object();
-    json.field("at", h.at);
-    json.field("status", h.status);
-    json.field("event", h.event);
-    json.field("detail", h.detail);
-    json.end_object();
-  }
-  json.end_array();
+  json.key("status_history");
+  worklist::write_timeline_json(history, json);
 
   json.key("worklist");
   if (row) worklist::write_item_detail_json(*row, config, json);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/ack/ack_file_posting.hpp"
+#include "engine/ack/claim_status_file_posting.hpp"
 #include "engine/ledger/session_settings.hpp"
 #include "engine/reconcile/remittance_file_posting.hpp"
 #include "engine/service/routes.hpp"
@@ -26,6 +27,8 @@ constexpr std::size_t kFindingsListed = 1000;
 Response handle_post_remittance(Request& req, ServiceContext& ctx) {
   UploadFile upload(req, ctx);
   if (upload.size() == 0) throw RequestError(422, "empty_body", "the body is empty; send an 835 file");
+  // A 277CA/277 is posted as `clearhouse post` posts it: through the claim status route.
+  if (ack::is_claim_status_file(upload.path().string())) return post_claim_status_upload(upload, ctx);
   if (ack::is_acknowledgment_file(upload.path().string()))
     throw RequestError(422, "not_an_835", "this is a 999/TA1 acknowledgment, not an 835: post it with `clearhouse ack`");
   std::string error;

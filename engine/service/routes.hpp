@@ -25,6 +25,12 @@ Response handle_get_claim(Request& req, ServiceContext& ctx);
 // remittance_routes.cpp
 Response handle_post_remittance(Request& req, ServiceContext& ctx);
 
+// claim_status_routes.cpp: 277CA / 277 claim statuses (POST /v1/remittances hands 277s there too).
+class UploadFile;
+Response handle_post_claim_statuses(Request& req, ServiceContext& ctx);
+Response post_claim_status_upload(UploadFile& upload, ServiceContext& ctx);
+Response handle_post_status_inquiries(Request& req, ServiceContext& ctx);
+
 // validate_routes.cpp
 Response handle_validate(Request& req, ServiceContext& ctx);
 

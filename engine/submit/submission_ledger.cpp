@@ -29,6 +29,26 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02)
   r.original_claim_number = c.original_claim_number;
   r.billed_cents = c.total_charge.cents();
   r.transaction_control_number = st02;
+  auto& who = r.parties;
+  who.submitter_name = c.submitter.name;
+  who.provider_name = c.billing_provider.provider.name;
+  if (c.billing_provider.provider.entity == model::EntityType::person) who.provider_first = c.billing_provider.provider.first;
+  who.subscriber_last = c.subscriber.name.last;
+  who.subscriber_first = c.subscriber.name.first;
+  who.subscriber_middle = c.subscriber.name.middle;
+  who.subscriber_suffix = c.subscriber.name.suffix;
+  who.member_id = c.subscriber.member_id;
+  who.subscriber_birth_date = iso(c.subscriber.birth_date);
+  who.subscriber_gender = c.subscriber.gender;
+  who.relationship = c.patient.relationship;
+  if (!c.patient.is_subscriber()) {
+    who.patient_last = c.patient.name.last;
+    who.patient_first = c.patient.name.first;
+    who.patient_middle = c.patient.name.middle;
+    who.patient_suffix = c.patient.name.suffix;
+    who.patient_birth_date = iso(c.patient.birth_date);
+    who.patient_gender = c.patient.gender;
+  }
   model::Date from, to;
   r.lines.reserve(c.lines.size());
   for (const auto& l : c.lines) {

@@ -11,7 +11,7 @@ namespace {
 model::WorklistFinding stored_finding(const model::Finding& f, const ClaimReview& review, std::string_view now) {
   model::WorklistFinding w;
   w.posting_id = review.posting_id;
-  w.source = review.adjudicated ? "posting" : "sweep";
+  w.source = !review.source.empty() ? std::string(review.source) : review.adjudicated ? "posting" : "sweep";
   w.rule = f.rule;
   w.category = f.category;
   w.line_number = f.line_number;
@@ -132,9 +132,11 @@ std::optional<model::WorklistChange> plan_item_change(const std::optional<model:
     }
   } else if (was_active) {
     model::WorklistResolution resolution;
-    resolution.by = review.paid_in_full  ? model::WorklistResolution::By::payment
-                    : review.adjudicated ? model::WorklistResolution::By::posting
-                                         : model::WorklistResolution::By::sweep;
+    resolution.by = review.paid_in_full                  ? model::WorklistResolution::By::payment
+                    : review.source == kClaimStatusSource ? model::WorklistResolution::By::claim_status
+                    : review.adjudicated                  ? model::WorklistResolution::By::posting
+                                                          : model::WorklistResolution::By::sweep;
+    resolution.reference = review.trace_number;
     resolution.posting_id = review.posting_id;
     resolution.paid = review.paid;
     item.status = model::WorklistStatus::resolved;

@@ -8,6 +8,8 @@
 //    findings gets an item (opened, or reopened if it had been resolved);
 //  - when a later remittance leaves nothing to work (paid in full: processed and paid), its
 //    open item resolves itself, with that payment in its history;
+//  - a 277CA rejection (or a 277 denial / not found) is an adjudication of its own: its findings
+//    (source claim_status) replace the item's; a later acceptance with nothing found resolves it;
 //  - the ledger sweep adds or refreshes time-based findings (missing remittance, reversal never
 //    corrected) without touching posting findings, and does not repeat what a posting found.
 // Every change is recorded as an event.
@@ -38,7 +40,14 @@ struct ClaimReview {
   bool adjudicated = false;      // a remittance adjudicated the claim: supersedes earlier posting findings
   bool paid_in_full = false;     // processed and paid, nothing to work (set by the caller's reading of the status)
   std::vector<model::Finding> findings;  // everything found; only categories with opens_item count
+  // What the stored findings are from: empty for "posting" (adjudicated) or "sweep";
+  // kClaimStatusSource for a 277CA/277 (adjudicated is then set: a payer's answer about the
+  // claim supersedes earlier findings, and an acceptance resolves the item it opened).
+  std::string_view source;
 };
+
+// The source of findings a 277CA or 277 status put on an item (engine/ack).
+inline constexpr std::string_view kClaimStatusSource = "claim_status";
 
 struct ApplyCounts {
   std::uint64_t opened = 0, updated = 0, reopened = 0, resolved = 0, findings = 0;

@@ -56,7 +56,8 @@ void write_row_json(const WorklistRow& row, const rules::RulesConfig& config, re
   json.end_object();
 }
 
-void write_item_detail_json(const WorklistRow& row, const rules::RulesConfig& config, render::JsonWriter& json) {
+void write_item_detail_json(const WorklistRow& row, const rules::RulesConfig& config, render::JsonWriter& json,
+                            const std::vector<TimelineEntry>* timeline) {
   const auto& item = row.item;
   json.begin_object();
   json.key("item");
@@ -92,6 +93,10 @@ void write_item_detail_json(const WorklistRow& row, const rules::RulesConfig& co
     json.end_object();
   }
   json.end_array();
+  if (timeline) {
+    json.key("timeline");
+    write_timeline_json(*timeline, json);
+  }
   json.end_object();
 }
 

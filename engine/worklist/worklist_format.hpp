@@ -7,6 +7,7 @@
 
 #include "engine/model/worklist_item.hpp"
 #include "engine/rules/rules_config.hpp"
+#include "engine/worklist/claim_timeline.hpp"
 #include "engine/worklist/worklist_query.hpp"
 
 namespace clearhouse::render {
@@ -22,7 +23,9 @@ namespace clearhouse::worklist {
 void write_worklist_json(const WorklistPage& page, const rules::RulesConfig& config, render::JsonWriter& json);
 void write_row_json(const WorklistRow& row, const rules::RulesConfig& config, render::JsonWriter& json);
 // One item with its findings and history (resolve/assign output, the claim detail route).
-void write_item_detail_json(const WorklistRow& row, const rules::RulesConfig& config, render::JsonWriter& json);
+// With a timeline (worklist show), it is written as "timeline" after the history.
+void write_item_detail_json(const WorklistRow& row, const rules::RulesConfig& config, render::JsonWriter& json,
+                            const std::vector<TimelineEntry>* timeline = nullptr);
 
 void write_worklist_csv(const WorklistPage& page, std::FILE* out);
 void write_worklist_table(const WorklistPage& page, std::FILE* out);

@@ -116,7 +116,11 @@ const ClaimStatusReader::Layout* ClaimStatusReader::layout_for(const x12::spec::
 }
 
 bool ClaimStatusReader::next(model::ClaimStatusReport& out) {
-  return sets_.read_set([&] { return take(out); }, [&](const x12::Segment& s) { on_segment(out, s); },
+  return sets_.read_set([&] { return take(out); },
+                        [&](const x12::Segment& s) {
+                          hash_.add_segment(s.raw());
+                          on_segment(out, s);
+                        },
                         [&](bool complete) { finish(out, complete); });
 }
 
@@ -152,6 +156,8 @@ void ClaimStatusReader::start(model::ClaimStatusReport& out, const x12::spec::Tr
   out.guide = spec.implementation == "005010X214" ? model::ClaimStatusGuide::acknowledgment
                                                   : model::ClaimStatusGuide::response;
   sets_.begin(out);
+  hash_.reset();
+  hash_.add_segment(sets_.segment().raw());  // the ST
   out.reference.clear();
   out.created = {};
   out.sources.clear();
@@ -160,10 +166,14 @@ void ClaimStatusReader::start(model::ClaimStatusReport& out, const x12::spec::Tr
   out.claims.clear();
   out.findings.clear();
   out.complete = false;
-  out.segment_count = out.byte_length = 0;
+  out.segment_count = out.byte_length = out.content_hash = 0;
 }
 
 void ClaimStatusReader::finish(model::ClaimStatusReport& out, bool complete) {
+  if (complete) {
+    hash_.add_segment(sets_.segment().raw());  // the SE
+    out.content_hash = hash_.value();
+  }
   sets_.close(out, complete);
   auto set_finding = [&](std::string rule, FindingSeverity severity, std::string message, std::string action) {
     out.findings.push_back(x12::transaction_finding(std::move(rule), out.control_number, out.segment, out.offset,

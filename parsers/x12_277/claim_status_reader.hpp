@@ -33,6 +33,7 @@
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12/transaction_set_stream.hpp"
 #include "parsers/x12/spec/spec_catalog.hpp"
+#include "parsers/x12_835/content_hash.hpp"
 
 namespace clearhouse::x12_277 {
 
@@ -115,6 +116,7 @@ class ClaimStatusReader {
   // The patient levels' names (depth 4 and 5), copied into each of their claims.
   model::Party subscriber_, patient_;
   bool has_patient_ = false;
+  x12_835::ContentHash hash_;  // of the set being read: ST..SE, posting's idempotency key
 };
 
 }  // namespace clearhouse::x12_277

@@ -61,6 +61,41 @@ TEST(RulesConfigErrors, AnEntryThatIsNotAnObjectIsReportedInEveryCodeTable) {
   }
 }
 
+TEST(RulesConfigErrors, StcTablesCheckStatusesCodesCategoriesAndActions) {
+  const auto load = load_rules_config_from_text(kMinimalRules, "", "", "", "", "",
+                                                R"({"codes": [
+      {"code": "A7", "description": "x", "status": "rejected", "category": "other", "action": "review"},
+      {"code": "A9", "description": "x", "status": "sideways"},
+      {"code": "7", "description": "x", "status": "accepted"},
+      {"code": "A6", "description": "x", "status": "rejected", "category": "other"},
+      {"code": "A7", "description": "dup", "status": "rejected"}]})",
+                                                R"({"codes": [
+      {"code": "33", "description": "x", "category": "nope"},
+      {"code": "A1", "description": "x"},
+      {"code": "21", "description": "x", "provider_category": "other", "action": "fly"}]})");
+  EXPECT_FALSE(load.config);
+  EXPECT_TRUE(mentions(load.errors, "codes/stc_categories.json: code A9: unknown status 'sideways'"));
+  EXPECT_TRUE(mentions(load.errors, "code 7: not a claim status category code"));
+  EXPECT_TRUE(mentions(load.errors, "code A6: category and action go together"));
+  EXPECT_TRUE(mentions(load.errors, "code A7: duplicate"));
+  EXPECT_TRUE(mentions(load.errors, "codes/stc_statuses.json: code 33: unknown category 'nope'"));
+  EXPECT_TRUE(mentions(load.errors, "code A1: not a claim status code"));
+  EXPECT_TRUE(mentions(load.errors, "code 21: unknown action 'fly'"));
+}
+
+TEST(RulesConfigErrors, ShippedStcTablesLoad) {
+  const auto load = load_rules_config((testing::source_dir() / "schemas").string());
+  ASSERT_TRUE(load.config);
+  const auto& codes = load.config->codes;
+  ASSERT_NE(codes.stc_categories.find("A7"), nullptr);
+  EXPECT_EQ(codes.stc_categories.find("A7")->status, StcStatus::rejected);
+  EXPECT_EQ(codes.stc_categories.find("A2")->status, StcStatus::accepted);
+  ASSERT_NE(codes.stc_statuses.find("33"), nullptr);
+  EXPECT_EQ(codes.stc_statuses.find("33")->category, "eligibility");
+  EXPECT_EQ(codes.stc_statuses.find("24")->provider_category, "provider_eligibility");
+  EXPECT_GE(codes.stc_statuses.size(), 60u);
+}
+
 TEST(RulesConfigErrors, BadThresholdsBucketsAndMissingDefaultCategory) {
   const auto load = load_rules_config_from_text(R"({
     "actions": {"review": "Review"},
