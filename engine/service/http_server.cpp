@@ -279,6 +279,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void send(Response r) {
     state_ = State::writing;
+    // The request's spooled body has served its route: remove it before the client can see the
+    // answer, so that nothing of the upload is left once the response arrives.
+    discard_spool();
     const bool close_after = r.close || !keep_alive_ || body_unread_ || draining_ || server_->stopping;
     status_ = r.status;
     bytes_out_ = r.body_size();
