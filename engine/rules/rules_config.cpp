@@ -227,6 +227,15 @@ void add_entry(Table& table, Entry&& e, Problems& p, const std::string& where, c
   if (!table.add(std::forward<Entry>(e))) p.error("{}: {}", where, refusal);
 }
 
+// A code's validity period (effective, retired), with the one check every table's dates get.
+template <typename Entry>
+void read_validity(const Value& v, Entry& e, Problems& p, const std::string& where) {
+  e.effective = date_member(v, "effective", p, where);
+  e.retired = date_member(v, "retired", p, where);
+  if (!e.effective.empty() && !e.retired.empty() && e.retired < e.effective)
+    p.error("{}: retired before it was effective", where);
+}
+
 void load_carc(std::string_view text, RulesConfig& c, Problems& p) {
   for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
     CarcEntry e;
@@ -237,11 +246,8 @@ void load_carc(std::string_view text, RulesConfig& c, Problems& p) {
     e.appealable = bool_member(v, "appealable", p, where).value_or(false);
     e.refine_with_rarc = bool_member(v, "refine_with_rarc", p, where).value_or(false);
     e.denial = bool_member(v, "denial", p, where);
-    e.effective = date_member(v, "effective", p, where);
-    e.retired = date_member(v, "retired", p, where);
+    read_validity(v, e, p, where);
     check_category_and_action(c, p, where, e.category, e.action);
-    if (!e.effective.empty() && !e.retired.empty() && e.retired < e.effective)
-      p.error("{}: retired before it was effective", where);
     add_entry(c.codes.carc, std::move(e), p, where, "duplicate or too long");
   });
 }
@@ -255,8 +261,7 @@ void load_rarc(std::string_view text, RulesConfig& c, Problems& p) {
     e.action = string_member(v, "action", false, p, where);
     e.appealable = bool_member(v, "appealable", p, where);
     e.alert = bool_member(v, "alert", p, where).value_or(false);
-    e.effective = date_member(v, "effective", p, where);
-    e.retired = date_member(v, "retired", p, where);
+    read_validity(v, e, p, where);
     check_category_and_action(c, p, where, e.category, e.action);
     add_entry(c.codes.rarc, std::move(e), p, where, "duplicate or too long");
   });
@@ -307,8 +312,7 @@ void load_stc_categories(std::string_view text, RulesConfig& c, Problems& p) {
     if (e.status == StcStatus::unknown) p.error("{}: unknown status '{}'", where, status);
     e.category = string_member(v, "category", false, p, where);
     e.action = string_member(v, "action", false, p, where);
-    e.effective = date_member(v, "effective", p, where);
-    e.retired = date_member(v, "retired", p, where);
+    read_validity(v, e, p, where);
     if (!codes::is_claim_status_category_format(e.code)) p.error("{}: not a claim status category code", where);
     if (e.category.empty() != e.action.empty()) p.error("{}: category and action go together", where);
     check_category_and_action(c, p, where, e.category, e.action);
@@ -324,8 +328,7 @@ void load_stc_statuses(std::string_view text, RulesConfig& c, Problems& p) {
     e.category = string_member(v, "category", false, p, where);
     e.provider_category = string_member(v, "provider_category", false, p, where);
     e.action = string_member(v, "action", false, p, where);
-    e.effective = date_member(v, "effective", p, where);
-    e.retired = date_member(v, "retired", p, where);
+    read_validity(v, e, p, where);
     if (!codes::is_claim_status_format(e.code)) p.error("{}: not a claim status code", where);
     check_category_and_action(c, p, where, e.category, e.action);
     check_category_and_action(c, p, where, e.provider_category, {});
