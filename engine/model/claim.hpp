@@ -14,6 +14,7 @@
 #include "engine/model/insured_person.hpp"
 #include "engine/model/money.hpp"
 #include "engine/model/note.hpp"
+#include "engine/model/other_coverage.hpp"
 #include "engine/model/party.hpp"
 #include "engine/model/payer.hpp"
 #include "engine/model/provider.hpp"
@@ -64,6 +65,7 @@ struct Claim {
   std::optional<Provider> referring_provider;   // 2310A
   std::optional<Provider> rendering_provider;   // 2310B, when not the billing provider
   std::optional<ServiceFacility> service_facility;  // 2310C
+  std::vector<OtherCoverage> other_coverage;  // 2320/2330: the other payers, in payment order
   std::vector<ServiceLine> lines;
 
   friend bool operator==(const Claim&, const Claim&) = default;

@@ -1,6 +1,6 @@
 #pragma once
 // One service line of a submitted claim (837P loop 2400: LX, SV1, PWK, DTP*472, REF*G1/6R/9F,
-// NTE, and the drug of loop 2410).
+// NTE, the drug of loop 2410, and the earlier payers' adjudication of loop 2430).
 
 #include <optional>
 #include <string>
@@ -13,6 +13,7 @@
 #include "engine/model/drug.hpp"
 #include "engine/model/money.hpp"
 #include "engine/model/note.hpp"
+#include "engine/model/other_coverage.hpp"
 
 namespace clearhouse::model {
 
@@ -23,6 +24,7 @@ struct LineSupplements {
   std::vector<Attachment> attachments; // PWK, at most 10
   std::optional<Note> note;            // NTE (ADD or DCP)
   std::optional<Drug> drug;            // 2410 LIN/CTP/REF
+  std::vector<LineAdjudication> prior_adjudications;  // 2430: earlier payers' SVD/CAS, per payer
   friend bool operator==(const LineSupplements&, const LineSupplements&) = default;
 };
 
