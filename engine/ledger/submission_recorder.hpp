@@ -50,6 +50,11 @@ class SubmissionRecorder {
   // LedgerError (and records nothing) on failure, e.g. when a concurrent run recorded one of
   // the same original claims.
   std::vector<BatchRecord> commit(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at);
+  // commit() in steps, for a caller that writes more in the same transaction: pause(), open a
+  // sql::Transaction, insert(), the caller's writes, commit it, then finish() with what
+  // insert() returned (drops the staging, refreshes statistics after a large run).
+  std::vector<BatchRecord> insert(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at);
+  void finish(const std::vector<BatchRecord>& recorded);
   // Drops everything staged.
   void discard();
 
