@@ -114,7 +114,7 @@ TEST(ClaimStatusE2E, A277caAcceptsSomeClaimsAndRejectsOthersOntoTheWorklist) {
   EXPECT_EQ(summary["rejected"].GetUint64(), 2u);
   EXPECT_EQ(summary["accepted"].GetUint64(), c.size() - 2);
   EXPECT_EQ(summary["unmatched"].GetUint64(), 1u);
-  EXPECT_EQ(summary["worklist_opened"].GetUint64(), 2u);
+  EXPECT_EQ(summary["worklist"]["opened"].GetUint64(), 2u);
   EXPECT_NE(acked.err.find("NEVER-SENT"), std::string::npos) << acked.err;
 
   // Accepted claims: their status and the payer's claim number, and no worklist item.
