@@ -11,6 +11,9 @@ packages=(
   libsqlite3-dev sqlite3
   libssl-dev                           # libcrypto: SHA-256 of the files the ledger records
   libpq-dev postgresql-15              # libpq client + a real server for the PostgreSQL tests
+  libcairo2-dev libpango1.0-dev       # patient statements as PDF (generators/statements/statement_pdf.cpp)
+  fonts-dejavu-core                    # the font Pango finds for those statements
+  poppler-utils                        # pdftotext: the statement PDF test reads the text back
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3                              # ../shared/tools (corpus checker, generator) used by tests and benches
   procps time                          # ps/pkill in the crash tests, /usr/bin/time -v for RSS figures

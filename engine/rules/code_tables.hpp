@@ -96,6 +96,14 @@ struct StcStatusEntry {
   model::Date effective, retired;
 };
 
+// Why a patient owes an amount a payer put under group PR, in words for a statement
+// (codes/patient_wording.json).
+struct PatientWordingEntry {
+  std::string code;      // the CARC, "2"
+  std::string words;     // "your coinsurance"
+  bool percent = false;  // the words take the coinsurance percentage when it can be computed
+};
+
 struct PlaceOfServiceEntry {
   std::string code;  // "11"
   std::string name;
@@ -143,6 +151,9 @@ struct CodeTables {
   CodeTable<PlaceOfServiceEntry> places_of_service;
   CodeTable<StcCategoryEntry> stc_categories;
   CodeTable<StcStatusEntry> stc_statuses;
+  CodeTable<PatientWordingEntry> patient_wording;
+  std::string patient_wording_fallback;  // for a PR code in neither patient_wording nor carc
+  int patient_wording_version = 0;
 };
 
 }  // namespace clearhouse::rules

@@ -29,11 +29,16 @@ inline constexpr std::string_view status_denied = "claim_status.denied";
 inline constexpr std::string_view status_not_found = "claim_status.not_found";
 inline constexpr std::string_view status_inquiry = "claim_status.inquiry";
 
-inline constexpr std::array<std::string_view, 19> all = {
+// The patient's share (engine/patient/): a patient payment left a credit to refund, and a balance
+// still owed after the configured number of statements (rules.json "patient_statements").
+inline constexpr std::string_view patient_refund_due = "patient.refund_due";
+inline constexpr std::string_view patient_collections = "patient.collections";
+
+inline constexpr std::array<std::string_view, 21> all = {
     denied_claim,       denied_line,        partial_denial,    underpaid,           overpaid,
     allowed_below_schedule, billed_claim_mismatch, billed_line_mismatch, unmatched, unbalanced,
     missing_remittance, duplicate_payment,  uncorrected_reversal, patient_responsibility, unknown_codes,
-    front_door_rejected, status_denied, status_not_found, status_inquiry,
+    front_door_rejected, status_denied, status_not_found, status_inquiry, patient_refund_due, patient_collections,
 };
 
 // The position of a rule id in `all` (all.size() when unknown); constexpr so rules resolve

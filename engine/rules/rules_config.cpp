@@ -104,6 +104,13 @@ std::size_t RulesConfig::aging_bucket_index(int age_days) const {
   return aging_buckets.empty() ? 0 : aging_buckets.size() - 1;
 }
 
+std::string_view PatientStatementsConfig::dunning_message(int age_days) const {
+  std::string_view message;
+  for (const auto& level : dunning)
+    if (age_days >= level.after_days) message = level.message;
+  return message;
+}
+
 std::string_view RulesConfig::aging_bucket(int age_days) const {
   if (aging_buckets.empty()) return "";
   return aging_buckets[aging_bucket_index(age_days)].label;
@@ -336,6 +343,61 @@ void load_stc_statuses(std::string_view text, RulesConfig& c, Problems& p) {
   });
 }
 
+// codes/patient_wording.json: {"version": N, "fallback": "...", "codes": [{"code", "words", "percent"}]}.
+void load_patient_wording(std::string_view text, RulesConfig& c, Problems& p) {
+  for_each_code_entry(text, p, [&](const Value& v, const std::string& code, const std::string& where) {
+    PatientWordingEntry e;
+    e.code = code;
+    e.words = string_member(v, "words", true, p, where);
+    e.percent = bool_member(v, "percent", p, where).value_or(false);
+    if (!code.empty() && !codes::is_carc_format(code)) p.error("{}: not a claim adjustment reason code", where);
+    add_entry(c.codes.patient_wording, std::move(e), p, where, "duplicate or too long");
+  });
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  if (doc.HasParseError() || !doc.IsObject()) return;  // reported above
+  c.codes.patient_wording_fallback = string_member(doc, "fallback", true, p, "patient wording");
+  const auto version = int_member(doc, "version", p, "patient wording");
+  if (!version || *version <= 0) p.error("patient wording: 'version' must be a positive integer");
+  c.codes.patient_wording_version = static_cast<int>(version.value_or(0));
+}
+
+// rules.json "patient_statements" (optional: the defaults of PatientStatementsConfig).
+void load_patient_statements(const Value& o, RulesConfig& c, Problems& p) {
+  const std::string where = "patient_statements";
+  auto& s = c.patient_statements;
+  s.due_days = static_cast<int>(int_member(o, "due_days", p, where).value_or(s.due_days));
+  s.cycle_days = static_cast<int>(int_member(o, "cycle_days", p, where).value_or(s.cycle_days));
+  s.min_balance_cents = int_member(o, "min_balance_cents", p, where).value_or(0);
+  s.collections_after_statements =
+      static_cast<int>(int_member(o, "collections_after_statements", p, where).value_or(0));
+  s.credit_message = string_member(o, "credit_message", true, p, where);
+  if (s.due_days <= 0 || s.cycle_days <= 0) p.error("{}: due_days and cycle_days must be positive", where);
+  if (s.min_balance_cents < 0 || s.collections_after_statements < 0)
+    p.error("{}: min_balance_cents and collections_after_statements must not be negative", where);
+  if (const auto d = o.FindMember("dunning"); d != o.MemberEnd() && !d->value.IsNull()) {
+    if (!d->value.IsArray()) {
+      p.error("{}: 'dunning' must be an array", where);
+      return;
+    }
+    std::optional<int> previous;
+    for (const auto& v : d->value.GetArray()) {
+      if (!v.IsObject()) {
+        p.error("{}.dunning: every level must be an object", where);
+        continue;
+      }
+      DunningLevel level;
+      const auto after = int_member(v, "after_days", p, where + ".dunning");
+      if (!after || *after <= 0) p.error("{}.dunning: 'after_days' must be a positive number of days", where);
+      level.after_days = static_cast<int>(after.value_or(0));
+      level.message = string_member(v, "message", true, p, where + ".dunning");
+      if (previous && level.after_days <= *previous) p.error("{}.dunning: after_days must increase", where);
+      previous = level.after_days;
+      s.dunning.push_back(std::move(level));
+    }
+  }
+}
+
 DeadlineKind deadline_kind(std::string_view s) {
   if (s == "appeal") return DeadlineKind::appeal;
   if (s == "corrected_claim") return DeadlineKind::corrected_claim;
@@ -454,6 +516,13 @@ void load_rules(std::string_view text, RulesConfig& c, Problems& p) {
     if (c.priority.past_deadline_percent < 0 || c.priority.past_deadline_percent > 100)
       p.error("priority: past_deadline_percent must be 0-100");
   }
+
+  if (const auto it = doc.FindMember("patient_statements"); it != doc.MemberEnd()) {
+    if (it->value.IsObject())
+      load_patient_statements(it->value, c, p);
+    else
+      p.error("'patient_statements' must be an object");
+  }
 }
 
 bool read_text(const std::filesystem::path& path, std::string& out) {
@@ -470,7 +539,8 @@ bool read_text(const std::filesystem::path& path, std::string& out) {
 ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_view carc_json,
                                        std::string_view rarc_json, std::string_view claim_status_json,
                                        std::string_view groups_json, std::string_view place_of_service_json,
-                                       std::string_view stc_categories_json, std::string_view stc_statuses_json) {
+                                       std::string_view stc_categories_json, std::string_view stc_statuses_json,
+                                       std::string_view patient_wording_json) {
   ConfigLoad out;
   RulesConfig c;
   {
@@ -487,7 +557,8 @@ ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_
                          Table{groups_json, "codes/cas_groups.json", load_groups},
                          Table{place_of_service_json, "codes/place_of_service.json", load_places},
                          Table{stc_categories_json, "codes/stc_categories.json", load_stc_categories},
-                         Table{stc_statuses_json, "codes/stc_statuses.json", load_stc_statuses}}) {
+                         Table{stc_statuses_json, "codes/stc_statuses.json", load_stc_statuses},
+                         Table{patient_wording_json, "codes/patient_wording.json", load_patient_wording}}) {
     if (t.text.empty()) continue;
     Problems p{out.errors, out.warnings, t.name};
     t.load(t.text, c, p);
@@ -503,8 +574,8 @@ ConfigLoad load_rules_config(const std::string& schemas_dir) {
   const std::filesystem::path dir(schemas_dir);
   const char* files[] = {"rules.json",          "codes/carc.json",           "codes/rarc.json",
                          "codes/claim_status.json", "codes/cas_groups.json",  "codes/place_of_service.json",
-                         "codes/stc_categories.json", "codes/stc_statuses.json"};
-  constexpr int kFiles = 8;
+                         "codes/stc_categories.json", "codes/stc_statuses.json", "codes/patient_wording.json"};
+  constexpr int kFiles = 9;
   std::string texts[kFiles];
   ConfigLoad missing;
   for (int i = 0; i < kFiles; ++i)
@@ -512,7 +583,7 @@ ConfigLoad load_rules_config(const std::string& schemas_dir) {
       missing.errors.push_back(fmt::format("cannot read {}", (dir / files[i]).string()));
   if (!missing.errors.empty()) return missing;
   ConfigLoad out = load_rules_config_from_text(texts[0], texts[1], texts[2], texts[3], texts[4], texts[5],
-                                               texts[6], texts[7]);
+                                               texts[6], texts[7], texts[8]);
   if (out.config) out.config->source = dir.string();
   return out;
 }

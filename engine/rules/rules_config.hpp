@@ -55,6 +55,24 @@ struct PriorityConfig {
   int past_deadline_percent = 25;      // weight once the appeal/corrected-claim deadline passed
 };
 
+// Patient statements (rules.json "patient_statements", engine/patient/).
+struct DunningLevel {
+  int after_days = 0;                  // the balance's age from which this message is printed
+  std::string message;
+};
+
+struct PatientStatementsConfig {
+  int due_days = 21;                   // due date = statement date + due_days
+  int cycle_days = 30;                 // at most one statement per account per cycle
+  std::int64_t min_balance_cents = 0;  // smaller balances get no statement (credits always do)
+  std::vector<DunningLevel> dunning;   // after_days increasing
+  int collections_after_statements = 0;  // a collections item after this many statements (0: never)
+  std::string credit_message;          // printed on a statement of an account in credit
+
+  // The message for a balance this old ("" when younger than every level).
+  std::string_view dunning_message(int age_days) const;
+};
+
 // Move-only: code table entries point at the categories they resolve to.
 class RulesConfig {
  public:
@@ -70,6 +88,7 @@ class RulesConfig {
   std::map<std::string, RuleSettings, std::less<>> rules;
   std::vector<AgingBucket> aging_buckets;
   PriorityConfig priority;
+  PatientStatementsConfig patient_statements;
   std::string source;                  // directory it was loaded from
 
   const RuleSettings& rule(std::string_view id) const;
@@ -98,14 +117,17 @@ struct ConfigLoad {
   std::vector<std::string> warnings;
 };
 
-// Loads rules.json and codes/*.json from a schemas directory, validating each file.
+// Loads rules.json and codes/*.json (codes/patient_wording.json included) from a schemas
+// directory, validating each file.
 ConfigLoad load_rules_config(const std::string& schemas_dir);
 // Loads from JSON texts (tests); empty tables are allowed for code files.
-// The STC tables are optional here (empty: none), so tests of the 835 rules need not carry them.
+// The STC tables and the patient wording are optional here (empty: none), so tests of the 835
+// rules need not carry them.
 ConfigLoad load_rules_config_from_text(std::string_view rules_json, std::string_view carc_json,
                                        std::string_view rarc_json, std::string_view claim_status_json,
                                        std::string_view groups_json, std::string_view place_of_service_json,
                                        std::string_view stc_categories_json = {},
-                                       std::string_view stc_statuses_json = {});
+                                       std::string_view stc_statuses_json = {},
+                                       std::string_view patient_wording_json = {});
 
 }  // namespace clearhouse::rules
