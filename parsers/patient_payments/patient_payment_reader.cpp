@@ -34,6 +34,16 @@ std::string lower(std::string_view s) {
 bool split(const std::string& line, std::vector<std::string>& fields, std::string& error) {
   using Separator = boost::escaped_list_separator<char>;
   fields.clear();
+  // The tokenizer takes a quote left open to the end of the line; a payments row never means one.
+  bool open = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') ++i;
+    else if (line[i] == '"') open = !open;
+  }
+  if (open) {
+    error = "not CSV: a quote is not closed";
+    return false;
+  }
   try {
     boost::tokenizer<Separator> tokens(line, Separator('\\', ',', '"'));
     for (const auto& t : tokens) fields.emplace_back(trimmed(t));
@@ -47,6 +57,18 @@ bool split(const std::string& line, std::vector<std::string>& fields, std::strin
 // Shortens a field quoted in an error (no row is echoed whole).
 std::string shown(std::string_view s) {
   return s.size() <= 24 ? std::string(s) : std::string(s.substr(0, 24)) + "...";
+}
+
+// A header: a first row whose first field is "date", or whose fields all name columns.
+bool is_header(const std::vector<std::string>& fields) {
+  if (fields.empty()) return false;
+  if (lower(fields[0]) == "date") return true;
+  for (const auto& f : fields) {
+    bool known = false;
+    for (auto name : kNames) known = known || lower(f) == name;
+    if (!known) return false;
+  }
+  return true;
 }
 
 std::optional<model::Date> date_of(std::string_view text) {
@@ -71,7 +93,7 @@ PaymentsRead read_patient_payments(std::istream& in) {
     const bool split_ok = split(line, fields, error);
     if (first) {
       first = false;
-      if (split_ok && !fields.empty() && lower(fields[0]) == "date") {
+      if (split_ok && is_header(fields)) {
         out.header = true;
         position.fill(-1);
         bool ok = true;

@@ -1,13 +1,16 @@
 #pragma once
 // The patient payments file: CSV, `date,claim_id,amount,method,reference`, and optionally a
-// sixth column `account` (needed by a row that names no claim). A header row is allowed (its
-// first field is "date"); with one, columns may come in any order. Blank lines are skipped.
+// sixth column `account` (needed by a row that names no claim). A header row is allowed (a first
+// row whose first field is "date", or whose fields all name columns); with one, columns may come
+// in any order. Blank lines are skipped.
 //
 // Fields are split by Boost.Tokenizer's escaped_list_separator (quotes '"', separator ',',
 // escape '\'); a quoted field may hold commas, but not a line break, and a doubled quote inside
-// quotes is not a literal quote (none of these columns needs one). Amounts are read by the one
-// money grammar (x12::grammar::parse_amount: "125", "125.5", "-40"; no "$" and no thousands
-// separators), dates by model::Date (YYYY-MM-DD or CCYYMMDD).
+// quotes is not a literal quote (none of these columns needs one); a quote left open is an
+// error. Boost is a dependency already (no new package), and these five short columns need none
+// of what a fuller CSV library adds. Amounts are read by the one money grammar
+// (x12::grammar::parse_amount: "125", "125.5", "-40"; no "$" and no thousands separators), dates
+// by model::Date (YYYY-MM-DD or CCYYMMDD).
 //
 // Every row comes out: as a payment, or as an error naming its line (not money, not a date, an
 // unknown method, a negative amount without a "reverses:ORIGINAL" reference, a missing
