@@ -138,15 +138,19 @@ void row(Page& p, const std::vector<std::string>& cells, double size, bool bold)
 void render(cairo_t* cr, const model::PatientStatement& s) {
   Page p(cr, s);
   // Practice (left) and statement facts (right).
-  std::string practice = s.practice.name;
-  for (const auto& l : address_lines(s.practice.address)) practice += "\n" + l;
-  if (!s.practice.phone.empty()) practice += "\nPhone: " + s.practice.phone;
+  std::string practice;
+  for (const auto& l : address_lines(s.practice.address)) practice += (practice.empty() ? "" : "\n") + l;
+  if (!s.practice.phone.empty()) practice += (practice.empty() ? "" : "\n") + std::string("Phone: ") + s.practice.phone;
   const std::string facts = fmt::format("STATEMENT\nAccount: {}\nStatement date: {}\nDue date: {}\nStatement number: {}",
                                         s.account_number, date_text(s.statement_date), date_text(s.due_date),
                                         s.statement_number);
   const double top = p.y();
-  p.draw(practice, 0, kWidth / 2, 11, true);
-  const double h1 = p.measure(practice, kWidth / 2, 11, true);
+  p.draw(s.practice.name, 0, kWidth / 2, 13, true);
+  const double name_height = p.measure(s.practice.name, kWidth / 2, 13, true);
+  p.set_y(top + name_height);
+  p.draw(practice, 0, kWidth / 2, 10);
+  const double h1 = name_height + p.measure(practice, kWidth / 2, 10);
+  p.set_y(top);
   p.draw(facts, kWidth / 2, kWidth / 2, 10, false, PANGO_ALIGN_RIGHT);
   const double h2 = p.measure(facts, kWidth / 2, 10);
   p.set_y(top + std::max(h1, h2) + 18);

@@ -114,6 +114,79 @@ TEST(RulesConfigErrors, BadThresholdsBucketsAndMissingDefaultCategory) {
   EXPECT_TRUE(mentions(load.warnings, "rules.no.such.rule: no such rule"));
 }
 
+// rules.json "patient_statements": every bad value named, the dunning levels in order.
+TEST(RulesConfigErrors, PatientStatementsSection) {
+  std::string rules = kMinimalRules;
+  rules.insert(rules.rfind('}'), R"(, "patient_statements": {"due_days": 0, "cycle_days": -3, "min_balance_cents": -1,
+      "collections_after_statements": -2, "credit_message": 7,
+      "dunning": [{"after_days": 60, "message": "a"}, {"after_days": 30, "message": "b"}, {"message": "c"}, 5,
+                  {"after_days": "90", "message": "d"}, {"after_days": 120}]})");
+  const auto load = load_rules_config_from_text(rules, "", "", "", "", "");
+  EXPECT_FALSE(load.config);
+  EXPECT_TRUE(mentions(load.errors, "rules.json: patient_statements: due_days and cycle_days must be positive"));
+  EXPECT_TRUE(mentions(load.errors, "patient_statements: min_balance_cents and collections_after_statements must not be negative"));
+  EXPECT_TRUE(mentions(load.errors, "patient_statements: 'credit_message' must be a string"));
+  EXPECT_TRUE(mentions(load.errors, "patient_statements.dunning: after_days must increase"));
+  EXPECT_TRUE(mentions(load.errors, "patient_statements.dunning: 'after_days' must be a positive number of days"));
+  EXPECT_TRUE(mentions(load.errors, "patient_statements.dunning: every level must be an object"));
+  EXPECT_TRUE(mentions(load.errors, "patient_statements.dunning: 'after_days' must be an integer"));
+  EXPECT_TRUE(mentions(load.errors, "patient_statements.dunning: missing 'message'"));
+
+  std::string not_object = kMinimalRules;
+  not_object.insert(not_object.rfind('}'), R"(, "patient_statements": [])");
+  EXPECT_TRUE(mentions(load_rules_config_from_text(not_object, "", "", "", "", "").errors,
+                       "'patient_statements' must be an object"));
+  std::string dunning_not_array = kMinimalRules;
+  dunning_not_array.insert(dunning_not_array.rfind('}'),
+                           R"(, "patient_statements": {"credit_message": "c", "dunning": {}})");
+  EXPECT_TRUE(mentions(load_rules_config_from_text(dunning_not_array, "", "", "", "", "").errors,
+                       "patient_statements: 'dunning' must be an array"));
+}
+
+TEST(RulesConfigErrors, PatientStatementsSectionIsOptionalAndReadsItsValues) {
+  auto load = load_rules_config_from_text(kMinimalRules, "", "", "", "", "");
+  ASSERT_TRUE(load.config);
+  EXPECT_EQ(load.config->patient_statements.due_days, 21);
+  EXPECT_TRUE(load.config->patient_statements.dunning.empty());
+  EXPECT_EQ(load.config->patient_statements.dunning_message(400), "");
+
+  std::string rules = kMinimalRules;
+  rules.insert(rules.rfind('}'), R"(, "patient_statements": {"due_days": 14, "cycle_days": 28, "min_balance_cents": 100,
+      "collections_after_statements": 3, "credit_message": "credit",
+      "dunning": [{"after_days": 30, "message": "late"}, {"after_days": 90, "message": "final"}]})");
+  load = load_rules_config_from_text(rules, "", "", "", "", "");
+  ASSERT_TRUE(load.config) << load.errors[0];
+  const auto& s = load.config->patient_statements;
+  EXPECT_EQ(s.due_days, 14);
+  EXPECT_EQ(s.cycle_days, 28);
+  EXPECT_EQ(s.min_balance_cents, 100);
+  EXPECT_EQ(s.collections_after_statements, 3);
+  EXPECT_EQ(s.credit_message, "credit");
+  EXPECT_EQ(s.dunning_message(29), "");
+  EXPECT_EQ(s.dunning_message(30), "late");
+  EXPECT_EQ(s.dunning_message(89), "late");
+  EXPECT_EQ(s.dunning_message(90), "final");
+}
+
+// codes/patient_wording.json: entries, its version and its fallback.
+TEST(RulesConfigErrors, PatientWordingTable) {
+  const auto load = load_rules_config_from_text(kMinimalRules, "", "", "", "", "", "", "", R"({"codes": [
+      {"code": "1", "words": "your deductible"},
+      {"code": "1", "words": "again"},
+      {"code": "2"},
+      {"code": "not a carc!", "words": "x"},
+      {"code": "3", "words": "your copay", "percent": "yes"}]})");
+  EXPECT_FALSE(load.config);
+  EXPECT_TRUE(mentions(load.errors, "codes/patient_wording.json: code 1: duplicate"));
+  EXPECT_TRUE(mentions(load.errors, "codes/patient_wording.json: code 2: missing 'words'"));
+  EXPECT_TRUE(mentions(load.errors, "code not a carc!: not a claim adjustment reason code"));
+  EXPECT_TRUE(mentions(load.errors, "code 3: 'percent' must be true or false"));
+  EXPECT_TRUE(mentions(load.errors, "codes/patient_wording.json: patient wording: missing 'fallback'"));
+  EXPECT_TRUE(mentions(load.errors, "patient wording: 'version' must be a positive integer"));
+  EXPECT_TRUE(mentions(load_rules_config_from_text(kMinimalRules, "", "", "", "", "", "", "", "[").errors,
+                       "codes/patient_wording.json: invalid JSON at byte"));
+}
+
 TEST(RulesConfigErrors, MissingDirectoryNamesTheFile) {
   const auto load = load_rules_config((testing::build_dir() / "no-such-schemas").string());
   EXPECT_FALSE(load.config);

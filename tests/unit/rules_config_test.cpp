@@ -137,6 +137,49 @@ TEST(ShippedCodeTables, CategoryOfSixteenIsRefinedByItsRemarkCode) {
   EXPECT_TRUE(c.denial);
 }
 
+// The patient's share (engine/patient/): the wording a patient reads, the statement settings
+// and the two worklist categories it opens.
+TEST(ShippedPatientStatements, WordingForTheCommonReasons) {
+  const auto& codes = shipped().codes;
+  EXPECT_GE(codes.patient_wording_version, 1);
+  EXPECT_FALSE(codes.patient_wording_fallback.empty());
+  ASSERT_NE(codes.patient_wording.find("1"), nullptr);
+  EXPECT_EQ(codes.patient_wording.find("1")->words, "your deductible");
+  EXPECT_EQ(codes.patient_wording.find("2")->words, "your coinsurance");
+  EXPECT_TRUE(codes.patient_wording.find("2")->percent);
+  EXPECT_EQ(codes.patient_wording.find("3")->words, "your copay");
+  EXPECT_FALSE(codes.patient_wording.find("3")->percent);
+  for (const auto& e : codes.patient_wording.entries()) {
+    EXPECT_NE(codes.carc.find(e.code), nullptr) << e.code << ": worded but not a CARC we know";
+    EXPECT_LE(e.words.size(), 80u) << e.code << ": keep it short";
+    EXPECT_EQ(e.words.find("patient"), std::string::npos) << e.code << ": speak to the patient ('your')";
+  }
+  // Every CARC whose category is patient responsibility (and is still active) has words.
+  for (const auto& e : codes.carc.entries()) {
+    if (e.category == "patient_responsibility" && e.retired.empty()) {
+      EXPECT_NE(codes.patient_wording.find(e.code), nullptr) << e.code;
+    }
+  }
+}
+
+TEST(ShippedPatientStatements, DunningAtThirtySixtyNinetyAndCollections) {
+  const auto& s = shipped().patient_statements;
+  ASSERT_EQ(s.dunning.size(), 3u);
+  EXPECT_EQ(s.dunning[0].after_days, 30);
+  EXPECT_EQ(s.dunning[1].after_days, 60);
+  EXPECT_EQ(s.dunning[2].after_days, 90);
+  EXPECT_EQ(s.dunning_message(10), "");
+  EXPECT_NE(s.dunning_message(95).find("collection"), std::string::npos);
+  EXPECT_GT(s.collections_after_statements, 0);
+  EXPECT_GT(s.due_days, 0);
+  EXPECT_FALSE(s.credit_message.empty());
+  EXPECT_EQ(shipped().category("patient_refund").deadline, DeadlineKind::refund);
+  EXPECT_TRUE(shipped().category("patient_refund").opens_item);
+  EXPECT_TRUE(shipped().category("patient_collections").opens_item);
+  EXPECT_NE(shipped().action_text("refund_patient"), "refund_patient");
+  EXPECT_NE(shipped().action_text("send_to_collections"), "send_to_collections");
+}
+
 TEST(SchemasDirectory, ExplicitThenEnvironmentThenSourceTree) {
   EXPECT_EQ(util::schemas_directory("/x/schemas"), "/x/schemas");
   ::setenv("CLEARHOUSE_SCHEMAS", "/from/env", 1);
