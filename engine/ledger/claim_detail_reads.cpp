@@ -20,8 +20,8 @@ std::vector<ClaimSubmission> read_submissions(sql::Connection& c, std::string_vi
   q->bind(1, payer_id).bind(2, claim_id);
   std::vector<ClaimSubmission> out;
   while (q->step())
-    out.push_back(ClaimSubmission{read_claim(*q), q->column_text(13), q->column_text(14), q->column_text(15),
-                                  q->column_text(16), q->column_text(17), q->column_text(18)});
+    out.push_back(ClaimSubmission{read_claim(*q), q->column_text(14), q->column_text(15), q->column_text(16),
+                                  q->column_text(17), q->column_text(18), q->column_text(19)});
   q->reset();
   return out;
 }
@@ -118,6 +118,8 @@ ClaimDetailRecords read_claim_detail(Ledger& ledger, std::string_view payer_id, 
   }
   out.payments = read_payments(ledger.connection(), payer_id, claim_id);
   out.statuses = read_statuses(ledger.connection(), payer_id, claim_id);
+  for (auto& e : read_coordination_history(ledger.connection(), claim_id))
+    if (e.payer_id == payer_id || e.next_payer_id == payer_id) out.coordination.push_back(std::move(e));
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/ledger/ledger.hpp"
+#include "engine/ledger/coordination_store.hpp"
 #include "engine/ledger/records.hpp"
 #include "engine/model/adjustment_totals.hpp"
 
@@ -68,6 +69,10 @@ struct ClaimDetailRecords {
   std::vector<ClaimStatusDetail> statuses;   // 277CA/277 statuses, in the order posted
   std::vector<LineRecord> lines;             // of the latest submission, in line order
   std::vector<ClaimPaymentDetail> payments;  // by payment date, then in posting order
+  // Coordination of benefits (migration 8): what `clearhouse secondary` decided for this claim
+  // at this payer (sent on to the next payer, forwarded by the payer, waiting) and, for the next
+  // payer's claim, what it was sent after. Oldest first.
+  std::vector<CoordinationEvent> coordination;
 };
 
 // The payers this claim id is known to (submitted to, paid by, on the worklist of), each once.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/ledger/claim_status_schema.hpp"
+#include "engine/ledger/coordination_schema.hpp"
 #include "engine/util/timestamp.hpp"
 
 namespace clearhouse::ledger {
@@ -370,6 +371,8 @@ const std::vector<Migration>& migrations() {
       {6, "claims keep room on their pages for status updates (PostgreSQL)", kClaimsFillFactor, sql::Dialect::postgresql},
       {7, "claim statuses: 277CA/277 front-door status and history, 276 inquiries, claim parties",
        kClaimStatusesMigration},
+      {8, "coordination of benefits: payer levels, claim renderings, CAS triples, coordination history",
+       kCoordinationMigration},
   };
   return kAll;
 }

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,7 +50,10 @@ class SubmissionRecorder {
   // the order staged), in one transaction; returns the batches with their row ids. Throws
   // LedgerError (and records nothing) on failure, e.g. when a concurrent run recorded one of
   // the same original claims.
-  std::vector<BatchRecord> commit(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at);
+  // `within`, when given, runs inside the same transaction after everything is inserted (the
+  // secondary run records its coordination history there), with the batches' row ids filled.
+  std::vector<BatchRecord> commit(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at,
+                                  const std::function<void(const std::vector<BatchRecord>&)>& within = {});
   // Drops everything staged.
   void discard();
 
@@ -65,7 +69,7 @@ class SubmissionRecorder {
   std::size_t memory_bound_;
   std::unique_ptr<Staging> staging_;
   std::unique_ptr<sql::Statement> insert_batch_, claim_rows_;
-  std::unique_ptr<sql::BatchInsert> insert_claims_, insert_lines_, insert_parties_;
+  std::unique_ptr<sql::BatchInsert> insert_claims_, insert_lines_, insert_parties_, insert_renderings_;
   bool reading_ = false;  // the deferred transaction is open
   std::uint64_t staged_claims_ = 0;
 };
