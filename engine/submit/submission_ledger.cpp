@@ -1,5 +1,7 @@
 #include "engine/submit/submission_ledger.hpp"
 
+#include "engine/submit/claim_rendering.hpp"
+
 namespace clearhouse::submit {
 namespace {
 
@@ -29,6 +31,9 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02)
   r.original_claim_number = c.original_claim_number;
   r.billed_cents = c.total_charge.cents();
   r.transaction_control_number = st02;
+  if (!c.subscriber.payer_responsibility.empty()) r.payer_level = c.subscriber.payer_responsibility;
+  // Only a claim naming other coverage is kept whole (what the next payer's claim is built from).
+  if (!c.other_coverage.empty()) r.rendering = render_claim(c);
   auto& who = r.parties;
   who.submitter_name = c.submitter.name;
   who.provider_name = c.billing_provider.provider.name;

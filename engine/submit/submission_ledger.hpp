@@ -5,6 +5,7 @@
 // benchmarks that measure encounters -> 837P without the database).
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,7 +33,9 @@ class SubmissionLedger {
   // Stages a claim written in transaction set st02 of the batch numbered batch_key.
   virtual void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) = 0;
   // One transaction: the batches and everything staged, or nothing (throws).
-  virtual void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) = 0;
+  // `within` runs inside that transaction, after the claims are in (ledger::SubmissionRecorder::commit).
+  virtual void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
+                      const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) = 0;
   virtual void discard() = 0;
   // The hash recorded for a batch file of this name, if any (to finish an interrupted rename).
   virtual std::optional<std::string> recorded_hash(std::string_view file_name) = 0;
@@ -51,8 +54,9 @@ class LedgerSubmission final : public SubmissionLedger {
   void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) override {
     ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02));
   }
-  void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) override {
-    ledger_.recorder().commit(std::move(batches), submitted_at);
+  void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
+              const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) override {
+    ledger_.recorder().commit(std::move(batches), submitted_at, within);
   }
   void discard() override { ledger_.recorder().discard(); }
   std::optional<std::string> recorded_hash(std::string_view file_name) override {
@@ -72,7 +76,8 @@ class UnrecordedSubmission final : public SubmissionLedger {
     return ++counters_[std::make_tuple(std::string(sender_id), std::string(receiver_id), kind)];
   }
   void stage(int, std::int64_t, const model::Claim&, const std::string&) override {}
-  void commit(std::vector<std::pair<int, ledger::BatchRecord>>, const std::string&) override {}
+  void commit(std::vector<std::pair<int, ledger::BatchRecord>>, const std::string&,
+              const std::function<void(const std::vector<ledger::BatchRecord>&)>& = {}) override {}
   void discard() override {}
   std::optional<std::string> recorded_hash(std::string_view) override { return std::nullopt; }
 
