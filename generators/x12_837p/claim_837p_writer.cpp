@@ -213,6 +213,7 @@ void Claim837pWriter::claim_loop(const model::Claim& c) {
     address(f.address);
   }
   if (c.ambulance) ambulance_locations(*c.ambulance);
+  other_payer_loops(c.other_coverage);
   for (const auto& line : c.lines) service_line_loop(c, line);
 }
 
@@ -246,6 +247,7 @@ void Claim837pWriter::service_line_loop(const model::Claim& c, const model::Serv
   if (!extra->referral_number.empty()) w_.segment("REF", {"9F", extra->referral_number});
   if (extra->note) note(*extra->note);
   if (extra->drug) drug(*extra->drug);
+  for (const auto& a : extra->prior_adjudications) line_adjudication(a);
 }
 
 void Claim837pWriter::write_claim(const model::Claim& c) {

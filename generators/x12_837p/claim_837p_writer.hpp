@@ -64,6 +64,10 @@ class Claim837pWriter {
   void ambulance_transport(const model::AmbulanceTransport& a);    // 2300 CR1, CRC
   void ambulance_locations(const model::AmbulanceTransport& a);    // 2310E, 2310F
   void drug(const model::Drug& d);                                 // 2410
+  // Coordination of benefits (other_payer_segments.cpp).
+  void other_payer_loops(const std::vector<model::OtherCoverage>& list);  // 2320, 2330A-2330G
+  void line_adjudication(const model::LineAdjudication& a);               // 2430
+  void adjustments(const std::vector<model::Adjustment>& list);           // CAS, one per group
 
   x12::X12Writer& w_;
   x12::EnvelopeWriter envelope_;

@@ -110,9 +110,9 @@ void Claim837pReader::finish_claim() {
 
 void Claim837pReader::on_segment(const x12::Segment& s) {
   const std::string_view id = s.id();
+  if (claim_ && (in_other_payer() || id == "SBR" || id == "SVD") && read_other_payer(s)) return;
   if (id == "NM1") {
     const std::string_view entity = s[1];
-    if (context_ == Context::other_payer && (entity == "IL" || entity == "PR")) return;  // 2330A/B
     if (entity == "41") {
       context_ = Context::submitter;
       submitter_.name = std::string(s[3]);
@@ -218,10 +218,6 @@ void Claim837pReader::on_segment(const x12::Segment& s) {
     return;
   }
   if (id == "SBR") {
-    if (claim_) {
-      context_ = Context::other_payer;  // 2320: other subscriber information
-      return;
-    }
     subscriber_.payer_responsibility = std::string(s[1]);
     patient_.relationship = s[2] == "18" ? "18" : "";
     subscriber_.group_number = std::string(s[3]);

@@ -3,14 +3,17 @@
 // loop with the submitter, receiver, billing provider, pay-to address, subscriber, payer and
 // patient of the HL loops above it, and its 2400 service lines. It reads what clearhouse's own
 // writer produces field for field, and any other 837P without crashing: loops it does not model
-// (2320/2330 other payers, 2410 drugs, 2420 line providers, ambulance and supervising
-// providers...) are skipped, and malformed values are reported in the diagnostics with their
-// position while reading goes on. Of the supplemental information it reads what the writer
-// sends (supplement_reader.cpp): PWK, NTE, REF*X4, CR1, CRC*07 and the 2310E/2310F ambulance
-// locations of the claim; PWK, NTE, REF*G1/9F and the 2410 drug (LIN*N4, CTP, REF*XZ) of a line.
+// (2420 line providers, supervising providers, 2440 forms...) are skipped, and malformed values
+// are reported in the diagnostics with their position while reading goes on. Of the
+// supplemental information it reads what the writer sends (supplement_reader.cpp): PWK, NTE,
+// REF*X4, CR1, CRC*07 and the 2310E/2310F ambulance locations of the claim; PWK, NTE,
+// REF*G1/9F and the 2410 drug (LIN*N4, CTP, REF*XZ) of a line. Of coordination of benefits
+// (other_payer_reader.cpp): the 2320 other payers with their adjudication (CAS, AMT*D/A8/EAF),
+// OI, 2330A-2330G, and the 2430 line adjudications.
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "engine/model/claim.hpp"
 #include "parsers/x12/envelope_reader.hpp"
@@ -32,7 +35,8 @@ class Claim837pReader {
  private:
   enum class Context {
     none, submitter, receiver, billing, pay_to, subscriber, payer, patient, claim, referring, rendering,
-    facility, other_payer, line, other, pick_up, drop_off, drug
+    facility, other_payer, line, other, pick_up, drop_off, drug,
+    other_subscriber, other_payer_name, other_payer_provider, line_adjudication  // 2330A, 2330B, 2330C-G, 2430
   };
   void on_segment(const x12::Segment& s);
   void on_transaction_start();
@@ -41,6 +45,14 @@ class Claim837pReader {
   // PWK, NTE, CR1, CRC, LIN, CTP and the REFs of the claim, its lines and drugs; false when s
   // is none of them.
   bool read_supplement(const x12::Segment& s);
+  // 2320, 2330A-2330G and 2430; false when s is none of their segments.
+  bool read_other_payer(const x12::Segment& s);
+  bool in_other_payer() const {
+    return context_ == Context::other_payer || context_ == Context::other_subscriber ||
+           context_ == Context::other_payer_name || context_ == Context::other_payer_provider ||
+           context_ == Context::line_adjudication;
+  }
+  void read_adjustments(const x12::Segment& s, std::vector<model::Adjustment>& out);  // one CAS
   model::Address* address_in_context();
   void read_name(const x12::Segment& s, model::Provider& p);
   void read_person(const x12::Segment& s, model::PersonName& n);
