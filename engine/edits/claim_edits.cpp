@@ -298,6 +298,84 @@ void edit_ambulance(Checker& check, model::AmbulanceTransport& a) {
   if (c.ambulance) edit_ambulance(check, *c.ambulance);
 }
 
+// The claim's other payers (2320/2330A/2330B), in payment order after the claim's own payer:
+// each with its payer (name, id, filing indicator), its subscriber (name, member id) and the
+// patient's relationship to that subscriber; distinct payer ids, none the claim's own; SBR01
+// the next code after the claim's own in the order P, S, T, A-H (filled in when missing).
+// Demographics of an other subscriber are checked and not kept: 2330A has no DMG, as the
+// 2010BA of a subscriber who is not the patient has none.
+void edit_other_coverage(Checker& check, Claim& c) {
+  static constexpr std::string_view kOrder = "PSTABCDEFGH";  // SBR01 payment order
+  if (c.other_coverage.size() > model::kMaxOtherPayers) {
+    check.fail({"other_coverage"}, EditCode::too_many_other_payers, "at most 10 other payers (2320)");
+    return;
+  }
+  std::size_t previous = kOrder.find(c.subscriber.payer_responsibility);
+  for (std::size_t i = 0; i < c.other_coverage.size(); ++i) {
+    model::OtherCoverage& o = c.other_coverage[i];
+    const int oi = static_cast<int>(i);
+    const std::string payer = fmt::format("other_coverage[{}].payer", i);
+    const std::string subscriber = fmt::format("other_coverage[{}].subscriber", i);
+    check.text({payer, -1, "name"}, o.payer.name, 60, true);
+    if (check.text({payer, -1, "id"}, o.payer.id, 80, true, 2)) {
+      if (o.payer.id == c.payer.id)
+        check.fail({payer, -1, "id"}, EditCode::duplicate_payer, "the claim's own payer cannot also be an other payer");
+      for (std::size_t j = 0; j < i; ++j)
+        if (c.other_coverage[j].payer.id == o.payer.id)
+          check.fail({payer, -1, "id"}, EditCode::duplicate_payer,
+                     fmt::format("the same payer as other_coverage[{}]", j));
+    }
+    if (o.payer.claim_filing_indicator.empty())
+      check.fail({payer, -1, "claim_filing_indicator"}, EditCode::missing_field, "required");
+    else if (!is_claim_filing_indicator(o.payer.claim_filing_indicator))
+      check.fail({payer, -1, "claim_filing_indicator"}, EditCode::invalid_code, "not an SBR09 claim filing indicator code");
+    if (o.payer.address) check.address(payer + ".address", *o.payer.address, false);
+
+    model::Subscriber& s = o.subscriber;
+    check.person_name(subscriber, s.name);
+    check.text({subscriber, -1, "member_id"}, s.member_id, 80, true, 2);
+    check.text({subscriber, -1, "group_number"}, s.group_number, 50, false);
+    check.text({subscriber, -1, "group_name"}, s.group_name, 60, false);
+    if (!s.group_number.empty()) s.group_name.clear();  // SBR04 only without SBR03
+    if (!s.insurance_type_code.empty() && (s.insurance_type_code.size() != 2 || !is_x12_text(s.insurance_type_code)))
+      check.fail({subscriber, -1, "insurance_type_code"}, EditCode::invalid_code, "expected a 2-character SBR05 code");
+    const std::size_t expected = previous == std::string_view::npos || previous + 1 >= kOrder.size()
+                                     ? std::string_view::npos
+                                     : previous + 1;
+    if (s.payer_responsibility.empty() && expected != std::string_view::npos)
+      s.payer_responsibility = std::string(1, kOrder[expected]);
+    if (!is_payer_responsibility(s.payer_responsibility)) {
+      check.fail({subscriber, -1, "payer_responsibility"}, EditCode::invalid_code, "expected S, T or A-H");
+    } else if (expected == std::string_view::npos || s.payer_responsibility[0] != kOrder[expected]) {
+      check.fail({subscriber, -1, "payer_responsibility"}, EditCode::payer_responsibility_order,
+                 expected == std::string_view::npos
+                     ? std::string("no payer can follow the one before it in P, S, T, A-H order")
+                     : fmt::format("expected {}: other payers follow the claim's payer in P, S, T, A-H order",
+                                   kOrder[expected]));
+    }
+    // The next entry follows this one's code, or the code this one should have had (one
+    // misplaced or mistyped code is one rejection, not one per entry after it).
+    const std::size_t given = s.payer_responsibility.size() == 1 ? kOrder.find(s.payer_responsibility[0]) : std::string_view::npos;
+    previous = given != std::string_view::npos ? given : expected;
+    if (!s.birth_date.empty()) check.date({subscriber, -1, "dob"}, s.birth_date, false);
+    if (!s.gender.empty()) {
+      upper(s.gender);
+      check.gender({subscriber, -1, "gender"}, s.gender);
+    }
+    s.birth_date = Date{};
+    s.gender.clear();
+    if (s.address != Address{}) check.address(subscriber + ".address", s.address, false);
+    if (o.relationship.empty())
+      check.fail({"other_coverage", oi, "relationship"}, EditCode::missing_field, "required");
+    else if (o.relationship != model::kRelationshipSelf && !is_patient_relationship(o.relationship))
+      check.fail({"other_coverage", oi, "relationship"}, EditCode::invalid_code,
+                 "expected 18 (self), 01, 19, 20, 21, 39, 40, 53 or G8");
+    // OI03/OI06: the patient's assignment of benefits and release of information are the claim's.
+    o.benefits_assignment = c.benefits_assignment;
+    o.release_of_information = c.release_of_information;
+  }
+}
+
 void normalize_codes(Claim& c) {
   for (auto& d : c.diagnoses) codes::normalize_code(CodeKind::icd10cm, d);
   for (auto& l : c.lines) {
@@ -482,6 +560,9 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
     s.gender.clear();
     s.address = Address{};
   }
+
+  if (!c.other_coverage.empty()) [[unlikely]]
+    edit_other_coverage(check, c);
 
   // Diagnoses.
   const codes::CodeLists* sets = context_.code_sets;

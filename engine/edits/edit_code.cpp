@@ -48,6 +48,9 @@ std::string_view edit_code_name(EditCode code) {
     case EditCode::invalid_ndc: return "invalid_ndc";
     case EditCode::invalid_clia_number: return "invalid_clia_number";
     case EditCode::too_many_attachments: return "too_many_attachments";
+    case EditCode::too_many_other_payers: return "too_many_other_payers";
+    case EditCode::duplicate_payer: return "duplicate_payer";
+    case EditCode::payer_responsibility_order: return "payer_responsibility_order";
   }
   return "unknown";
 }

@@ -52,6 +52,9 @@ enum class EditCode {
   invalid_ndc,                    // a drug's NDC that is not 11 digits (5-4-2), e.g. a 10-digit NDC
   invalid_clia_number,            // a CLIA number that is not 2 digits, D, 7 digits
   too_many_attachments,           // more than 10 PWK attachments on the claim or a line
+  too_many_other_payers,          // more than 10 other_coverage entries (the 837P's 2320 repeat)
+  duplicate_payer,                // an other payer named twice, or the claim's own payer again
+  payer_responsibility_order,     // an other payer's SBR01 is not the next in P, S, T, A-H order
 };
 
 std::string_view edit_code_name(EditCode code);

@@ -51,7 +51,7 @@ struct Path {
 
 // Every member name of schemas/encounter.schema.json, at any level (which names each object
 // may have is its Shape, below).
-constexpr std::array<std::string_view, 90> kKeyNames = {
+constexpr std::array<std::string_view, 91> kKeyNames = {
     // encounter ("batch" is gen_x12.py metadata the schema names and the reader ignores)
     "batch", "claim_id", "frequency_code", "place_of_service", "total_charge", "original_claim_number",
     "prior_authorization", "referral_number", "onset_date", "provider_signature_on_file", "assignment",
@@ -70,7 +70,9 @@ constexpr std::array<std::string_view, 90> kKeyNames = {
     "clia_number", "attachments", "note", "ambulance", "drug", "ndc", "quantity", "unit", "prescription_number",
     "report_type", "transmission", "control_number", "code", "text", "patient_weight", "transport_reason",
     "distance", "round_trip_purpose", "stretcher_purpose", "certifications", "pick_up", "drop_off", "answer",
-    "conditions"};
+    "conditions",
+    // coordination of benefits
+    "other_coverage"};
 
 // Open-addressing index of kKeyNames, built at compile time. A JSON member name is looked up
 // a word at a time: its first eight bytes and its length pick the bucket, and the candidate is
@@ -172,7 +174,7 @@ constexpr Shape kEncounterShape{
     "prior_authorization", "referral_number", "onset_date", "provider_signature_on_file", "assignment",
     "benefits_assigned", "release_of_information", "diagnoses", "accident", "submitter", "receiver", "payer",
     "billing_provider", "pay_to_address", "rendering_provider", "referring_provider", "service_facility",
-    "subscriber", "patient", "service_lines", "clia_number", "attachments", "note", "ambulance"};
+    "subscriber", "patient", "service_lines", "clia_number", "attachments", "note", "ambulance", "other_coverage"};
 constexpr Shape kAccidentShape{"cause", "date", "state", "country"};
 constexpr Shape kSubmitterShape{"name", "id", "contact_name", "phone", "email"};
 constexpr Shape kReceiverShape{"name", "id"};
@@ -196,6 +198,7 @@ constexpr Shape kAmbulanceShape{"patient_weight", "transport_reason", "distance"
 constexpr Shape kAmbulanceCertificationShape{"answer", "conditions"};
 constexpr Shape kPickUpShape{"address"};
 constexpr Shape kDropOffShape{"name", "address"};
+constexpr Shape kOtherCoverageShape{"payer", "subscriber", "relationship"};
 
 // One JSON object's members by name, indexed in a single pass over them (instead of a linear
 // FindMember per lookup). As with FindMember, the first occurrence of a name counts. A name the
@@ -600,6 +603,50 @@ class Typer {
     }
   }
 
+  void payer(const Value& value, const Path& p, model::Payer& out) {
+    const Members m = members(value, kPayerShape, p);
+    text(m, "name", p, out.name);
+    text(m, "id", p, out.id);
+    text(m, "claim_filing_indicator", p, out.claim_filing_indicator);
+    optional_address(m, "address", p, out.address);
+  }
+
+  void subscriber(const Value& value, const Path& p, model::Subscriber& out) {
+    const Members m = members(value, kSubscriberShape, p);
+    person_name(m, p, out.name);
+    text(m, "member_id", p, out.member_id);
+    date(m, "dob", p, out.birth_date);
+    text(m, "gender", p, out.gender);
+    address_member(m, "address", p, out.address);
+    text(m, "group_number", p, out.group_number);
+    text(m, "group_name", p, out.group_name);
+    text(m, "payer_responsibility", p, out.payer_responsibility);
+    text(m, "insurance_type_code", p, out.insurance_type_code);
+  }
+
+  // "other_coverage": [{payer, subscriber, relationship}] (2320/2330A/2330B), in payment order
+  // after the primary.
+  [[gnu::noinline]] void other_coverage(const Members& root, const Path& top, std::vector<model::OtherCoverage>& out) {
+    const Value* a = array(root, "other_coverage", top);
+    if (a == nullptr) return;
+    const Path arr{&top, "other_coverage"};
+    out.resize(a->Size());
+    int i = 0;
+    for (const auto& v : a->GetArray()) {
+      const Path p{&arr, {}, i};
+      auto& o = out[static_cast<std::size_t>(i++)];
+      if (!v.IsObject()) {
+        problem(p, "wrong_type", "expected an object");
+        continue;
+      }
+      const Members m = members(v, kOtherCoverageShape, p);
+      if (const Value* pay = object(m, "payer", p)) payer(*pay, {&p, "payer"}, o.payer);
+      if (const Value* s = object(m, "subscriber", p)) subscriber(*s, {&p, "subscriber"}, o.subscriber);
+      o.relationship.clear();
+      text(m, "relationship", p, o.relationship);
+    }
+  }
+
   [[gnu::noinline]] void encounter(const Value& value, model::Encounter& e) {
     const Path top;
     const Members root = members(value, kEncounterShape, top);
@@ -623,6 +670,8 @@ class Typer {
     if (member(root, "clia_number") || member(root, "attachments") || member(root, "note") ||
         member(root, "ambulance")) [[unlikely]]
       claim_supplements(root, top, c);
+    if (member(root, "other_coverage")) [[unlikely]]
+      other_coverage(root, top, c.other_coverage);
 
     if (const Value* a = object(root, "accident", top)) {
       const Path p{&top, "accident"};
@@ -650,14 +699,7 @@ class Typer {
       text(rm, "name", p, c.receiver.name);
       text(rm, "id", p, c.receiver.id);
     }
-    if (const Value* pay = object(root, "payer", top)) {
-      const Path p{&top, "payer"};
-      const Members paym = members(*pay, kPayerShape, p);
-      text(paym, "name", p, c.payer.name);
-      text(paym, "id", p, c.payer.id);
-      text(paym, "claim_filing_indicator", p, c.payer.claim_filing_indicator);
-      optional_address(paym, "address", p, c.payer.address);
-    }
+    if (const Value* pay = object(root, "payer", top)) payer(*pay, {&top, "payer"}, c.payer);
     if (const Value* b = object(root, "billing_provider", top)) {
       const Path p{&top, "billing_provider"};
       const Members bm = members(*b, kBillingProviderShape, p);
@@ -684,19 +726,7 @@ class Typer {
       text(fm, "npi", p, c.service_facility->npi);
       address_member(fm, "address", p, c.service_facility->address);
     }
-    if (const Value* s = object(root, "subscriber", top)) {
-      const Path p{&top, "subscriber"};
-      const Members sm = members(*s, kSubscriberShape, p);
-      person_name(sm, p, c.subscriber.name);
-      text(sm, "member_id", p, c.subscriber.member_id);
-      date(sm, "dob", p, c.subscriber.birth_date);
-      text(sm, "gender", p, c.subscriber.gender);
-      address_member(sm, "address", p, c.subscriber.address);
-      text(sm, "group_number", p, c.subscriber.group_number);
-      text(sm, "group_name", p, c.subscriber.group_name);
-      text(sm, "payer_responsibility", p, c.subscriber.payer_responsibility);
-      text(sm, "insurance_type_code", p, c.subscriber.insurance_type_code);
-    }
+    if (const Value* s = object(root, "subscriber", top)) subscriber(*s, {&top, "subscriber"}, c.subscriber);
     if (const Value* pt = object(root, "patient", top)) {
       const Path p{&top, "patient"};
       const Members ptm = members(*pt, kPatientShape, p);

@@ -113,5 +113,25 @@ TEST(Claim837pWriterTest, SituationalSegments) {
   EXPECT_LT(text.find("NM1*82"), text.find("NM1*77"));
 }
 
+TEST(Claim837pWriterTest, OtherPayersFollowThe2310LoopsAndPrecedeTheLines) {
+  const std::string json = testing::replaced(
+      testing::sample_encounter_json(), R"("patient":{"relationship":"18"},)",
+      R"("patient":{"relationship":"18"},"other_coverage":[{"payer":{"name":"BLUE CROSS","id":"00590",)"
+      R"("claim_filing_indicator":"BL"},"subscriber":{"last":"MILLER","first":"JANE","member_id":"XBL1"},"relationship":"01"}],)");
+  const auto segs = segments(write({claim_from(json)}));
+  std::vector<std::string> ids;
+  for (const auto& s : segs) ids.push_back(s.substr(0, s.find('*')));
+  const std::vector<std::string> expected = {"ISA", "GS",  "ST",  "BHT", "NM1", "PER", "NM1", "HL",  "PRV", "NM1",
+                                             "N3",  "N4",  "REF", "HL",  "SBR", "NM1", "N3",  "N4",  "DMG", "NM1",
+                                             "CLM", "HI",  "NM1", "PRV", "SBR", "OI",  "NM1", "NM1", "LX",  "SV1",
+                                             "DTP", "REF", "LX",  "SV1", "DTP", "REF", "SE",  "GE",  "IEA"};
+  EXPECT_EQ(ids, expected);
+  EXPECT_EQ(segs[24], "SBR*S*01*******BL");
+  EXPECT_EQ(segs[25], "OI***Y***Y");
+  EXPECT_EQ(segs[26], "NM1*IL*1*MILLER*JANE****MI*XBL1");
+  EXPECT_EQ(segs[27], "NM1*PR*2*BLUE CROSS*****PI*00590");
+  EXPECT_EQ(segs[36], "SE*35*0001");
+}
+
 }  // namespace
 }  // namespace clearhouse::x12_837p

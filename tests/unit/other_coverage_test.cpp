@@ -1,9 +1,12 @@
-// Coordination of benefits in the 837P: the 2320/2330A-G loops of a claim's other payers and
-// the 2430 loops of the earlier payers' line adjudications. The writer puts each segment in its
+// Coordination of benefits: an encounter's other_coverage (documented in the encounter schema,
+// edited with rejections naming the field) and, in the 837P, the 2320/2330A-G loops of a
+// claim's other payers and the 2430 loops of the earlier payers' line adjudications. The writer puts each segment in its
 // TR3 place (a primary claim's other payers without adjudication: SBR, OI, 2330A, 2330B only),
 // the reader reads them back into the same claim, the TR3's coordination-of-benefits examples
 // read into these fields and write back segment-equal, and the validator accepts the file.
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/schema.h>
 
 #include <sstream>
 
@@ -312,6 +315,158 @@ TEST(OtherCoverageTest, GuideExamplesReadIntoTheFieldsAndWriteBackSegmentEqual) 
 x12::spec::ValidationReport validate(const std::string& text) {
   x12::MemorySource source(text);
   return x12::spec::validate_x12(source, *testing::spec_catalog());
+}
+
+// The sample encounter with a secondary (the spouse's plan) and a tertiary payer (Medicaid).
+std::string cob_encounter_json() {
+  return replaced(testing::sample_encounter_json(), R"("patient":{"relationship":"18"},)",
+                  R"("patient":{"relationship":"18"},"other_coverage":[)"
+                  R"({"payer":{"name":"BLUE CROSS","id":"00590","claim_filing_indicator":"BL"},)"
+                  R"("subscriber":{"last":"MILLER","first":"JANE","member_id":"XBL7788","group_number":"G77",)"
+                  R"("group_name":"ACME CORP","dob":"1970-01-02","gender":"F","payer_responsibility":"S",)"
+                  R"("address":{"line1":"12 OAK AVE","city":"SPRINGFIELD","state":"il","zip":"62704"}},"relationship":"01"},)"
+                  R"({"payer":{"name":"STATE MEDICAID","id":"77027","claim_filing_indicator":"MC",)"
+                  R"("address":{"line1":"PO BOX 9","city":"SPRINGFIELD","state":"IL","zip":"62794"}},)"
+                  R"("subscriber":{"last":"MILLER","first":"ROBERT","member_id":"MCD123"},"relationship":"18"}],)");
+}
+
+TEST(OtherCoverageTest, TheEncounterConformsToTheSchema) {
+  rapidjson::Document schema_json;
+  schema_json.Parse(testing::read_file(testing::source_dir() / "schemas" / "encounter.schema.json").c_str());
+  ASSERT_FALSE(schema_json.HasParseError());
+  rapidjson::SchemaDocument schema(schema_json);
+  rapidjson::SchemaValidator validator(schema);
+  rapidjson::Document d;
+  d.Parse(cob_encounter_json().c_str());
+  ASSERT_FALSE(d.HasParseError());
+  EXPECT_TRUE(d.Accept(validator)) << validator.GetInvalidSchemaKeyword();
+  rapidjson::SchemaValidator strict(schema);
+  d.Parse(replaced(cob_encounter_json(), R"("relationship":"01")", R"("relationship":"99")").c_str());
+  EXPECT_FALSE(d.Accept(strict));
+}
+
+TEST(OtherCoverageTest, EditsAcceptAndNormalize) {
+  const model::Claim c = edited_claim(cob_encounter_json());
+  ASSERT_EQ(c.other_coverage.size(), 2u);
+  const model::OtherCoverage& s = c.other_coverage[0];
+  EXPECT_EQ(s.payer.id, "00590");
+  EXPECT_EQ(s.payer.claim_filing_indicator, "BL");
+  EXPECT_EQ(s.subscriber.member_id, "XBL7788");
+  EXPECT_EQ(s.subscriber.group_name, "");  // SBR04 only without SBR03
+  EXPECT_EQ(s.subscriber.address.state, "IL");
+  EXPECT_TRUE(s.subscriber.birth_date.empty());  // checked, not sent (2330A has no DMG)
+  EXPECT_EQ(s.subscriber.gender, "");
+  EXPECT_EQ(s.relationship, "01");
+  EXPECT_FALSE(s.adjudication);
+  const model::OtherCoverage& t = c.other_coverage[1];
+  EXPECT_EQ(t.subscriber.payer_responsibility, "T");  // filled in: the next after S
+  ASSERT_TRUE(t.payer.address);
+  EXPECT_EQ(t.payer.address->postal_code, "62794");
+  EXPECT_EQ(t.benefits_assignment, "Y");  // the claim's CLM08 and CLM09
+  EXPECT_EQ(t.release_of_information, "Y");
+  const model::Claim unassigned = edited_claim(replaced(cob_encounter_json(), R"("claim_id":"T1001",)",
+                                                        R"("claim_id":"T1001","benefits_assigned":false,)"));
+  EXPECT_EQ(unassigned.other_coverage[1].benefits_assignment, "N");
+  // An encounter without other coverage has none.
+  EXPECT_TRUE(edited_claim(testing::sample_encounter_json()).other_coverage.empty());
+}
+
+struct Case {
+  std::string from, to;  // one change to the encounter with other coverage
+  std::string field, code;
+};
+
+class OtherCoverageErrorsTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(OtherCoverageErrorsTest, RejectsNamingTheField) {
+  const Case& c = GetParam();
+  edits::ClaimEditor editor(testing::test_context());
+  const auto out = testing::edit_json(replaced(cob_encounter_json(), c.from, c.to), editor);
+  ASSERT_TRUE(out.rejected()) << c.to;
+  EXPECT_TRUE(out.claims.empty());
+  std::string all;
+  for (const auto& r : out.rejections) all += r.field + " " + r.code + "; ";
+  ASSERT_EQ(out.rejections.size(), 1u) << all;
+  EXPECT_EQ(out.rejections[0].field, c.field);
+  EXPECT_EQ(out.rejections[0].code, c.code);
+}
+
+const Case kCases[] = {
+    // distinct payers, none the claim's own
+    {R"("id":"77027")", R"("id":"00590")", "other_coverage[1].payer.id", "duplicate_payer"},
+    {R"("id":"00590")", R"("id":"60054")", "other_coverage[0].payer.id", "duplicate_payer"},
+    // responsibility in order after the claim's payer
+    {R"("payer_responsibility":"S")", R"("payer_responsibility":"T")", "other_coverage[0].subscriber.payer_responsibility",
+     "payer_responsibility_order"},
+    {R"("member_id":"MCD123")", R"("member_id":"MCD123","payer_responsibility":"S")",
+     "other_coverage[1].subscriber.payer_responsibility", "payer_responsibility_order"},
+    {R"("payer_responsibility":"S")", R"("payer_responsibility":"P")", "other_coverage[0].subscriber.payer_responsibility",
+     "payer_responsibility_order"},
+    {R"("payer_responsibility":"S")", R"("payer_responsibility":"X")", "other_coverage[0].subscriber.payer_responsibility",
+     "invalid_code"},
+    // required fields and code lists
+    {R"("name":"BLUE CROSS",)", "", "other_coverage[0].payer.name", "missing_field"},
+    {R"("id":"77027",)", "", "other_coverage[1].payer.id", "missing_field"},
+    {R"(,"claim_filing_indicator":"MC")", "", "other_coverage[1].payer.claim_filing_indicator", "missing_field"},
+    {R"("claim_filing_indicator":"BL")", R"("claim_filing_indicator":"XX")", "other_coverage[0].payer.claim_filing_indicator",
+     "invalid_code"},
+    {R"("last":"MILLER","first":"JANE",)", R"("first":"JANE",)", "other_coverage[0].subscriber.last", "missing_field"},
+    {R"("member_id":"MCD123")", R"("first":"X")", "other_coverage[1].subscriber.member_id", "missing_field"},
+    {R"(,"relationship":"01")", "", "other_coverage[0].relationship", "missing_field"},
+    {R"("relationship":"01")", R"("relationship":"99")", "other_coverage[0].relationship", "invalid_code"},
+    {R"("zip":"62794")", R"("zip":"6279")", "other_coverage[1].payer.address.zip", "invalid_zip"},
+    {R"("gender":"F")", R"("gender":"X")", "other_coverage[0].subscriber.gender", "invalid_gender"},
+    {R"("member_id":"XBL7788")", R"("member_id":"XBL*7788")", "other_coverage[0].subscriber.member_id", "invalid_character"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Fields, OtherCoverageErrorsTest, ::testing::ValuesIn(kCases));
+
+TEST(OtherCoverageTest, ElevenOtherPayersAreTooMany) {
+  std::string list;
+  const char* codes = "STABCDEFGHU";
+  for (int i = 0; i < 11; ++i)
+    list += std::string(i ? "," : "") + R"({"payer":{"name":"P","id":"ID)" + std::to_string(i) +
+            R"(","claim_filing_indicator":"CI"},"subscriber":{"last":"X","member_id":"M1","payer_responsibility":")" +
+            codes[i] + R"("},"relationship":"18"})";
+  edits::ClaimEditor editor(testing::test_context());
+  const auto out = testing::edit_json(replaced(testing::sample_encounter_json(), R"("patient":{"relationship":"18"},)",
+                                               R"("patient":{"relationship":"18"},"other_coverage":[)" + list + "],"),
+                                      editor);
+  ASSERT_EQ(out.rejections.size(), 1u);
+  EXPECT_EQ(out.rejections[0].field, "other_coverage");
+  EXPECT_EQ(out.rejections[0].code, "too_many_other_payers");
+}
+
+TEST(OtherCoverageTest, ThePrimaryClaimCarriesSbrOiAnd2330AAnd2330BOnly) {
+  const auto segs = segments(write_837p(edited_claim(cob_encounter_json())));
+  std::vector<std::string> cob;
+  bool in = false;
+  for (const auto& s : segs) {
+    if (s.rfind("SBR*", 0) == 0 && s.rfind("SBR*P*", 0) != 0) in = true;
+    if (s.rfind("LX*", 0) == 0) in = false;
+    if (in) cob.push_back(s);
+  }
+  const std::vector<std::string> expected = {
+      "SBR*S*01*G77******BL",
+      "OI***Y***Y",
+      "NM1*IL*1*MILLER*JANE****MI*XBL7788",
+      "N3*12 OAK AVE",
+      "N4*SPRINGFIELD*IL*62704",
+      "NM1*PR*2*BLUE CROSS*****PI*00590",
+      "SBR*T*18*******MC",
+      "OI***Y***Y",
+      "NM1*IL*1*MILLER*ROBERT****MI*MCD123",
+      "NM1*PR*2*STATE MEDICAID*****PI*77027",
+      "N3*PO BOX 9",
+      "N4*SPRINGFIELD*IL*62794",
+  };
+  EXPECT_EQ(cob, expected);
+  x12::Diagnostics d;
+  const auto back = read_claims(write_837p(edited_claim(cob_encounter_json())), d);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0], edited_claim(cob_encounter_json()));
+  const auto r = validate(write_837p(edited_claim(cob_encounter_json())));
+  for (const auto& f : r.findings) ADD_FAILURE() << f.segment_id << " " << f.element << ": " << f.message;
 }
 
 TEST(OtherCoverageTest, ValidatorAcceptsTheFile) {
