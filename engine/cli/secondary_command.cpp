@@ -56,6 +56,7 @@ int run(const Args& args) {
     json.key("replacements").unsigned_number(report.replacements);
     json.key("forwarded").unsigned_number(report.forwarded);
     json.key("waiting").unsigned_number(report.waiting);
+    json.key("nothing_owed").unsigned_number(report.nothing_owed);
     json.key("rejected").unsigned_number(report.rejected);
     json.key("bytes").unsigned_number(report.bytes);
     json.key("files").begin_array();
@@ -77,9 +78,11 @@ int run(const Args& args) {
     json.end_object();
     json.newline();
   } else {
-    fmt::print("{} claim(s) read: {} sent, {} replacement(s), {} forwarded by the payer, {} waiting, {} rejected; {} file(s)\n",
-               report.candidates, report.sent, report.replacements, report.forwarded, report.waiting, report.rejected,
-               report.files.size());
+    fmt::print(
+        "{} claim(s) read: {} sent, {} replacement(s), {} forwarded by the payer, {} waiting, {} with nothing owed, "
+        "{} rejected; {} file(s)\n",
+        report.candidates, report.sent, report.replacements, report.forwarded, report.waiting, report.nothing_owed,
+        report.rejected, report.files.size());
     for (const auto& f : report.files) fmt::print("  {}\n", f);
     for (const auto& d : report.decisions) fmt::print("  claim {}: {}\n", d.claim_id, d.message);
   }

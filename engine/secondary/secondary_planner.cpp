@@ -72,6 +72,7 @@ std::string_view to_string(Decision d) {
     case Decision::forwarded: return "forwarded";
     case Decision::waiting_reversed: return "waiting_reversed";
     case Decision::waiting_claim_number: return "waiting_claim_number";
+    case Decision::nothing_owed: return "nothing_owed";
     case Decision::nothing: return "nothing";
     case Decision::no_next_payer: return "no_next_payer";
     case Decision::unreadable: return "unreadable";
@@ -203,6 +204,12 @@ PlannedClaim plan_claim(const Candidate& candidate) {
   }
   if (past.last_sent != nullptr && past.last_sent->based_on_payment == standing->id) {
     out.decision = Decision::nothing;
+    return out;
+  }
+  if (standing->patient_responsibility_cents <= 0) {
+    out.decision = already(Decision::nothing_owed, standing->id) ? Decision::nothing : Decision::nothing_owed;
+    out.message = fmt::format("not sent to {} ({}): {} left nothing to the patient (CLP05 0, CLP02 {})",
+                              out.next_payer_name, out.next_payer_id, row.claim.payer_name, standing->status_code);
     return out;
   }
   std::string original_number;

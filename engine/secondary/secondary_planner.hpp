@@ -16,7 +16,10 @@
 //     REF*F8 = the next payer's claim number (its 277CA REF*1K or 835 CLP07). When that number
 //     is not known yet, the replacement waits (the guide requires REF*F8 with frequency 7);
 //     history "waiting_claim_number" once, and a later run sends it once the number arrives;
-//   - otherwise (processed or denied: the next payer needs a denial's adjudication too) sent.
+//   - the payer left the patient nothing (CLP05 = 0, e.g. paid in full or a contractual
+//     denial): nothing to bill the next payer for; history "nothing_owed" once;
+//   - otherwise (processed, or denied with a patient share: the next payer needs a denial's
+//     adjudication too) sent.
 // The next payer's claim: its payer and subscriber (SBR01 S or T) from the next coverage; every
 // earlier payer, and the claim's own payer now, in other_coverage WITH adjudication (AMT*D =
 // CLP04, CAS = its claim-level CAS triples, AMT*EAF = CLP05, DTP*573 = its remittance's payment
@@ -40,6 +43,7 @@ enum class Decision {
   forwarded,             // crossover: the payer sent it on itself
   waiting_reversed,      // the payment was reversed and not corrected
   waiting_claim_number,  // a replacement is due but the next payer's claim number is unknown
+  nothing_owed,          // the payer left nothing to the patient (CLP05 0): nothing to bill onward
   nothing,               // already decided on this payment (no history row)
   no_next_payer,         // every other coverage already has its adjudication
   unreadable,            // the stored rendering does not read back (reported)

@@ -120,6 +120,7 @@ SecondaryReport run_secondary(ledger::Ledger& ledger, const SecondaryOptions& o)
         case Decision::send: ++report.sent; break;
         case Decision::replace: ++report.replacements; break;
         case Decision::forwarded: ++report.forwarded; break;
+        case Decision::nothing_owed: ++report.nothing_owed; break;
         default: ++report.waiting; break;
       }
       report.decisions.push_back({p.claim_id, p.payer_id, p.next_payer_id, p.next_level, e.event, p.message});

@@ -38,7 +38,7 @@ struct DecisionSummary {
 
 struct SecondaryReport {
   std::size_t candidates = 0;  // claims read (remittance posted, other coverage named)
-  std::size_t sent = 0, replacements = 0, forwarded = 0, waiting = 0, rejected = 0;
+  std::size_t sent = 0, replacements = 0, forwarded = 0, waiting = 0, nothing_owed = 0, rejected = 0;
   std::vector<std::string> files;
   std::uint64_t bytes = 0;
   std::string rejections_file;

@@ -145,10 +145,21 @@ TEST(SecondaryPlanner, ProcessedPrimaryIsSentWithItsAdjudicationLineByLine) {
   EXPECT_EQ(sum, model::Money::from_cents(25000));
 }
 
-TEST(SecondaryPlanner, DeniedPrimaryIsStillSentWithTheDenial) {
+TEST(SecondaryPlanner, DeniedPrimaryWithAPatientShareIsStillSentWithTheDenial) {
   auto p = paid(5, "4");
   p.paid_cents = 0;
+  p.patient_responsibility_cents = 25000;
   EXPECT_EQ(plan_claim(candidate({p})).decision, Decision::send);
+}
+
+TEST(SecondaryPlanner, NothingLeftToThePatientIsNotBilledOnward) {
+  auto p = paid(5);
+  p.patient_responsibility_cents = 0;
+  const auto plan = plan_claim(candidate({p}));
+  EXPECT_EQ(plan.decision, Decision::nothing_owed);
+  EXPECT_FALSE(plan.next_claim);
+  EXPECT_NE(plan.message.find("CLP05 0"), std::string::npos) << plan.message;
+  EXPECT_EQ(plan_claim(candidate({p}, {event("nothing_owed", 5)})).decision, Decision::nothing);
 }
 
 TEST(SecondaryPlanner, CrossoverIsNotSentAndRecordedOnce) {
