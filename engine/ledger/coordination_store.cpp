@@ -44,7 +44,7 @@ std::vector<CoordinationCandidate> read_coordination_candidates(sql::Connection&
         "FROM claims c JOIN claim_renderings r ON r.claim_row = c.id "
         "WHERE EXISTS (SELECT 1 FROM claim_payments p JOIN remittances m ON m.id = p.remittance_id "
         "WHERE p.payer_id = c.payer_id AND p.claim_id = c.claim_id AND p.claim_row = c.id "
-        "AND substr(m.posted_at, 1, 10) <= ?) ORDER BY c.id");
+        "AND COALESCE(NULLIF(m.payment_date, ''), substr(m.posted_at, 1, 10)) <= ?) ORDER BY c.id");
     q->bind(1, as_of);
     while (q->step()) {
       CoordinationCandidate cand;
@@ -71,7 +71,7 @@ std::vector<CoordinationCandidate> read_coordination_candidates(sql::Connection&
       "SELECT p.id, p.status_code, p.reversal, p.reversed_by, p.paid_cents, p.patient_responsibility_cents, "
       "p.payer_claim_control_number, p.adjustments, p.crossover_payer, m.payment_date, m.posted_at "
       "FROM claim_payments p JOIN remittances m ON m.id = p.remittance_id "
-      "WHERE p.payer_id = ? AND p.claim_id = ? AND p.claim_row = ? AND substr(m.posted_at, 1, 10) <= ? ORDER BY p.id");
+      "WHERE p.payer_id = ? AND p.claim_id = ? AND p.claim_row = ? AND COALESCE(NULLIF(m.payment_date, ''), substr(m.posted_at, 1, 10)) <= ? ORDER BY p.id");
   auto lines = c.prepare(
       "SELECT l.claim_payment_id, COALESCE(s.line_number, 0), l.procedure_code, l.modifiers, l.billed_cents, "
       "l.paid_cents, l.paid_units, l.adjustments FROM line_payments l "
