@@ -14,6 +14,9 @@
 #include <map>
 
 #include "engine/ledger/ledger.hpp"
+#include "engine/rules/rules_config.hpp"
+#include "engine/service/claim_detail.hpp"
+#include "generators/render/json_writer.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace clearhouse::testing {
@@ -282,6 +285,75 @@ TEST(SecondaryE2E, NextPayersClaimCarriesThePrimarysAdjudicationAndItsRemittance
   EXPECT_EQ((*payers["38217"])["claims"]["partially_paid"].GetUint64(), 1u);
   EXPECT_EQ(report["totals"]["cents"]["billed"].GetInt64(), 3 * 30500) << "COB1's charge counted once";
   EXPECT_EQ(report["totals"]["cents"]["paid"].GetInt64(), 3 * 17052 + 4000);
+
+  // The claim detail (GET /v1/claims/COB1, worklist show): a claim id known to both payers
+  // answers with Medicare's claim, each payer's part, and the coordination in its timeline.
+  {
+    auto ledger = ledger::open_ledger(db_url(dir));
+    const auto loaded = rules::load_rules_config((source_dir() / "schemas").string());
+    ASSERT_TRUE(loaded.config.has_value());
+    const auto& config = *loaded.config;
+    render::JsonWriter json;
+    ASSERT_EQ(service::write_claim_detail(*ledger, config, model::Date{2024, 7, 1}, "COB1", "", json),
+              service::ClaimLookup::found);
+    const auto detail = parse_json(json.take());
+    EXPECT_EQ(std::string(detail["payer_id"].GetString()), "15202");
+    const auto& cob = detail["coordination"];
+    ASSERT_TRUE(cob.IsObject());
+    ASSERT_EQ(cob["payers"].Size(), 2u);
+    EXPECT_EQ(std::string(cob["payers"][0]["payer_level"].GetString()), "P");
+    EXPECT_EQ(cob["payers"][0]["paid_cents"].GetInt64(), 17052);
+    EXPECT_EQ(std::string(cob["payers"][1]["payer_id"].GetString()), "38217");
+    EXPECT_EQ(cob["payers"][1]["paid_cents"].GetInt64(), 4000);
+    EXPECT_EQ(cob["paid_cents"].GetInt64(), 21052);
+    EXPECT_EQ(cob["balance_cents"].GetInt64(), 0) << "the Medigap plan left the patient nothing";
+    EXPECT_FALSE(cob["awaiting_payer"].GetBool());
+    bool sent_in_timeline = false;
+    for (const auto& h : detail["status_history"].GetArray())
+      sent_in_timeline = sent_in_timeline || std::string(h["event"].GetString()) == "coordination_sent";
+    EXPECT_TRUE(sent_in_timeline);
+    render::JsonWriter crossover;
+    ASSERT_EQ(service::write_claim_detail(*ledger, config, model::Date{2024, 7, 1}, "COB2", "", crossover),
+              service::ClaimLookup::found);
+    const auto cross = parse_json(crossover.take());
+    std::string why;
+    for (const auto& h : cross["status_history"].GetArray())
+      if (std::string(h["event"].GetString()) == "coordination_forwarded") why = h["detail"].GetString();
+    EXPECT_NE(why.find("crossed the claim over to LIBERTY MEDIGAP"), std::string::npos) << why;
+  }
+
+  // Medicare corrects its payment (reversal and a new payment): the Medigap plan gets a
+  // replacement (CLM05-3 7) naming its own claim number (its 835's CLP07) in REF*F8.
+  const auto correction = remittance(
+      "MEDICARE PART B", "15202", "MCR0000102", "10", "20240625",
+      {{"CLP*COB1*22*-305*-170.52*-40*MB*MCRCOB1*11*1",
+        {},
+        {{"SVC*HC:G0439*-240*-170.52**1", "CAS*CO*45*-26**253*-3.48", "CAS*PR*2*-40", "REF*6R*COB1-1"},
+         {"SVC*HC:93000*-65*0**1", "CAS*CO*97*-65", "REF*6R*COB1-2"}}},
+       {"CLP*COB1*1*305*180.52*30*MB*MCRCOB1B*11*1",
+        {},
+        {{"SVC*HC:G0439*240*180.52**1", "CAS*CO*45*26**253*3.48", "CAS*PR*2*30", "REF*6R*COB1-1"},
+         {"SVC*HC:93000*65*0**1", "CAS*CO*97*65", "REF*6R*COB1-2"}}}});
+  write_file(dir / "correction.835", correction);
+  r = run_clearhouse({"post", (dir / "correction.835").string(), "--db", db_url(dir)});
+  ASSERT_NE(r.exit_code, 2) << r.out << r.err;
+  auto replaced = secondary(dir, "replacement");
+  EXPECT_EQ(replaced.summary["replacements"].GetUint64(), 1u) << r.out;
+  EXPECT_EQ(replaced.summary["sent"].GetUint64(), 0u);
+  ASSERT_EQ(replaced.files.size(), 1u);
+  std::string frequency, original, paid_now;
+  for (const auto& e : segments_of(read_file(replaced.files[0]))) {
+    if (e[0] == "CLM") frequency = e[5];
+    if (e[0] == "REF" && e[1] == "F8" && original.empty()) original = e[2];
+    if (e[0] == "AMT" && e[1] == "D") paid_now = e[2];
+  }
+  EXPECT_EQ(frequency, "11:B:7");
+  EXPECT_EQ(original, "LMGCOB1") << "the first REF*F8 is the 2300's: the Medigap plan's claim number";
+  EXPECT_EQ(paid_now, "180.52");
+  const auto vr = run_clearhouse({"validate", replaced.files[0].string()});
+  EXPECT_EQ(vr.exit_code, 0) << vr.out << vr.err;
+  EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM claims WHERE payer_id = '38217' AND claim_id = 'COB1' AND frequency_code = '7'"), 1);
+  EXPECT_TRUE(secondary(dir, "after-replacement").files.empty()) << "and once only";
 }
 
 }  // namespace
