@@ -42,7 +42,8 @@ std::vector<CoordinationCandidate> read_coordination_candidates(sql::Connection&
         "SELECT c.id, c.batch_id, c.claim_id, c.payer_id, c.payer_name, c.billing_npi, c.frequency_code, "
         "c.billed_cents, c.payer_level, c.follows_claim_row, c.payer_claim_control_number, r.x12 "
         "FROM claims c JOIN claim_renderings r ON r.claim_row = c.id "
-        "WHERE EXISTS (SELECT 1 FROM claim_payments p JOIN remittances m ON m.id = p.remittance_id "
+        "WHERE c.id = (SELECT MAX(d.id) FROM claims d WHERE d.payer_id = c.payer_id AND d.claim_id = c.claim_id) "
+        "AND EXISTS (SELECT 1 FROM claim_payments p JOIN remittances m ON m.id = p.remittance_id "
         "WHERE p.payer_id = c.payer_id AND p.claim_id = c.claim_id AND p.claim_row = c.id "
         "AND COALESCE(NULLIF(m.payment_date, ''), substr(m.posted_at, 1, 10)) <= ?) ORDER BY c.id");
     q->bind(1, as_of);
@@ -78,7 +79,7 @@ std::vector<CoordinationCandidate> read_coordination_candidates(sql::Connection&
       "LEFT JOIN service_lines s ON s.id = l.service_line_row WHERE l.claim_payment_id = ? ORDER BY l.line_number");
   auto history = c.prepare(std::string("SELECT ") + std::string(kHistoryColumns) +
                            " FROM coordination_history h LEFT JOIN batches b ON b.id = h.batch_id "
-                           "WHERE h.claim_row = ? ORDER BY h.id");
+                           "WHERE h.claim_id = ? AND h.payer_id = ? ORDER BY h.id");
   auto next_number = c.prepare(
       "SELECT COALESCE((SELECT p.payer_claim_control_number FROM claim_payments p WHERE p.claim_row = c.id "
       "AND p.payer_id = c.payer_id AND p.claim_id = c.claim_id AND p.payer_claim_control_number <> '' "
@@ -117,7 +118,7 @@ std::vector<CoordinationCandidate> read_coordination_candidates(sql::Connection&
       }
       lines->reset();
     }
-    history->bind(1, cl.row_id);
+    history->bind(1, cl.claim_id).bind(2, cl.payer_id);
     while (history->step()) cand.history.push_back(read_event(*history));
     history->reset();
     for (const auto& e : cand.history) {

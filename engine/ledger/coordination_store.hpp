@@ -53,7 +53,9 @@ struct CoordinationEvent {
   std::string message, at;
 };
 
-// A claims row naming other coverage whose payer's remittance has posted.
+// The latest claims row of a payer's claim id (a corrected claim supersedes the one it
+// replaces) naming other coverage, whose payer's remittance has posted. Its history is the
+// claim id's at that payer, whichever of its claims rows it was recorded for.
 struct CoordinationCandidate {
   ClaimRecord claim;                 // without lines; payer_level, follows_claim_row, rendering filled
   std::string payer_claim_control_number;  // the payer's REF*1K (277CA), "" when none

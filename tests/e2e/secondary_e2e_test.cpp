@@ -247,7 +247,8 @@ TEST(SecondaryE2E, NextPayersClaimCarriesThePrimarysAdjudicationAndItsRemittance
 
   // The Medigap plan's 835 (CLP02 1, as some supplements send it) against a fee schedule that
   // would call it underpaid if it were the primary's.
-  write_file(dir / "fees.csv", "payer_id,procedure,modifier,allowed_cents\n38217,G0439,,20000\n15202,G0439,,20000\n");
+  // (Medicare's own payments match its schedule to the cent: 210.52 allowed less the patient's share.)
+  write_file(dir / "fees.csv", "payer_id,procedure,modifier,allowed_cents\n38217,G0439,,20000\n15202,G0439,,21052\n");
   const auto medigap = remittance(
       "LIBERTY MEDIGAP", "38217", "LMG0000201", "40", "20240620",
       {{"CLP*COB1*1*305*40*0*CI*LMGCOB1*11*1",
@@ -285,6 +286,11 @@ TEST(SecondaryE2E, NextPayersClaimCarriesThePrimarysAdjudicationAndItsRemittance
   EXPECT_EQ((*payers["38217"])["claims"]["partially_paid"].GetUint64(), 1u);
   EXPECT_EQ(report["totals"]["cents"]["billed"].GetInt64(), 3 * 30500) << "COB1's charge counted once";
   EXPECT_EQ(report["totals"]["cents"]["paid"].GetInt64(), 3 * 17052 + 4000);
+
+  // The worklist: at each payer, only what that payer denied (line 2, CO-97, 65.00), to the cent.
+  EXPECT_EQ(query_int(dir, "SELECT amount_cents FROM worklist_items WHERE payer_id = '38217' AND claim_id = 'COB1'"), 6500);
+  EXPECT_EQ(query_text(dir, "SELECT rules FROM worklist_items WHERE payer_id = '38217' AND claim_id = 'COB1'"), "denial.line");
+  EXPECT_EQ(query_int(dir, "SELECT amount_cents FROM worklist_items WHERE payer_id = '15202' AND claim_id = 'COB1'"), 6500);
 
   // The claim detail (GET /v1/claims/COB1, worklist show): a claim id known to both payers
   // answers with Medicare's claim, each payer's part, and the coordination in its timeline.
