@@ -24,7 +24,7 @@ constexpr OptionSpec kOptions[] = {
      .description = "where the 837P files and rejections.jsonl go (required)"},
     command_line::kDbOption,
     {.name = "as-of", .value_name = "YYYY-MM-DD",
-     .description = "count remittances posted on or before this date (else $CLEARHOUSE_TODAY, else the UTC date)"},
+     .description = "count remittances dated (BPR16, else posted) on or before this date (else $CLEARHOUSE_TODAY, else the UTC date)"},
     {.name = "test", .takes_value = false, .description = "mark the interchanges as test data (ISA15 T)"},
     {.name = "compact", .takes_value = false, .description = "no line break after each segment"},
     {.name = "format", .value_name = "json|text", .description = "the summary as JSON (default) or text"},

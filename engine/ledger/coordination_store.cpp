@@ -1,5 +1,7 @@
 #include "engine/ledger/coordination_store.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -77,9 +79,10 @@ std::vector<CoordinationCandidate> read_coordination_candidates(sql::Connection&
       "SELECT l.claim_payment_id, COALESCE(s.line_number, 0), l.procedure_code, l.modifiers, l.billed_cents, "
       "l.paid_cents, l.paid_units, l.adjustments FROM line_payments l "
       "LEFT JOIN service_lines s ON s.id = l.service_line_row WHERE l.claim_payment_id = ? ORDER BY l.line_number");
-  auto history = c.prepare(std::string("SELECT ") + std::string(kHistoryColumns) +
-                           " FROM coordination_history h LEFT JOIN batches b ON b.id = h.batch_id "
-                           "WHERE h.claim_id = ? AND h.payer_id = ? ORDER BY h.id");
+  auto history = c.prepare(fmt::format(
+      "SELECT {} FROM coordination_history h LEFT JOIN batches b ON b.id = h.batch_id "
+      "WHERE h.claim_id = ? AND h.payer_id = ? ORDER BY h.id",
+      kHistoryColumns));
   auto next_number = c.prepare(
       "SELECT COALESCE((SELECT p.payer_claim_control_number FROM claim_payments p WHERE p.claim_row = c.id "
       "AND p.payer_id = c.payer_id AND p.claim_id = c.claim_id AND p.payer_claim_control_number <> '' "
@@ -158,9 +161,9 @@ void insert_coordination_events(sql::Connection& c, std::span<const Coordination
 }
 
 std::vector<CoordinationEvent> read_coordination_history(sql::Connection& c, std::string_view claim_id) {
-  auto q = c.prepare(std::string("SELECT ") + std::string(kHistoryColumns) +
-                     " FROM coordination_history h LEFT JOIN batches b ON b.id = h.batch_id "
-                     "WHERE h.claim_id = ? ORDER BY h.id");
+  auto q = c.prepare(fmt::format(
+      "SELECT {} FROM coordination_history h LEFT JOIN batches b ON b.id = h.batch_id WHERE h.claim_id = ? ORDER BY h.id",
+      kHistoryColumns));
   q->bind(1, claim_id);
   std::vector<CoordinationEvent> out;
   while (q->step()) out.push_back(read_event(*q));
