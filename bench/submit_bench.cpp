@@ -1,6 +1,7 @@
 // Encounters -> 837P files: the whole `clearhouse submit` pipeline (JSON Lines reader, claim
 // edits, 837P writer, files, and optionally the SQLite ledger) on 100,000 generated encounters,
-// one in ten with a drug line (2410).
+// one in ten with a drug line (2410); the *OtherCoverage runs have, in addition, one encounter
+// in four with a second payer (2320/2330A/2330B), the mix practices send.
 // items/s = claims written; bytes/s = 837P bytes written. Inputs are generated into the build
 // directory by ../shared/tools/gen_x12.py on first use.
 //
@@ -17,6 +18,7 @@
 
 #include "bench/support/bench_inputs.hpp"
 #include "bench/support/drug_lines.hpp"
+#include "bench/support/other_coverage.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/submit/submit_run.hpp"
 #include "parsers/encounter/encounter_reader.hpp"
@@ -43,8 +45,10 @@ submit::SubmitOptions options(const fs::path& encounters, const fs::path& out) {
   return o;
 }
 
-void run(benchmark::State& state, bool with_ledger) {
-  const auto input = with_drug_lines(generated_claims(X12Kind::claim_837p, encounter_count()).encounters);
+fs::path drug_mix() { return with_drug_lines(generated_claims(X12Kind::claim_837p, encounter_count()).encounters); }
+fs::path other_coverage_mix() { return with_other_coverage(drug_mix()); }
+
+void run(benchmark::State& state, bool with_ledger, const fs::path& input) {
   const fs::path work = bench_data_dir() / (with_ledger ? "submit-ledger" : "submit-no-ledger");
   std::uint64_t claims = 0, bytes = 0;
   for (auto _ : state) {
@@ -72,8 +76,7 @@ void run(benchmark::State& state, bool with_ledger) {
 }
 
 // The first stage alone: JSON Lines -> typed encounters (for finding where the time goes).
-void BM_ReadEncounters(benchmark::State& state) {
-  const auto input = with_drug_lines(generated_claims(X12Kind::claim_837p, encounter_count()).encounters);
+void read_encounters(benchmark::State& state, const fs::path& input) {
   std::uint64_t n = 0;
   for (auto _ : state) {
     std::string error;
@@ -84,12 +87,19 @@ void BM_ReadEncounters(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(fs::file_size(input) * state.iterations()));
 }
 
-void BM_SubmitWithoutLedger(benchmark::State& state) { run(state, false); }
-void BM_SubmitWithSqliteLedger(benchmark::State& state) { run(state, true); }
+void BM_ReadEncounters(benchmark::State& state) { read_encounters(state, drug_mix()); }
+void BM_ReadEncountersOtherCoverage(benchmark::State& state) { read_encounters(state, other_coverage_mix()); }
+void BM_SubmitWithoutLedger(benchmark::State& state) { run(state, false, drug_mix()); }
+void BM_SubmitWithoutLedgerOtherCoverage(benchmark::State& state) { run(state, false, other_coverage_mix()); }
+void BM_SubmitWithSqliteLedger(benchmark::State& state) { run(state, true, drug_mix()); }
+void BM_SubmitWithSqliteLedgerOtherCoverage(benchmark::State& state) { run(state, true, other_coverage_mix()); }
 
 BENCHMARK(BM_ReadEncounters)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ReadEncountersOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_SubmitWithoutLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_SubmitWithoutLedgerOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_SubmitWithSqliteLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_SubmitWithSqliteLedgerOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 }  // namespace clearhouse::bench

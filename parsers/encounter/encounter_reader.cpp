@@ -603,6 +603,8 @@ class Typer {
     }
   }
 
+  // An other coverage's payer and subscriber: the shapes of the claim's (read in encounter(),
+  // whose code stays as it was so that encounters without other coverage cost nothing more).
   void payer(const Value& value, const Path& p, model::Payer& out) {
     const Members m = members(value, kPayerShape, p);
     text(m, "name", p, out.name);
@@ -626,7 +628,7 @@ class Typer {
 
   // "other_coverage": [{payer, subscriber, relationship}] (2320/2330A/2330B), in payment order
   // after the primary.
-  [[gnu::noinline]] void other_coverage(const Members& root, const Path& top, std::vector<model::OtherCoverage>& out) {
+  [[gnu::noinline, gnu::cold]] void other_coverage(const Members& root, const Path& top, std::vector<model::OtherCoverage>& out) {
     const Value* a = array(root, "other_coverage", top);
     if (a == nullptr) return;
     const Path arr{&top, "other_coverage"};
@@ -699,7 +701,14 @@ class Typer {
       text(rm, "name", p, c.receiver.name);
       text(rm, "id", p, c.receiver.id);
     }
-    if (const Value* pay = object(root, "payer", top)) payer(*pay, {&top, "payer"}, c.payer);
+    if (const Value* pay = object(root, "payer", top)) {
+      const Path p{&top, "payer"};
+      const Members paym = members(*pay, kPayerShape, p);
+      text(paym, "name", p, c.payer.name);
+      text(paym, "id", p, c.payer.id);
+      text(paym, "claim_filing_indicator", p, c.payer.claim_filing_indicator);
+      optional_address(paym, "address", p, c.payer.address);
+    }
     if (const Value* b = object(root, "billing_provider", top)) {
       const Path p{&top, "billing_provider"};
       const Members bm = members(*b, kBillingProviderShape, p);
@@ -726,7 +735,19 @@ class Typer {
       text(fm, "npi", p, c.service_facility->npi);
       address_member(fm, "address", p, c.service_facility->address);
     }
-    if (const Value* s = object(root, "subscriber", top)) subscriber(*s, {&top, "subscriber"}, c.subscriber);
+    if (const Value* s = object(root, "subscriber", top)) {
+      const Path p{&top, "subscriber"};
+      const Members sm = members(*s, kSubscriberShape, p);
+      person_name(sm, p, c.subscriber.name);
+      text(sm, "member_id", p, c.subscriber.member_id);
+      date(sm, "dob", p, c.subscriber.birth_date);
+      text(sm, "gender", p, c.subscriber.gender);
+      address_member(sm, "address", p, c.subscriber.address);
+      text(sm, "group_number", p, c.subscriber.group_number);
+      text(sm, "group_name", p, c.subscriber.group_name);
+      text(sm, "payer_responsibility", p, c.subscriber.payer_responsibility);
+      text(sm, "insurance_type_code", p, c.subscriber.insurance_type_code);
+    }
     if (const Value* pt = object(root, "patient", top)) {
       const Path p{&top, "patient"};
       const Members ptm = members(*pt, kPatientShape, p);

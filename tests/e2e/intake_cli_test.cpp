@@ -114,24 +114,39 @@ TEST(IntakeCli, SplitsClaimsByPayer) {
   ASSERT_TRUE(d.IsObject());
   EXPECT_EQ(d["claims_forwarded"].GetUint64(), 12u);
   ASSERT_GT(d["files"].Size(), 1u);
-  std::size_t claims = 0;
+  std::size_t claims = 0, other_payers = 0;
   for (const auto& f : d["files"].GetArray()) {
     const std::string text = testing::read_file(f.GetString());
     const std::string payer = fs::path(f.GetString()).filename().string().substr(0, 5);
-    // Every claim in a file is for that file's payer (its 2010BB NM1*PR).
+    // Every claim in a file is for that file's payer (its 2010BB NM1*PR, before the claims of
+    // its HL; an NM1*PR inside a claim is a 2330B other payer, forwarded with the claim).
     std::size_t at = 0, in_file = 0;
     while ((at = text.find("\nCLM*", at + 1)) != std::string::npos) ++in_file;
     std::size_t payers = 0;
-    at = 0;
-    while ((at = text.find("NM1*PR*", at + 1)) != std::string::npos) {
-      EXPECT_NE(text.substr(at, text.find('~', at) - at).find("*PI*" + payer), std::string::npos);
-      ++payers;
+    bool in_claim = false;
+    for (at = 0; at < text.size();) {
+      std::size_t end = text.find('~', at);
+      if (end == std::string::npos) end = text.size();
+      std::string seg = text.substr(at, end - at);
+      seg.erase(0, seg.find_first_not_of("\r\n"));
+      if (seg.rfind("HL*", 0) == 0) in_claim = false;
+      if (seg.rfind("CLM*", 0) == 0) in_claim = true;
+      if (seg.rfind("NM1*PR*", 0) == 0 && !in_claim) {
+        EXPECT_NE(seg.find("*PI*" + payer), std::string::npos) << seg;
+        ++payers;
+      }
+      if (seg.rfind("NM1*PR*", 0) == 0 && in_claim) {
+        EXPECT_EQ(seg.find("*PI*" + payer), std::string::npos) << seg;  // never the claim's own payer
+        ++other_payers;
+      }
+      at = end + 1;
     }
     EXPECT_GT(payers, 0u);
     claims += in_file;
     EXPECT_EQ(run_clearhouse({"validate", f.GetString()}).exit_code, 0) << f.GetString();
   }
   EXPECT_EQ(claims, 12u);
+  EXPECT_EQ(other_payers, 4u);  // samples/claims.837's other coverage travels with its claims
   auto ledger = ledger::open_ledger(db);
   EXPECT_EQ(ledger->count_claims(), 12u);
 }

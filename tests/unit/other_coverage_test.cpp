@@ -469,6 +469,12 @@ TEST(OtherCoverageTest, ThePrimaryClaimCarriesSbrOiAnd2330AAnd2330BOnly) {
   for (const auto& f : r.findings) ADD_FAILURE() << f.segment_id << " " << f.element << ": " << f.message;
 }
 
+bool has_finding(const x12::spec::ValidationReport& r, std::string_view segment, int element) {
+  for (const auto& f : r.findings)
+    if (f.segment_id == segment && f.element == element) return true;
+  return false;
+}
+
 TEST(OtherCoverageTest, ValidatorAcceptsTheFile) {
   const auto r = validate(write_837p(secondary_claim()));
   for (const auto& f : r.findings) ADD_FAILURE() << f.segment_id << " " << f.element << ": " << f.message;
@@ -483,6 +489,16 @@ TEST(OtherCoverageTest, ValidatorChecksTheLoops) {
   EXPECT_FALSE(cas.fully_accepted());
   const auto dtp = validate(replaced(text, "CAS*CO*97*25~\nDTP*573*D8*20240520~", "CAS*CO*97*25~"));
   EXPECT_FALSE(dtp.fully_accepted());  // 2430 DTP*573 is required
+  // Situational rules: an adjudicated other payer's AMT*D, and SVD01 naming a 2330B payer.
+  const auto paid = validate(replaced(text, "AMT*D*90~\n", ""));
+  EXPECT_TRUE(has_finding(paid, "AMT", 0));
+  EXPECT_FALSE(paid.fully_accepted());
+  EXPECT_FALSE(has_finding(
+      validate(replaced(replaced(text, "AMT*D*90~\n", ""), "CAS*CO*45*50**253*1~\nCAS*PR*1*20*1*2*5~\n", "")), "AMT",
+      0));  // no claim-level adjustments: AMT*D is not asked for
+  const auto svd = validate(replaced(text, "SVD*60054*0*", "SVD*60055*0*"));
+  EXPECT_TRUE(has_finding(svd, "SVD", 1));
+  EXPECT_FALSE(svd.fully_accepted());
 }
 
 TEST(OtherCoverageTest, CorpusExamplesValidate) {

@@ -39,10 +39,24 @@ void ClaimRules::on_loop_opened(std::string_view loop_id, const SegmentContext& 
     lines_valid_ = true;
     diagnoses_ = 0;
     has_original_reference_ = false;
+    other_payer_ids_.clear();
+  } else if (loop_id == "2320") {
+    in_other_payer_ = true;
+    other_payer_adjusted_ = other_payer_paid_ = false;
+    other_payer_ref_ = ctx.ref();
   }
 }
 
 void ClaimRules::on_loop_closed(std::string_view loop_id, FindingSink& sink) {
+  if (loop_id == "2320" && in_other_payer_) {
+    in_other_payer_ = false;
+    if (other_payer_adjusted_ && !other_payer_paid_) {
+      SegmentRef where = other_payer_ref_;
+      where.id = "AMT";
+      sink.segment_finding(where, "I6", model::SnipLevel::situational,
+                           "the other payer adjudicated the claim (2320 CAS): AMT*D with the amount it paid is required");
+    }
+  }
   if (loop_id == "2300" && in_claim_) close_claim(sink);
   if (loop_id == "2000C") in_patient_level_ = false;
 }
@@ -97,6 +111,27 @@ void ClaimRules::on_segment(const SegmentContext& ctx, FindingSink& sink) {
   if (ctx.is(segment_key("REF")) && s[1] == "F8" && ctx.loop_id == "2300") {
     has_original_reference_ = true;
     original_reference_ref_ = ctx.ref();
+    return;
+  }
+  if (ctx.loop_id == "2320" && ctx.is(segment_key("CAS"))) {
+    other_payer_adjusted_ = true;
+    return;
+  }
+  if (ctx.loop_id == "2320" && ctx.is(segment_key("AMT")) && s[1] == "D") {
+    other_payer_paid_ = true;
+    return;
+  }
+  if (ctx.loop_id == "2330B" && ctx.is(segment_key("NM1"))) {
+    other_payer_ids_.emplace_back(s[9]);
+    return;
+  }
+  if (ctx.is(segment_key("SVD"))) {
+    const std::string_view payer = s[1];
+    bool known = false;
+    for (const auto& id : other_payer_ids_) known |= id == payer;
+    if (!known && !payer.empty())
+      sink.element_finding(ctx.ref(), element_ref(ctx, 1), "I12", model::SnipLevel::situational, payer,
+                           "SVD01 must be the NM109 of one of the claim's other payers (2330B)");
     return;
   }
   if (ctx.is(segment_key("SV1"))) {

@@ -3,11 +3,14 @@
 // CLM02 equals the sum of the claim's SV102 charges; SV107 diagnosis pointers point at
 // diagnoses the claim's HI carries; the patient loop (2000C) is present exactly when the
 // patient is not the subscriber (SBR02 = 18 means self); REF*F8 is sent exactly when the
-// claim frequency (CLM05-3) is 7 or 8.
+// claim frequency (CLM05-3) is 7 or 8. Coordination of benefits: a 2320 whose payer adjudicated
+// the claim (claim-level CAS) carries AMT*D, and every 2430 SVD01 names the NM109 of one of the
+// claim's 2330B other payers.
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/model/money.hpp"
 #include "parsers/x12/spec/segment_context.hpp"
@@ -40,6 +43,12 @@ class ClaimRules {
   int diagnoses_ = 0;
   bool has_original_reference_ = false;
   SegmentRef original_reference_ref_;
+  // The claim's other payers (2320/2330B).
+  std::vector<std::string> other_payer_ids_;  // 2330B NM109
+  bool in_other_payer_ = false;
+  bool other_payer_adjusted_ = false;  // 2320 CAS
+  bool other_payer_paid_ = false;      // 2320 AMT*D
+  SegmentRef other_payer_ref_;         // its SBR
 };
 
 }  // namespace clearhouse::x12::spec
