@@ -1,5 +1,7 @@
 #include "engine/ack/claim_status_file_posting.hpp"
 
+#include "generators/render/json_writer.hpp"
+
 #include <fmt/format.h>
 
 #include <fstream>
@@ -92,6 +94,31 @@ bool is_claim_status_file(const std::string& path) {
   const auto st_at = head.find(std::string("ST") + element, isa + 106);
   return st_at != std::string::npos && head.compare(st_at + 3, 3, "277") == 0 &&
          (st_at + 6 >= head.size() || head[st_at + 6] == element);
+}
+
+void write_claim_status_totals_fields(render::JsonWriter& json, const ClaimStatusFileTotals& t) {
+  json.key("sets").unsigned_number(t.sets);
+  json.key("posted").unsigned_number(t.posted);
+  json.key("already_posted").unsigned_number(t.already_posted);
+  json.key("not_posted").unsigned_number(t.not_posted);
+  json.key("statuses").unsigned_number(t.statuses);
+  json.key("matched").unsigned_number(t.matched);
+  json.key("unmatched").unsigned_number(t.unmatched);
+  json.key("accepted").unsigned_number(t.accepted);
+  json.key("rejected").unsigned_number(t.rejected);
+  json.key("pended").unsigned_number(t.pended);
+  json.key("forwarded").unsigned_number(t.forwarded);
+  json.key("finalized").unsigned_number(t.finalized);
+  json.key("denied").unsigned_number(t.denied);
+  json.key("not_found").unsigned_number(t.not_found);
+  json.key("worklist").begin_object();
+  json.key("opened").unsigned_number(t.worklist.opened);
+  json.key("reopened").unsigned_number(t.worklist.reopened);
+  json.key("updated").unsigned_number(t.worklist.updated);
+  json.key("resolved").unsigned_number(t.worklist.resolved);
+  json.end_object();
+  json.key("findings").unsigned_number(t.findings);
+  json.key("errors").unsigned_number(t.errors);
 }
 
 }  // namespace clearhouse::ack

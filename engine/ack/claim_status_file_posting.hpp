@@ -17,6 +17,10 @@
 #include "engine/model/finding.hpp"
 #include "engine/rules/rules_config.hpp"
 #include "engine/worklist/item_change.hpp"
+
+namespace clearhouse::render {
+class JsonWriter;
+}
 #include "parsers/x12/input_source.hpp"
 
 namespace clearhouse::ack {
@@ -37,6 +41,11 @@ struct ClaimStatusFileTotals {
 };
 
 inline constexpr std::size_t kListedFindings = 1000;
+
+// The totals as JSON fields of an object the caller opened (the CLI's `ack --format json` and
+// POST /v1/claim-statuses): counts of sets and statuses, then "worklist": {"opened",
+// "reopened", "updated", "resolved"} as `post` writes it, then findings and errors.
+void write_claim_status_totals_fields(render::JsonWriter& json, const ClaimStatusFileTotals& totals);
 
 struct ClaimStatusPostingOptions {
   std::string source_name;  // recorded with each set and used in messages

@@ -77,26 +77,7 @@ int run_claim_status_ack(const std::string& file, const Args& args, const std::s
     render::JsonWriter json(stdout);
     json.begin_object();
     json.field("file", file);
-    json.key("sets").unsigned_number(t.sets);
-    json.key("posted").unsigned_number(t.posted);
-    json.key("already_posted").unsigned_number(t.already_posted);
-    json.key("not_posted").unsigned_number(t.not_posted);
-    json.key("statuses").unsigned_number(t.statuses);
-    json.key("matched").unsigned_number(t.matched);
-    json.key("unmatched").unsigned_number(t.unmatched);
-    json.key("accepted").unsigned_number(t.accepted);
-    json.key("rejected").unsigned_number(t.rejected);
-    json.key("pended").unsigned_number(t.pended);
-    json.key("forwarded").unsigned_number(t.forwarded);
-    json.key("finalized").unsigned_number(t.finalized);
-    json.key("denied").unsigned_number(t.denied);
-    json.key("not_found").unsigned_number(t.not_found);
-    json.key("worklist_opened").unsigned_number(t.worklist.opened);
-    json.key("worklist_reopened").unsigned_number(t.worklist.reopened);
-    json.key("worklist_updated").unsigned_number(t.worklist.updated);
-    json.key("worklist_resolved").unsigned_number(t.worklist.resolved);
-    json.key("findings").unsigned_number(t.findings);
-    json.key("errors").unsigned_number(t.errors);
+    ack::write_claim_status_totals_fields(json, t);
     json.end_object();
     json.newline();
   } else {

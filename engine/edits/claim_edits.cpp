@@ -678,7 +678,9 @@ bool ClaimEditor::edit_in_place(model::Encounter& encounter, std::vector<Rejecti
                  fmt::format("claim {} for this payer appears earlier in this input", id));
     } else if (context_.submitted_before && context_.submitted_before(c.payer.id, id)) {
       check.fail({"", -1, "claim_id"}, EditCode::duplicate_claim_in_ledger,
-                 fmt::format("claim {} was already submitted to this payer", id));
+                 fmt::format("claim {} was already submitted to this payer and not rejected at the front door; send a "
+                             "replacement (frequency 7) or void (8) with its payer claim number",
+                             id));
     }
   }
   if (rejections.size() != failures_before) return false;

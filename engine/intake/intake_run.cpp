@@ -132,7 +132,7 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
       }
       const bool original = claim.frequency_code.empty() || claim.frequency_code == "1";
       if (original && (seen.count({claim.payer_id, claim.claim_id}) != 0 ||
-                       ledger.has_claim(claim.payer_id, claim.claim_id))) {
+                       ledger.has_live_claim(claim.payer_id, claim.claim_id))) {
         report.duplicates.push_back(claim.payer_id + "/" + claim.claim_id);
         continue;
       }

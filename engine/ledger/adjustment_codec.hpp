@@ -1,6 +1,6 @@
 #pragma once
 // The payer's exact CAS triples as the ledger keeps them (claim_payments.adjustments and
-// line_payments.adjustments, migration 8): one TEXT value per payment, in the payer's order,
+// line_payments.adjustments, migration 9): one TEXT value per payment, in the payer's order,
 // so that a later payer's 837P can repeat them (2320 CAS, 2430 CAS) exactly. The buckets beside
 // them (adjustment_columns.hpp) are sums for reports; these are the triples themselves.
 //

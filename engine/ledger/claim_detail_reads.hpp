@@ -69,7 +69,7 @@ struct ClaimDetailRecords {
   std::vector<ClaimStatusDetail> statuses;   // 277CA/277 statuses, in the order posted
   std::vector<LineRecord> lines;             // of the latest submission, in line order
   std::vector<ClaimPaymentDetail> payments;  // by payment date, then in posting order
-  // Coordination of benefits (migration 8): what `clearhouse secondary` decided for this claim
+  // Coordination of benefits (migration 9): what `clearhouse secondary` decided for this claim
   // at this payer (sent on to the next payer, forwarded by the payer, waiting) and, for the next
   // payer's claim, what it was sent after. Oldest first.
   std::vector<CoordinationEvent> coordination;

@@ -1,5 +1,5 @@
 #pragma once
-// Migration 8: coordination of benefits (engine/secondary, `clearhouse secondary`).
+// Migration 9: coordination of benefits (engine/secondary, `clearhouse secondary`).
 //  - claims.payer_level: SBR01 as sent to the claim's payer (P, S, T); 'P' for claims written
 //    before this migration. claims.follows_claim_row: for the next payer's claim (a claims row
 //    of its own: payer = the next payer, same CLM01), the claims row whose adjudication it

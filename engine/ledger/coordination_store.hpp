@@ -1,5 +1,5 @@
 #pragma once
-// Coordination of benefits in the ledger (migration 8): what `clearhouse secondary` reads to
+// Coordination of benefits in the ledger (migration 9): what `clearhouse secondary` reads to
 // decide (claims naming other coverage whose payer's remittance posted, with their payments,
 // lines and CAS triples, and their coordination history) and the history it writes. SQL only;
 // the decision is engine/secondary's.

@@ -8,7 +8,7 @@
 //   auto ledger = open_ledger(url);          // sqlite:PATH | postgresql://...; migrations applied
 //   ledger->connection()                     // the sql::Connection, for new stores (postings...)
 //   ledger->allocate(sender, receiver, kind) // control numbers, committed at once (control_numbers.hpp)
-//   ledger->has_claim(payer, claim_id)       // was this claim id sent to this payer before?
+//   ledger->has_live_claim(payer, claim_id)  // is this claim id at this payer (sent, not rejected)?
 //   ledger->find_claim(payer, claim_id)      // the latest submitted claim with its lines (matching)
 //   ledger->find_claims(payer, claim_ids)    // the same for many claims, a few round trips in all
 //   ledger->batches()                        // the 837 files recorded (find_batch: one, by id or file name)
@@ -58,8 +58,10 @@ class Ledger {
   std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id, ControlNumberKind kind,
                          std::uint64_t count = 1);
 
-  // True when a claim with this id was recorded for this payer (any frequency, any status).
-  bool has_claim(std::string_view payer_id, std::string_view claim_id);
+  // True when a claim with this id was recorded for this payer (any frequency, any status) and
+  // the payer did not reject it at the front door (999 or 277CA): a rejected claim never
+  // entered adjudication, so the corrected one is sent again as an original.
+  bool has_live_claim(std::string_view payer_id, std::string_view claim_id);
   // The most recently submitted claim with this id for this payer, with its lines in order.
   std::optional<ClaimRecord> find_claim(std::string_view payer_id, std::string_view claim_id);
   // find_claim for every claim id of this payer at once (chunked IN lists): the claims found,

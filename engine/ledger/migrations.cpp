@@ -361,6 +361,17 @@ constexpr std::string_view kClaimsFillFactor = R"sql(
 ALTER TABLE claims SET (fillfactor = 50);
 )sql";
 
+// 8: a claim the payer rejected at the front door (a 999 rejecting its transaction set, or a
+// 277CA rejecting the claim) never entered adjudication, so the biller corrects it and sends it
+// again as an original (CLM05-3 = 1) under the same claim id. The rule "one original per payer
+// and claim id" now counts only originals that were not rejected; a row leaves the index when
+// its rejection is recorded, and the corrected claim takes its place.
+constexpr std::string_view kResubmissionAfterRejection = R"sql(
+DROP INDEX claims_original_once;
+CREATE UNIQUE INDEX claims_original_once ON claims (payer_id, claim_id)
+  WHERE frequency_code = '1' AND COALESCE(front_door_status, '') <> 'rejected' AND COALESCE(ack_status, '') <> 'rejected';
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, "submissions: control numbers, batches, claims, service lines", kSubmissions},
@@ -371,7 +382,8 @@ const std::vector<Migration>& migrations() {
       {6, "claims keep room on their pages for status updates (PostgreSQL)", kClaimsFillFactor, sql::Dialect::postgresql},
       {7, "claim statuses: 277CA/277 front-door status and history, 276 inquiries, claim parties",
        kClaimStatusesMigration},
-      {8, "coordination of benefits: payer levels, claim renderings, CAS triples, coordination history",
+      {8, "a claim rejected at the front door may be sent again as an original", kResubmissionAfterRejection},
+      {9, "coordination of benefits: payer levels, claim renderings, CAS triples, coordination history",
        kCoordinationMigration},
   };
   return kAll;

@@ -373,16 +373,23 @@ void SubmissionRecorder::pause() {
 }
 
 std::vector<BatchRecord> SubmissionRecorder::commit(std::vector<std::pair<int, BatchRecord>> batches,
-                                                    const std::string& submitted_at,
-                                                    const std::function<void(const std::vector<BatchRecord>&)>& within) {
+                                                    const std::string& submitted_at) {
   pause();
+  sql::Transaction tx(c_);
+  auto out = insert(std::move(batches), submitted_at);
+  tx.commit();
+  finish(out);
+  return out;
+}
+
+std::vector<BatchRecord> SubmissionRecorder::insert(std::vector<std::pair<int, BatchRecord>> batches,
+                                                    const std::string& submitted_at) {
   std::vector<BatchRecord> out;
   if (!insert_batch_)
     insert_batch_ = c_.prepare(
         "INSERT INTO batches (file_name, sha256, bytes, sender_id, receiver_id, interchange_control_number, "
         "group_control_number, first_transaction_number, last_transaction_number, transaction_count, claim_count, "
         "line_count, billed_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  sql::Transaction tx(c_);
   std::string chunk;
   for (auto& [key, batch] : batches) {
     insert_batch_->bind(1, batch.file_name)
@@ -411,11 +418,12 @@ std::vector<BatchRecord> SubmissionRecorder::commit(std::vector<std::pair<int, B
     }
     out.push_back(batch);
   }
-  if (within) within(out);
-  tx.commit();
-  discard();
-  refresh_statistics(out);
   return out;
+}
+
+void SubmissionRecorder::finish(const std::vector<BatchRecord>& recorded) {
+  discard();
+  refresh_statistics(recorded);
 }
 
 // A large run changes the tables enough that plans made from the old statistics go wrong (a

@@ -50,10 +50,12 @@ class SubmissionRecorder {
   // the order staged), in one transaction; returns the batches with their row ids. Throws
   // LedgerError (and records nothing) on failure, e.g. when a concurrent run recorded one of
   // the same original claims.
-  // `within`, when given, runs inside the same transaction after everything is inserted (the
-  // secondary run records its coordination history there), with the batches' row ids filled.
-  std::vector<BatchRecord> commit(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at,
-                                  const std::function<void(const std::vector<BatchRecord>&)>& within = {});
+  std::vector<BatchRecord> commit(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at);
+  // commit() in steps, for a caller that writes more in the same transaction: pause(), open a
+  // sql::Transaction, insert(), the caller's writes, commit it, then finish() with what
+  // insert() returned (drops the staging, refreshes statistics after a large run).
+  std::vector<BatchRecord> insert(std::vector<std::pair<int, BatchRecord>> batches, const std::string& submitted_at);
+  void finish(const std::vector<BatchRecord>& recorded);
   // Drops everything staged.
   void discard();
 

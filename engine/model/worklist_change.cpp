@@ -12,6 +12,7 @@ std::string resolution_note(const WorklistResolution& r) {
       return "nothing left to work after posting " + std::to_string(r.posting_id);
     case WorklistResolution::By::sweep: return "nothing left to work (ledger sweep)";
     case WorklistResolution::By::claim_status: return "accepted by the payer (277 " + r.reference + ")";
+    case WorklistResolution::By::correction: return "superseded by the corrected claim sent in " + r.reference;
   }
   return {};
 }

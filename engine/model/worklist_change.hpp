@@ -23,11 +23,13 @@ struct WorklistResolution {
     posting,  // a posting left nothing to work
     sweep,    // the ledger sweep found nothing left
     claim_status,  // a 277CA accepted the claim (resubmitted), or a 277 reported it paid
+    correction,    // a corrected claim was sent (again after a rejection, a replacement or a void)
   };
   By by = By::posting;
   std::int64_t posting_id = 0;
   Money paid;
-  std::string reference;  // claim_status: the 277's transaction set (ST02) and reference (BHT03)
+  std::string reference;  // claim_status: the 277's transaction set (ST02) and reference (BHT03);
+                          // correction: the 837 file the corrected claim went out in, and its frequency
 };
 // "paid in full by posting 41 (96 paid)", "nothing left to work after posting 41", ...
 std::string resolution_note(const WorklistResolution& resolution);

@@ -49,28 +49,8 @@ Response post_claim_status_upload(UploadFile& upload, ServiceContext& ctx) {
   }
   render::JsonWriter json;
   json.begin_object();
-  json.key("sets").unsigned_number(t.sets);
-  json.key("posted").unsigned_number(t.posted);
-  json.key("already_posted").unsigned_number(t.already_posted);
-  json.key("not_posted").unsigned_number(t.not_posted);
-  json.key("statuses").unsigned_number(t.statuses);
-  json.key("matched").unsigned_number(t.matched);
-  json.key("unmatched").unsigned_number(t.unmatched);
-  json.key("accepted").unsigned_number(t.accepted);
-  json.key("rejected").unsigned_number(t.rejected);
-  json.key("pended").unsigned_number(t.pended);
-  json.key("forwarded").unsigned_number(t.forwarded);
-  json.key("finalized").unsigned_number(t.finalized);
-  json.key("denied").unsigned_number(t.denied);
-  json.key("not_found").unsigned_number(t.not_found);
-  json.key("worklist").begin_object();
-  json.key("opened").unsigned_number(t.worklist.opened);
-  json.key("reopened").unsigned_number(t.worklist.reopened);
-  json.key("updated").unsigned_number(t.worklist.updated);
-  json.key("resolved").unsigned_number(t.worklist.resolved);
-  json.end_object();
+  ack::write_claim_status_totals_fields(json, t);
   json.field("status", t.needs_attention() ? "needs_attention" : "clean");
-  json.key("findings").unsigned_number(t.findings);
   json.key("finding_list").begin_array();
   for (const auto& f : t.listed) {
     json.begin_object();

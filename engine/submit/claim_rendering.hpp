@@ -1,7 +1,7 @@
 #pragma once
 // A claim kept as we wrote it: a one-claim 837P interchange by the shared writer
 // (generators/x12_837p), read back by the shared reader (parsers/x12_837p). Submit keeps it for
-// every claim that names other coverage (claim_renderings, migration 8), and `clearhouse
+// every claim that names other coverage (claim_renderings, migration 9), and `clearhouse
 // secondary` builds the next payer's claim from it: the 837P is the one serialization of a claim.
 // The envelope's control numbers are 1 and its date the claim's first service date: the
 // rendering is never sent, only read back.

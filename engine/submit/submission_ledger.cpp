@@ -1,6 +1,8 @@
 #include "engine/submit/submission_ledger.hpp"
 
 #include "engine/submit/claim_rendering.hpp"
+#include "engine/ledger/worklist_store.hpp"
+#include "engine/worklist/item_change.hpp"
 
 namespace clearhouse::submit {
 namespace {
@@ -77,6 +79,26 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02)
   r.service_date_from = iso(from);
   r.service_date_to = iso(to);
   return r;
+}
+
+void LedgerSubmission::commit(std::vector<std::pair<int, ledger::BatchRecord>> batches,
+                              const std::string& submitted_at,
+                              const std::function<void(const std::vector<ledger::BatchRecord>&)>& within) {
+  auto& recorder = ledger_.recorder();
+  recorder.pause();
+  ledger::sql::Transaction tx(ledger_.connection());
+  const auto recorded = recorder.insert(std::move(batches), submitted_at);
+  // Read -> decide -> write: the items the run's claims already had are items a correction answers.
+  std::vector<std::int64_t> batch_ids;
+  for (const auto& b : recorded) batch_ids.push_back(b.row_id);
+  ledger::WorklistStore worklist(ledger_.connection());
+  std::vector<model::WorklistChange> changes;
+  for (const auto& r : worklist.active_items_of_batches(batch_ids))
+    changes.push_back(worklist::plan_correction(r.item, r.batch_file, r.frequency_code, submitted_at));
+  if (!changes.empty()) worklist.apply(changes);
+  if (within) within(recorded);
+  tx.commit();
+  recorder.finish(recorded);
 }
 
 }  // namespace clearhouse::submit

@@ -32,8 +32,11 @@ class SubmissionLedger {
                                  ledger::ControlNumberKind kind) = 0;
   // Stages a claim written in transaction set st02 of the batch numbered batch_key.
   virtual void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) = 0;
-  // One transaction: the batches and everything staged, or nothing (throws).
-  // `within` runs inside that transaction, after the claims are in (ledger::SubmissionRecorder::commit).
+  // One transaction: the batches and everything staged, or nothing (throws). A claim sent
+  // again (after a front-door rejection, or as a replacement or void) resolves its active
+  // worklist item in the same transaction. `within`, when given, runs inside that transaction
+  // after the claims are in, with the batches' row ids (`clearhouse secondary` records its
+  // coordination history there).
   virtual void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
                       const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) = 0;
   virtual void discard() = 0;
@@ -45,7 +48,7 @@ class LedgerSubmission final : public SubmissionLedger {
  public:
   explicit LedgerSubmission(ledger::Ledger& ledger) : ledger_(ledger) {}
   bool submitted_before(std::string_view payer_id, std::string_view claim_id) override {
-    return ledger_.has_claim(payer_id, claim_id);
+    return ledger_.has_live_claim(payer_id, claim_id);
   }
   std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id,
                          ledger::ControlNumberKind kind) override {
@@ -54,10 +57,10 @@ class LedgerSubmission final : public SubmissionLedger {
   void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) override {
     ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02));
   }
+  // The batches, their claims, and what the corrected claims among them supersede on the
+  // worklist (worklist::plan_correction), then `within`, in one transaction.
   void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
-              const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) override {
-    ledger_.recorder().commit(std::move(batches), submitted_at, within);
-  }
+              const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) override;
   void discard() override { ledger_.recorder().discard(); }
   std::optional<std::string> recorded_hash(std::string_view file_name) override {
     auto batch = ledger_.find_batch_by_file(file_name);

@@ -150,6 +150,26 @@ std::optional<model::WorklistChange> plan_item_change(const std::optional<model:
   return change;
 }
 
+model::WorklistChange plan_correction(const model::WorklistItem& item, std::string_view batch_file,
+                                      std::string_view frequency_code, std::string_view now) {
+  model::WorklistChange change;
+  change.at = std::string(now);
+  change.close = model::WorklistChange::Close::all;
+  change.item = item;
+  change.item.findings.clear();
+  change.item.history.clear();
+  model::WorklistResolution resolution;
+  resolution.by = model::WorklistResolution::By::correction;
+  resolution.reference = fmt::format("{} (frequency {})", batch_file, frequency_code);
+  change.item.status = model::WorklistStatus::resolved;
+  change.item.updated_at = change.item.resolved_at = std::string(now);
+  change.item.resolved_by = std::string(kSystemActor);
+  change.item.resolution_note = model::resolution_note(resolution);
+  change.event = event(now, "resolved", 0, item.amount, change.item.resolution_note);
+  change.resolution = resolution;
+  return change;
+}
+
 ApplyCounts counts_of(const model::WorklistChange& change) {
   ApplyCounts c;
   c.findings = change.added.size();

@@ -10,6 +10,8 @@
 //    open item resolves itself, with that payment in its history;
 //  - a 277CA rejection (or a 277 denial / not found) is an adjudication of its own: its findings
 //    (source claim_status) replace the item's; a later acceptance with nothing found resolves it;
+//  - a corrected claim (sent again after a front-door rejection, a replacement or a void)
+//    supersedes the claim's active item: it resolves, its findings close (plan_correction);
 //  - the ledger sweep adds or refreshes time-based findings (missing remittance, reversal never
 //    corrected) without touching posting findings, and does not repeat what a posting found.
 // Every change is recorded as an event.
@@ -71,6 +73,12 @@ model::WorklistEvent worklist_event(std::string_view now, std::string_view actor
 std::optional<model::WorklistChange> plan_item_change(const std::optional<model::WorklistItem>& existing,
                                                       const ClaimReview& review, const rules::RulesConfig& config,
                                                       std::string_view now);
+
+// A corrected claim for `item`'s claim went out in `batch_file`: the item (active) resolves,
+// every finding closes, and the history says which file carried the correction. If the payer
+// rejects or denies the corrected claim, its answer reopens the item as any later answer does.
+model::WorklistChange plan_correction(const model::WorklistItem& item, std::string_view batch_file,
+                                      std::string_view frequency_code, std::string_view now);
 
 // What a change counts as: opened, updated, reopened, resolved; findings added.
 ApplyCounts counts_of(const model::WorklistChange& change);

@@ -114,7 +114,7 @@ TEST(ClaimStatusE2E, A277caAcceptsSomeClaimsAndRejectsOthersOntoTheWorklist) {
   EXPECT_EQ(summary["rejected"].GetUint64(), 2u);
   EXPECT_EQ(summary["accepted"].GetUint64(), c.size() - 2);
   EXPECT_EQ(summary["unmatched"].GetUint64(), 1u);
-  EXPECT_EQ(summary["worklist_opened"].GetUint64(), 2u);
+  EXPECT_EQ(summary["worklist"]["opened"].GetUint64(), 2u);
   EXPECT_NE(acked.err.find("NEVER-SENT"), std::string::npos) << acked.err;
 
   // Accepted claims: their status and the payer's claim number, and no worklist item.
@@ -211,6 +211,75 @@ TEST(ClaimStatusE2E, EverythingAcceptedExitsZeroAndTheCorrectedClaimResolvesItsI
   EXPECT_EQ(query_text(sub.dir, "SELECT payer_claim_control_number FROM claims WHERE claim_id = '" + c[0].claim_id + "'"),
             "PCN-NEW");
   EXPECT_EQ(query_int(sub.dir, "SELECT COUNT(*) FROM claim_status_history WHERE claim_id = '" + c[0].claim_id + "'"), 2);
+}
+
+// The encounter line of samples/encounters.jsonl for this claim id, alone in a file of its own.
+fs::path encounter_of(const fs::path& dir, const std::string& claim_id) {
+  std::ifstream in(source_dir() / "samples" / "encounters.jsonl");
+  std::string line;
+  while (std::getline(in, line)) {
+    rapidjson::Document d;
+    d.Parse(line.c_str());
+    if (!d.HasParseError() && d.IsObject() && d.HasMember("claim_id") && d["claim_id"].GetString() == claim_id) {
+      const auto path = dir / (claim_id + ".jsonl");
+      std::ofstream(path, std::ios::binary) << line << "\n";
+      return path;
+    }
+  }
+  ADD_FAILURE() << "no encounter " << claim_id << " in samples/encounters.jsonl";
+  return {};
+}
+
+TEST(ClaimStatusE2E, AClaimRejectedAtTheFrontDoorIsSentAgainAndTheCorrectionSupersedesItsItem) {
+  auto sub = submit_samples("claim_status_e2e_resubmit");
+  const auto& batch = sub.batches.front();
+  const auto& c = batch.claims;
+  ASSERT_GE(c.size(), 2u);
+  std::vector<Ack277caClaim> statuses = {status_for(c[0], "A7:33:IL"), status_for(c[1], "A2:20", "PCN-ACCEPTED")};
+  const auto file = write_spec(sub.dir, "answer.277", answer_to(batch, statuses, 901));
+  ASSERT_EQ(run_clearhouse({"ack", file.string(), "--db", db_url(sub.dir)}).exit_code, 1);
+  ASSERT_EQ(parse_json(run_clearhouse({"worklist", "show", c[0].claim_id, "--db", db_url(sub.dir)}).out)["item"]["status"]
+                .GetString(),
+            std::string("open"));
+
+  // The biller corrects the rejected claim and sends it again as an original (the payer never
+  // adjudicated it): accepted, and its item is resolved by the correction in the same run.
+  const auto corrected = encounter_of(sub.dir, c[0].claim_id);
+  const auto again = run_clearhouse({"submit", corrected.string(), "--out", (sub.dir / "corrected").string(), "--db",
+                                     db_url(sub.dir)});
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  EXPECT_EQ(query_int(sub.dir, "SELECT COUNT(*) FROM claims WHERE claim_id = '" + c[0].claim_id + "'"), 2);
+  const auto shown = parse_json(run_clearhouse({"worklist", "show", c[0].claim_id, "--db", db_url(sub.dir)}).out);
+  EXPECT_STREQ(shown["item"]["status"].GetString(), "resolved");
+  const std::string note = shown["item"]["resolution_note"].GetString();
+  EXPECT_NE(note.find("superseded by the corrected claim sent in "), std::string::npos) << note;
+  EXPECT_NE(note.find("(frequency 1)"), std::string::npos) << note;
+  EXPECT_EQ(query_int(sub.dir, "SELECT COUNT(*) FROM worklist_findings f JOIN worklist_items w ON w.id = f.item_id "
+                               "WHERE w.claim_id = '" + c[0].claim_id + "' AND f.is_open = 1"),
+            0);
+
+  // Now the claim is live at the payer: sending it once more as an original is refused, and so
+  // is an original of the claim the payer accepted.
+  const auto twice = run_clearhouse({"submit", corrected.string(), "--out", (sub.dir / "twice").string(), "--db",
+                                     db_url(sub.dir)});
+  EXPECT_EQ(twice.exit_code, 1) << twice.out << twice.err;
+  const auto accepted = run_clearhouse({"submit", encounter_of(sub.dir, c[1].claim_id).string(), "--out",
+                                        (sub.dir / "accepted").string(), "--db", db_url(sub.dir)});
+  EXPECT_EQ(accepted.exit_code, 1) << accepted.out << accepted.err;
+  EXPECT_EQ(query_int(sub.dir, "SELECT COUNT(*) FROM claims WHERE claim_id = '" + c[1].claim_id + "'"), 1);
+
+  // The payer rejects the corrected claim too: its answer reopens the item.
+  std::vector<SentBatch> resent;
+  for (const auto& entry : fs::directory_iterator(sub.dir / "corrected"))
+    if (entry.path().extension() == ".837")
+      for (auto& b : read_sent_837(entry.path())) resent.push_back(std::move(b));
+  ASSERT_EQ(resent.size(), 1u);
+  auto second = answer_to(resent[0], {status_for(resent[0].claims[0], "A7:21")}, 902);
+  second.control_number = "0002";
+  EXPECT_EQ(run_clearhouse({"ack", write_spec(sub.dir, "second.277", second).string(), "--db", db_url(sub.dir)}).exit_code,
+            1);
+  const auto reopened = parse_json(run_clearhouse({"worklist", "show", c[0].claim_id, "--db", db_url(sub.dir)}).out);
+  EXPECT_STREQ(reopened["item"]["status"].GetString(), "open");
 }
 
 TEST(ClaimStatusE2E, ABatchRejectedAsAWholeRejectsEachOfItsClaims) {

@@ -347,7 +347,7 @@ TEST_P(LedgerSuite, PaymentRowsNameRowsThatExistAndThoseRowsStay) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments"), 4);
 }
 
-// Coordination of benefits (migration 8): a claim naming other coverage keeps its rendering and
+// Coordination of benefits (migration 9): a claim naming other coverage keeps its rendering and
 // payer level; its payment's CAS triples, NM1*TT and SVC05 are kept exactly and read back with
 // its lines for the next payer's claim; the next payer's claims row links to it, and the history
 // reads back with the next payer's claim number.

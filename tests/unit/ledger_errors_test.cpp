@@ -85,7 +85,7 @@ TEST(LedgerErrorsTest, ASecondOriginalWithTheSameIdRollsTheWholeRunBack) {
   second->recorder().stage(0, 1, claim("B"));
   second->recorder().stage(0, 2, claim("A"));
   EXPECT_THROW(second->recorder().commit({{0, batch(2)}}, "t"), LedgerError);
-  EXPECT_FALSE(first->has_claim("60054", "B"));  // nothing of the failed run was recorded
+  EXPECT_FALSE(first->has_live_claim("60054", "B"));  // nothing of the failed run was recorded
   EXPECT_EQ(first->batches().size(), 1u);
 }
 

@@ -119,8 +119,8 @@ TEST(LedgerTest, CommitRecordsBatchesClaimsAndLines) {
   EXPECT_GT(batches[0].row_id, 0);
   EXPECT_EQ(ledger->count_claims(), 3u);
   EXPECT_EQ(ledger->count_lines(), 6u);
-  EXPECT_TRUE(ledger->has_claim("60054", "A"));
-  EXPECT_FALSE(ledger->has_claim("00590", "A"));
+  EXPECT_TRUE(ledger->has_live_claim("60054", "A"));
+  EXPECT_FALSE(ledger->has_live_claim("00590", "A"));
   auto c = ledger->find_claim("00590", "C");
   ASSERT_TRUE(c.has_value());
   EXPECT_EQ(c->status, "submitted");
@@ -139,7 +139,7 @@ TEST(LedgerTest, CommitRecordsBatchesClaimsAndLines) {
 TEST(LedgerTest, StagedRowsAreInvisibleUntilCommit) {
   auto ledger = std::make_unique<Ledger>(sqlite::open_sqlite(":memory:"));
   ledger->recorder().stage(0, 1, sample_claim("A"));
-  EXPECT_FALSE(ledger->has_claim("60054", "A"));
+  EXPECT_FALSE(ledger->has_live_claim("60054", "A"));
   EXPECT_EQ(ledger->recorder().staged_claims(), 1u);
 }
 

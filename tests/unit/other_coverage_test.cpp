@@ -496,6 +496,16 @@ TEST(OtherCoverageTest, ValidatorChecksTheLoops) {
   EXPECT_FALSE(has_finding(
       validate(replaced(replaced(text, "AMT*D*90~\n", ""), "CAS*CO*45*50**253*1~\nCAS*PR*1*20*1*2*5~\n", "")), "AMT",
       0));  // no claim-level adjustments: AMT*D is not asked for
+  // A payer that adjudicated at the claim level only dates its adjudication (2330B DTP*573).
+  std::string claim_level_only = text;
+  for (const char* line_loop : {"SVD*60054*90*HC:99213:25**1~\nCAS*CO*45*25~\nCAS*PR*1*20**2*5~\nDTP*573*D8*20240520~\nAMT*EAF*25~\n",
+                                "SVD*60054*0*HC:36415**1*1~\nCAS*CO*97*25~\nDTP*573*D8*20240520~\n"})
+    claim_level_only = replaced(claim_level_only, line_loop, "");
+  EXPECT_FALSE(has_finding(validate(claim_level_only), "DTP", 0));
+  const auto undated = validate(replaced(claim_level_only, "DTP*573*D8*20240520~\n", ""));
+  EXPECT_TRUE(has_finding(undated, "DTP", 0));
+  EXPECT_FALSE(undated.fully_accepted());
+  EXPECT_FALSE(has_finding(validate(replaced(text, "DTP*573*D8*20240520~\nREF*F8", "REF*F8")), "DTP", 0));  // 2430 lines date it
   const auto svd = validate(replaced(text, "SVD*60054*0*", "SVD*60055*0*"));
   EXPECT_TRUE(has_finding(svd, "SVD", 1));
   EXPECT_FALSE(svd.fully_accepted());

@@ -39,19 +39,19 @@ void ClaimRules::on_loop_opened(std::string_view loop_id, const SegmentContext& 
     lines_valid_ = true;
     diagnoses_ = 0;
     has_original_reference_ = false;
-    other_payer_ids_.clear();
+    other_payers_.clear();
+    line_payers_.clear();
   } else if (loop_id == "2320") {
     in_other_payer_ = true;
-    other_payer_adjusted_ = other_payer_paid_ = false;
-    other_payer_ref_ = ctx.ref();
+    other_payers_.push_back(OtherPayer{{}, false, false, false, ctx.ref()});
   }
 }
 
 void ClaimRules::on_loop_closed(std::string_view loop_id, FindingSink& sink) {
   if (loop_id == "2320" && in_other_payer_) {
     in_other_payer_ = false;
-    if (other_payer_adjusted_ && !other_payer_paid_) {
-      SegmentRef where = other_payer_ref_;
+    if (other_payers_.back().adjusted && !other_payers_.back().paid) {
+      SegmentRef where = other_payers_.back().ref;
       where.id = "AMT";
       sink.segment_finding(where, "I6", model::SnipLevel::situational,
                            "the other payer adjudicated the claim (2320 CAS): AMT*D with the amount it paid is required");
@@ -63,6 +63,18 @@ void ClaimRules::on_loop_closed(std::string_view loop_id, FindingSink& sink) {
 
 void ClaimRules::close_claim(FindingSink& sink) {
   in_claim_ = false;
+  for (const OtherPayer& p : other_payers_) {
+    if (!p.paid || p.dated) continue;
+    bool has_lines = false;
+    for (const auto& id : line_payers_) has_lines |= id == p.id;
+    if (has_lines) continue;
+    SegmentRef where = p.ref;
+    where.id = "DTP";
+    where.loop_id = "2330B";
+    sink.segment_finding(where, "I6", model::SnipLevel::situational,
+                         "the other payer adjudicated the claim at the claim level only (AMT*D, no 2430 line of its "
+                         "own): 2330B DTP*573 with its adjudication date is required");
+  }
   if (claim_total_ && lines_valid_ && *claim_total_ != line_total_) {
     sink.element_finding(claim_ref_, ElementRef{2, 0, 0, "782"}, "I12", model::SnipLevel::balancing,
                          claim_total_text_,
@@ -113,22 +125,21 @@ void ClaimRules::on_segment(const SegmentContext& ctx, FindingSink& sink) {
     original_reference_ref_ = ctx.ref();
     return;
   }
-  if (ctx.loop_id == "2320" && ctx.is(segment_key("CAS"))) {
-    other_payer_adjusted_ = true;
+  if (ctx.loop_id == "2320" && !other_payers_.empty()) {
+    if (ctx.is(segment_key("CAS"))) other_payers_.back().adjusted = true;
+    else if (ctx.is(segment_key("AMT")) && s[1] == "D") other_payers_.back().paid = true;
     return;
   }
-  if (ctx.loop_id == "2320" && ctx.is(segment_key("AMT")) && s[1] == "D") {
-    other_payer_paid_ = true;
-    return;
-  }
-  if (ctx.loop_id == "2330B" && ctx.is(segment_key("NM1"))) {
-    other_payer_ids_.emplace_back(s[9]);
+  if (ctx.loop_id == "2330B" && !other_payers_.empty()) {
+    if (ctx.is(segment_key("NM1"))) other_payers_.back().id = std::string(s[9]);
+    else if (ctx.is(segment_key("DTP")) && s[1] == "573") other_payers_.back().dated = true;
     return;
   }
   if (ctx.is(segment_key("SVD"))) {
     const std::string_view payer = s[1];
+    line_payers_.emplace_back(payer);
     bool known = false;
-    for (const auto& id : other_payer_ids_) known |= id == payer;
+    for (const auto& p : other_payers_) known |= p.id == payer;
     if (!known && !payer.empty())
       sink.element_finding(ctx.ref(), element_ref(ctx, 1), "I12", model::SnipLevel::situational, payer,
                            "SVD01 must be the NM109 of one of the claim's other payers (2330B)");

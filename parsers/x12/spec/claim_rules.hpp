@@ -4,8 +4,9 @@
 // diagnoses the claim's HI carries; the patient loop (2000C) is present exactly when the
 // patient is not the subscriber (SBR02 = 18 means self); REF*F8 is sent exactly when the
 // claim frequency (CLM05-3) is 7 or 8. Coordination of benefits: a 2320 whose payer adjudicated
-// the claim (claim-level CAS) carries AMT*D, and every 2430 SVD01 names the NM109 of one of the
-// claim's 2330B other payers.
+// the claim (claim-level CAS) carries AMT*D; a payer that adjudicated the claim (AMT*D) with no
+// 2430 line of its own dates its adjudication (2330B DTP*573); every 2430 SVD01 names the NM109
+// of one of the claim's 2330B other payers.
 
 #include <cstdint>
 #include <optional>
@@ -43,12 +44,17 @@ class ClaimRules {
   int diagnoses_ = 0;
   bool has_original_reference_ = false;
   SegmentRef original_reference_ref_;
-  // The claim's other payers (2320/2330B).
-  std::vector<std::string> other_payer_ids_;  // 2330B NM109
+  // The claim's other payers (2320/2330B) and the payers of its 2430 lines.
+  struct OtherPayer {
+    std::string id;         // 2330B NM109
+    bool adjusted = false;  // 2320 CAS
+    bool paid = false;      // 2320 AMT*D
+    bool dated = false;     // 2330B DTP*573
+    SegmentRef ref;         // its SBR
+  };
+  std::vector<OtherPayer> other_payers_;
   bool in_other_payer_ = false;
-  bool other_payer_adjusted_ = false;  // 2320 CAS
-  bool other_payer_paid_ = false;      // 2320 AMT*D
-  SegmentRef other_payer_ref_;         // its SBR
+  std::vector<std::string> line_payers_;  // 2430 SVD01
 };
 
 }  // namespace clearhouse::x12::spec
