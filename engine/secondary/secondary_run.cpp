@@ -96,7 +96,7 @@ SecondaryReport run_secondary(ledger::Ledger& ledger, const SecondaryOptions& o)
         continue;
       }
       if (!p.records_event()) continue;
-      if (p.decision == Decision::send && ledger.has_claim(p.next_payer_id, p.claim_id)) {
+      if (p.decision == Decision::send && ledger.has_live_claim(p.next_payer_id, p.claim_id)) {
         const std::string why =
             fmt::format("claim id already submitted to payer {} outside coordination of benefits", p.next_payer_id);
         rejections.add({model::Rejection{p.claim_id, 0, "", "already_submitted_to_next_payer", why}});
