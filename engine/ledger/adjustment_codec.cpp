@@ -50,7 +50,8 @@ void encode_adjustments(std::span<const model::Adjustment> adjustments, std::str
     out += ',';
     out += a.reason.view();
     out += ',';
-    fmt::format_to(std::back_inserter(out), "{}", a.amount.cents());
+    const fmt::format_int cents(a.amount.cents());
+    out.append(cents.data(), cents.size());
     out += ',';
     if (a.quantity) out += a.quantity->to_string();
   }

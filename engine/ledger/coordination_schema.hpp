@@ -11,7 +11,7 @@
 //  - claim_payments.adjustments / line_payments.adjustments: the payer's exact CAS triples in
 //    its order (engine/ledger/adjustment_codec.hpp), which the next payer's 2320/2430 CAS repeat;
 //    claim_payments.crossover_payer: NM1*TT of the CLP (the payer forwarded the claim itself);
-//    line_payments.paid_units: SVC05 (NULL when absent, meaning 1).
+//    line_payments.paid_units: SVC05 (NULL when absent or 1).
 //  - coordination_history: per claim and next payer, every decision `clearhouse secondary`
 //    made that changed something: sent (the next payer's claim, its batch and row), replacement
 //    sent (frequency 7 after a corrected payment), forwarded (CLP02 19-21 or NM1*TT: not sent),

@@ -267,7 +267,8 @@ std::vector<std::int64_t> PostingStore::insert_postings(std::int64_t remittance_
       cas.clear();
       encode_adjustments(l.cas, cas);
       lines.value(std::string_view(cas));
-      if (l.paid_units) lines.value(l.paid_units->to_string());
+      // SVC05 absent means 1: stored only when it says something else (most lines pay one unit).
+      if (l.paid_units && !(*l.paid_units == model::Decimal::from_integer(1))) lines.value(l.paid_units->to_string());
       else lines.null();
     }
   }
