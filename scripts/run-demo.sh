@@ -24,6 +24,9 @@ echo "== clearhouse post samples/remittance.835 --fee-schedule samples/fee_sched
 "$CH" post samples/remittance.835 --fee-schedule samples/fee_schedule.csv --show-rules
 echo "== clearhouse post samples/remittance.835 (again: already posted, nothing changes)"
 "$CH" post samples/remittance.835
+echo "== clearhouse secondary --out $OUT/secondary --as-of 2024-07-15 --format text"
+# The next payer's 837P for the claims naming other coverage whose primary paid (once).
+"$CH" secondary --out "$OUT/secondary" --as-of 2024-07-15 --format text
 echo "== clearhouse worklist"
 "$CH" worklist
 echo "== clearhouse report"

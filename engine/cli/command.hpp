@@ -33,5 +33,6 @@ extern const Command kIntakeCommand;
 extern const Command kSubmitCommand;
 extern const Command kPostCommand;
 extern const Command kStatusInquiryCommand;
+extern const Command kSecondaryCommand;
 
 }  // namespace clearhouse::cli

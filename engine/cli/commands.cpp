@@ -5,7 +5,7 @@ namespace clearhouse::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {kSubmitCommand, kParseCommand,   kValidateCommand,
                                                  kPostCommand,   kIntakeCommand,  kAckCommand,
-                                                 kStatusInquiryCommand, kWorklistCommand, kReportCommand};
+                                                 kStatusInquiryCommand, kSecondaryCommand, kWorklistCommand, kReportCommand};
   return kCommands;
 }
 

@@ -28,7 +28,8 @@ void read_claims(Connection& c, BillingReportRows& rows) {
       "SUM(CASE WHEN c.status = 'denied' THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN c.status = 'forwarded' THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN c.status = 'reversed' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN c.status IN ('submitted', 'reversed') THEN 1 ELSE 0 END) "
+      "SUM(CASE WHEN c.status IN ('submitted', 'reversed') THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN c.follows_claim_row IS NULL THEN 0 ELSE c.billed_cents END) "
       "FROM claims c WHERE {} GROUP BY c.payer_id",
       kLatestClaimRow));
   while (q->step()) {
@@ -43,6 +44,7 @@ void read_claims(Connection& c, BillingReportRows& rows) {
     p.forwarded = count_at(*q, 7);
     p.reversed = count_at(*q, 8);
     p.awaiting_remittance = count_at(*q, 9);
+    p.billed_onward_cents = q->column_int(10);
     rows.claims(p);
   }
   q->reset();
@@ -87,8 +89,14 @@ void read_denial_findings(Connection& c, BillingReportRows& rows) {
 }
 
 void read_amounts_expected(Connection& c, BillingReportRows& rows) {
+  // A next payer's claim awaits what the payer before it left: that payer's patient
+  // responsibility (CLP05 of its standing payment), not the whole charge again.
   auto waiting = c.prepare(fmt::format(
-      "SELECT c.submitted_at, c.billed_cents FROM claims c WHERE c.status IN ('submitted', 'reversed') AND {}",
+      "SELECT c.submitted_at, CASE WHEN c.follows_claim_row IS NULL THEN c.billed_cents ELSE COALESCE("
+      "(SELECT p.patient_responsibility_cents FROM claims f JOIN claim_payments p ON p.payer_id = f.payer_id "
+      "AND p.claim_id = f.claim_id AND p.claim_row = f.id WHERE f.id = c.follows_claim_row AND p.reversal = 0 "
+      "AND p.reversed_by IS NULL ORDER BY p.id DESC LIMIT 1), c.billed_cents) END "
+      "FROM claims c WHERE c.status IN ('submitted', 'reversed') AND {}",
       kLatestClaimRow));
   while (waiting->step()) rows.awaiting_remittance(AwaitingClaim{waiting->column_text(0), waiting->column_int(1)});
   waiting->reset();

@@ -18,6 +18,9 @@ struct PayerClaimCounts {
   std::string payer_id, payer_name;
   std::uint64_t claims = 0;
   std::int64_t billed_cents = 0;
+  // Of billed_cents, the charges of next payers' claims (coordination of benefits): the same
+  // charge was billed to an earlier payer, so the totals count it once.
+  std::int64_t billed_onward_cents = 0;
   std::uint64_t paid = 0, partially_paid = 0, denied = 0, forwarded = 0, reversed = 0;
   std::uint64_t awaiting_remittance = 0;  // 'submitted' or 'reversed': no payment stands
 };

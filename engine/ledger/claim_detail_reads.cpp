@@ -20,8 +20,8 @@ std::vector<ClaimSubmission> read_submissions(sql::Connection& c, std::string_vi
   q->bind(1, payer_id).bind(2, claim_id);
   std::vector<ClaimSubmission> out;
   while (q->step())
-    out.push_back(ClaimSubmission{read_claim(*q), q->column_text(13), q->column_text(14), q->column_text(15),
-                                  q->column_text(16), q->column_text(17), q->column_text(18)});
+    out.push_back(ClaimSubmission{read_claim(*q), q->column_text(14), q->column_text(15), q->column_text(16),
+                                  q->column_text(17), q->column_text(18), q->column_text(19)});
   q->reset();
   return out;
 }
@@ -99,6 +99,53 @@ std::vector<ClaimStatusDetail> read_statuses(sql::Connection& c, std::string_vie
 
 }  // namespace
 
+std::vector<CoordinationLevel> coordination_levels(sql::Connection& c, std::string_view claim_id) {
+  auto q = c.prepare(
+      "SELECT c.payer_id, c.payer_name, c.payer_level, c.status, c.billed_cents, "
+      "(SELECT COALESCE(SUM(p.paid_cents), 0) FROM claim_payments p WHERE p.payer_id = c.payer_id AND p.claim_id = c.claim_id), "
+      "(SELECT COALESCE(SUM(p.patient_responsibility_cents), 0) FROM claim_payments p WHERE p.payer_id = c.payer_id "
+      "AND p.claim_id = c.claim_id), "
+      "(SELECT COUNT(*) FROM claim_payments p WHERE p.payer_id = c.payer_id AND p.claim_id = c.claim_id), "
+      "c.follows_claim_row, (SELECT COUNT(*) FROM claims n WHERE n.follows_claim_row = c.id) "
+      "FROM claims c WHERE c.claim_id = ? AND c.id = (SELECT MAX(d.id) FROM claims d WHERE d.payer_id = c.payer_id "
+      "AND d.claim_id = c.claim_id) ORDER BY c.payer_level, c.id");
+  q->bind(1, claim_id);
+  std::vector<CoordinationLevel> out;
+  bool chained = false;
+  while (q->step()) {
+    CoordinationLevel l;
+    l.payer_id = q->column_text(0);
+    l.payer_name = q->column_text(1);
+    l.payer_level = q->column_text(2);
+    l.status = q->column_text(3);
+    l.billed_cents = q->column_int(4);
+    l.paid_cents = q->column_int(5);
+    l.patient_responsibility_cents = q->column_int(6);
+    l.adjudicated = q->column_int(7) > 0;
+    chained = chained || !q->column_is_null(8) || q->column_int(9) > 0;
+    out.push_back(std::move(l));
+  }
+  q->reset();
+  if (!chained) out.clear();
+  return out;
+}
+
+std::string coordination_first_payer(sql::Connection& c, std::string_view claim_id) {
+  auto firsts = c.prepare("SELECT DISTINCT payer_id FROM claims WHERE claim_id = ? AND follows_claim_row IS NULL");
+  firsts->bind(1, claim_id);
+  std::vector<std::string> first;
+  while (firsts->step()) first.push_back(firsts->column_text(0));
+  if (first.size() != 1) return {};
+  // Every other payer the claim id is known to must have a claims row that follows another.
+  for (const auto& payer : payers_of_claim(c, claim_id)) {
+    if (payer == first.front()) continue;
+    auto q = c.prepare("SELECT COUNT(*) FROM claims WHERE claim_id = ? AND payer_id = ? AND follows_claim_row IS NOT NULL");
+    q->bind(1, claim_id).bind(2, payer);
+    if (q->single_int().value_or(0) == 0) return {};
+  }
+  return first.front();
+}
+
 std::vector<std::string> payers_of_claim(sql::Connection& c, std::string_view claim_id) {
   auto q = c.prepare(
       "SELECT payer_id FROM claims WHERE claim_id = ? UNION SELECT payer_id FROM worklist_items WHERE claim_id = ? "
@@ -118,6 +165,8 @@ ClaimDetailRecords read_claim_detail(Ledger& ledger, std::string_view payer_id, 
   }
   out.payments = read_payments(ledger.connection(), payer_id, claim_id);
   out.statuses = read_statuses(ledger.connection(), payer_id, claim_id);
+  for (auto& e : read_coordination_history(ledger.connection(), claim_id))
+    if (e.payer_id == payer_id || e.next_payer_id == payer_id) out.coordination.push_back(std::move(e));
   return out;
 }
 

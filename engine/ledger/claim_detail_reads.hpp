@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/ledger/ledger.hpp"
+#include "engine/ledger/coordination_store.hpp"
 #include "engine/ledger/records.hpp"
 #include "engine/model/adjustment_totals.hpp"
 
@@ -68,10 +69,33 @@ struct ClaimDetailRecords {
   std::vector<ClaimStatusDetail> statuses;   // 277CA/277 statuses, in the order posted
   std::vector<LineRecord> lines;             // of the latest submission, in line order
   std::vector<ClaimPaymentDetail> payments;  // by payment date, then in posting order
+  // Coordination of benefits (migration 9): what `clearhouse secondary` decided for this claim
+  // at this payer (sent on to the next payer, forwarded by the payer, waiting) and, for the next
+  // payer's claim, what it was sent after. Oldest first.
+  std::vector<CoordinationEvent> coordination;
 };
 
 // The payers this claim id is known to (submitted to, paid by, on the worklist of), each once.
 std::vector<std::string> payers_of_claim(sql::Connection& connection, std::string_view claim_id);
+
+// One payer's part of a claim billed to several payers in turn (coordination of benefits).
+struct CoordinationLevel {
+  std::string payer_id, payer_name;
+  std::string payer_level;                  // SBR01 as sent: P, S, T
+  std::string status;                       // that payer's claims row
+  std::int64_t billed_cents = 0;
+  std::int64_t paid_cents = 0;              // net of reversals
+  std::int64_t patient_responsibility_cents = 0;  // CLP05, net of reversals
+  bool adjudicated = false;                 // a payment of this payer was posted
+};
+
+// The payers of a claim id in payment order (the first payer's claim, then the claims that
+// follow it), each with its latest claims row; empty unless the claim was sent on to a next payer.
+std::vector<CoordinationLevel> coordination_levels(sql::Connection& connection, std::string_view claim_id);
+
+// When a claim id is known to several payers only because it was sent on from one to the next
+// (every other payer's claims follow its claim), that first payer; "" otherwise.
+std::string coordination_first_payer(sql::Connection& connection, std::string_view claim_id);
 
 // Everything above for this payer's claim id (all empty when the ledger knows nothing of it).
 ClaimDetailRecords read_claim_detail(Ledger& ledger, std::string_view payer_id, std::string_view claim_id);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/ledger/claim_status_schema.hpp"
+#include "engine/ledger/coordination_schema.hpp"
 #include "engine/util/timestamp.hpp"
 
 namespace clearhouse::ledger {
@@ -382,6 +383,8 @@ const std::vector<Migration>& migrations() {
       {7, "claim statuses: 277CA/277 front-door status and history, 276 inquiries, claim parties",
        kClaimStatusesMigration},
       {8, "a claim rejected at the front door may be sent again as an original", kResubmissionAfterRejection},
+      {9, "coordination of benefits: payer levels, claim renderings, CAS triples, coordination history",
+       kCoordinationMigration},
   };
   return kAll;
 }

@@ -6,6 +6,7 @@
 #include <bit>
 #include <map>
 
+#include "engine/ledger/adjustment_codec.hpp"
 #include "engine/ledger/adjustment_columns.hpp"
 #include "engine/ledger/record_columns.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
@@ -103,7 +104,7 @@ std::vector<std::string> claim_payment_columns(sql::Dialect dialect) {
                              "payer_claim_control_number", "status_code", "claim_status", "reversal", "billed_cents",
                              "paid_cents", "patient_responsibility_cents"})
     first.emplace_back(column);
-  return with_buckets(std::move(first), {"reason_codes", "remark_codes"});
+  return with_buckets(std::move(first), {"reason_codes", "remark_codes", "adjustments", "crossover_payer"});
 }
 
 }  // namespace
@@ -117,7 +118,7 @@ struct PostingStore::Statements {
                       with_buckets({"claim_payment_id", "line_number", "service_line_row", "line_control_number",
                                     "procedure_code", "modifiers", "service_date", "billed_cents", "paid_cents",
                                     "allowed_cents"},
-                                   {"reason_codes", "remark_codes"})),
+                                   {"reason_codes", "remark_codes", "adjustments", "paid_units"})),
         provider_adjustments(c, "provider_adjustments",
                              {"remittance_id", "sequence", "provider_id", "fiscal_period_end", "reason", "reference",
                               "amount_cents"}),
@@ -128,6 +129,7 @@ struct PostingStore::Statements {
   sql::Connection& c;
   sql::BatchInsert claim_payments, line_payments, provider_adjustments, findings;
   std::unique_ptr<sql::Statement> draw_claim_payment_ids;
+  std::string cas;  // the encoded CAS triples of the row being added (reused)
   IdUpdate claim_status{c, "claims", "status", "TEXT"};
   IdUpdate reverses{c, "claim_payments", "reverses", "BIGINT"};
   IdUpdate reversed_by{c, "claim_payments", "reversed_by", "BIGINT"};
@@ -230,6 +232,10 @@ std::vector<std::int64_t> PostingStore::insert_postings(std::int64_t remittance_
           .value(p.patient_responsibility.cents());
       bind_adjustment_totals(insert, p.adjustments);
       insert.value(join_codes(p.reason_codes)).value(join_codes(p.remark_codes));
+      auto& cas = statements_->cas;
+      cas.clear();
+      encode_adjustments(p.cas, cas);
+      insert.value(std::string_view(cas)).value(p.crossover_payer);
     }
     insert.flush();
     insert.on_returned({});
@@ -257,6 +263,13 @@ std::vector<std::int64_t> PostingStore::insert_postings(std::int64_t remittance_
           .value(l.allowed ? std::optional<std::int64_t>(l.allowed->cents()) : std::nullopt);
       bind_adjustment_totals(lines, l.adjustments);
       lines.value(join_codes(l.reason_codes)).value(join_codes(l.remark_codes));
+      auto& cas = statements_->cas;
+      cas.clear();
+      encode_adjustments(l.cas, cas);
+      lines.value(std::string_view(cas));
+      // SVC05 absent means 1: stored only when it says something else (most lines pay one unit).
+      if (l.paid_units && !(*l.paid_units == model::Decimal::from_integer(1))) lines.value(l.paid_units->to_string());
+      else lines.null();
     }
   }
   lines.flush();

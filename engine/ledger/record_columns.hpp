@@ -10,7 +10,7 @@ namespace clearhouse::ledger {
 
 inline constexpr const char* kClaimColumns =
     "id, batch_id, claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number, "
-    "billed_cents, service_date_from, service_date_to, transaction_control_number, status";
+    "billed_cents, service_date_from, service_date_to, transaction_control_number, status, payer_level";
 inline constexpr const char* kLineColumns =
     "id, line_number, line_control_number, procedure_code, modifiers, charge_cents, units, unit_code, service_date, "
     "claim_row";
@@ -60,6 +60,7 @@ inline ClaimRecord read_claim(const sql::Statement& q) {
   c.service_date_to = q.column_text(10);
   c.transaction_control_number = q.column_text(11);
   c.status = q.column_text(12);
+  c.payer_level = q.column_text(13);
   return c;
 }
 

@@ -54,6 +54,11 @@ struct ClaimRecord {
   std::string service_date_from, service_date_to;  // ISO, over the lines
   std::string transaction_control_number;          // ST02 of the transaction set carrying it
   std::string status;                    // 'submitted' when written by submit
+  std::string payer_level = "P";         // SBR01 as sent: P, S, T (migration 9)
+  std::int64_t follows_claim_row = 0;    // the next payer's claim: the claims row it follows; 0 for none
+  // A claim naming other coverage: itself as a one-claim 837P (claim_renderings), "" otherwise.
+  // Staged and stored by submit and secondary; not read back by find_claim.
+  std::string rendering;
   std::vector<LineRecord> lines;
   ClaimParties parties;                  // recorded by submit; read back only for 276 inquiries
 };

@@ -133,7 +133,7 @@ SubmissionRecorder::SubmissionRecorder(sql::Connection& c, std::size_t memory_bo
           std::vector<std::string>{"batch_id", "batch_sequence", "claim_id", "payer_id", "payer_name", "billing_npi",
                                    "frequency_code", "original_claim_number", "billed_cents", "line_count",
                                    "service_date_from", "service_date_to", "transaction_control_number", "status",
-                                   "submitted_at"})),
+                                   "submitted_at", "payer_level", "follows_claim_row"})),
       insert_lines_(std::make_unique<sql::BatchInsert>(
           c, "service_lines",
           std::vector<std::string>{"claim_row", "line_number", "line_control_number", "procedure_code", "modifiers",
@@ -166,6 +166,9 @@ void SubmissionRecorder::stage(int batch_key, std::int64_t batch_sequence, const
   w.text(claim.service_date_from);
   w.text(claim.service_date_to);
   w.text(claim.transaction_control_number);
+  w.text(claim.payer_level);
+  w.integer(claim.follows_claim_row);
+  w.text(claim.rendering);
   w.integer(static_cast<std::int64_t>(claim.lines.size()));
   for (const auto& line : claim.lines) {
     w.integer(line.line_number);
@@ -207,6 +210,9 @@ struct DecodedClaim {
   std::string_view claim_id, payer_id, payer_name, billing_npi, frequency_code, original_claim_number;
   std::int64_t billed_cents = 0;
   std::string_view service_date_from, service_date_to, transaction_control_number;
+  std::string_view payer_level;
+  std::int64_t follows_claim_row = 0;
+  std::string_view rendering;
   std::int64_t line_count = 0;
   std::string_view lines;  // the encoded lines
   std::array<std::string_view, kPartyColumns> parties;  // claim_parties, in column order
@@ -260,6 +266,9 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       c.service_date_from = r.text();
       c.service_date_to = r.text();
       c.transaction_control_number = r.text();
+      c.payer_level = r.text();
+      c.follows_claim_row = r.integer();
+      c.rendering = r.text();
       c.line_count = r.integer();
       const char* lines_begin = r.position();
       for (std::int64_t k = 0; k < c.line_count; ++k) read_line(r);
@@ -287,7 +296,10 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
           .value(c.service_date_to)
           .value(c.transaction_control_number)
           .value("submitted")
-          .value(submitted_at);
+          .value(submitted_at)
+          .value(c.payer_level);
+      if (c.follows_claim_row == 0) claims.null();
+      else claims.value(c.follows_claim_row);
     }
     claims.flush();
 
@@ -338,6 +350,18 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       for (const auto& t : c.parties) parties.value(t);
     }
     parties.flush();
+
+    // Claims naming other coverage: the claim as written (what the next payer's claim is built from).
+    bool any_rendering = false;
+    for (const auto& c : group) any_rendering = any_rendering || !c.rendering.empty();
+    if (any_rendering) {
+      if (!insert_renderings_)
+        insert_renderings_ =
+            std::make_unique<sql::BatchInsert>(c_, "claim_renderings", std::vector<std::string>{"claim_row", "x12"});
+      for (const auto& c : group)
+        if (!c.rendering.empty()) insert_renderings_->row().value(c.row_id).value(c.rendering);
+      insert_renderings_->flush();
+    }
   }
 }
 

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/adjustment.hpp"
 #include "engine/model/adjustment_totals.hpp"
+#include "engine/model/decimal.hpp"
 #include "engine/model/claim_status.hpp"
 #include "engine/model/code.hpp"
 #include "engine/model/date.hpp"
@@ -28,6 +30,8 @@ struct LinePosting {
   Money paid;
   std::optional<Money> allowed;    // AMT*B6
   AdjustmentTotals adjustments;
+  std::vector<Adjustment> cas;            // the line's CAS triples, exactly, in the payer's order
+  std::optional<Decimal> paid_units;      // SVC05 (absent: 1)
   std::vector<Code> reason_codes;         // CARCs of the line's CAS
   std::vector<Code> remark_codes;         // RARCs (LQ*HE)
 };
@@ -49,6 +53,8 @@ struct Posting {
   Money paid;                              // CLP04
   Money patient_responsibility;            // CLP05
   AdjustmentTotals adjustments;            // claim-level and line-level CAS together
+  std::vector<Adjustment> cas;             // the claim-level CAS triples, exactly, in the payer's order
+  std::string crossover_payer;             // NM1*TT: the payer forwarded the claim to this one (name, id)
   std::vector<Code> reason_codes;          // CARCs of the claim-level CAS
   std::vector<Code> remark_codes;          // RARCs of MIA/MOA
   std::vector<LinePosting> lines;

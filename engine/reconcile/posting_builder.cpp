@@ -30,10 +30,13 @@ model::Posting build_posting(const model::ClaimPayment& payment, const ClaimMatc
   p.patient_responsibility = payment.patient_responsibility;
   p.segment = payment.segment;
   p.sequence = sequence;
+  p.cas.assign(payment.adjustments.begin(), payment.adjustments.end());
   for (const auto& a : payment.adjustments) {
     p.adjustments.add(a);
     add_unique(p.reason_codes, a.reason);
   }
+  if (const auto* tt = payment.party("TT"))
+    p.crossover_payer = tt->last_or_organization.empty() ? tt->id : tt->last_or_organization;
   for (const auto* info : {&payment.inpatient, &payment.outpatient})
     if (*info)
       for (const auto& r : (*info)->remark_codes) add_unique(p.remark_codes, r);
@@ -54,6 +57,8 @@ model::Posting build_posting(const model::ClaimPayment& payment, const ClaimMatc
     lp.billed = line.billed;
     lp.paid = line.paid;
     lp.allowed = line.allowed;
+    lp.paid_units = line.units;
+    lp.cas.assign(line.adjustments.begin(), line.adjustments.end());
     for (const auto& a : line.adjustments) {
       lp.adjustments.add(a);
       add_unique(lp.reason_codes, a.reason);

@@ -31,7 +31,7 @@ void add_to(PayerLine& total, const PayerLine& p) {
   total.open += p.open;
   total.open_items += p.open_items;
   total.adjudicated += p.adjudicated;
-  total.billed += p.billed;
+  total.billed += p.billed - p.billed_onward;  // a charge billed to several payers in turn counts once
   total.paid_cents += p.paid_cents;
   total.adjusted += p.adjusted;
   total.patient_responsibility += p.patient_responsibility;
@@ -56,6 +56,7 @@ void BillingReportTally::claims(const ledger::PayerClaimCounts& c) {
   line.payer_name = c.payer_name;
   line.submitted = c.claims;
   line.billed = model::Money::from_cents(c.billed_cents);
+  line.billed_onward = model::Money::from_cents(c.billed_onward_cents);
   line.paid = c.paid;
   line.partially_paid = c.partially_paid;
   line.denied = c.denied;

@@ -44,6 +44,8 @@ struct PayerLine {
   std::uint64_t open_items = 0;     // active worklist items
   std::uint64_t adjudicated = 0;    // claims with at least one remittance
   model::Money billed, paid_cents, adjusted, patient_responsibility;
+  // Of billed, the charges of next payers' claims (not printed): the totals count a charge once.
+  model::Money billed_onward;
 };
 
 struct DenialRate {

@@ -5,8 +5,9 @@
 //                                   payer will probably take back)
 //   payment.allowed_below_schedule  the payer's allowed amount (AMT*B6) is below the schedule:
 //                                   the contract was priced wrong even if the payment follows it
-// Unpaid (denied) lines are left to the denial rules; secondary payments, reversals and claims
-// carrying a prior payer's adjustment are not compared. Each id has its own switch.
+// Unpaid (denied) lines are left to the denial rules; secondary payments (CLP02 2/3, or a claim
+// we sent with SBR01 S/T), reversals and claims carrying a prior payer's adjustment are not
+// compared. Each id has its own switch.
 #include <fmt/format.h>
 
 #include "engine/rules/detail/expected_payment.hpp"

@@ -92,8 +92,14 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
   if (payer.empty()) {
     auto payers = ledger::payers_of_claim(c, claim_id);
     if (payers.empty()) return ClaimLookup::not_found;
-    if (payers.size() > 1) return ClaimLookup::ambiguous;
-    payer = std::move(payers.front());
+    if (payers.size() > 1) {
+      // Sent on from one payer to the next (coordination of benefits): the first payer's claim,
+      // with every payer's part under "coordination".
+      payer = ledger::coordination_first_payer(c, claim_id);
+      if (payer.empty()) return ClaimLookup::ambiguous;
+    } else {
+      payer = std::move(payers.front());
+    }
   }
 
   const auto records = ledger::read_claim_detail(ledger, payer, claim_id);
@@ -232,6 +238,35 @@ ClaimLookup write_claim_detail(ledger::Ledger& ledger, const rules::RulesConfig&
     json.end_object();
   }
   json.end_array();
+
+  // A claim billed to several payers in turn: each payer's part, what they paid together, and
+  // what is left: the patient share the last payer that adjudicated it left (CLP05).
+  const auto levels = ledger::coordination_levels(c, claim_id);
+  if (!levels.empty()) {
+    json.key("coordination").begin_object();
+    std::int64_t paid_all = 0, balance = 0;
+    bool awaiting = false;
+    json.key("payers").begin_array();
+    for (const auto& l : levels) {
+      json.begin_object();
+      json.field("payer_id", l.payer_id);
+      json.field("payer_name", l.payer_name);
+      json.field("payer_level", l.payer_level);
+      json.field("status", l.status);
+      json.field("billed_cents", l.billed_cents);
+      json.field("paid_cents", l.paid_cents);
+      json.field("patient_responsibility_cents", l.patient_responsibility_cents);
+      json.end_object();
+      paid_all += l.paid_cents;
+      if (l.adjudicated) balance = l.patient_responsibility_cents;
+      else awaiting = true;
+    }
+    json.end_array();
+    json.field("paid_cents", paid_all);
+    json.field("balance_cents", balance);
+    json.field("awaiting_payer", awaiting);
+    json.end_object();
+  }
 
   json.key("status_history");
   worklist::write_timeline_json(history, json);

@@ -48,6 +48,8 @@ const std::vector<Route>& routes() {
       {"POST", "/v1/remittances", Permission::submit, BodyKind::upload, Pool::heavy, x12, handle_post_remittance},
       {"POST", "/v1/claim-statuses", Permission::submit, BodyKind::upload, Pool::heavy, x12, handle_post_claim_statuses},
       {"POST", "/v1/status-inquiries", Permission::submit, BodyKind::json, Pool::heavy, json, handle_post_status_inquiries},
+      {"POST", "/v1/secondary", Permission::submit, BodyKind::json, Pool::heavy, json, handle_post_secondary},
+      {"GET", "/v1/secondary/due", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_secondary_due},
       {"POST", "/v1/validate", Permission::submit, BodyKind::upload, Pool::heavy, x12, handle_validate},
       {"GET", "/v1/claims/{claim_id}", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_claim},
       {"GET", "/v1/worklist", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_worklist},

@@ -30,6 +30,8 @@ class UploadFile;
 Response handle_post_claim_statuses(Request& req, ServiceContext& ctx);
 Response post_claim_status_upload(UploadFile& upload, ServiceContext& ctx);
 Response handle_post_status_inquiries(Request& req, ServiceContext& ctx);
+Response handle_post_secondary(Request& req, ServiceContext& ctx);
+Response handle_get_secondary_due(Request& req, ServiceContext& ctx);
 
 // validate_routes.cpp
 Response handle_validate(Request& req, ServiceContext& ctx);

@@ -1,5 +1,6 @@
 #include "engine/submit/submission_ledger.hpp"
 
+#include "engine/submit/claim_rendering.hpp"
 #include "engine/ledger/worklist_store.hpp"
 #include "engine/worklist/item_change.hpp"
 
@@ -32,6 +33,9 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02)
   r.original_claim_number = c.original_claim_number;
   r.billed_cents = c.total_charge.cents();
   r.transaction_control_number = st02;
+  if (!c.subscriber.payer_responsibility.empty()) r.payer_level = c.subscriber.payer_responsibility;
+  // Only a claim naming other coverage is kept whole (what the next payer's claim is built from).
+  if (!c.other_coverage.empty()) r.rendering = render_claim(c);
   auto& who = r.parties;
   who.submitter_name = c.submitter.name;
   who.provider_name = c.billing_provider.provider.name;
@@ -78,7 +82,8 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02)
 }
 
 void LedgerSubmission::commit(std::vector<std::pair<int, ledger::BatchRecord>> batches,
-                              const std::string& submitted_at) {
+                              const std::string& submitted_at,
+                              const std::function<void(const std::vector<ledger::BatchRecord>&)>& within) {
   auto& recorder = ledger_.recorder();
   recorder.pause();
   ledger::sql::Transaction tx(ledger_.connection());
@@ -91,6 +96,7 @@ void LedgerSubmission::commit(std::vector<std::pair<int, ledger::BatchRecord>> b
   for (const auto& r : worklist.active_items_of_batches(batch_ids))
     changes.push_back(worklist::plan_correction(r.item, r.batch_file, r.frequency_code, submitted_at));
   if (!changes.empty()) worklist.apply(changes);
+  if (within) within(recorded);
   tx.commit();
   recorder.finish(recorded);
 }

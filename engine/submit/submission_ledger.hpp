@@ -5,6 +5,7 @@
 // benchmarks that measure encounters -> 837P without the database).
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,8 +34,11 @@ class SubmissionLedger {
   virtual void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) = 0;
   // One transaction: the batches and everything staged, or nothing (throws). A claim sent
   // again (after a front-door rejection, or as a replacement or void) resolves its active
-  // worklist item in the same transaction.
-  virtual void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) = 0;
+  // worklist item in the same transaction. `within`, when given, runs inside that transaction
+  // after the claims are in, with the batches' row ids (`clearhouse secondary` records its
+  // coordination history there).
+  virtual void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
+                      const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) = 0;
   virtual void discard() = 0;
   // The hash recorded for a batch file of this name, if any (to finish an interrupted rename).
   virtual std::optional<std::string> recorded_hash(std::string_view file_name) = 0;
@@ -54,8 +58,9 @@ class LedgerSubmission final : public SubmissionLedger {
     ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02));
   }
   // The batches, their claims, and what the corrected claims among them supersede on the
-  // worklist (worklist::plan_correction), in one transaction.
-  void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at) override;
+  // worklist (worklist::plan_correction), then `within`, in one transaction.
+  void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
+              const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) override;
   void discard() override { ledger_.recorder().discard(); }
   std::optional<std::string> recorded_hash(std::string_view file_name) override {
     auto batch = ledger_.find_batch_by_file(file_name);
@@ -74,7 +79,8 @@ class UnrecordedSubmission final : public SubmissionLedger {
     return ++counters_[std::make_tuple(std::string(sender_id), std::string(receiver_id), kind)];
   }
   void stage(int, std::int64_t, const model::Claim&, const std::string&) override {}
-  void commit(std::vector<std::pair<int, ledger::BatchRecord>>, const std::string&) override {}
+  void commit(std::vector<std::pair<int, ledger::BatchRecord>>, const std::string&,
+              const std::function<void(const std::vector<ledger::BatchRecord>&)>& = {}) override {}
   void discard() override {}
   std::optional<std::string> recorded_hash(std::string_view) override { return std::nullopt; }
 

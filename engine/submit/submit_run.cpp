@@ -12,6 +12,7 @@
 
 #include "engine/edits/claim_edits.hpp"
 #include "engine/submit/batch_file.hpp"
+#include "engine/submit/batch_set.hpp"
 #include "engine/submit/party_resolution.hpp"
 #include "engine/submit/rejection_report.hpp"
 #include "engine/util/file_names.hpp"
@@ -27,14 +28,18 @@ namespace fs = std::filesystem;
 class SubmitRun {
  public:
   SubmitRun(const SubmitOptions& o, SubmissionLedger& l)
-      : o_(o), ledger_(l), when_(util::local_time(o.now)), rejections_(o.out_dir) {}
+      : o_(o),
+        ledger_(l),
+        when_(util::local_time(o.now)),
+        rejections_(o.out_dir),
+        batches_(BatchSetOptions{o.out_dir, when_, o.production, o.line_breaks, o.max_claims_per_transaction}, l) {}
 
   SubmitReport run() {
     try {
       stream();
       finish();
     } catch (...) {
-      for (auto& b : batches_) b->abandon();
+      batches_.abandon();
       rejections_.abandon();
       ledger_.discard();
       throw;
@@ -98,100 +103,19 @@ class SubmitRun {
     rejections_.add(failures);
   }
 
-  BatchFile& batch_for(const model::Claim& c) {
-    const auto& s = c.submitter;
-    const auto& r = c.receiver;
-    // Input usually comes grouped: the previous claim's interchange is the likely one.
-    if (last_ != nullptr && last_receiver_ == r && last_submitter_ == s) return *last_;
-    last_submitter_ = s;
-    last_receiver_ = r;
-    key_.clear();
-    for (const std::string* part : {&s.id, &s.name, &s.contact_name, &s.phone, &s.email, &r.id, &r.name}) {
-      key_.append(*part);
-      key_.push_back('\x1f');
-    }
-    if (auto it = index_.find(key_); it != index_.end()) return *(last_ = batches_[it->second].get());
-
-    const std::uint64_t isa13 = ledger_.allocate(s.id, r.id, ledger::ControlNumberKind::interchange);
-    const std::string name = fmt::format("{}-{:09}.837", util::file_safe(r.id), isa13);
-    auto batch = std::make_unique<BatchFile>(o_.out_dir, name, static_cast<int>(batches_.size()), o_.line_breaks);
-    x12::InterchangeEnvelope isa;
-    isa.sender_id = s.id;
-    isa.receiver_id = r.id;
-    isa.date = when_.date.to_ccyymmdd().substr(2);
-    isa.time = when_.hhmm;
-    isa.control_number = fmt::format("{:09}", isa13);
-    isa.usage = o_.production ? "P" : "T";
-    x12::GroupEnvelope gs;
-    gs.functional_id = "HC";
-    gs.sender = s.id;
-    gs.receiver = r.id;
-    gs.date = when_.date.to_ccyymmdd();
-    gs.time = when_.hhmm;
-    gs.control_number = std::to_string(isa13);
-    gs.version = std::string(x12_837p::kImplementation);
-    batch->claims().open_interchange(isa, gs);
-    auto& rec = batch->record();
-    rec.sender_id = s.id;
-    rec.receiver_id = r.id;
-    rec.interchange_control_number = isa13;
-    rec.group_control_number = isa13;
-    index_.emplace(key_, batches_.size());
-    batches_.push_back(std::move(batch));
-    last_ = batches_.back().get();
-    return *last_;
-  }
-
   void route(const model::Claim& c) {
-    BatchFile& b = batch_for(c);
-    auto& writer = b.claims();
-    auto& rec = b.record();
-    if (!writer.transaction_open() || writer.claims_in_transaction() >= o_.max_claims_per_transaction) {
-      if (writer.transaction_open()) writer.close_transaction();
-      const std::uint64_t st = ledger_.allocate(c.submitter.id, c.receiver.id, ledger::ControlNumberKind::transaction);
-      if (rec.transaction_count == 0) rec.first_transaction_number = st;
-      rec.last_transaction_number = st;
-      ++rec.transaction_count;
-      current_st02_ = x12_837p::transaction_control_number(st);
-      x12_837p::TransactionHeader header{current_st02_,
-                                         fmt::format("{:09}-{}", rec.interchange_control_number, current_st02_),
-                                         when_.date, when_.hhmm};
-      writer.open_transaction(header, c.submitter, c.receiver);
-      st02_by_batch_[b.batch_key()] = current_st02_;
-    }
-    writer.write_claim(c);
-    if (const auto& err = b.writer().error())
-      throw std::runtime_error(fmt::format("claim {}: refused: {}", c.claim_id, x12::to_string(*err)));
-    ++rec.claim_count;
-    rec.line_count += c.lines.size();
-    rec.billed_cents += c.total_charge.cents();
-    ledger_.stage(b.batch_key(), static_cast<std::int64_t>(rec.claim_count), c, st02_by_batch_[b.batch_key()]);
+    batches_.add(c);
     ++report_.claims;
     report_.lines += c.lines.size();
     report_.billed += c.total_charge;
-    b.flush();
   }
 
   void finish() {
-    for (auto& b : batches_) {
-      b->claims().close_interchange();
-      b->finish();
-      if (fs::exists(b->final_path()))
-        throw std::runtime_error(fmt::format("{} already exists; refusing to overwrite it", b->final_path().string()));
-    }
+    batches_.close();
     rejections_.finish();
-    std::vector<std::pair<int, ledger::BatchRecord>> records;
     const std::string now = util::utc_timestamp(o_.now);
-    for (auto& b : batches_) {
-      b->record().created_at = now;
-      records.emplace_back(b->batch_key(), b->record());
-    }
-    ledger_.commit(std::move(records), now);  // the point of no return
-    for (auto& b : batches_) {
-      b->publish();
-      report_.files.push_back(b->final_path().string());
-      report_.bytes += b->record().bytes;
-    }
+    ledger_.commit(batches_.records(now), now);  // the point of no return
+    report_.files = batches_.publish(report_.bytes);
     rejections_.publish();
     sync_directory(o_.out_dir);
     report_.rejections_file = rejections_.final_path().string();
@@ -208,14 +132,8 @@ class SubmitRun {
   util::LocalTime when_;
   RejectionReport rejections_;
   SubmitReport report_;
-  std::vector<std::unique_ptr<BatchFile>> batches_;
-  std::unordered_map<std::string, std::size_t> index_;
-  std::unordered_map<int, std::string> st02_by_batch_;
-  std::string key_, current_st02_;
+  BatchSet batches_;
   std::uint64_t unlisted_input_warnings_ = 0;
-  BatchFile* last_ = nullptr;
-  model::Submitter last_submitter_;
-  model::Receiver last_receiver_;
 };
 
 }  // namespace
@@ -257,18 +175,7 @@ SubmitReport run_submit(const SubmitOptions& options, SubmissionLedger& ledger) 
   fs::create_directories(options.out_dir, ec);
   if (!fs::is_directory(options.out_dir))
     throw std::runtime_error(fmt::format("cannot create output directory {}", options.out_dir.string()));
-  // One run per output directory at a time: a concurrent run must not take this run's temporary
-  // files for leftovers. The lock goes with the process, even on a crash.
-  const fs::path lock_path = options.out_dir / ".submit.lock";
-  const int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (lock < 0 || ::flock(lock, LOCK_EX) != 0) {
-    if (lock >= 0) ::close(lock);
-    throw std::runtime_error(fmt::format("cannot lock {}", lock_path.string()));
-  }
-  struct Unlock {
-    int fd;
-    ~Unlock() { ::close(fd); }
-  } unlock{lock};
+  const OutputDirectoryLock lock(options.out_dir);
   finish_interrupted_runs(options.out_dir, ledger);
   SubmitRun run(options, ledger);
   return run.run();

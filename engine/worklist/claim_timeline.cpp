@@ -34,6 +34,11 @@ std::vector<TimelineEntry> claim_timeline(const ledger::ClaimDetailRecords& reco
                                model::to_x12_amount(model::Money::from_cents(p.paid_cents)), p.payment_date,
                                p.trace_number)});
   }
+  for (const auto& e : records.coordination) {
+    std::string detail = e.message;
+    if (!e.file_name.empty()) detail += fmt::format(" in {}", e.file_name);
+    out.push_back({e.at, "", "coordination_" + e.event, std::move(detail)});
+  }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
   return out;
 }

@@ -130,6 +130,14 @@ try {
   const bars = await page.$$eval('#chart-categories g[data-label]', (gs) => gs.map((g) => g.dataset.label));
   assert.ok(bars.includes(category), `denials chart shows ${category}: ${bars}`);
   step(`worklist shows ${seededIds.length} items; charts: ${bars.join(', ')}`);
+  // The claims due a secondary claim (GET /v1/secondary/due): the samples name other coverage.
+  const due = await api(base, BILLER, 'GET', '/v1/secondary/due');
+  assert.equal(due.status, 200);
+  const dueIds = due.json.claims.map((c) => c.claim_id).sort();
+  assert.ok(dueIds.length >= 1, 'the samples leave a claim due a secondary claim');
+  await page.waitForFunction((n) => document.querySelectorAll('#secondary tbody tr').length === n, dueIds.length);
+  assert.deepEqual((await page.$$eval('#secondary tbody tr', (trs) => trs.map((t) => t.dataset.claimId))).sort(), dueIds);
+  step(`due a secondary claim: ${dueIds.join(', ')}`);
   await page.screenshot({ path: path.join(outDir, 'worklist.png'), fullPage: true });
 
   // Sorting by amount puts the largest first.

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "engine/ledger/control_numbers.hpp"
+#include "engine/ledger/coordination_store.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/migrations.hpp"
 #include "engine/ledger/posting_store.hpp"
@@ -344,6 +345,96 @@ TEST_P(LedgerSuite, PaymentRowsNameRowsThatExistAndThoseRowsStay) {
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM line_payments"), 7);
   EXPECT_EQ(count("SELECT COUNT(*) FROM claim_payments"), 4);
+}
+
+// Coordination of benefits (migration 9): a claim naming other coverage keeps its rendering and
+// payer level; its payment's CAS triples, NM1*TT and SVC05 are kept exactly and read back with
+// its lines for the next payer's claim; the next payer's claims row links to it, and the history
+// reads back with the next payer's claim number.
+TEST_P(LedgerSuite, CoordinationReadsTheClaimsDueWithTheirExactAdjudication) {
+  auto primary = claim("C1");
+  primary.rendering = "ISA*RENDERING~";
+  submit({primary, claim("C2")});
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claim_renderings"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM claims WHERE payer_level = 'P' AND follows_claim_row IS NULL"), 2);
+  EXPECT_TRUE(ledger::read_coordination_candidates(db(), "2100-01-01").empty()) << "no remittance yet";
+
+  post_text(remittance_835(remittance_header("145", "EFT9") +
+                           "CLP*C1*1*150*120*30*12*PCC1*11*1~CAS*OA*23*0~NM1*TT*2*MEDIGAP PLAN*****PI*GAP1~"
+                           "SVC*HC:99213:25*100*80**1~DTM*472*20240301~CAS*CO*45*10~CAS*PR*1*10*2~REF*6R*C1-1~"
+                           "SVC*HC:81002*50*40**2~DTM*472*20240301~CAS*PR*2*10~REF*6R*C1-2~"
+                           "CLP*C2*1*150*25*0*12*PCC2*11*1~"
+                           "SVC*HC:99213*100*0**1~DTM*472*20240301~CAS*CO*97*100~"
+                           "SVC*HC:81002*50*25**1~DTM*472*20240301~CAS*CO*45*25~"));
+  EXPECT_TRUE(ledger::read_coordination_candidates(db(), "2024-04-04").empty()) << "paid on 2024-04-05";
+  auto candidates = ledger::read_coordination_candidates(db(), "2024-04-05");
+  ASSERT_EQ(candidates.size(), 1u) << "only the claim naming other coverage";
+  const auto& c = candidates[0];
+  EXPECT_EQ(c.claim.claim_id, "C1");
+  EXPECT_EQ(c.claim.payer_level, "P");
+  EXPECT_EQ(c.claim.rendering, "ISA*RENDERING~");
+  ASSERT_EQ(c.payments.size(), 1u);
+  const auto& p = c.payments[0];
+  EXPECT_EQ(p.status_code, "1");
+  EXPECT_EQ(p.paid_cents, 12000);
+  EXPECT_EQ(p.patient_responsibility_cents, 3000);
+  EXPECT_EQ(p.payer_claim_control_number, "PCC1");
+  EXPECT_EQ(p.crossover_payer, "MEDIGAP PLAN");
+  EXPECT_EQ(p.payment_date, "2024-04-05");
+  ASSERT_EQ(p.adjustments.size(), 1u);
+  EXPECT_EQ(p.adjustments[0].group_code, "OA");
+  EXPECT_EQ(p.adjustments[0].reason, "23");
+  ASSERT_EQ(p.lines.size(), 2u);
+  EXPECT_EQ(p.lines[0].submitted_line, 1);
+  EXPECT_EQ(p.lines[0].modifiers, "25");
+  EXPECT_EQ(p.lines[0].paid_cents, 8000);
+  EXPECT_EQ(p.lines[0].paid_units, "") << "SVC05 1 is kept as absent (1)";
+  ASSERT_EQ(p.lines[0].adjustments.size(), 2u);
+  EXPECT_EQ(p.lines[0].adjustments[1].reason, "1");
+  EXPECT_EQ(p.lines[0].adjustments[1].amount.cents(), 1000);
+  EXPECT_EQ(p.lines[0].adjustments[1].quantity, (model::Decimal{2, 0}));
+  EXPECT_EQ(p.lines[1].submitted_line, 2);
+  EXPECT_EQ(p.lines[1].paid_units, "2");
+  const std::int64_t payment_id = p.id;
+
+  // The next payer's claim, linked, and the history with its claim number once a 277CA gave it.
+  auto next = claim("C1", "GAP1");
+  next.payer_level = "S";
+  submit({next}, 2);
+  const std::int64_t primary_row = count("SELECT id FROM claims WHERE payer_id = 'ACME01' AND claim_id = 'C1'");
+  const std::int64_t batch = count("SELECT MAX(id) FROM batches");
+  const std::int64_t next_row = ledger::claim_row_at(db(), batch, 1);
+  ASSERT_GT(next_row, 0);
+  {
+    ledger::sql::Transaction tx(db());
+    ledger::link_next_claim(db(), next_row, primary_row);
+    ledger::CoordinationEvent e;
+    e.claim_row = primary_row;
+    e.claim_id = "C1";
+    e.payer_id = "ACME01";
+    e.next_payer_id = "GAP1";
+    e.next_level = "S";
+    e.event = "sent";
+    e.based_on_payment = payment_id;
+    e.next_claim_row = next_row;
+    e.batch_id = batch;
+    e.message = "sent";
+    e.at = "2024-04-06T00:00:00Z";
+    ledger::insert_coordination_events(db(), std::vector<ledger::CoordinationEvent>{e});
+    tx.commit();
+  }
+  EXPECT_EQ(text("SELECT payer_level FROM claims WHERE id = " + std::to_string(next_row)), "S");
+  EXPECT_EQ(count("SELECT follows_claim_row FROM claims WHERE id = " + std::to_string(next_row)), primary_row);
+  db().execute("UPDATE claims SET payer_claim_control_number = 'GAPCLAIM7' WHERE id = " + std::to_string(next_row));
+  candidates = ledger::read_coordination_candidates(db(), "2100-01-01");
+  ASSERT_EQ(candidates.size(), 1u);
+  ASSERT_EQ(candidates[0].history.size(), 1u);
+  EXPECT_EQ(candidates[0].history[0].event, "sent");
+  EXPECT_EQ(candidates[0].history[0].file_name, "ACME01-2.837");
+  EXPECT_EQ(candidates[0].history[0].based_on_payment, payment_id);
+  ASSERT_EQ(candidates[0].next_claim_numbers.size(), 1u);
+  EXPECT_EQ(candidates[0].next_claim_numbers[0], "GAPCLAIM7");
+  EXPECT_EQ(ledger::read_coordination_history(db(), "C1").size(), 1u);
 }
 
 }  // namespace clearhouse::testing

@@ -26,6 +26,8 @@ inline bool comparable_claim(const ClaimContext& ctx, const RuleEnvironment& env
   const auto kind = status_kind(claim.status_code, env.config);
   if (kind != ClaimStatusKind::processed && kind != ClaimStatusKind::forwarded) return false;
   if (payer_level(claim.status_code, env.config) > 1) return false;
+  // A claim we sent as the next payer's (SBR01 S or T): its fee schedule is not the primary's.
+  if (ctx.submitted != nullptr && !ctx.submitted->payer_level.empty() && ctx.submitted->payer_level != "P") return false;
   return !has_prior_payer_adjustment(claim);
 }
 

@@ -326,8 +326,38 @@ async function loadCharts() {
   barChart('chart-aging', aging, { alt: true });
 }
 
+// Claims due a secondary (or tertiary) claim: GET /v1/secondary/due.
+async function loadSecondaryDue() {
+  let due = null;
+  try {
+    due = await api('/v1/secondary/due');
+  } catch (e) {
+    if (e.status === 401) return;
+    due = null;
+  }
+  const claims = (due && due.claims) || [];
+  const body = $('secondary').tBodies[0];
+  body.replaceChildren(...claims.map((c) => {
+    const tr = el('tr', { 'data-claim-id': c.claim_id, 'data-payer-id': c.payer_id, tabindex: '0' },
+      el('td', { text: c.claim_id }),
+      el('td', { text: c.payer_id }),
+      el('td', { text: [c.next_payer_name, c.next_payer_id].filter(Boolean).join(' · ') }),
+      el('td', { text: c.next_level === 'T' ? 'tertiary' : 'secondary' }),
+      el('td', { class: 'num', text: money(c.billed_cents) }),
+      el('td', { class: 'num', text: money(c.prior_paid_cents) }),
+      el('td', { text: c.frequency_code === '7' ? 'replacement' : 'original' }));
+    tr.addEventListener('click', () => openClaim(c.claim_id, c.payer_id).catch(reportError));
+    tr.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') openClaim(c.claim_id, c.payer_id).catch(reportError);
+    });
+    return tr;
+  }));
+  $('secondary-empty').hidden = claims.length > 0;
+  $('secondary-count').textContent = claims.length ? `${claims.length} claim${claims.length === 1 ? '' : 's'}` : '';
+}
+
 async function refreshAll() {
-  await Promise.all([loadWorklist(), loadCharts()]);
+  await Promise.all([loadWorklist(), loadCharts(), loadSecondaryDue()]);
 }
 
 // ---------- the claim detail ----------
@@ -407,6 +437,18 @@ function renderClaim(data) {
           el('td', { class: 'num', text: money(p.billed_cents) }), el('td', { class: 'num', text: money(p.paid_cents) }),
           el('td', { class: 'num', text: money(p.adjusted_cents ?? 0) }),
           el('td', { class: 'num', text: money(p.patient_responsibility_cents ?? 0) }))), 'postings')));
+  }
+
+  const cob = data.coordination;
+  if (cob && cob.payers && cob.payers.length) {
+    sections.push(el('section', { id: 'detail-coordination' }, el('h3', { text: 'Payers (coordination of benefits)' }),
+      table([['Level'], ['Payer'], ['Status'], ['Billed', 'num'], ['Paid', 'num'], ['Patient', 'num']], cob.payers.map((p) =>
+        el('tr', { 'data-payer': p.payer_id },
+          el('td', { text: p.payer_level }), el('td', { text: [p.payer_name, p.payer_id].filter(Boolean).join(' · ') }),
+          el('td', { text: words(p.status) }), el('td', { class: 'num', text: money(p.billed_cents) }),
+          el('td', { class: 'num', text: money(p.paid_cents) }),
+          el('td', { class: 'num', text: money(p.patient_responsibility_cents) }))), 'coordination'),
+      dl([['Paid by all payers', money(cob.paid_cents)], ['Balance', `${money(cob.balance_cents)}${cob.awaiting_payer ? ' (a payer has not answered yet)' : ''}`]])));
   }
 
   const history = data.status_history || [];
