@@ -26,7 +26,7 @@ namespace clearhouse::ledger {
 inline constexpr std::string_view kCoordinationMigration = R"sql(
 ALTER TABLE claims ADD COLUMN payer_level TEXT NOT NULL DEFAULT 'P';
 ALTER TABLE claims ADD COLUMN follows_claim_row BIGINT REFERENCES claims(id);
-CREATE INDEX claims_by_follows ON claims (follows_claim_row);
+CREATE INDEX claims_by_follows ON claims (follows_claim_row) WHERE follows_claim_row IS NOT NULL;
 ALTER TABLE claim_payments ADD COLUMN adjustments TEXT NOT NULL DEFAULT '';
 ALTER TABLE claim_payments ADD COLUMN crossover_payer TEXT NOT NULL DEFAULT '';
 ALTER TABLE line_payments ADD COLUMN adjustments TEXT NOT NULL DEFAULT '';

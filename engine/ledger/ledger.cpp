@@ -28,14 +28,19 @@ std::uint64_t Ledger::allocate(std::string_view sender_id, std::string_view rece
   return allocate_control_numbers(*connection_, sender_id, receiver_id, kind, count);
 }
 
-bool Ledger::has_live_claim(std::string_view payer_id, std::string_view claim_id) {
-  // The same predicate as the index claims_original_once (migration 8) leaves out.
+ClaimStanding Ledger::claim_standing(std::string_view payer_id, std::string_view claim_id) {
+  // "Rejected" is the predicate the index claims_original_once (migration 8) leaves out.
   if (!has_claim_)
     has_claim_ = connection_->prepare(
-        "SELECT 1 FROM claims WHERE payer_id = ? AND claim_id = ? AND COALESCE(front_door_status, '') <> 'rejected' "
-        "AND COALESCE(ack_status, '') <> 'rejected' LIMIT 1");
+        "SELECT MAX(CASE WHEN COALESCE(front_door_status, '') <> 'rejected' AND COALESCE(ack_status, '') <> 'rejected' "
+        "THEN 2 ELSE 1 END) FROM claims WHERE payer_id = ? AND claim_id = ?");
   has_claim_->bind(1, payer_id).bind(2, claim_id);
-  return has_claim_->single_int().has_value();
+  const auto v = has_claim_->single_int();
+  return !v ? ClaimStanding::none : *v == 2 ? ClaimStanding::live : ClaimStanding::rejected;
+}
+
+bool Ledger::has_live_claim(std::string_view payer_id, std::string_view claim_id) {
+  return claim_standing(payer_id, claim_id) == ClaimStanding::live;
 }
 
 namespace {

@@ -42,6 +42,8 @@ namespace sql {
 class ListStatements;
 }
 
+enum class ClaimStanding : std::uint8_t { none, live, rejected };
+
 class Ledger {
  public:
   // Takes the connection and brings its schema up to date (apply_migrations).
@@ -58,9 +60,10 @@ class Ledger {
   std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id, ControlNumberKind kind,
                          std::uint64_t count = 1);
 
-  // True when a claim with this id was recorded for this payer (any frequency, any status) and
-  // the payer did not reject it at the front door (999 or 277CA): a rejected claim never
-  // entered adjudication, so the corrected one is sent again as an original.
+  // Where a claim id stands at a payer: never sent; live (sent, any frequency, and the payer
+  // did not reject it at the front door); or sent and rejected by a 999 or 277CA only. A
+  // rejected claim never entered adjudication, so the corrected one is sent again as an original.
+  ClaimStanding claim_standing(std::string_view payer_id, std::string_view claim_id);
   bool has_live_claim(std::string_view payer_id, std::string_view claim_id);
   // The most recently submitted claim with this id for this payer, with its lines in order.
   std::optional<ClaimRecord> find_claim(std::string_view payer_id, std::string_view claim_id);

@@ -67,13 +67,6 @@ const std::vector<std::string>& item_columns() {
   return columns;
 }
 
-// kItemColumns of one table of a join: "w.id, w.payer_id, ...".
-std::string item_columns_of(std::string_view alias) {
-  std::string out = fmt::format("{}.id", alias);
-  for (const auto& name : item_columns()) out += fmt::format(", {}.{}", alias, name);
-  return out;
-}
-
 model::Date parse_date(const std::string& text) {
   auto d = model::Date::parse_iso(text);
   return d ? *d : model::Date{};
@@ -330,23 +323,6 @@ std::map<std::string, model::WorklistItem, std::less<>> WorklistStore::items_wit
         const auto it = by_id.find(q.column_int(14));
         if (it != by_id.end()) it->second->findings.push_back(read_finding(q));
       });
-  return out;
-}
-
-std::vector<WorklistStore::ResubmittedItem> WorklistStore::active_items_of_batches(
-    std::span<const std::int64_t> batch_ids) {
-  std::vector<ResubmittedItem> out;
-  if (batch_ids.empty()) return out;
-  flush();
-  auto q = c_.prepare(fmt::format(
-      "SELECT {}, b.file_name, c.frequency_code FROM worklist_items w JOIN claims c ON c.payer_id = w.payer_id AND "
-      "c.claim_id = w.claim_id JOIN batches b ON b.id = c.batch_id WHERE w.status IN ('open', 'in_progress') AND "
-      "c.batch_id IN ({}) ORDER BY w.id",
-      item_columns_of("w"), sql::placeholders(batch_ids.size())));
-  int i = 1;
-  for (const auto id : batch_ids) q->bind(i++, id);
-  const int extra = static_cast<int>(item_columns().size()) + 1;  // kItemColumns: id, then item_columns()
-  while (q->step()) out.push_back({read_item(*q), q->column_text(extra), q->column_text(extra + 1)});
   return out;
 }
 

@@ -52,16 +52,6 @@ class WorklistStore {
   // Chunked IN lists: a round trip per 256 claims, and one per 256 items for their findings.
   std::map<std::string, model::WorklistItem, std::less<>> items_with_open_findings(
       std::string_view payer_id, std::span<const std::string> claim_ids);
-  // The active items (open or in progress) of the claims recorded in these batches, with no
-  // findings or history, each with the file and frequency of the claim that went out: what a
-  // corrected claim supersedes (engine/submit). A brand-new claim has no item, so on a first
-  // submission this finds nothing.
-  struct ResubmittedItem {
-    model::WorklistItem item;
-    std::string batch_file;      // the 837 file the claim went out in
-    std::string frequency_code;  // CLM05-3 of the claim sent
-  };
-  std::vector<ResubmittedItem> active_items_of_batches(std::span<const std::int64_t> batch_ids);
   // Items matching the filter, without findings or history; `visit` is called once per row
   // (no vector of 100,000 items is built unless the caller builds one).
   template <typename F>

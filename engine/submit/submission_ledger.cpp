@@ -1,7 +1,9 @@
 #include "engine/submit/submission_ledger.hpp"
 
-#include "engine/submit/claim_rendering.hpp"
+#include <map>
+
 #include "engine/ledger/worklist_store.hpp"
+#include "engine/submit/claim_rendering.hpp"
 #include "engine/worklist/item_change.hpp"
 
 namespace clearhouse::submit {
@@ -81,24 +83,59 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02)
   return r;
 }
 
+bool LedgerSubmission::submitted_before(std::string_view payer_id, std::string_view claim_id) {
+  const auto standing = ledger_.claim_standing(payer_id, claim_id);
+  if (standing == ledger::ClaimStanding::rejected)
+    resent_after_rejection_.emplace(std::string(payer_id), std::string(claim_id));
+  return standing == ledger::ClaimStanding::live;
+}
+
+void LedgerSubmission::stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim,
+                             const std::string& st02) {
+  ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02));
+  if (claim.frequency_code != "1" ||
+      resent_after_rejection_.contains(std::make_pair(claim.payer.id, claim.claim_id)))
+    corrections_.push_back({claim.payer.id, claim.claim_id, claim.frequency_code, batch_key});
+}
+
+void LedgerSubmission::discard() {
+  ledger_.recorder().discard();
+  resent_after_rejection_.clear();
+  corrections_.clear();
+}
+
 void LedgerSubmission::commit(std::vector<std::pair<int, ledger::BatchRecord>> batches,
                               const std::string& submitted_at,
                               const std::function<void(const std::vector<ledger::BatchRecord>&)>& within) {
+  std::map<int, std::string> file_of_batch;
+  for (const auto& [key, batch] : batches) file_of_batch[key] = batch.file_name;
   auto& recorder = ledger_.recorder();
   recorder.pause();
   ledger::sql::Transaction tx(ledger_.connection());
   const auto recorded = recorder.insert(std::move(batches), submitted_at);
-  // Read -> decide -> write: the items the run's claims already had are items a correction answers.
-  std::vector<std::int64_t> batch_ids;
-  for (const auto& b : recorded) batch_ids.push_back(b.row_id);
-  ledger::WorklistStore worklist(ledger_.connection());
-  std::vector<model::WorklistChange> changes;
-  for (const auto& r : worklist.active_items_of_batches(batch_ids))
-    changes.push_back(worklist::plan_correction(r.item, r.batch_file, r.frequency_code, submitted_at));
-  if (!changes.empty()) worklist.apply(changes);
+  if (!corrections_.empty()) {
+    // Read -> decide -> write: a correction supersedes its claim's active item.
+    std::map<std::string, std::vector<std::string>> claims_by_payer;
+    for (const auto& c : corrections_) claims_by_payer[c.payer_id].push_back(c.claim_id);
+    ledger::WorklistStore worklist(ledger_.connection());
+    std::vector<model::WorklistChange> changes;
+    for (const auto& [payer, claim_ids] : claims_by_payer) {
+      const auto items = worklist.items_with_open_findings(payer, claim_ids);
+      for (const auto& c : corrections_) {
+        if (c.payer_id != payer) continue;
+        const auto it = items.find(c.claim_id);
+        if (it == items.end() || !model::is_active(it->second.status)) continue;
+        changes.push_back(
+            worklist::plan_correction(it->second, file_of_batch[c.batch_key], c.frequency_code, submitted_at));
+      }
+    }
+    if (!changes.empty()) worklist.apply(changes);
+  }
   if (within) within(recorded);
   tx.commit();
   recorder.finish(recorded);
+  resent_after_rejection_.clear();
+  corrections_.clear();
 }
 
 }  // namespace clearhouse::submit

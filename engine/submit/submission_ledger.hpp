@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -47,28 +48,35 @@ class SubmissionLedger {
 class LedgerSubmission final : public SubmissionLedger {
  public:
   explicit LedgerSubmission(ledger::Ledger& ledger) : ledger_(ledger) {}
-  bool submitted_before(std::string_view payer_id, std::string_view claim_id) override {
-    return ledger_.has_live_claim(payer_id, claim_id);
-  }
+  // Live at the payer: a duplicate. Sent and rejected at the front door: may go again, and
+  // is remembered as a correction.
+  bool submitted_before(std::string_view payer_id, std::string_view claim_id) override;
   std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id,
                          ledger::ControlNumberKind kind) override {
     return ledger_.allocate(sender_id, receiver_id, kind);
   }
-  void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) override {
-    ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02));
-  }
-  // The batches, their claims, and what the corrected claims among them supersede on the
-  // worklist (worklist::plan_correction), then `within`, in one transaction.
+  void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) override;
+  // The batches, their claims, and what the corrections among them supersede on the worklist
+  // (worklist::plan_correction), then `within`, in one transaction.
   void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
               const std::function<void(const std::vector<ledger::BatchRecord>&)>& within = {}) override;
-  void discard() override { ledger_.recorder().discard(); }
+  void discard() override;
   std::optional<std::string> recorded_hash(std::string_view file_name) override {
     auto batch = ledger_.find_batch_by_file(file_name);
     return batch ? std::optional<std::string>(std::move(batch->sha256)) : std::nullopt;
   }
 
  private:
+  // A staged claim that corrects one the payer has: sent again after a front-door rejection,
+  // or a replacement (7) or void (8). Only these can have a worklist item to supersede, so a
+  // run of new claims reads nothing more at commit.
+  struct Correction {
+    std::string payer_id, claim_id, frequency_code;
+    int batch_key = 0;
+  };
   ledger::Ledger& ledger_;
+  std::set<std::pair<std::string, std::string>, std::less<>> resent_after_rejection_;  // (payer, claim id)
+  std::vector<Correction> corrections_;
 };
 
 class UnrecordedSubmission final : public SubmissionLedger {
