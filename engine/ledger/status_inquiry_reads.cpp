@@ -1,5 +1,9 @@
 #include "engine/ledger/status_inquiry_reads.hpp"
 
+#include <algorithm>
+#include <tuple>
+
+#include "engine/ledger/claim_parties_codec.hpp"
 #include "engine/ledger/record_columns.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
 
@@ -10,11 +14,8 @@ std::vector<InquiryCandidate> read_inquiry_candidates(sql::Connection& c, std::s
   auto q = c.prepare(std::string(
       "SELECT c.id, c.claim_id, c.payer_id, c.payer_name, c.billing_npi, c.billed_cents, c.service_date_from, "
       "c.service_date_to, COALESCE(c.payer_claim_control_number, ''), b.sender_id, b.receiver_id, c.submitted_at, "
-      "p.claim_row, p.submitter_name, p.provider_name, p.provider_first, p.subscriber_last, p.subscriber_first, "
-      "p.subscriber_middle, p.subscriber_suffix, p.member_id, p.subscriber_birth_date, p.subscriber_gender, "
-      "p.relationship, p.patient_last, p.patient_first, p.patient_middle, p.patient_suffix, p.patient_birth_date, "
-      "p.patient_gender "
-      "FROM claims c JOIN batches b ON b.id = c.batch_id LEFT JOIN claim_parties p ON p.claim_row = c.id "
+      "c.parties "
+      "FROM claims c JOIN batches b ON b.id = c.batch_id "
       "WHERE ") + kLatestClaimRow +
       " AND c.status = 'submitted' AND c.frequency_code <> '8' "
       "AND COALESCE(c.ack_status, '') <> 'rejected' "
@@ -22,8 +23,7 @@ std::vector<InquiryCandidate> read_inquiry_candidates(sql::Connection& c, std::s
       "'finalized_denied') "
       "AND substr(c.submitted_at, 1, 10) <= ? "
       "AND NOT EXISTS (SELECT 1 FROM status_inquiries i WHERE i.claim_row = c.id AND i.inquired_on > ?) "
-      "AND (? = '' OR c.payer_id = ?) "
-      "ORDER BY b.receiver_id, c.payer_id, c.billing_npi, p.member_id, p.patient_last, p.patient_first, c.claim_id");
+      "AND (? = '' OR c.payer_id = ?)");
   q->bind(1, cutoff).bind(2, cutoff).bind(3, payer_id).bind(4, payer_id);
   std::vector<InquiryCandidate> out;
   while (q->step()) {
@@ -41,17 +41,16 @@ std::vector<InquiryCandidate> read_inquiry_candidates(sql::Connection& c, std::s
     r.receiver_id = q->column_text(10);
     r.submitted_at = q->column_text(11);
     r.has_parties = !q->column_is_null(12);
-    auto& p = r.parties;
-    std::string* fields[] = {&p.submitter_name,    &p.provider_name,   &p.provider_first,     &p.subscriber_last,
-                             &p.subscriber_first,  &p.subscriber_middle, &p.subscriber_suffix, &p.member_id,
-                             &p.subscriber_birth_date, &p.subscriber_gender, &p.relationship, &p.patient_last,
-                             &p.patient_first,     &p.patient_middle,  &p.patient_suffix,     &p.patient_birth_date,
-                             &p.patient_gender};
-    int column = 13;
-    for (auto* f : fields) *f = q->column_text(column++);
+    if (r.has_parties) r.parties = unpack_claim_parties(q->column_text(12));
     out.push_back(std::move(r));
   }
   q->reset();
+  // Grouped as the 276 nests them: receiver, payer, provider, subscriber, patient, claim.
+  const auto key = [](const InquiryCandidate& r) {
+    return std::tie(r.receiver_id, r.payer_id, r.billing_npi, r.parties.member_id, r.parties.patient_last,
+                    r.parties.patient_first, r.claim_id);
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
   return out;
 }
 

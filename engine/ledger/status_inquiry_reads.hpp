@@ -1,6 +1,6 @@
 #pragma once
 // What `clearhouse status-inquiry` reads and records (migration 7): the claims that are due a
-// 276 inquiry, with who they were for (claim_parties) and the batch that carried them, and the
+// 276 inquiry, with who they were for (claims.parties) and the batch that carried them, and the
 // inquiries sent. SQL only; what to ask and how to write it is engine/ack/status_inquiry_run.hpp.
 
 #include <cstdint>
@@ -23,7 +23,7 @@ struct InquiryCandidate {
   std::string payer_claim_control_number;          // from a 277CA/277, "" when none
   std::string sender_id, receiver_id;              // of the batch that carried it
   std::string submitted_at;
-  bool has_parties = false;                        // claim_parties recorded (claims submitted since migration 7)
+  bool has_parties = false;                        // parties recorded (claims submitted since migration 7)
   ClaimParties parties;
 };
 

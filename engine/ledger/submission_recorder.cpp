@@ -12,6 +12,7 @@
 #include <map>
 #include <string_view>
 
+#include "engine/ledger/claim_parties_codec.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
 
 namespace clearhouse::ledger {
@@ -133,7 +134,7 @@ SubmissionRecorder::SubmissionRecorder(sql::Connection& c, std::size_t memory_bo
           std::vector<std::string>{"batch_id", "batch_sequence", "claim_id", "payer_id", "payer_name", "billing_npi",
                                    "frequency_code", "original_claim_number", "billed_cents", "line_count",
                                    "service_date_from", "service_date_to", "transaction_control_number", "status",
-                                   "submitted_at", "payer_level", "follows_claim_row"})),
+                                   "submitted_at", "payer_level", "follows_claim_row", "parties"})),
       insert_lines_(std::make_unique<sql::BatchInsert>(
           c, "service_lines",
           std::vector<std::string>{"claim_row", "line_number", "line_control_number", "procedure_code", "modifiers",
@@ -180,29 +181,15 @@ void SubmissionRecorder::stage(int batch_key, std::int64_t batch_sequence, const
     w.text(line.unit_code);
     w.text(line.service_date);
   }
-  const auto& who = claim.parties;
-  for (const std::string* t :
-       {&who.submitter_name, &who.provider_name, &who.provider_first, &who.subscriber_last, &who.subscriber_first, &who.subscriber_middle,
-        &who.subscriber_suffix, &who.member_id, &who.subscriber_birth_date, &who.subscriber_gender, &who.relationship,
-        &who.patient_last, &who.patient_first, &who.patient_middle, &who.patient_suffix, &who.patient_birth_date,
-        &who.patient_gender})
-    w.text(*t);
+  parties_.clear();
+  pack_claim_parties(claim.parties, parties_);
+  w.text(parties_);
   staging_->in_memory += bytes.size() - before;
   ++staged_claims_;
   if (staging_->in_memory > memory_bound_) staging_->spill_all();
 }
 
 namespace {
-
-constexpr std::size_t kPartyColumns = 17;
-const std::vector<std::string>& party_columns() {
-  static const std::vector<std::string> kColumns = {
-      "claim_row",         "submitter_name",    "provider_name",     "provider_first",     "subscriber_last", "subscriber_first",
-      "subscriber_middle", "subscriber_suffix", "member_id",          "subscriber_birth_date",
-      "subscriber_gender", "relationship",      "patient_last",       "patient_first",   "patient_middle",
-      "patient_suffix",    "patient_birth_date", "patient_gender"};
-  return kColumns;
-}
 
 // One staged claim, decoded: views into the staged bytes.
 struct DecodedClaim {
@@ -215,7 +202,7 @@ struct DecodedClaim {
   std::string_view rendering;
   std::int64_t line_count = 0;
   std::string_view lines;  // the encoded lines
-  std::array<std::string_view, kPartyColumns> parties;  // claim_parties, in column order
+  std::string_view parties;  // packed (claim_parties_codec.hpp)
   std::int64_t row_id = 0;
 };
 
@@ -273,7 +260,7 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       const char* lines_begin = r.position();
       for (std::int64_t k = 0; k < c.line_count; ++k) read_line(r);
       c.lines = std::string_view(lines_begin, static_cast<std::size_t>(r.position() - lines_begin));
-      for (auto& t : c.parties) t = r.text();
+      c.parties = r.text();
       group.push_back(c);
     }
 
@@ -300,6 +287,7 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
           .value(c.payer_level);
       if (c.follows_claim_row == 0) claims.null();
       else claims.value(c.follows_claim_row);
+      claims.value(c.parties);
     }
     claims.flush();
 
@@ -340,16 +328,6 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       }
     }
     lines.flush();
-
-    // Who each claim was for (what a 276 names).
-    if (!insert_parties_)
-      insert_parties_ = std::make_unique<sql::BatchInsert>(c_, "claim_parties", party_columns());
-    auto& parties = *insert_parties_;
-    for (const auto& c : group) {
-      parties.row().value(c.row_id);
-      for (const auto& t : c.parties) parties.value(t);
-    }
-    parties.flush();
 
     // Claims naming other coverage: the claim as written (what the next payer's claim is built from).
     bool any_rendering = false;

@@ -136,7 +136,8 @@ class Transaction {
   bool done_ = false;
 };
 
-// Replaces the dialect tokens migrations use: {{id}} (an auto-assigned 64-bit primary key).
+// Replaces the dialect tokens migrations use: {{id}} (an auto-assigned 64-bit primary key) and
+// {{unit_separator}} (an expression for the character 31, which joins packed fields).
 std::string expand_dialect(std::string_view sql, Dialect d);
 
 }  // namespace sql

@@ -1,0 +1,22 @@
+#pragma once
+// Who a claim was for (ClaimParties) as the ledger keeps it: one text column, claims.parties
+// (migration 10), its seventeen fields in a fixed order joined by the unit separator (character
+// 31), which X12 text never contains. One column on the claim's own row instead of a row of
+// seventeen columns in a table of their own: recording them was a sixth of submit's time.
+// Only this file packs and unpacks it; migration 10 packs the rows it moves in the same order.
+
+#include <string>
+#include <string_view>
+
+#include "engine/ledger/records.hpp"
+
+namespace clearhouse::ledger {
+
+inline constexpr char kPartySeparator = '\x1f';
+
+// Appends the packed fields to out. Throws LedgerError when a field holds the separator.
+void pack_claim_parties(const ClaimParties& parties, std::string& out);
+// The fields back; a text with fewer fields leaves the rest empty.
+ClaimParties unpack_claim_parties(std::string_view packed);
+
+}  // namespace clearhouse::ledger
