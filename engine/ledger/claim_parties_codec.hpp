@@ -1,9 +1,9 @@
 #pragma once
-// Who a claim was for (ClaimParties) as the ledger keeps it: one text column, claims.parties
-// (migration 10), its seventeen fields in a fixed order joined by the unit separator (character
-// 31), which X12 text never contains. One column on the claim's own row instead of a row of
-// seventeen columns in a table of their own: recording them was a sixth of submit's time.
-// Only this file packs and unpacks it; migration 10 packs the rows it moves in the same order.
+// Who a claim was for (ClaimParties) as the ledger keeps it: one text column,
+// claim_parties.parties (migration 10), its seventeen fields in a fixed order joined by the unit
+// separator (character 31), which X12 text never contains. Seventeen columns per claim were a
+// sixth of submit's time. Only this file packs and unpacks it; migration 10 packs the rows it
+// moves in the same order.
 
 #include <string>
 #include <string_view>

@@ -11,7 +11,7 @@
 //    reported for the claim, or for its provider or batch as a whole.
 //  - status_inquiries: every 276 inquiry sent (one per claim per run), found again by its trace
 //    (the 277's TRN02) and marked answered.
-//  - claim_parties (moved to claims.parties by migration 10): who a claim was for (submitter and billing provider names; subscriber and patient names,
+//  - claim_parties (one packed column since migration 10): who a claim was for (submitter and billing provider names; subscriber and patient names,
 //    member id, birth dates and genders), recorded by submit: what a 276 must name. PHI: read
 //    only to write 276s, never logged.
 

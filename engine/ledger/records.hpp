@@ -23,7 +23,7 @@ struct LineRecord {
   friend bool operator==(const LineRecord&, const LineRecord&) = default;
 };
 
-// Who a claim was for, as a 276 inquiry names them (claims.parties: claim_parties_codec.hpp): the billing
+// Who a claim was for, as a 276 inquiry names them (claim_parties, packed by claim_parties_codec.hpp): the billing
 // provider's name, the subscriber and, when not the subscriber, the patient. PHI: never logged.
 struct ClaimParties {
   std::string submitter_name;          // 1000A NM103: who we are to the payer (the 276's 2100B)

@@ -14,8 +14,8 @@ std::vector<InquiryCandidate> read_inquiry_candidates(sql::Connection& c, std::s
   auto q = c.prepare(std::string(
       "SELECT c.id, c.claim_id, c.payer_id, c.payer_name, c.billing_npi, c.billed_cents, c.service_date_from, "
       "c.service_date_to, COALESCE(c.payer_claim_control_number, ''), b.sender_id, b.receiver_id, c.submitted_at, "
-      "c.parties "
-      "FROM claims c JOIN batches b ON b.id = c.batch_id "
+      "p.parties "
+      "FROM claims c JOIN batches b ON b.id = c.batch_id LEFT JOIN claim_parties p ON p.claim_row = c.id "
       "WHERE ") + kLatestClaimRow +
       " AND c.status = 'submitted' AND c.frequency_code <> '8' "
       "AND COALESCE(c.ack_status, '') <> 'rejected' "

@@ -1,6 +1,6 @@
 #pragma once
 // What `clearhouse status-inquiry` reads and records (migration 7): the claims that are due a
-// 276 inquiry, with who they were for (claims.parties) and the batch that carried them, and the
+// 276 inquiry, with who they were for (claim_parties) and the batch that carried them, and the
 // inquiries sent. SQL only; what to ask and how to write it is engine/ack/status_inquiry_run.hpp.
 
 #include <cstdint>

@@ -134,7 +134,7 @@ SubmissionRecorder::SubmissionRecorder(sql::Connection& c, std::size_t memory_bo
           std::vector<std::string>{"batch_id", "batch_sequence", "claim_id", "payer_id", "payer_name", "billing_npi",
                                    "frequency_code", "original_claim_number", "billed_cents", "line_count",
                                    "service_date_from", "service_date_to", "transaction_control_number", "status",
-                                   "submitted_at", "payer_level", "follows_claim_row", "parties"})),
+                                   "submitted_at", "payer_level", "follows_claim_row"})),
       insert_lines_(std::make_unique<sql::BatchInsert>(
           c, "service_lines",
           std::vector<std::string>{"claim_row", "line_number", "line_control_number", "procedure_code", "modifiers",
@@ -287,7 +287,6 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
           .value(c.payer_level);
       if (c.follows_claim_row == 0) claims.null();
       else claims.value(c.follows_claim_row);
-      claims.value(c.parties);
     }
     claims.flush();
 
@@ -328,6 +327,14 @@ void SubmissionRecorder::insert_records(std::string_view bytes, std::int64_t bat
       }
     }
     lines.flush();
+
+    // Who each claim was for (what a 276 names), packed.
+    if (!insert_parties_)
+      insert_parties_ =
+          std::make_unique<sql::BatchInsert>(c_, "claim_parties", std::vector<std::string>{"claim_row", "parties"});
+    auto& parties = *insert_parties_;
+    for (const auto& c : group) parties.row().value(c.row_id).value(c.parties);
+    parties.flush();
 
     // Claims naming other coverage: the claim as written (what the next payer's claim is built from).
     bool any_rendering = false;

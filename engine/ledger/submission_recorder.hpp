@@ -71,7 +71,7 @@ class SubmissionRecorder {
   std::size_t memory_bound_;
   std::unique_ptr<Staging> staging_;
   std::unique_ptr<sql::Statement> insert_batch_, claim_rows_;
-  std::unique_ptr<sql::BatchInsert> insert_claims_, insert_lines_, insert_renderings_;
+  std::unique_ptr<sql::BatchInsert> insert_claims_, insert_lines_, insert_parties_, insert_renderings_;
   std::string parties_;  // the staged claim's parties, packed (reused)
   bool reading_ = false;  // the deferred transaction is open
   std::uint64_t staged_claims_ = 0;

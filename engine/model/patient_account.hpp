@@ -4,7 +4,7 @@
 // is the patient themself when the patient is the subscriber (PAT01/SBR02 = 18). Names and
 // member ids are PHI: never logged (log the account number).
 //
-// The guarantor key is formed from what the ledger keeps per claim in claims.parties
+// The guarantor key is formed from what the ledger keeps per claim in claim_parties
 // (engine/ledger/claim_status_schema.hpp), taken from the claim to the primary payer:
 //   upper-cased, trimmed, inner blanks collapsed  SUBSCRIBER_LAST | SUBSCRIBER_FIRST | MEMBER_ID
 // The member id (2010BA NM109) is in every 837P; the subscriber's birth date is not (it is sent
@@ -31,7 +31,7 @@ struct Guarantor {
   friend bool operator==(const Guarantor&, const Guarantor&) = default;
 };
 
-// The names a claim was submitted with (the fields of claims.parties this needs).
+// The names a claim was submitted with (the fields of claim_parties this needs).
 struct ClaimPartyNames {
   std::string subscriber_last, subscriber_first, subscriber_middle, subscriber_suffix;
   std::string member_id;
