@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/secondary/secondary_report_json.hpp"
 #include "engine/secondary/secondary_run.hpp"
 #include "engine/service/json_body.hpp"
 #include "engine/service/routes.hpp"
@@ -47,31 +48,12 @@ Response handle_post_secondary(Request& req, ServiceContext& ctx) {
   }
   render::JsonWriter json;
   json.begin_object();
-  json.field("as_of", options.as_of.to_iso());
-  json.key("candidates").unsigned_number(report.candidates);
-  json.key("sent").unsigned_number(report.sent);
-  json.key("replacements").unsigned_number(report.replacements);
-  json.key("forwarded").unsigned_number(report.forwarded);
-  json.key("waiting").unsigned_number(report.waiting);
-  json.key("nothing_owed").unsigned_number(report.nothing_owed);
-  json.key("rejected").unsigned_number(report.rejected);
+  secondary::write_secondary_report_fields(json, options.as_of, report);
   json.key("files").begin_array();
   for (const auto& f : report.files) {
     json.begin_object();
     json.field("name", std::filesystem::path(f).filename().string());
     json.field("text", file_text(f));
-    json.end_object();
-  }
-  json.end_array();
-  json.key("decisions").begin_array();
-  for (const auto& d : report.decisions) {
-    json.begin_object();
-    json.field("claim_id", d.claim_id);
-    json.field("payer_id", d.payer_id);
-    json.field("next_payer_id", d.next_payer_id);
-    json.field("next_level", d.next_level);
-    json.field("event", d.event);
-    json.field("message", d.message);
     json.end_object();
   }
   json.end_array();
