@@ -37,6 +37,18 @@ void Claim837pReader::on_transaction_start() {
   patient_ = {};
 }
 
+void Claim837pReader::read_address(const x12::Segment& s, model::Address& a) {
+  if (s.id() == "N3") {
+    a.line1 = std::string(s[1]);
+    a.line2 = std::string(s[2]);
+  } else {
+    a.city = std::string(s[1]);
+    a.state = std::string(s[2]);
+    a.postal_code = std::string(s[3]);
+    a.country = std::string(s[4]);
+  }
+}
+
 model::Address* Claim837pReader::address_in_context() {
   switch (context_) {
     case Context::billing: return &billing_.address;
@@ -199,16 +211,7 @@ void Claim837pReader::on_segment(const x12::Segment& s) {
   }
   if (id == "N3" || id == "N4") {
     model::Address* a = address_in_context();
-    if (a == nullptr) return;
-    if (id == "N3") {
-      a->line1 = std::string(s[1]);
-      a->line2 = std::string(s[2]);
-    } else {
-      a->city = std::string(s[1]);
-      a->state = std::string(s[2]);
-      a->postal_code = std::string(s[3]);
-      a->country = std::string(s[4]);
-    }
+    if (a != nullptr) read_address(s, *a);
     return;
   }
   if (id == "PRV") {

@@ -54,6 +54,7 @@ class Claim837pReader {
   }
   void read_adjustments(const x12::Segment& s, std::vector<model::Adjustment>& out);  // one CAS
   model::Address* address_in_context();
+  static void read_address(const x12::Segment& s, model::Address& a);  // an N3 or N4 into a
   void read_name(const x12::Segment& s, model::Provider& p);
   void read_person(const x12::Segment& s, model::PersonName& n);
   void invalid(const x12::Segment& s, int element, std::string_view expected, bool phi = false);

@@ -136,16 +136,7 @@ bool Claim837pReader::read_other_payer(const x12::Segment& s) {
                         : context_ == Context::other_payer_name
                             ? &(o.payer.address ? *o.payer.address : o.payer.address.emplace())
                             : nullptr;
-    if (a == nullptr) return true;
-    if (id == "N3") {
-      a->line1 = std::string(s[1]);
-      a->line2 = std::string(s[2]);
-    } else {
-      a->city = std::string(s[1]);
-      a->state = std::string(s[2]);
-      a->postal_code = std::string(s[3]);
-      a->country = std::string(s[4]);
-    }
+    if (a != nullptr) read_address(s, *a);
     return true;
   }
   if (id == "DTP") {
