@@ -17,8 +17,7 @@
 #include <filesystem>
 
 #include "bench/support/bench_inputs.hpp"
-#include "bench/support/drug_lines.hpp"
-#include "bench/support/other_coverage.hpp"
+#include "bench/support/encounter_mixes.hpp"
 #include "engine/ledger/ledger.hpp"
 #include "engine/submit/submit_run.hpp"
 #include "parsers/encounter/encounter_reader.hpp"
