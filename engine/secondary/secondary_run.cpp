@@ -62,11 +62,7 @@ std::vector<PlannedClaim> plan_secondary(ledger::Ledger& ledger, model::Date as_
 }
 
 SecondaryReport run_secondary(ledger::Ledger& ledger, const SecondaryOptions& o) {
-  std::error_code ec;
-  fs::create_directories(o.out_dir, ec);
-  if (!fs::is_directory(o.out_dir))
-    throw std::runtime_error(fmt::format("cannot create output directory {}", o.out_dir.string()));
-  const submit::OutputDirectoryLock lock(o.out_dir);
+  const submit::OutputDirectoryLock lock(o.out_dir);  // creates the directory
   submit::LedgerSubmission recorder(ledger);
   submit::finish_interrupted_runs(o.out_dir, recorder);
 

@@ -6,7 +6,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
+#include <system_error>
 
 #include "engine/util/file_names.hpp"
 
@@ -113,11 +116,17 @@ std::vector<std::string> BatchSet::publish(std::uint64_t& bytes) {
 }
 
 OutputDirectoryLock::OutputDirectoryLock(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!std::filesystem::is_directory(dir))
+    throw std::runtime_error(fmt::format("cannot create output directory {}: {}", dir.string(),
+                                         ec ? ec.message() : std::string("a file of that name is in the way")));
   const auto lock_path = dir / ".submit.lock";
   fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0) {
+    const int error = errno;
     if (fd_ >= 0) ::close(fd_);
-    throw std::runtime_error(fmt::format("cannot lock {}", lock_path.string()));
+    throw std::runtime_error(fmt::format("cannot lock {}: {}", lock_path.string(), std::strerror(error)));
   }
 }
 

@@ -68,7 +68,8 @@ class BatchSet {
 
 // One run per output directory at a time (submit and secondary alike): a concurrent run must not
 // take this run's temporary files for leftovers. Held until destroyed; goes with the process,
-// even on a crash. Throws std::runtime_error when the lock file cannot be made.
+// even on a crash. Creates the directory first. Throws std::runtime_error, saying why, when the
+// directory or the lock file cannot be made.
 class OutputDirectoryLock {
  public:
   explicit OutputDirectoryLock(const std::filesystem::path& dir);

@@ -171,11 +171,7 @@ std::vector<std::string> finish_interrupted_runs(const fs::path& dir, Submission
 }
 
 SubmitReport run_submit(const SubmitOptions& options, SubmissionLedger& ledger) {
-  std::error_code ec;
-  fs::create_directories(options.out_dir, ec);
-  if (!fs::is_directory(options.out_dir))
-    throw std::runtime_error(fmt::format("cannot create output directory {}", options.out_dir.string()));
-  const OutputDirectoryLock lock(options.out_dir);
+  const OutputDirectoryLock lock(options.out_dir);  // creates the directory
   finish_interrupted_runs(options.out_dir, ledger);
   SubmitRun run(options, ledger);
   return run.run();
