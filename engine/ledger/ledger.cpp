@@ -17,7 +17,7 @@ Ledger::Ledger(std::unique_ptr<sql::Connection> connection) : connection_(std::m
 
 Ledger::~Ledger() {
   recorder_.reset();  // before the connection it uses
-  has_claim_.reset();
+  claim_standing_.reset();
   claims_by_id_.reset();
   lines_by_claim_.reset();
 }
@@ -30,12 +30,12 @@ std::uint64_t Ledger::allocate(std::string_view sender_id, std::string_view rece
 
 ClaimStanding Ledger::claim_standing(std::string_view payer_id, std::string_view claim_id) {
   // "Rejected" is the predicate the index claims_original_once (migration 8) leaves out.
-  if (!has_claim_)
-    has_claim_ = connection_->prepare(
+  if (!claim_standing_)
+    claim_standing_ = connection_->prepare(
         "SELECT MAX(CASE WHEN COALESCE(front_door_status, '') <> 'rejected' AND COALESCE(ack_status, '') <> 'rejected' "
         "THEN 2 ELSE 1 END) FROM claims WHERE payer_id = ? AND claim_id = ?");
-  has_claim_->bind(1, payer_id).bind(2, claim_id);
-  const auto v = has_claim_->single_int();
+  claim_standing_->bind(1, payer_id).bind(2, claim_id);
+  const auto v = claim_standing_->single_int();
   return !v ? ClaimStanding::none : *v == 2 ? ClaimStanding::live : ClaimStanding::rejected;
 }
 

@@ -87,7 +87,7 @@ class Ledger {
  private:
   std::unique_ptr<sql::Connection> connection_;
   int schema_version_ = 0;
-  std::unique_ptr<sql::Statement> has_claim_;
+  std::unique_ptr<sql::Statement> claim_standing_;
   std::unique_ptr<sql::ListStatements> claims_by_id_, lines_by_claim_;
   std::unique_ptr<SubmissionRecorder> recorder_;
 };
