@@ -211,7 +211,7 @@ IntakeReport run_intake(const IntakeOptions& o, const x12::spec::ValidationRepor
       rec.line_count += claim.lines.size();
       rec.billed_cents += claim.total_charge.cents();
       submission.stage(static_cast<int>(i), static_cast<std::int64_t>(rec.claim_count), claim,
-                       claims.transaction_control_number());
+                       claims.transaction_control_number(), nullptr);
     }
     if (rec.claim_count != batch.claims())
       throw std::runtime_error(fmt::format("{}: {} claims written but {} read back", name, batch.claims(), rec.claim_count));

@@ -388,6 +388,21 @@ INSERT INTO claim_parties (claim_row, parties)
 DROP TABLE claim_parties_by_column;
 )sql";
 
+// 11: claim_renderings keyed by the claim's row id itself (SQLite's rowid, as claim_parties is
+// since 10). Declared BIGINT PRIMARY KEY, SQLite kept a second B-tree beside the table, so every
+// rendering a submit kept was written twice. Renderings now hold a one-claim transaction set
+// (ST..SE); those kept before hold whole interchanges, and both read back
+// (engine/submit/claim_rendering).
+constexpr std::string_view kRenderingsByRowId = R"sql(
+ALTER TABLE claim_renderings RENAME TO claim_renderings_keyed;
+CREATE TABLE claim_renderings (
+  claim_row {{id}} REFERENCES claims(id),
+  x12       TEXT NOT NULL
+);
+INSERT INTO claim_renderings (claim_row, x12) SELECT claim_row, x12 FROM claim_renderings_keyed;
+DROP TABLE claim_renderings_keyed;
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, "submissions: control numbers, batches, claims, service lines", kSubmissions},
@@ -402,6 +417,7 @@ const std::vector<Migration>& migrations() {
       {9, "coordination of benefits: payer levels, claim renderings, CAS triples, coordination history",
        kCoordinationMigration},
       {10, "who a claim was for, packed into one column (claim_parties.parties)", kPackedClaimParties},
+      {11, "claim renderings keyed by the claim's row id", kRenderingsByRowId},
   };
   return kAll;
 }

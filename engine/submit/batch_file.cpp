@@ -33,6 +33,7 @@ BatchFile::BatchFile(const std::filesystem::path& dir, std::string file_name, in
       batch_key_(batch_key),
       writer_(model::Delimiters{'*', ':', '^', '~'}, line_breaks ? "\n" : ""),
       claims_(writer_) {
+  claims_.keep_written_loops(true);  // for the claims whose rendering the ledger keeps
   file_ = std::fopen(temp_path_.c_str(), "wb");
   if (file_ == nullptr) io_failure("create", temp_path_);
   record_.file_name = file_name_;

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "engine/submit/claim_rendering.hpp"
 #include "engine/util/file_names.hpp"
 
 namespace clearhouse::submit {
@@ -75,6 +76,7 @@ PlacedClaim BatchSet::add(const model::Claim& c) {
                                        o_.when.date, o_.when.hhmm};
     writer.open_transaction(header, c.submitter, c.receiver);
   }
+  writer.keep_claim(keeps_rendering(c));
   writer.write_claim(c);
   if (const auto& err = b.writer().error())
     throw std::runtime_error(fmt::format("claim {}: refused: {}", c.claim_id, x12::to_string(*err)));
@@ -82,7 +84,7 @@ PlacedClaim BatchSet::add(const model::Claim& c) {
   rec.line_count += c.lines.size();
   rec.billed_cents += c.total_charge.cents();
   const auto sequence = static_cast<std::int64_t>(rec.claim_count);
-  ledger_.stage(b.batch_key(), sequence, c, st02_by_batch_[b.batch_key()]);
+  ledger_.stage(b.batch_key(), sequence, c, st02_by_batch_[b.batch_key()], &writer);
   b.flush();
   return {b.batch_key(), sequence};
 }

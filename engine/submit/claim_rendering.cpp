@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "generators/x12/x12_writer.hpp"
-#include "generators/x12_837p/claim_837p_writer.hpp"
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12/input_source.hpp"
 #include "parsers/x12/segment_reader.hpp"
@@ -11,34 +10,42 @@
 
 namespace clearhouse::submit {
 
-std::string render_claim(const model::Claim& claim) {
-  x12::X12Writer out(model::Delimiters{'*', ':', '^', '~'}, "");
+namespace {
+
+// A claim written on its own, as a one-claim transaction set.
+std::string write_alone(const model::Claim& claim) {
+  x12::X12Writer out(model::Delimiters{'*', ':', '^', '~'});
   x12_837p::Claim837pWriter writer(out);
-  model::Date date = claim.lines.empty() ? model::Date{} : claim.lines.front().service_date;
-  if (date.empty()) date = model::Date{2000, 1, 1};
-  x12::InterchangeEnvelope isa;
-  isa.sender_id = claim.submitter.id;
-  isa.receiver_id = claim.receiver.id;
-  isa.date = date.to_ccyymmdd().substr(2);
-  isa.time = "0000";
-  isa.control_number = "000000001";
-  x12::GroupEnvelope gs;
-  gs.functional_id = "HC";
-  gs.sender = claim.submitter.id;
-  gs.receiver = claim.receiver.id;
-  gs.date = date.to_ccyymmdd();
-  gs.time = "0000";
-  gs.control_number = "1";
-  gs.version = std::string(x12_837p::kImplementation);
-  writer.open_interchange(isa, gs);
+  writer.keep_written_loops(true);
+  writer.keep_claim(true);
+  const model::Date date = claim.lines.empty() ? model::Date{2000, 1, 1} : claim.lines.front().service_date;
   writer.open_transaction(x12_837p::TransactionHeader{"0001", "1", date, "0000"}, claim.submitter, claim.receiver);
   writer.write_claim(claim);
-  writer.close_transaction();
-  writer.close_interchange();
-  return std::string(out.view());
+  return writer.last_claim_transaction();
+}
+
+// The envelope a kept transaction set is read back in (its values are never looked at).
+constexpr std::string_view kEnvelopeHead =
+    "ISA*00*          *00*          *ZZ*CLEARHOUSE     *ZZ*CLEARHOUSE     *000101*0000*^*00501*000000001*0*P*:~"
+    "GS*HC*CLEARHOUSE*CLEARHOUSE*20000101*0000*1*X*005010X222A1~";
+constexpr std::string_view kEnvelopeTail = "GE*1*1~IEA*1*000000001~";
+
+}  // namespace
+
+bool keeps_rendering(const model::Claim& claim) { return !claim.other_coverage.empty(); }
+
+std::string claim_rendering(const model::Claim& claim, const x12_837p::Claim837pWriter* written) {
+  if (!keeps_rendering(claim)) return {};
+  return written != nullptr ? written->last_claim_transaction() : write_alone(claim);
 }
 
 std::optional<model::Claim> read_rendered_claim(std::string_view rendering, std::string& error) {
+  std::string interchange;
+  if (!rendering.starts_with("ISA")) {
+    interchange.reserve(kEnvelopeHead.size() + rendering.size() + kEnvelopeTail.size());
+    interchange.append(kEnvelopeHead).append(rendering).append(kEnvelopeTail);
+    rendering = interchange;
+  }
   x12::Diagnostics diagnostics;
   x12::MemorySource source(rendering);
   x12::SegmentReader segments(source, diagnostics);

@@ -25,7 +25,8 @@ std::string iso(const model::Date& d) {
 
 }  // namespace
 
-ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02) {
+ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02,
+                                 const x12_837p::Claim837pWriter* written) {
   ledger::ClaimRecord r;
   r.claim_id = c.claim_id;
   r.payer_id = c.payer.id;
@@ -36,8 +37,7 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02)
   r.billed_cents = c.total_charge.cents();
   r.transaction_control_number = st02;
   if (!c.subscriber.payer_responsibility.empty()) r.payer_level = c.subscriber.payer_responsibility;
-  // Only a claim naming other coverage is kept whole (what the next payer's claim is built from).
-  if (!c.other_coverage.empty()) r.rendering = render_claim(c);
+  r.rendering = claim_rendering(c, written);
   auto& who = r.parties;
   who.submitter_name = c.submitter.name;
   who.provider_name = c.billing_provider.provider.name;
@@ -91,8 +91,8 @@ bool LedgerSubmission::submitted_before(std::string_view payer_id, std::string_v
 }
 
 void LedgerSubmission::stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim,
-                             const std::string& st02) {
-  ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02));
+                             const std::string& st02, const x12_837p::Claim837pWriter* written) {
+  ledger_.recorder().stage(batch_key, batch_sequence, claim_record(claim, st02, written));
   if (claim.frequency_code != "1" ||
       resent_after_rejection_.contains(std::make_pair(claim.payer.id, claim.claim_id)))
     corrections_.push_back({claim.payer.id, claim.claim_id, claim.frequency_code, batch_key});

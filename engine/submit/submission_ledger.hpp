@@ -18,11 +18,14 @@
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/records.hpp"
 #include "engine/model/claim.hpp"
+#include "generators/x12_837p/claim_837p_writer.hpp"
 
 namespace clearhouse::submit {
 
-// What the ledger records of a submitted claim (lines with modifiers joined by ':').
-ledger::ClaimRecord claim_record(const model::Claim& claim, const std::string& st02);
+// What the ledger records of a submitted claim (lines with modifiers joined by ':'), written in
+// transaction set st02 by `written` (null when clearhouse did not write it: intake).
+ledger::ClaimRecord claim_record(const model::Claim& claim, const std::string& st02,
+                                 const x12_837p::Claim837pWriter* written);
 
 class SubmissionLedger {
  public:
@@ -31,8 +34,10 @@ class SubmissionLedger {
   // Committed before returning (never reused, even when the run fails later).
   virtual std::uint64_t allocate(std::string_view sender_id, std::string_view receiver_id,
                                  ledger::ControlNumberKind kind) = 0;
-  // Stages a claim written in transaction set st02 of the batch numbered batch_key.
-  virtual void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) = 0;
+  // Stages a claim written in transaction set st02 of the batch numbered batch_key, by `written`
+  // (which keeps its loops), or null when clearhouse did not write it (intake forwards claims).
+  virtual void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02,
+                     const x12_837p::Claim837pWriter* written) = 0;
   // One transaction: the batches and everything staged, or nothing (throws). A claim sent
   // again (after a front-door rejection, or as a replacement or void) resolves its active
   // worklist item in the same transaction. `within`, when given, runs inside that transaction
@@ -55,7 +60,8 @@ class LedgerSubmission final : public SubmissionLedger {
                          ledger::ControlNumberKind kind) override {
     return ledger_.allocate(sender_id, receiver_id, kind);
   }
-  void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02) override;
+  void stage(int batch_key, std::int64_t batch_sequence, const model::Claim& claim, const std::string& st02,
+             const x12_837p::Claim837pWriter* written) override;
   // The batches, their claims, and what the corrections among them supersede on the worklist
   // (worklist::plan_correction), then `within`, in one transaction.
   void commit(std::vector<std::pair<int, ledger::BatchRecord>> batches, const std::string& submitted_at,
@@ -86,7 +92,7 @@ class UnrecordedSubmission final : public SubmissionLedger {
                          ledger::ControlNumberKind kind) override {
     return ++counters_[std::make_tuple(std::string(sender_id), std::string(receiver_id), kind)];
   }
-  void stage(int, std::int64_t, const model::Claim&, const std::string&) override {}
+  void stage(int, std::int64_t, const model::Claim&, const std::string&, const x12_837p::Claim837pWriter*) override {}
   void commit(std::vector<std::pair<int, ledger::BatchRecord>>, const std::string&,
               const std::function<void(const std::vector<ledger::BatchRecord>&)>& = {}) override {}
   void discard() override {}

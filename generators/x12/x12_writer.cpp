@@ -39,6 +39,26 @@ void X12Writer::raw_segment(std::string_view segment) {
   ++written_;
 }
 
+void X12Writer::raw_segments(std::string_view written, std::uint64_t count, std::string_view their_line_break) {
+  if (their_line_break == line_break_) {
+    buffer_.append(written);
+  } else {
+    while (!written.empty()) {
+      const std::size_t end = written.find(delimiters_.segment);
+      if (end == std::string_view::npos) {
+        buffer_.append(written);
+        break;
+      }
+      buffer_.append(written.substr(0, end + 1));
+      buffer_.append(line_break_);
+      written.remove_prefix(end + 1);
+      if (written.starts_with(their_line_break)) written.remove_prefix(their_line_break.size());
+    }
+  }
+  since_mark_ += count;
+  written_ += count;
+}
+
 X12Writer& X12Writer::raw_element(std::string_view value) {
   separator();
   buffer_.append(value);

@@ -53,6 +53,9 @@ class X12Writer {
   // A whole segment as it was read (already using this writer's delimiters, without its
   // terminator), forwarded byte for byte and counted like any other.
   void raw_segment(std::string_view segment);
+  // `count` segments a writer with the same delimiters wrote, terminators included, each
+  // followed by `their_line_break`; they are appended with this writer's line break instead.
+  void raw_segments(std::string_view written, std::uint64_t count, std::string_view their_line_break);
 
   // Convenience for a segment of plain elements: segment("REF", {"6R", "L1"}).
   void segment(std::string_view segment_id, std::initializer_list<std::string_view> elements);
@@ -63,6 +66,7 @@ class X12Writer {
   std::uint64_t segments_written() const { return written_; }
 
   const Delimiters& delimiters() const { return delimiters_; }
+  const std::string& line_break() const { return line_break_; }
   // The first refused value, if any; everything after it is still written, so callers
   // must check before using the output.
   const std::optional<WriteError>& error() const { return error_; }

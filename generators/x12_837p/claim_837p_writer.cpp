@@ -27,9 +27,29 @@ void Claim837pWriter::open_interchange(const x12::InterchangeEnvelope& isa, cons
   envelope_.open_group(gs);
 }
 
+void Claim837pWriter::keep_since(WrittenLoops& into, std::size_t at, std::uint64_t segments_at) const {
+  into.text.assign(w_.view().substr(at));
+  into.segments = w_.segments_written() - segments_at;
+}
+
+std::string Claim837pWriter::last_claim_transaction() const {
+  x12::X12Writer out(w_.delimiters());
+  x12::EnvelopeWriter envelope(out);
+  envelope.open_transaction("837", kept_st02_, kImplementation);
+  const std::string& line_break = w_.line_break();
+  for (const WrittenLoops* loops : {&kept_header_, &kept_billing_, &kept_subscriber_})
+    out.raw_segments(loops->text, loops->segments, line_break);
+  if (kept_claim_has_patient_) out.raw_segments(kept_patient_.text, kept_patient_.segments, line_break);
+  out.raw_segments(kept_claim_.text, kept_claim_.segments, line_break);
+  envelope.close_transaction();
+  return out.take();
+}
+
 void Claim837pWriter::open_transaction(const TransactionHeader& header, const model::Submitter& submitter,
                                        const model::Receiver& receiver) {
   envelope_.open_transaction("837", header.control_number, kImplementation);
+  const std::size_t at = w_.size();
+  const std::uint64_t segments_at = w_.segments_written();
   w_.begin("BHT")
       .element("0019")  // information source, subscriber, dependent hierarchy
       .element(header.purpose)
@@ -47,6 +67,10 @@ void Claim837pWriter::open_transaction(const TransactionHeader& header, const mo
   w_.end();
   w_.begin("NM1").element("40").element("2").element(receiver.name).empty(4).element("46").element(receiver.id);
   w_.end();
+  if (keep_) {
+    keep_since(kept_header_, at, segments_at);
+    kept_st02_ = header.control_number;
+  }
   transaction_open_ = true;
   claims_in_transaction_ = 0;
   hl_ = billing_hl_ = subscriber_hl_ = 0;
@@ -251,12 +275,33 @@ void Claim837pWriter::service_line_loop(const model::Claim& c, const model::Serv
 }
 
 void Claim837pWriter::write_claim(const model::Claim& c) {
-  if (!billing_ || *billing_ != c.billing_provider || pay_to_ != c.pay_to_address) billing_provider_loop(c);
+  std::size_t at = w_.size();
+  std::uint64_t segments_at = w_.segments_written();
+  // After each loop written, its text when keeping (and where the next one starts).
+  auto keep = [&](WrittenLoops& into) {
+    if (!keep_) return;
+    keep_since(into, at, segments_at);
+    at = w_.size();
+    segments_at = w_.segments_written();
+  };
+  if (!billing_ || *billing_ != c.billing_provider || pay_to_ != c.pay_to_address) {
+    billing_provider_loop(c);
+    keep(kept_billing_);
+  }
   const bool self = c.patient.is_subscriber();
-  if (!subscriber_ || self != subscriber_is_patient_ || *subscriber_ != c.subscriber || *payer_ != c.payer)
+  if (!subscriber_ || self != subscriber_is_patient_ || *subscriber_ != c.subscriber || *payer_ != c.payer) {
     subscriber_loop(c);
-  if (!self && (!patient_ || *patient_ != c.patient)) patient_loop(c);
+    keep(kept_subscriber_);
+  }
+  if (!self && (!patient_ || *patient_ != c.patient)) {
+    patient_loop(c);
+    keep(kept_patient_);
+  }
   claim_loop(c);
+  if (keep_claim_) {
+    keep(kept_claim_);
+    kept_claim_has_patient_ = !self;
+  }
   ++claims_in_transaction_;
 }
 

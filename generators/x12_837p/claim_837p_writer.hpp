@@ -45,6 +45,18 @@ class Claim837pWriter {
   void close_transaction();
   void close_interchange();
 
+  // Keeps the text of each hierarchical loop as it is written (off by default; turn it on
+  // before open_transaction), so that a claim can be had as a one-claim transaction set
+  // without writing it a second time. keep_claim says whether the next claim's own 2300 loop
+  // is kept too (only the claims a caller will ask for pay for the copy).
+  void keep_written_loops(bool on) { keep_ = on; }
+  void keep_claim(bool on) { keep_claim_ = on; }
+  // The last claim written with keep_claim, in the loops it was written in (the transaction's
+  // ST/BHT/1000A/1000B, its 2000A, 2000B and 2000C) as they were written, without line
+  // breaks, closed by SE with its count: a one-claim 837P transaction set (ST..SE). ST02 and
+  // HL ids are the batch's.
+  std::string last_claim_transaction() const;
+
   std::uint64_t claims_in_transaction() const { return claims_in_transaction_; }
   bool transaction_open() const { return transaction_open_; }
 
@@ -69,8 +81,21 @@ class Claim837pWriter {
   void line_adjudication(const model::LineAdjudication& a);               // 2430
   void adjustments(const std::vector<model::Adjustment>& list);           // CAS, one per group
 
+  // Text written since (at, segments_at), for keep_written_loops.
+  struct WrittenLoops {
+    std::string text;
+    std::uint64_t segments = 0;
+  };
+  void keep_since(WrittenLoops& into, std::size_t at, std::uint64_t segments_at) const;
+
   x12::X12Writer& w_;
   x12::EnvelopeWriter envelope_;
+  bool keep_ = false;
+  bool keep_claim_ = false;
+  std::string kept_st02_;
+  // ST's header (BHT..1000B) without the ST, the open 2000A/2000B/2000C, and the last 2300.
+  WrittenLoops kept_header_, kept_billing_, kept_subscriber_, kept_patient_, kept_claim_;
+  bool kept_claim_has_patient_ = false;
   bool transaction_open_ = false;
   std::uint64_t claims_in_transaction_ = 0;
   int hl_ = 0, billing_hl_ = 0, subscriber_hl_ = 0;
