@@ -95,10 +95,10 @@ void BM_SubmitWithSqliteLedgerOtherCoverage(benchmark::State& state) { run(state
 
 BENCHMARK(BM_ReadEncounters)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_ReadEncountersOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_SubmitWithoutLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_SubmitWithoutLedgerOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_SubmitWithSqliteLedger)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_SubmitWithSqliteLedgerOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_SubmitWithoutLedger)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_SubmitWithoutLedgerOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_SubmitWithSqliteLedger)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_SubmitWithSqliteLedgerOtherCoverage)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 }  // namespace
 }  // namespace clearhouse::bench

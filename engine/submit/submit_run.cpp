@@ -13,6 +13,7 @@
 #include "engine/edits/claim_edits.hpp"
 #include "engine/submit/batch_file.hpp"
 #include "engine/submit/batch_set.hpp"
+#include "engine/submit/encounter_read_ahead.hpp"
 #include "engine/submit/party_resolution.hpp"
 #include "engine/submit/rejection_report.hpp"
 #include "engine/util/file_names.hpp"
@@ -50,8 +51,10 @@ class SubmitRun {
  private:
   void stream() {
     std::string error;
-    auto reader = encounter::EncounterReader::open(o_.input, error);
-    if (!reader) throw std::runtime_error(fmt::format("cannot open {}: {}", o_.input, error));
+    auto file = encounter::EncounterReader::open(o_.input, error);
+    if (!file) throw std::runtime_error(fmt::format("cannot open {}: {}", o_.input, error));
+    std::error_code ec;
+    auto reader = std::make_unique<EncounterReadAhead>(std::move(file), o_.input != "-" && fs::is_regular_file(o_.input, ec));
     edits::EditContext context;
     context.today = when_.date;
     context.code_sets = &o_.code_sets;
