@@ -4,6 +4,7 @@
 
 #include "engine/ledger/claim_status_schema.hpp"
 #include "engine/ledger/coordination_schema.hpp"
+#include "engine/ledger/patient_schema.hpp"
 #include "engine/util/timestamp.hpp"
 
 namespace clearhouse::ledger {
@@ -402,6 +403,7 @@ const std::vector<Migration>& migrations() {
       {9, "coordination of benefits: payer levels, claim renderings, CAS triples, coordination history",
        kCoordinationMigration},
       {10, "who a claim was for, packed into one column (claim_parties.parties)", kPackedClaimParties},
+      {11, "the patient's share: accounts, share entries, patient payments, statements", kPatientMigration},
   };
   return kAll;
 }
