@@ -1,5 +1,9 @@
 #include "engine/reconcile/remittance_poster.hpp"
 
+#include <algorithm>
+#include <map>
+
+#include "engine/patient/remittance_shares.hpp"
 #include "engine/reconcile/remittance_planner.hpp"
 #include "engine/util/timestamp.hpp"
 
@@ -10,6 +14,7 @@ RemittancePoster::RemittancePoster(ledger::Ledger& ledger, std::string source_na
     : ledger_(ledger),
       reads_(ledger),
       store_(ledger.connection()),
+      patients_(ledger.connection()),
       source_name_(std::move(source_name)),
       review_(review),
       transactions_(transactions),
@@ -30,7 +35,16 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
   // first, so what was read still holds when the plan is written), or in the caller's.
   std::optional<ledger::sql::Transaction> tx;
   if (transactions_ == Transactions::own) tx.emplace(ledger_.connection());
-  auto plan = plan_remittance(r, reads_.read(posting_query(r, review_ != nullptr)), context);
+  auto inputs = reads_.read(posting_query(r, review_ != nullptr));
+  // The payer order of each submitted claim the set can match, and the payers of the claim ids
+  // (what the patient's share before this set is read from).
+  std::map<std::int64_t, int> levels;
+  std::vector<std::string> payers;
+  for (const auto& c : inputs.submitted) {
+    levels.emplace(c.row_id, patient::payer_order(c.payer_level));
+    if (std::find(payers.begin(), payers.end(), c.payer_id) == payers.end()) payers.push_back(c.payer_id);
+  }
+  auto plan = plan_remittance(r, std::move(inputs), context);
   out.matched = plan.matched;
   out.unmatched = plan.unmatched;
   if (plan.result == model::PostingPlan::Result::already_posted) {
@@ -43,6 +57,7 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
     out.result = RemittanceOutcome::Result::already_posted;
     return out;
   }
+  write_patient_shares(plan, levels, payers, applied->remittance_id);
   if (tx) {
     tx->commit();
     refresh_statistics(plan.postings.size());  // between transactions only
@@ -71,6 +86,39 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
   out.rule_findings = std::move(plan.rule_findings);
   out.worklist_changes = std::move(plan.worklist);
   return out;
+}
+
+// The patient's share: what each matched claim payment changes (engine/patient/remittance_shares),
+// written in the set's transaction.
+void RemittancePoster::write_patient_shares(const model::PostingPlan& plan, const std::map<std::int64_t, int>& levels,
+                                            std::span<const std::string> payers, std::int64_t remittance_id) {
+  std::vector<patient::PostedAdjudication> posted;
+  std::vector<std::string> claim_ids;
+  const model::Date date = model::Date::parse_iso(plan.remittance.payment_date)
+                               .value_or(model::Date::parse_timestamp_day(plan.at).value_or(model::Date{}));
+  for (const auto& p : plan.postings) {
+    if (!p.matched || p.claim_row == 0) continue;
+    patient::PostedAdjudication a;
+    a.claim_id = p.claim_id;
+    const auto level = levels.find(p.claim_row);
+    a.adjudication.level = level == levels.end() ? 1 : level->second;
+    a.adjudication.payer_id = p.payer_id;
+    a.adjudication.date = date;
+    a.adjudication.reference = plan.remittance.trace_number;
+    a.adjudication.reversal = p.reversal;
+    model::Adjustment pr;
+    pr.group = model::AdjustmentGroup::patient;
+    pr.group_code = model::Code("PR");
+    pr.amount = p.adjustments.patient_responsibility();
+    a.adjudication.claim_adjustments.push_back(std::move(pr));
+    claim_ids.push_back(p.claim_id);
+    posted.push_back(std::move(a));
+  }
+  if (posted.empty()) return;
+  std::sort(claim_ids.begin(), claim_ids.end());
+  claim_ids.erase(std::unique(claim_ids.begin(), claim_ids.end()), claim_ids.end());
+  const auto entries = patient::plan_share_entries(patients_.posted_shares(payers, claim_ids), posted);
+  patients_.insert_entries(entries, "", remittance_id, plan.at);
 }
 
 // A long post into fresh payment tables would otherwise look reversals up by scanning every
