@@ -10,7 +10,10 @@
 //    (remittance, payment, adjustment, reversal): remittance and reversal entries written by
 //    `clearhouse post` in the remittance's transaction (account_number '' there: accounts are
 //    assigned when patient payments or statements next run), payment entries by
-//    `clearhouse patient-payments`. claim_id '' is money held on the account (a credit).
+//    `clearhouse patient-payments`. claim_id '' is money held on the account (a credit). Posting
+//    writes an entry per claim it pays and reads none back (a claim's share is decided from its
+//    claim payments), so the one index, (claim_id, account_number), leaves remittance entries
+//    out: they cost posting no index update. Account-level entries are claim_id '' + the account.
 //  - patient_payments: one per payment reference (the idempotency key), with where its money
 //    went (applications: claim_id:cents pairs, comma-joined; an empty claim id is the credit).
 //  - patient_statements: the statement cycle, one row per statement sent.
@@ -60,12 +63,10 @@ CREATE TABLE patient_share_entries (
   amount_cents    BIGINT NOT NULL,
   reference       TEXT NOT NULL,
   payer_id        TEXT NOT NULL,
-  remittance_id   BIGINT REFERENCES remittances(id),
-  payment_id      BIGINT,
-  created_at      TEXT NOT NULL
+  remittance_id   BIGINT REFERENCES remittances(id)
 );
-CREATE INDEX patient_share_entries_by_claim ON patient_share_entries (claim_id);
-CREATE INDEX patient_share_entries_by_account ON patient_share_entries (account_number);
+CREATE INDEX patient_share_entries_by_claim ON patient_share_entries (claim_id, account_number)
+  WHERE source <> 'remittance';
 CREATE TABLE patient_payments (
   id              {{id}},
   reference       TEXT NOT NULL UNIQUE,

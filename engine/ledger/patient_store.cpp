@@ -128,13 +128,13 @@ std::map<std::string, std::vector<patient::PayerAdjudication>, std::less<>> Pati
 }
 
 void PatientStore::insert_entries(std::span<const model::PatientShareEntry> entries, std::string_view account_number,
-                                  std::int64_t remittance_id, std::string_view now) {
+                                  std::int64_t remittance_id) {
   if (entries.empty()) return;
   if (!entries_)
     entries_ = std::make_unique<sql::BatchInsert>(
         c_, "patient_share_entries",
         std::vector<std::string>{"claim_id", "account_number", "entry_date", "source", "amount_cents", "reference",
-                                 "payer_id", "remittance_id", "created_at"});
+                                 "payer_id", "remittance_id"});
   for (const auto& e : entries) {
     entries_->row()
         .value(e.claim_id)
@@ -144,8 +144,7 @@ void PatientStore::insert_entries(std::span<const model::PatientShareEntry> entr
         .value(e.amount.cents())
         .value(e.reference)
         .value(e.payer_id)
-        .value(remittance_id != 0 ? std::optional<std::int64_t>(remittance_id) : std::nullopt)
-        .value(now);
+        .value(remittance_id != 0 ? std::optional<std::int64_t>(remittance_id) : std::nullopt);
   }
   entries_->flush();
 }
@@ -281,7 +280,7 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
   auto entries_q = c_.prepare(std::string("SELECT ") + std::string(kEntryColumns) +
                               " FROM patient_share_entries WHERE claim_id = ? AND source <> 'remittance' ORDER BY id");
   auto account_entries_q = c_.prepare(std::string("SELECT ") + std::string(kEntryColumns) +
-                                      " FROM patient_share_entries WHERE account_number = ? AND claim_id = '' ORDER BY id");
+                                      " FROM patient_share_entries WHERE claim_id = '' AND account_number = ? AND source <> 'remittance' ORDER BY id");
 
   for (const auto& number : account_numbers) {
     account_q->bind(1, number);
@@ -454,7 +453,7 @@ void PatientStore::record_payments(const patient::PatientPaymentPlan& plan, std:
         .bind(9, p.line)
         .bind(10, now);
     insert->run();
-    insert_entries(d.entries, d.account_number, 0, now);
+    insert_entries(d.entries, d.account_number, 0);
   }
 }
 

@@ -67,7 +67,7 @@ class PatientStore {
       std::span<const std::string> payer_ids, std::span<const std::string> claim_ids);
   // Writes share entries (payer entries of a remittance, or a payment's) in bulk.
   void insert_entries(std::span<const model::PatientShareEntry> entries, std::string_view account_number,
-                      std::int64_t remittance_id, std::string_view now);
+                      std::int64_t remittance_id);
 
   // Gives every claim to a primary payer that has none an account (opening the guarantor's when
   // it is new); a guarantor whose account number belongs to another key is refused (counted).

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/date.hpp"
+#include "engine/model/money.hpp"
 #include "engine/model/patient_share_entry.hpp"
 #include "engine/patient/claim_share.hpp"
 
@@ -23,16 +25,26 @@ namespace clearhouse::patient {
 // SBR01 as a payer order: P 1, S 2, T 3, A..H 4..11 (anything else 1).
 int payer_order(std::string_view sbr01);
 
-struct PostedAdjudication {
-  std::string claim_id;
-  PayerAdjudication adjudication;  // its level, payer, date, trace, reversal and PR (at least)
+// One matched claim payment of the set: what the share needs of it.
+struct PostedShare {
+  std::string_view claim_id;
+  int level = 1;
+  bool reversal = false;
+  model::Money patient_responsibility;  // PR, claim and lines (negated in a reversal)
+};
+
+// The remittance the payments are in.
+struct RemittanceRef {
+  model::Date date;          // its payment date, else the day it posted
+  std::string trace_number;  // TRN02
+  std::string payer_id;
 };
 
 using PriorAdjudications = std::map<std::string, std::vector<PayerAdjudication>, std::less<>>;
 
 // `prior`: per claim id, the adjudications posted before this set, in payer order then posting
-// order. `posted`: this set's matched claim payments in CLP order.
-std::vector<model::PatientShareEntry> plan_share_entries(PriorAdjudications prior,
-                                                         std::span<const PostedAdjudication> posted);
+// order (claims absent: none). `posted`: this set's matched claim payments in CLP order.
+std::vector<model::PatientShareEntry> plan_share_entries(PriorAdjudications prior, const RemittanceRef& remittance,
+                                                         std::span<const PostedShare> posted);
 
 }  // namespace clearhouse::patient

@@ -36,13 +36,15 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
   std::optional<ledger::sql::Transaction> tx;
   if (transactions_ == Transactions::own) tx.emplace(ledger_.connection());
   auto inputs = reads_.read(posting_query(r, review_ != nullptr));
-  // The payer order of each submitted claim the set can match, and the payers of the claim ids
-  // (what the patient's share before this set is read from).
-  std::map<std::int64_t, int> levels;
-  std::vector<std::string> payers;
+  // What the patient's share needs of the submitted claims the set can match: their payer order,
+  // their payers, and which claim ids had a payment posted before (a claim still 'submitted' at
+  // every payer has none: nothing to read for it).
+  PatientShareContext shares;
   for (const auto& c : inputs.submitted) {
-    levels.emplace(c.row_id, patient::payer_order(c.payer_level));
-    if (std::find(payers.begin(), payers.end(), c.payer_id) == payers.end()) payers.push_back(c.payer_id);
+    shares.levels.emplace_back(c.row_id, patient::payer_order(c.payer_level));  // by row id, as read
+    if (std::find(shares.payers.begin(), shares.payers.end(), c.payer_id) == shares.payers.end())
+      shares.payers.push_back(c.payer_id);
+    if (c.status != "submitted") shares.posted_before.push_back(c.claim_id);
   }
   auto plan = plan_remittance(r, std::move(inputs), context);
   out.matched = plan.matched;
@@ -51,13 +53,14 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
     out.result = RemittanceOutcome::Result::already_posted;
     return out;  // the transaction rolls back (it wrote nothing)
   }
+  const auto share_entries = plan_patient_shares(plan, shares);
   const auto applied = store_.apply(plan);
   if (!applied) {
     // Another poster of the same content committed between our read and our write.
     out.result = RemittanceOutcome::Result::already_posted;
     return out;
   }
-  write_patient_shares(plan, levels, payers, applied->remittance_id);
+  patients_.insert_entries(share_entries, "", applied->remittance_id);
   if (tx) {
     tx->commit();
     refresh_statistics(plan.postings.size());  // between transactions only
@@ -90,35 +93,29 @@ RemittanceOutcome RemittancePoster::post(const model::Remittance& r) {
 
 // The patient's share: what each matched claim payment changes (engine/patient/remittance_shares),
 // written in the set's transaction.
-void RemittancePoster::write_patient_shares(const model::PostingPlan& plan, const std::map<std::int64_t, int>& levels,
-                                            std::span<const std::string> payers, std::int64_t remittance_id) {
-  std::vector<patient::PostedAdjudication> posted;
-  std::vector<std::string> claim_ids;
-  const model::Date date = model::Date::parse_iso(plan.remittance.payment_date)
-                               .value_or(model::Date::parse_timestamp_day(plan.at).value_or(model::Date{}));
+std::vector<model::PatientShareEntry> RemittancePoster::plan_patient_shares(const model::PostingPlan& plan,
+                                                                          PatientShareContext& shares) {
+  std::vector<patient::PostedShare> posted;
+  posted.reserve(plan.postings.size());
   for (const auto& p : plan.postings) {
     if (!p.matched || p.claim_row == 0) continue;
-    patient::PostedAdjudication a;
-    a.claim_id = p.claim_id;
-    const auto level = levels.find(p.claim_row);
-    a.adjudication.level = level == levels.end() ? 1 : level->second;
-    a.adjudication.payer_id = p.payer_id;
-    a.adjudication.date = date;
-    a.adjudication.reference = plan.remittance.trace_number;
-    a.adjudication.reversal = p.reversal;
-    model::Adjustment pr;
-    pr.group = model::AdjustmentGroup::patient;
-    pr.group_code = model::Code("PR");
-    pr.amount = p.adjustments.patient_responsibility();
-    a.adjudication.claim_adjustments.push_back(std::move(pr));
-    claim_ids.push_back(p.claim_id);
-    posted.push_back(std::move(a));
+    const auto level = std::lower_bound(shares.levels.begin(), shares.levels.end(), p.claim_row,
+                                        [](const std::pair<std::int64_t, int>& l, std::int64_t row) { return l.first < row; });
+    posted.push_back({p.claim_id, level != shares.levels.end() && level->first == p.claim_row ? level->second : 1,
+                      p.reversal, p.adjustments.patient_responsibility()});
   }
-  if (posted.empty()) return;
+  if (posted.empty()) return {};
+  patient::RemittanceRef remittance;
+  remittance.date = model::Date::parse_iso(plan.remittance.payment_date)
+                        .value_or(model::Date::parse_timestamp_day(plan.at).value_or(model::Date{}));
+  remittance.trace_number = plan.remittance.trace_number;
+  remittance.payer_id = plan.remittance.payer_id;
+  auto& claim_ids = shares.posted_before;
   std::sort(claim_ids.begin(), claim_ids.end());
   claim_ids.erase(std::unique(claim_ids.begin(), claim_ids.end()), claim_ids.end());
-  const auto entries = patient::plan_share_entries(patients_.posted_shares(payers, claim_ids), posted);
-  patients_.insert_entries(entries, "", remittance_id, plan.at);
+  patient::PriorAdjudications prior;
+  if (!claim_ids.empty()) prior = patients_.posted_shares(shares.payers, claim_ids);
+  return patient::plan_share_entries(std::move(prior), remittance, posted);
 }
 
 // A long post into fresh payment tables would otherwise look reversals up by scanning every

@@ -16,8 +16,7 @@
 #include <string>
 #include <vector>
 
-#include <map>
-#include <span>
+#include <utility>
 
 #include "engine/ledger/ledger.hpp"
 #include "engine/ledger/patient_store.hpp"
@@ -77,8 +76,13 @@ class RemittancePoster {
 
  private:
   void refresh_statistics(std::size_t written);
-  void write_patient_shares(const model::PostingPlan& plan, const std::map<std::int64_t, int>& levels,
-                            std::span<const std::string> payers, std::int64_t remittance_id);
+  struct PatientShareContext {
+    std::vector<std::pair<std::int64_t, int>> levels;  // submitted claim row -> payer order, by row
+    std::vector<std::string> payers;        // the payers of the submitted claims
+    std::vector<std::string> posted_before; // claim ids with a claim no longer 'submitted'
+  };
+  // Decided before the plan is written (what the ledger had posted before this set).
+  std::vector<model::PatientShareEntry> plan_patient_shares(const model::PostingPlan& plan, PatientShareContext& shares);
   ledger::Ledger& ledger_;
   ledger::PostingReads reads_;
   ledger::PostingStore store_;
