@@ -271,7 +271,7 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
       "AND COALESCE(c.front_door_status, '') <> 'rejected' AND COALESCE(c.ack_status, '') <> 'rejected'");
   auto payments_q = c_.prepare(
       "SELECT p.id, c.payer_level, p.payer_id, r.payer_name, r.payment_date, r.posted_at, r.trace_number, p.reversal, "
-      "p.billed_cents, p.paid_cents, p.adjustments FROM claims c "
+      "p.billed_cents, p.paid_cents, p.adjustments, p.status_code FROM claims c "
       "JOIN claim_payments p ON p.payer_id = c.payer_id AND p.claim_id = c.claim_id AND p.claim_row = c.id "
       "JOIN remittances r ON r.id = p.remittance_id WHERE c.claim_id = ?");
   auto line_payments_q = c_.prepare(
@@ -365,11 +365,15 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
       rows_q->reset();
       // A next payer's claim sent and not answered, or a primary naming other coverage whose
       // next payer's claim is still to be sent: the patient's share is not final.
-      share.another_payer_due = !highest_adjudicated || (highest == 1 && primary_names_other);
+      share.another_payer_due = !highest_adjudicated;
+      // The primary named other coverage and left the patient a share: the next payer's claim is
+      // due (`clearhouse secondary` sends it; one with nothing owed is not sent).
+      const bool next_payer_named = highest == 1 && primary_names_other;
 
       struct Paid {
         std::int64_t id;
         patient::PayerAdjudication adjudication;
+        bool forwarded = false;  // CLP02 19/20/21: the payer sent the claim on to the next payer itself
       };
       std::vector<Paid> paid;
       payments_q->bind(1, cr.claim_id);
@@ -386,12 +390,21 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
         adj.billed = Money::from_cents(payments_q->column_int(8));
         adj.paid = Money::from_cents(payments_q->column_int(9));
         adj.claim_adjustments = decode_adjustments(payments_q->column_text(10));
+        const std::string status = payments_q->column_text(11);
+        p.forwarded = status == "19" || status == "20" || status == "21";
         paid.push_back(std::move(p));
       }
       payments_q->reset();
       std::sort(paid.begin(), paid.end(), [](const Paid& x, const Paid& y) {
         return x.adjudication.level != y.adjudication.level ? x.adjudication.level < y.adjudication.level : x.id < y.id;
       });
+      // The latest adjudication of the highest payer forwarded the claim (a crossover): the next
+      // payer's answer is still to come.
+      for (auto it = paid.rbegin(); it != paid.rend(); ++it) {
+        if (it->adjudication.reversal) continue;
+        if (it->forwarded) share.another_payer_due = true;
+        break;
+      }
       for (auto& p : paid) {
         line_payments_q->bind(1, p.id);
         while (line_payments_q->step()) {
@@ -407,6 +420,8 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
         share.adjudications.push_back(std::move(p.adjudication));
       }
 
+      if (next_payer_named && !share.another_payer_due && patient::decide_claim_share(share).patient_share.cents() > 0)
+        share.another_payer_due = true;
       entries_q->bind(1, cr.claim_id);
       while (entries_q->step()) share.patient_entries.push_back(read_entry(*entries_q, 0));
       entries_q->reset();

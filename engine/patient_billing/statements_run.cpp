@@ -51,7 +51,10 @@ StatementsRun run_statements(ledger::Ledger& ledger, const StatementsOptions& op
       input.previous = patient::PreviousStatement{last->date, last->amount_due, last->number};
     auto decision = patient::build_statement(input, config);
     run.outcomes.push_back({input.account.account_number, decision.send, decision.reason, decision.statement.amount_due});
-    if (!decision.send) continue;
+    if (!decision.send) {
+      if (options.keep_unsent) run.unsent.push_back(std::move(decision.statement));
+      continue;
+    }
     ++run.sent;
     if (decision.statement.in_credit()) ++run.in_credit;
     const auto& st = decision.statement;

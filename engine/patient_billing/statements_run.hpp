@@ -35,6 +35,7 @@ struct StatementsOptions {
   std::string now;                // ISO timestamp recorded
   bool record = true;             // record the cycle and open collections items (false: a preview)
   bool write_files = true;
+  bool keep_unsent = false;       // also keep the statements of accounts not sent one (the page)
 };
 
 // Why an account got a statement or not (no PHI: the account number and a reason).
@@ -48,6 +49,7 @@ struct AccountOutcome {
 struct StatementsRun {
   std::size_t accounts = 0, sent = 0, in_credit = 0;
   std::vector<model::PatientStatement> statements;  // the ones sent, by account number
+  std::vector<model::PatientStatement> unsent;      // with keep_unsent: the others, by account number
   std::vector<AccountOutcome> outcomes;             // every account
   std::vector<std::string> files;                   // written, base names
   ledger::AccountAssignment assignment;
