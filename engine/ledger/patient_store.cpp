@@ -524,3 +524,15 @@ std::uint64_t PatientStore::count_statements() {
 }
 
 }  // namespace clearhouse::ledger
+
+namespace clearhouse::ledger {
+
+std::pair<std::uint64_t, std::uint64_t> PatientStore::statement_counts() {
+  auto q = c_.prepare("SELECT COUNT(*), COUNT(DISTINCT account_number) FROM patient_statements");
+  std::pair<std::uint64_t, std::uint64_t> out;
+  if (q->step()) out = {static_cast<std::uint64_t>(q->column_int(0)), static_cast<std::uint64_t>(q->column_int(1))};
+  q->reset();
+  return out;
+}
+
+}  // namespace clearhouse::ledger

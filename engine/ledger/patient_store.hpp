@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/ledger/sql/connection.hpp"
@@ -89,6 +90,8 @@ class PatientStore {
   std::optional<StatementRecord> last_statement(std::string_view account_number);
   void record_statement(const StatementRecord& statement, std::string_view now);
   std::uint64_t count_statements();
+  // Statements sent, and the accounts they went to.
+  std::pair<std::uint64_t, std::uint64_t> statement_counts();
 
  private:
   sql::Connection& c_;

@@ -301,6 +301,25 @@ TEST(PatientStatementsE2E, BalancesToTheCentFromRemittanceToStatement) {
   EXPECT_FALSE(fs::exists(dir / "json2" / "statements.json"));
   EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM patient_statements"), 3);
 
+  // The report: patient AR apart from the payers', statements sent.
+  r = run_clearhouse({"report", "--db", db_url(dir), "--as-of", "2024-07-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  {
+    const auto report = parse_json(r.out);
+    const auto& patient = report["patient"];
+    EXPECT_EQ(patient["ar_total_cents"].GetInt64(), 5400 + 1000);
+    EXPECT_EQ(patient["accounts_owing"].GetUint64(), 2u);
+    EXPECT_EQ(patient["claims_pending_insurance"].GetUint64(), 1u) << "PS2";
+    EXPECT_EQ(patient["accounts_in_credit"].GetUint64(), 1u);
+    EXPECT_EQ(patient["credits_cents"].GetInt64(), 2000);
+    EXPECT_EQ(patient["statements_sent"].GetUint64(), 3u);
+    std::int64_t aged = 0;
+    for (const auto& b : patient["ar_aging"].GetArray()) aged += b["amount_cents"].GetInt64();
+    EXPECT_EQ(aged, 6400);
+    EXPECT_NE(report["ar_total_cents"].GetInt64(), 6400) << "the payers' AR is its own";
+  }
+  EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM patient_statements"), 3) << "the report wrote nothing";
+
   // The next cycle, as PDF: one valid PDF per account, the amount due and each reason in words.
   r = run_clearhouse({"statements", "--out", (dir / "pdf").string(), "--format", "pdf", "--db", db_url(dir), "--as-of",
                       "2024-08-05"});
