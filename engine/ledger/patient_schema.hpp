@@ -14,6 +14,9 @@
 //    writes an entry per claim it pays and reads none back (a claim's share is decided from its
 //    claim payments), so the one index, (claim_id, account_number), leaves remittance entries
 //    out: they cost posting no index update. Account-level entries are claim_id '' + the account.
+//    remittance_id names the remittance that wrote the entry without a foreign key: on
+//    PostgreSQL a key is a trigger per row, which posting would pay per claim (migration 5 took
+//    them off the payment tables for that); remittances are never deleted (migration 5).
 //  - patient_payments: one per payment reference (the idempotency key), with where its money
 //    went (applications: claim_id:cents pairs, comma-joined; an empty claim id is the credit).
 //  - patient_statements: the statement cycle, one row per statement sent.
@@ -63,7 +66,7 @@ CREATE TABLE patient_share_entries (
   amount_cents    BIGINT NOT NULL,
   reference       TEXT NOT NULL,
   payer_id        TEXT NOT NULL,
-  remittance_id   BIGINT REFERENCES remittances(id)
+  remittance_id   BIGINT
 );
 CREATE INDEX patient_share_entries_by_claim ON patient_share_entries (claim_id, account_number)
   WHERE source <> 'remittance';

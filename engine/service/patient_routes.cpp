@@ -2,9 +2,10 @@
 //   POST /v1/patient-payments   a patient payments CSV as the body -> applied as
 //     `clearhouse patient-payments` applies it (one transaction, idempotent on reference);
 //     answers the same summary (status "needs_attention" when a row was rejected);
-//   GET /v1/statements[?as_of=DATE&format=json|html&min_balance=CENTS]   the statements a
-//     `clearhouse statements` run would send now, as statements.json's array or the HTML
-//     document; a preview: nothing is recorded (the cycle is recorded by the command);
+//   GET /v1/statements[?as_of=DATE&format=json|html&min_balance=CENTS&account=PA...]   the
+//     statements a `clearhouse statements` run would send now, as statements.json's array or the
+//     HTML document (with account: that account's statement as it stands, due or not); a
+//     preview: nothing is recorded (the cycle is recorded by the command);
 //   GET /v1/patients[?as_of=DATE]   every account: its guarantor, amount due, what waits on
 //     insurance, whether a statement is due, the last statement sent and its payments (the
 //     page's patients view).
@@ -87,14 +88,25 @@ Response handle_get_statements(Request& req, ServiceContext& ctx) {
   const std::string format = req.query_value("format").value_or("json");
   if (format != "json" && format != "html")
     throw RequestError(422, "invalid_field", "format must be json or html");
-  const auto run = preview(req, ctx, false);
+  const auto account = req.query_value("account");
+  auto run = preview(req, ctx, account.has_value());
+  std::vector<model::PatientStatement> chosen;
+  if (account) {
+    // One account's statement as it stands, whether or not one is due (the page's "view").
+    for (auto* list : {&run.statements, &run.unsent})
+      for (auto& st : *list)
+        if (st.account_number == *account) chosen.push_back(std::move(st));
+    if (chosen.empty()) throw RequestError(404, "not_found", "no such patient account");
+  } else {
+    chosen = std::move(run.statements);
+  }
   if (format == "html") {
     Response r;
     r.content_type = "text/html; charset=utf-8";
-    r.body = statements::statements_html(run.statements);
+    r.body = statements::statements_html(chosen);
     return r;
   }
-  return json_response(200, statements::statements_json(run.statements));
+  return json_response(200, statements::statements_json(chosen));
 }
 
 Response handle_get_patients(Request& req, ServiceContext& ctx) {

@@ -71,6 +71,7 @@ TEST(ServicePatients, PaymentsStatementsAndAccounts) {
   EXPECT_EQ(r.content_type.rfind("text/html", 0), 0u);
   EXPECT_NE(r.body.find("Amount due"), std::string::npos);
   EXPECT_EQ(f.call_as(Role::reader, "GET", "/v1/statements?format=pdf").status, 422);
+  EXPECT_EQ(f.call_as(Role::reader, "GET", "/v1/statements?account=PA000000000000").status, 404);
   {
     auto ledger = ledger::open_ledger("sqlite:" + (f.dir / "ledger.db").string());
     EXPECT_EQ(ledger->connection().prepare("SELECT COUNT(*) FROM patient_statements")->single_int().value_or(-1), 0)
@@ -85,6 +86,11 @@ TEST(ServicePatients, PaymentsStatementsAndAccounts) {
     for (const auto& p : a["payments"].GetArray())
       listed_payment = listed_payment || std::string(p["reference"].GetString()) == "PP-0002";
   EXPECT_TRUE(listed_payment);
+  // Any account's statement is viewable, due or not (the page's patients view).
+  const std::string first = patients["accounts"][0]["account"].GetString();
+  r = f.call_as(Role::reader, "GET", "/v1/statements?format=html&account=" + first);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find(first), std::string::npos);
   EXPECT_EQ(f.call("GET", "/v1/patients").status, 401);
 }
 
