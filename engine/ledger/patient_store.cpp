@@ -60,8 +60,6 @@ model::PatientShareEntry read_entry(const sql::Statement& q, int first) {
   return e;
 }
 
-constexpr std::string_view kEntryColumns = "claim_id, entry_date, source, amount_cents, reference, payer_id";
-
 std::string joined_name(std::string_view first, std::string_view middle, std::string_view last, std::string_view suffix) {
   std::string out;
   for (std::string_view part : {first, middle, last, suffix}) {
@@ -161,7 +159,7 @@ AccountAssignment PatientStore::assign_accounts(std::string_view now) {
         "SELECT c.id, c.claim_id, c.service_date_from, cp.parties FROM claims c "
         "JOIN claim_parties cp ON cp.claim_row = c.id "
         "WHERE c.payer_level = 'P' AND c.follows_claim_row IS NULL "
-        "AND NOT EXISTS (SELECT 1 FROM patient_account_claims a WHERE a.claim_id = c.claim_id) ORDER BY c.id");
+        "AND NOT EXISTS (SELECT 1 FROM patient_account_claims pac WHERE pac.claim_id = c.claim_id) ORDER BY c.id");
     while (q->step()) candidates.push_back({q->column_int(0), q->column_text(1), q->column_text(2), q->column_text(3)});
   }
   if (candidates.empty()) return out;
@@ -239,8 +237,8 @@ std::vector<std::string> PatientStore::account_numbers() {
 std::map<std::string, std::string, std::less<>> PatientStore::accounts_of_claims(std::span<const std::string> claim_ids) {
   std::map<std::string, std::string, std::less<>> out;
   auto q = c_.prepare(
-      "SELECT p.account_number FROM patient_account_claims a JOIN patient_accounts p ON p.id = a.account_id "
-      "WHERE a.claim_id = ?");
+      "SELECT pa.account_number FROM patient_account_claims pac JOIN patient_accounts pa ON pa.id = pac.account_id "
+      "WHERE pac.claim_id = ?");
   for (const auto& id : claim_ids) {
     q->bind(1, id);
     if (q->step()) out.emplace(id, q->column_text(0));
@@ -256,9 +254,9 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
       "member_id, birth_date, address_line1, address_line2, city, state, postal_code, practice_name, practice_line1, "
       "practice_line2, practice_city, practice_state, practice_postal_code FROM patient_accounts WHERE account_number = ?");
   auto claims_q = c_.prepare(
-      "SELECT a.claim_id, a.claim_row, a.service_date, c.billed_cents, cp.parties FROM patient_account_claims a "
-      "JOIN claims c ON c.id = a.claim_row LEFT JOIN claim_parties cp ON cp.claim_row = a.claim_row "
-      "WHERE a.account_id = ? ORDER BY a.service_date, a.claim_id");
+      "SELECT pac.claim_id, pac.claim_row, pac.service_date, c.billed_cents, cp.parties FROM patient_account_claims pac "
+      "JOIN claims c ON c.id = pac.claim_row LEFT JOIN claim_parties cp ON cp.claim_row = pac.claim_row "
+      "WHERE pac.account_id = ? ORDER BY pac.service_date, pac.claim_id");
   auto lines_q = c_.prepare(
       "SELECT procedure_code, modifiers, charge_cents, service_date FROM service_lines WHERE claim_row = ? "
       "ORDER BY line_number");
@@ -277,10 +275,13 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
   auto line_payments_q = c_.prepare(
       "SELECT procedure_code, modifiers, billed_cents, paid_cents, allowed_cents, adjustments FROM line_payments "
       "WHERE claim_payment_id = ? ORDER BY line_number");
-  auto entries_q = c_.prepare(std::string("SELECT ") + std::string(kEntryColumns) +
-                              " FROM patient_share_entries WHERE claim_id = ? AND source <> 'remittance' ORDER BY id");
-  auto account_entries_q = c_.prepare(std::string("SELECT ") + std::string(kEntryColumns) +
-                                      " FROM patient_share_entries WHERE claim_id = '' AND account_number = ? AND source <> 'remittance' ORDER BY id");
+  // Entries' columns in read_entry's order.
+  auto entries_q = c_.prepare(
+      "SELECT claim_id, entry_date, source, amount_cents, reference, payer_id FROM patient_share_entries "
+      "WHERE claim_id = ? AND source <> 'remittance' ORDER BY id");
+  auto account_entries_q = c_.prepare(
+      "SELECT claim_id, entry_date, source, amount_cents, reference, payer_id FROM patient_share_entries "
+      "WHERE claim_id = '' AND account_number = ? AND source <> 'remittance' ORDER BY id");
 
   for (const auto& number : account_numbers) {
     account_q->bind(1, number);

@@ -340,5 +340,45 @@ TEST(PatientStatementsE2E, BalancesToTheCentFromRemittanceToStatement) {
     EXPECT_NE(adams_text.find(expected), std::string::npos) << expected << "\n" << adams_text;
 }
 
+// Dunning and collections: statements keep going out each cycle while a balance is owed; from
+// the second on they carry the message for the balance's age, and after the configured number
+// (rules.json collections_after_statements, 4) a "send to collections" item opens for the account.
+TEST(PatientStatementsE2E, AfterFourStatementsAnOwingAccountGoesToCollections) {
+  const auto dir = scratch_dir("patient_statements_collections_e2e");
+  write_file(dir / "encounters.jsonl",
+             encounter("PD1", "EVANS", "MARK", "M4004", "ACME HEALTH PLAN", "60054", {{"99213", "150.00", "2024-05-09"}}) +
+                 "\n");
+  auto r = run_clearhouse({"submit", (dir / "encounters.jsonl").string(), "--out", (dir / "out").string(), "--db",
+                           db_url(dir)});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  write_file(dir / "acme.835",
+             remittance("ACME HEALTH PLAN", "60054", "ACM0000301", "70", "20240607",
+                        {{"CLP*PD1*1*150*70*40*12*ACMPD1*11*1",
+                          {{"SVC*HC:99213*150*70**1", "CAS*CO*45*40", "CAS*PR*1*40", "REF*6R*PD1-1"}}}}));
+  r = run_clearhouse({"post", (dir / "acme.835").string(), "--db", db_url(dir)});
+  ASSERT_NE(r.exit_code, 2) << r.out << r.err;
+  const char* cycles[] = {"2024-07-01", "2024-08-01", "2024-09-01", "2024-10-01", "2024-11-01"};
+  for (int i = 0; i < 5; ++i) {
+    const auto out = dir / ("cycle" + std::to_string(i));
+    r = run_clearhouse({"statements", "--out", out.string(), "--format", "json", "--db", db_url(dir), "--as-of", cycles[i]});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    const auto statements = parse_json(read_file(out / "statements.json"));
+    ASSERT_EQ(statements.Size(), 1u) << cycles[i];
+    EXPECT_EQ(statements[0]["statement_number"].GetInt(), i + 1);
+    EXPECT_EQ(statements[0]["balance_cents"].GetInt64(), 4000);
+    const std::string message = statements[0]["message"].GetString();
+    if (i == 0) {
+      EXPECT_EQ(message, "") << "no dunning on the first statement";
+    } else if (i == 1) {
+      EXPECT_NE(message.find("past due"), std::string::npos) << message;  // 55 days
+    } else if (i == 3) {
+      EXPECT_NE(message.find("Final notice"), std::string::npos) << message;  // 116 days
+    }
+    EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM worklist_items WHERE payer_id = 'patient' AND category = 'patient_collections'"),
+              i == 4 ? 1 : 0)
+        << cycles[i];
+  }
+}
+
 }  // namespace
 }  // namespace clearhouse::testing
