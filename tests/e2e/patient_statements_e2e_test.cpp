@@ -20,6 +20,7 @@
 #include <map>
 
 #include "engine/ledger/ledger.hpp"
+#include "engine/model/patient_account.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace clearhouse::testing {
@@ -378,6 +379,38 @@ TEST(PatientStatementsE2E, AfterFourStatementsAnOwingAccountGoesToCollections) {
               i == 4 ? 1 : 0)
         << cycles[i];
   }
+}
+
+// Two guarantors whose keys hash to the same account number are never merged: the second is
+// refused (counted), its claim gets no account, and a payment naming it is rejected.
+TEST(PatientStatementsE2E, AnAccountNumberCollisionIsRefusedNotMerged) {
+  const auto dir = scratch_dir("patient_statements_collision_e2e");
+  write_file(dir / "encounters.jsonl",
+             encounter("PC1", "FOSTER", "LEE", "M5005", "ACME HEALTH PLAN", "60054", {{"99213", "150.00", "2024-05-09"}}) +
+                 "\n");
+  auto r = run_clearhouse({"submit", (dir / "encounters.jsonl").string(), "--out", (dir / "out").string(), "--db",
+                           db_url(dir)});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  // Another guarantor already holds the number FOSTER's key hashes to (as a real collision would).
+  const std::string number = model::account_number_for_key(model::guarantor_key("FOSTER", "LEE", "M5005"));
+  {
+    auto ledger = ledger::open_ledger(db_url(dir));
+    auto q = ledger->connection().prepare(
+        "INSERT INTO patient_accounts (account_number, guarantor_key, guarantor_last, guarantor_first, guarantor_middle, "
+        "guarantor_suffix, member_id, birth_date, address_line1, address_line2, city, state, postal_code, practice_name, "
+        "practice_line1, practice_line2, practice_city, practice_state, practice_postal_code, created_at) VALUES (?, "
+        "'OTHER|GUARANTOR|X1', 'OTHER', 'GUARANTOR', '', '', 'X1', '', '', '', '', '', '', '', '', '', '', '', '', '')");
+    q->bind(1, number);
+    q->run();
+  }
+  write_file(dir / "payments.csv", "2024-06-15,PC1,10.00,cash,R-3001\n");
+  r = run_clearhouse({"patient-payments", (dir / "payments.csv").string(), "--db", db_url(dir)});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  const auto s = parse_json(r.out);
+  EXPECT_EQ(s["accounts_refused"].GetUint64(), 1u) << r.out;
+  EXPECT_EQ(s["rejections"][0]["line"].GetInt(), 1);
+  EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM patient_account_claims"), 0) << "not merged into the other account";
+  EXPECT_EQ(query_int(dir, "SELECT COUNT(*) FROM patient_accounts"), 1);
 }
 
 }  // namespace
