@@ -27,6 +27,13 @@ echo "== clearhouse post samples/remittance.835 (again: already posted, nothing 
 echo "== clearhouse secondary --out $OUT/secondary --as-of 2024-07-15 --format text"
 # The next payer's 837P for the claims naming other coverage whose primary paid (once).
 "$CH" secondary --out "$OUT/secondary" --as-of 2024-07-15 --format text
+echo "== clearhouse patient-payments samples/patient-payments.csv --format text"
+# A partial payment, an exact one and an overpayment (a credit: a "refund due" worklist item).
+"$CH" patient-payments samples/patient-payments.csv --format text
+echo "== clearhouse statements --out $OUT/statements --format pdf --as-of 2024-07-01 --summary text"
+# One PDF per account owing (or in credit); claims waiting on a payer show as pending insurance.
+"$CH" statements --out "$OUT/statements" --format pdf --as-of 2024-07-01 --summary text
+ls -l "$OUT/statements"
 echo "== clearhouse worklist"
 "$CH" worklist
 echo "== clearhouse report"

@@ -34,5 +34,7 @@ extern const Command kSubmitCommand;
 extern const Command kPostCommand;
 extern const Command kStatusInquiryCommand;
 extern const Command kSecondaryCommand;
+extern const Command kPatientPaymentsCommand;
+extern const Command kStatementsCommand;
 
 }  // namespace clearhouse::cli

@@ -5,7 +5,8 @@ namespace clearhouse::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {kSubmitCommand, kParseCommand,   kValidateCommand,
                                                  kPostCommand,   kIntakeCommand,  kAckCommand,
-                                                 kStatusInquiryCommand, kSecondaryCommand, kWorklistCommand, kReportCommand};
+                                                 kStatusInquiryCommand, kSecondaryCommand, kPatientPaymentsCommand,
+                                                 kStatementsCommand, kWorklistCommand, kReportCommand};
   return kCommands;
 }
 

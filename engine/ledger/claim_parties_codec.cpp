@@ -14,7 +14,11 @@ auto fields_of(Parties& p) {
                     &p.subscriber_first, &p.subscriber_middle, &p.subscriber_suffix, &p.member_id,
                     &p.subscriber_birth_date, &p.subscriber_gender, &p.relationship, &p.patient_last,
                     &p.patient_first,    &p.patient_middle, &p.patient_suffix,    &p.patient_birth_date,
-                    &p.patient_gender};
+                    &p.patient_gender,
+                    // appended with migration 12 (rows packed before have seventeen fields)
+                    &p.guarantor_line1, &p.guarantor_line2, &p.guarantor_city, &p.guarantor_state,
+                    &p.guarantor_postal_code, &p.billing_line1, &p.billing_line2, &p.billing_city,
+                    &p.billing_state, &p.billing_postal_code};
 }
 
 }  // namespace

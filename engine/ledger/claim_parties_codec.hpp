@@ -1,7 +1,8 @@
 #pragma once
 // Who a claim was for (ClaimParties) as the ledger keeps it: one text column,
 // claim_parties.parties (migration 10), its seventeen fields in a fixed order joined by the unit
-// separator (character 31), which X12 text never contains. Seventeen columns per claim were a
+// separator (character 31), which X12 text never contains, then (since migration 12) the
+// guarantor's and the billing provider's mailing addresses, five fields each. Seventeen columns per claim were a
 // sixth of submit's time. Only this file packs and unpacks it; migration 10 packs the rows it
 // moves in the same order.
 

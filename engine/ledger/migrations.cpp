@@ -4,6 +4,7 @@
 
 #include "engine/ledger/claim_status_schema.hpp"
 #include "engine/ledger/coordination_schema.hpp"
+#include "engine/ledger/patient_schema.hpp"
 #include "engine/util/timestamp.hpp"
 
 namespace clearhouse::ledger {
@@ -426,6 +427,7 @@ const std::vector<Migration>& migrations() {
       {10, "who a claim was for, packed into one column (claim_parties.parties)", kPackedClaimParties},
       {11, "claim renderings keyed by the claim's row id; one index of claims by claim id and payer",
        kSubmitWritesOnce},
+      {12, "the patient's share: accounts, share entries, patient payments, statements", kPatientMigration},
   };
   return kAll;
 }

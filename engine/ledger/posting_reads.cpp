@@ -59,7 +59,8 @@ std::string histories_query(std::size_t n) {
 }
 
 std::string claims_query(std::size_t n) {
-  return fmt::format("SELECT id, claim_id, payer_id, billed_cents FROM claims WHERE claim_id IN ({})", placeholders(n));
+  return fmt::format("SELECT id, claim_id, payer_id, billed_cents, payer_level, status FROM claims WHERE claim_id IN ({})",
+                     placeholders(n));
 }
 
 std::string lines_query(std::size_t n) {
@@ -138,6 +139,8 @@ std::vector<ClaimRecord> PostingReads::submitted_claims(std::span<const std::str
     c.claim_id = q.column_text(1);
     c.payer_id = q.column_text(2);
     c.billed_cents = q.column_int(3);
+    c.payer_level = q.column_text(4);
+    c.status = q.column_text(5);
     out.push_back(std::move(c));
   });
   if (out.empty()) return out;

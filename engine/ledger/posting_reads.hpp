@@ -44,8 +44,8 @@ struct PostingQuery {
 struct PostingInputs {
   bool already_posted = false;                    // the key is in the ledger
   bool trace_posted_with_other_content = false;   // the payer + trace is, with another content hash
-  // Every submitted claim with one of the claim ids (any payer), with its lines, by row id:
-  // what matching reads (not read when already posted is all there is to say).
+  // Every submitted claim with one of the claim ids (any payer), with its lines, payer level and
+  // status, by row id: what matching reads (not read when already posted is all there is to say).
   std::vector<ClaimRecord> submitted;
   // The payer's claim payments with the reversed control numbers that are neither reversals
   // nor reversed, newest first.

@@ -37,6 +37,11 @@ struct ClaimParties {
   std::string patient_last, patient_first, patient_middle, patient_suffix;
   std::string patient_birth_date;      // ISO
   std::string patient_gender;
+  // Where a patient statement is mailed (migration 12, appended to the packed fields): the
+  // subscriber's 2010BA N3/N4 when sent, else the patient's 2010CA N3/N4; and the billing
+  // provider's 2010AA N3/N4 (the practice a statement names). Empty for claims recorded before.
+  std::string guarantor_line1, guarantor_line2, guarantor_city, guarantor_state, guarantor_postal_code;
+  std::string billing_line1, billing_line2, billing_city, billing_state, billing_postal_code;
   friend bool operator==(const ClaimParties&, const ClaimParties&) = default;
 };
 

@@ -2,7 +2,8 @@
 // Posts one 835 transaction set to the ledger, all or nothing, in one database transaction:
 // read what the set needs (ledger::PostingReads), decide (plan_remittance: matching, balancing,
 // reversals, statuses, the rules pipeline and the worklist), write the plan
-// (ledger::PostingStore::apply). Idempotent on payer + trace number + content hash; see
+// (ledger::PostingStore::apply), with the patient share entries the postings make
+// (patient::plan_share_entries, ledger::PatientStore). Idempotent on payer + trace number + content hash; see
 // remittance_planner.hpp for what is decided. Database failures throw LedgerError (the
 // transaction rolls back); input problems never do.
 //
@@ -15,7 +16,10 @@
 #include <string>
 #include <vector>
 
+#include <utility>
+
 #include "engine/ledger/ledger.hpp"
+#include "engine/ledger/patient_store.hpp"
 #include "engine/ledger/posting_reads.hpp"
 #include "engine/ledger/posting_store.hpp"
 #include "engine/model/finding.hpp"
@@ -72,9 +76,17 @@ class RemittancePoster {
 
  private:
   void refresh_statistics(std::size_t written);
+  struct PatientShareContext {
+    std::vector<std::pair<std::int64_t, int>> levels;  // submitted claim row -> payer order, by row
+    std::vector<std::string> payers;        // the payers of the submitted claims
+    std::vector<std::string> posted_before; // claim ids with a claim no longer 'submitted'
+  };
+  // Decided before the plan is written (what the ledger had posted before this set).
+  std::vector<model::PatientShareEntry> plan_patient_shares(const model::PostingPlan& plan, PatientShareContext& shares);
   ledger::Ledger& ledger_;
   ledger::PostingReads reads_;
   ledger::PostingStore store_;
+  ledger::PatientStore patients_;
   std::string source_name_;
   const worklist::PostReview* review_;
   Transactions transactions_;

@@ -172,6 +172,7 @@ BillingReport build_report(ledger::sql::Connection& connection, const rules::Rul
   ledger::read_billing_report(connection, tally);
   auto report = tally.finish();
   report.front_door = front_door_report(ledger::read_front_door_report(connection), config);
+  report.patient = build_patient_receivables(connection, config, today);
   return report;
 }
 
@@ -247,6 +248,27 @@ void write_report_json(const BillingReport& r, render::JsonWriter& json) {
   json.field("unmatched_paid_cents", r.unmatched_paid.cents());
   json.key("front_door");
   write_front_door_json(r.front_door, json);
+  const auto& p = r.patient;
+  json.key("patient").begin_object();
+  json.key("accounts").unsigned_number(p.accounts);
+  json.key("accounts_owing").unsigned_number(p.accounts_owing);
+  json.key("ar_aging").begin_array();
+  for (const auto& a : p.aging) {
+    json.begin_object();
+    json.field("bucket", a.label);
+    json.key("claims").unsigned_number(a.claims);
+    json.field("amount_cents", a.amount.cents());
+    json.end_object();
+  }
+  json.end_array();
+  json.field("ar_total_cents", p.due.cents());
+  json.key("claims_pending_insurance").unsigned_number(p.claims_pending);
+  json.field("pending_insurance_cents", p.pending_insurance.cents());
+  json.key("accounts_in_credit").unsigned_number(p.accounts_in_credit);
+  json.field("credits_cents", p.credits.cents());
+  json.key("statements_sent").unsigned_number(p.statements_sent);
+  json.key("accounts_sent_statements").unsigned_number(p.accounts_sent_statements);
+  json.end_object();
   json.end_object();
 }
 
@@ -291,6 +313,19 @@ void write_report_csv(const BillingReport& r, std::FILE* out) {
     row("ar_aging", a.label, "amount_cents", std::to_string(a.amount.cents()));
   }
   row("ar_aging", "*", "amount_cents", std::to_string(r.ar_total.cents()));
+  for (const auto& a : r.patient.aging) {
+    row("patient_ar_aging", a.label, "claims", std::to_string(a.claims));
+    row("patient_ar_aging", a.label, "amount_cents", std::to_string(a.amount.cents()));
+  }
+  row("patient_ar_aging", "*", "amount_cents", std::to_string(r.patient.due.cents()));
+  row("patient", "*", "accounts", std::to_string(r.patient.accounts));
+  row("patient", "*", "accounts_owing", std::to_string(r.patient.accounts_owing));
+  row("patient", "*", "claims_pending_insurance", std::to_string(r.patient.claims_pending));
+  row("patient", "*", "pending_insurance_cents", std::to_string(r.patient.pending_insurance.cents()));
+  row("patient", "*", "accounts_in_credit", std::to_string(r.patient.accounts_in_credit));
+  row("patient", "*", "credits_cents", std::to_string(r.patient.credits.cents()));
+  row("patient", "*", "statements_sent", std::to_string(r.patient.statements_sent));
+  row("patient", "*", "accounts_sent_statements", std::to_string(r.patient.accounts_sent_statements));
   row("payment", "*", "average_days_to_payment",
       r.average_days_to_payment ? r.average_days_to_payment->to_string() : std::string());
   row("payment", "*", "paid_claims_timed", std::to_string(r.paid_claims_timed));

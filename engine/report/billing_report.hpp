@@ -12,7 +12,9 @@
 //    submission, in the configured buckets;
 //  - average days to payment: submission to the first remittance that paid the claim;
 //  - the front door (front_door_report.hpp): 277CA first-pass acceptance by payer, rejections
-//    by category, claims awaiting a 277CA, 276 inquiries sent and answered.
+//    by category, claims awaiting a 277CA, 276 inquiries sent and answered;
+//  - patient receivables (patient_receivables.hpp), apart from the payers' AR above: what
+//    patients owe aged since it became due, what waits on insurance, credits, statements sent.
 // Rates and averages are exact decimals (model::Decimal), money is cents.
 
 #include <cstdint>
@@ -29,6 +31,7 @@
 #include "engine/model/decimal.hpp"
 #include "engine/model/money.hpp"
 #include "engine/report/front_door_report.hpp"
+#include "engine/report/patient_receivables.hpp"
 #include "engine/rules/rules_config.hpp"
 
 namespace clearhouse::render {
@@ -75,6 +78,7 @@ struct BillingReport {
   std::uint64_t unmatched_payments = 0;           // remittance claims that matched no submission
   model::Money unmatched_paid;
   FrontDoorReport front_door;                     // 277CA acceptance, rejections, 276 inquiries
+  PatientReceivables patient;                     // what patients owe, apart from the payers' AR
 };
 
 // part / whole x 100 with two decimals, exact (half up); 0.00 when whole is 0.

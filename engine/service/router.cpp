@@ -38,6 +38,7 @@ const std::vector<Route>& routes() {
   static const std::vector<std::string_view> jsonl = {"application/x-ndjson", "application/jsonl",
                                                       "application/json-lines", "application/json", "text/plain"};
   static const std::vector<std::string_view> json = {"application/json"};
+  static const std::vector<std::string_view> csv = {"text/csv", "text/plain", "application/csv", "application/octet-stream"};
   static const std::vector<Route> kRoutes = {
       {"GET", "/", Permission::none, BodyKind::none, Pool::io, {}, handle_page},
       {"GET", "/assets/{name}", Permission::none, BodyKind::none, Pool::io, {}, handle_asset},
@@ -50,6 +51,9 @@ const std::vector<Route>& routes() {
       {"POST", "/v1/status-inquiries", Permission::submit, BodyKind::json, Pool::heavy, json, handle_post_status_inquiries},
       {"POST", "/v1/secondary", Permission::submit, BodyKind::json, Pool::heavy, json, handle_post_secondary},
       {"GET", "/v1/secondary/due", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_secondary_due},
+      {"POST", "/v1/patient-payments", Permission::submit, BodyKind::upload, Pool::heavy, csv, handle_post_patient_payments},
+      {"GET", "/v1/statements", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_statements},
+      {"GET", "/v1/patients", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_patients},
       {"POST", "/v1/validate", Permission::submit, BodyKind::upload, Pool::heavy, x12, handle_validate},
       {"GET", "/v1/claims/{claim_id}", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_claim},
       {"GET", "/v1/worklist", Permission::read_worklist, BodyKind::none, Pool::query, {}, handle_get_worklist},

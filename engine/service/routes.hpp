@@ -33,6 +33,11 @@ Response handle_post_status_inquiries(Request& req, ServiceContext& ctx);
 Response handle_post_secondary(Request& req, ServiceContext& ctx);
 Response handle_get_secondary_due(Request& req, ServiceContext& ctx);
 
+// patient_routes.cpp: patient payments, statements, the patients view.
+Response handle_post_patient_payments(Request& req, ServiceContext& ctx);
+Response handle_get_statements(Request& req, ServiceContext& ctx);
+Response handle_get_patients(Request& req, ServiceContext& ctx);
+
 // validate_routes.cpp
 Response handle_validate(Request& req, ServiceContext& ctx);
 

@@ -58,6 +58,21 @@ ledger::ClaimRecord claim_record(const model::Claim& c, const std::string& st02,
     who.patient_birth_date = iso(c.patient.birth_date);
     who.patient_gender = c.patient.gender;
   }
+  // Where the guarantor's statements go: the subscriber's address when the 837P carries it,
+  // else the patient's (a dependant usually lives with the subscriber).
+  const model::Address& mail = c.subscriber.address.line1.empty() && !c.patient.is_subscriber() ? c.patient.address
+                                                                                                 : c.subscriber.address;
+  who.guarantor_line1 = mail.line1;
+  who.guarantor_line2 = mail.line2;
+  who.guarantor_city = mail.city;
+  who.guarantor_state = mail.state;
+  who.guarantor_postal_code = mail.postal_code;
+  const model::Address& office = c.billing_provider.address;
+  who.billing_line1 = office.line1;
+  who.billing_line2 = office.line2;
+  who.billing_city = office.city;
+  who.billing_state = office.state;
+  who.billing_postal_code = office.postal_code;
   model::Date from, to;
   r.lines.reserve(c.lines.size());
   for (const auto& l : c.lines) {

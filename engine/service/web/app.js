@@ -356,8 +356,50 @@ async function loadSecondaryDue() {
   $('secondary-count').textContent = claims.length ? `${claims.length} claim${claims.length === 1 ? '' : 's'}` : '';
 }
 
+// Patient accounts with a balance, a credit or a visit waiting on insurance: GET /v1/patients.
+// A statement is viewed as the statement renderer writes it (GET /v1/statements?format=html).
+async function viewStatement(account) {
+  const res = await fetch(`/v1/statements?format=html&account=${encodeURIComponent(account)}`, {
+    headers: { Authorization: `Bearer ${state.token}`, Accept: 'text/html' },
+    cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',
+  });
+  if (!res.ok) throw new ApiError(res.status, 'http_' + res.status, 'The statement cannot be shown.');
+  $('statement-title').textContent = `Statement for account ${account}`;
+  $('statement-frame').srcdoc = await res.text();
+  $('statement-view').hidden = false;
+}
+
+async function loadPatients() {
+  let data = null;
+  try {
+    data = await api('/v1/patients');
+  } catch (e) {
+    if (e.status === 401) return;
+    data = null;
+  }
+  const accounts = ((data && data.accounts) || []).filter(
+    (a) => a.amount_due_cents !== 0 || a.pending_insurance_cents !== 0 || a.payments.length > 0);
+  const body = $('patients').tBodies[0];
+  body.replaceChildren(...accounts.map((a) => {
+    const last = a.last_statement ? `#${a.last_statement.number}, ${a.last_statement.date}, ${money(a.last_statement.amount_due_cents)}` : 'none';
+    const paid = a.payments.map((p) => `${p.date} ${money(p.amount_cents)} ${p.method} (${p.reference})`).join('; ');
+    const view = el('button', { type: 'button', text: 'View' });
+    view.addEventListener('click', () => viewStatement(a.account).catch(reportError));
+    return el('tr', { 'data-account': a.account },
+      el('td', { text: a.account }),
+      el('td', { text: [a.guarantor.last, a.guarantor.first].filter(Boolean).join(', ') }),
+      el('td', { class: 'num', text: a.in_credit ? `credit ${money(-a.amount_due_cents)}` : money(a.amount_due_cents) }),
+      el('td', { class: 'num', text: money(a.pending_insurance_cents) }),
+      el('td', { text: last }),
+      el('td', { text: paid || 'none' }),
+      el('td', {}, view));
+  }));
+  $('patients-empty').hidden = accounts.length > 0;
+  $('patients-count').textContent = accounts.length ? `${accounts.length} account${accounts.length === 1 ? '' : 's'}` : '';
+}
+
 async function refreshAll() {
-  await Promise.all([loadWorklist(), loadCharts(), loadSecondaryDue()]);
+  await Promise.all([loadWorklist(), loadCharts(), loadSecondaryDue(), loadPatients()]);
 }
 
 // ---------- the claim detail ----------
