@@ -10,7 +10,7 @@
 namespace clearhouse::x12::detail {
 namespace {
 
-BlockBits classify_portable(const char* block, char element, char terminator) {
+inline BlockBits classify_portable(const char* block, char element, char terminator) {
   std::uint64_t e = 0, t = 0, b = 0;
   for (int i = 0; i < 64; ++i) {
     const char c = block[i];
@@ -26,7 +26,7 @@ std::uint64_t mask16(__m128i x, int shift) {
   return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))) << shift;
 }
 
-BlockBits classify_sse2(const char* block, char element, char terminator) {
+inline BlockBits classify_sse2(const char* block, char element, char terminator) {
   const __m128i ve = _mm_set1_epi8(element);
   const __m128i vt = _mm_set1_epi8(terminator);
   const __m128i vcr = _mm_set1_epi8('\r');
@@ -49,7 +49,7 @@ BlockBits classify_sse2(const char* block, char element, char terminator) {
 
 // Two 32-byte halves instead of four 16-byte quarters: half the compares and mask moves.
 // Compiled for AVX2 in this function only and called only when the processor has AVX2.
-__attribute__((target("avx2"))) BlockBits classify_avx2(const char* block, char element, char terminator) {
+__attribute__((target("avx2"))) inline BlockBits classify_avx2(const char* block, char element, char terminator) {
   const __m256i ve = _mm256_set1_epi8(element);
   const __m256i vt = _mm256_set1_epi8(terminator);
   const __m256i vcr = _mm256_set1_epi8('\r');
@@ -138,21 +138,49 @@ BlockClassifier block_classifier(SplitKernel kernel) {
   return classify_portable;
 }
 
+SeparatorIndex::Loader SeparatorIndex::loader(SplitKernel kernel) {
+  switch (kernel) {
+#if defined(CLEARHOUSE_X86) && defined(__SSE2__)
+    case SplitKernel::avx2: return load_avx2;
+    case SplitKernel::sse2: return load_sse2;
+#else
+    case SplitKernel::avx2:
+    case SplitKernel::sse2:
+#endif
+    case SplitKernel::portable: break;
+  }
+  return load_portable;
+}
+
 void SeparatorIndex::reset(char element, char terminator) {
   element_ = element;
   terminator_ = terminator;
   valid_ = false;
-  classify_ = block_classifier(split_kernel());
+  load_ = loader(split_kernel());
 }
 
-void SeparatorIndex::load(const char* base) {
+// One loader per kernel, each with its classifier inlined (the AVX2 one compiled for AVX2).
+void SeparatorIndex::store(const BlockBits& bits, const char* base) {
   base_ = base;
   valid_ = true;
-  const BlockBits bits = classify_(base, element_, terminator_);
   separators_ = bits.separators;
   terminators_ = bits.terminators;
   breaks_ = bits.breaks;
 }
+
+void SeparatorIndex::load_portable(SeparatorIndex& index, const char* base) {
+  index.store(classify_portable(base, index.element_, index.terminator_), base);
+}
+
+#if defined(CLEARHOUSE_X86) && defined(__SSE2__)
+void SeparatorIndex::load_sse2(SeparatorIndex& index, const char* base) {
+  index.store(classify_sse2(base, index.element_, index.terminator_), base);
+}
+
+__attribute__((target("avx2"))) void SeparatorIndex::load_avx2(SeparatorIndex& index, const char* base) {
+  index.store(classify_avx2(base, index.element_, index.terminator_), base);
+}
+#endif
 
 const char* SeparatorIndex::scalar_scan(const char* p, const char* end, const char* field,
                                         ElementViews& out, bool& has_break) const {

@@ -45,11 +45,18 @@ class SeparatorIndex {
   const char* find_segment(const char* start, const char* end, ElementViews& out, bool& has_break);
 
  private:
-  void load(const char* base);
+  using Loader = void (*)(SeparatorIndex& index, const char* base);
+  static Loader loader(SplitKernel kernel);
+  static void load_portable(SeparatorIndex& index, const char* base);
+  static void load_sse2(SeparatorIndex& index, const char* base);
+  static void load_avx2(SeparatorIndex& index, const char* base);
+  // Classifies the 64 bytes at base with this processor's kernel.
+  void load(const char* base) { load_(*this, base); }
+  void store(const BlockBits& bits, const char* base);
   const char* scalar_scan(const char* p, const char* end, const char* field, ElementViews& out,
                           bool& has_break) const;
 
-  BlockClassifier classify_ = block_classifier(SplitKernel::portable);
+  Loader load_ = load_portable;
   char element_ = '*', terminator_ = '~';
   const char* base_ = nullptr;  // first byte of the current 64-byte block
   std::uint64_t separators_ = 0, terminators_ = 0, breaks_ = 0;
