@@ -24,9 +24,12 @@
 #                    ledger submit wrote
 #   worklist         clearhouse worklist --format json over the posted ledger
 #   report           clearhouse report --format json over the posted ledger
-# Ratios: "x memchr" and "x cat" divide a reading command's time by the probe's time on the same
-# file; "x parse" divides it by `parse --format summary`'s. Ratios measured in one run are what
-# to compare across machines; absolute figures depend on the machine and its load.
+# Times: "wall s" is the best elapsed time of the N runs, "CPU s" the best user + system time
+# (what the process cost a core, whatever else the machine was doing). Throughput is from wall
+# time. Ratios: "x memchr" and "x cat" divide a reading command's wall time by the probe's on
+# the same file, "(CPU)" the same with CPU times (the steadier one on a shared machine); "x
+# parse" divides its wall time by `parse --format summary`'s. Ratios measured in one run are
+# what to compare across machines; absolute figures depend on the machine and its load.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -125,34 +128,48 @@ fi
 
 # --- timing --------------------------------------------------------------------------------------
 # run_timed NAME SETUP -- COMMAND...: runs SETUP (untimed, may be :) then COMMAND, N times; keeps
-# the best wall time and the peak RSS of that run. Exit 0 and 1 (input rejected and reported)
-# are accepted; anything else stops the script.
-declare -A best_s rss_mb all_s
+# the best wall time (with the peak RSS of that run) and the best CPU time (user + system, from
+# the shell's `times`, in milliseconds). Exit 0 and 1 (input rejected and reported) are
+# accepted; anything else stops the script.
+declare -A best_s cpu_s rss_mb all_s
+to_us() {  # 1m2.345s -> microseconds
+  local m=${1%%m*} rest=${1#*m}
+  rest=${rest%s}
+  echo $(( (10#$m * 60 + 10#${rest%.*}) * 1000000 + 10#${rest#*.} * 1000 ))
+}
+seconds() { printf '%d.%06d' $(($1 / 1000000)) $(($1 % 1000000)); }
 run_timed() {
   local name="$1" setup="$2"
   shift 3
-  local i best="" best_rss="" times=""
+  local i best="" best_cpu="" best_rss="" times=""
   for ((i = 1; i <= runs; i++)); do
     eval "$setup"
     local start=$EPOCHREALTIME
-    local rc=0
-    /usr/bin/time -f '%M' -o "$data/rss" "$@" > /dev/null 2> "$data/stderr" || rc=$?
+    local out
+    out=$({ /usr/bin/time -f '%M' -o "$data/rss" "$@" > /dev/null 2> "$data/stderr"; echo "rc $?"; times; })
     local end=$EPOCHREALTIME
+    local rc
+    rc=$(sed -n 's/^rc //p' <<< "$out")
     if [ "$rc" -gt 1 ]; then
       echo "bench.sh: '$*' exited $rc:" >&2
       tail -5 "$data/stderr" >&2
       exit 1
     fi
     local us=$(( ${end/./} - ${start/./} ))
-    local kb
+    local children user sys cpu kb
+    children=$(tail -1 <<< "$out")  # the children's user and system time
+    read -r user sys <<< "$children"
+    cpu=$(( $(to_us "$user") + $(to_us "$sys") ))
     kb=$(tail -1 "$data/rss")
-    times+="${times:+,}$(printf '%d.%06d' $((us / 1000000)) $((us % 1000000)))"
+    times+="${times:+,}$(seconds $us)"
     if [ -z "$best" ] || [ "$us" -lt "$best" ]; then best=$us; best_rss=$kb; fi
+    if [ -z "$best_cpu" ] || [ "$cpu" -lt "$best_cpu" ]; then best_cpu=$cpu; fi
   done
-  best_s[$name]=$(printf '%d.%06d' $((best / 1000000)) $((best % 1000000)))
+  best_s[$name]=$(seconds "$best")
+  cpu_s[$name]=$(seconds "$best_cpu")
   rss_mb[$name]=$(awk -v k="$best_rss" 'BEGIN { printf "%.1f", k / 1024 }')
   all_s[$name]=$times
-  printf '  %-14s best %8.3f s of [%s]\n' "$name" "${best_s[$name]}" "$times" >&2
+  printf '  %-14s best %8.3f s wall of [%s], %.3f s CPU\n' "$name" "${best_s[$name]}" "$times" "${cpu_s[$name]}" >&2
 }
 
 # The encounters are of 2024-05-31..2024-07-27; the 835 pays them by 2024-08-23.
@@ -166,6 +183,9 @@ echo "bench.sh: $runs runs each, $(nproc) cores, load average$(uptime | sed 's/.
 # Every input in the page cache first, so that every row reads from memory.
 cat "$read_file" "$remit_file" "$encounters" > /dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+cpu_model=$(grep -m1 '^model name' /proc/cpuinfo | sed 's/.*: //' || true)
+# The splitter's 64-byte classifier: AVX2 when the processor has it, else SSE2 (separator_index.cpp).
+if grep -qw avx2 /proc/cpuinfo; then split_kernel=avx2; else split_kernel=sse2; fi
 run_timed cat : -- cat "$read_file"
 run_timed memchr : -- "$probe" "$read_file"
 run_timed "parse summary" : -- "$bin" parse "$read_file" --format summary
@@ -181,10 +201,11 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the table -----------------------------------------------------------------------------------
 rows=("cat" "memchr" "parse summary" "parse json" "validate" "submit" "post" "worklist" "report")
-python3 - "$json_out" "$runs" "$load_before" "$load_after" <<EOF
+python3 - "$json_out" "$runs" "$load_before" "$load_after" "$cpu_model" "$split_kernel" "$(nproc)" <<EOF
 import json, sys
-json_out, runs, load_before, load_after = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+json_out, runs, load_before, load_after, cpu_model, kernel, cores = sys.argv[1], int(sys.argv[2]), *sys.argv[3:8]
 best = {$(for r in "${rows[@]}"; do printf '"%s": %s, ' "$r" "${best_s[$r]}"; done)}
+cpu = {$(for r in "${rows[@]}"; do printf '"%s": %s, ' "$r" "${cpu_s[$r]}"; done)}
 rss = {$(for r in "${rows[@]}"; do printf '"%s": %s, ' "$r" "${rss_mb[$r]}"; done)}
 runs_s = {$(for r in "${rows[@]}"; do printf '"%s": [%s], ' "$r" "${all_s[$r]}"; done)}
 read_mb, remit_mb, enc_mb = $read_bytes / 1e6, $remit_bytes / 1e6, $encounter_bytes / 1e6
@@ -201,10 +222,12 @@ rows = []
 for name in best:
     t = best[name]
     mb, claims = work[name]
-    row = {"command": name, "seconds": round(t, 4), "runs": runs_s[name], "peak_rss_mb": rss[name],
+    row = {"command": name, "seconds": round(t, 4), "cpu_seconds": round(cpu[name], 4), "runs": runs_s[name],
+           "peak_rss_mb": rss[name],
            "mb_per_s": round(mb / t, 1) if mb else None, "claims_per_s": round(claims / t) if claims else None}
     if name in reading:
         row["x_memchr"] = round(t / best["memchr"], 2)
+        row["x_memchr_cpu"] = round(cpu[name] / cpu["memchr"], 2)
         row["x_cat"] = round(t / best["cat"], 2)
         row["x_parse"] = round(t / best["parse summary"], 2) if name not in ("cat", "memchr") else None
     rows.append(row)
@@ -213,13 +236,14 @@ def cell(v, fmt):
     return "—" if v is None else format(v, fmt)
 print(f"clearhouse bench: best of {runs} runs; 835 for reading: {read_mb:.0f} MB, {$read_claims:,} claim payments; "
       f"submit: {$encounter_count:,} encounters ({enc_mb:.0f} MB); post: {$remit_claims:,} claim payments ({remit_mb:.0f} MB)")
-print(f"load average before {load_before}, after {load_after}")
+print(f"{cpu_model}, {cores} cores, splitter kernel {kernel}; load average before {load_before}, after {load_after}")
 print()
-head = ["command", "wall s", "MB/s", "claims/s", "peak RSS MB", "x memchr", "x cat", "x parse"]
+head = ["command", "wall s", "CPU s", "MB/s", "claims/s", "peak RSS MB", "x memchr", "(CPU)", "x cat", "x parse"]
 table = [head]
 for r in rows:
-    table.append([r["command"], cell(r["seconds"], ".3f"), cell(r["mb_per_s"], ",.0f"), cell(r["claims_per_s"], ",d"),
-                  cell(r["peak_rss_mb"], ".1f"), cell(r.get("x_memchr"), ".2f"), cell(r.get("x_cat"), ".2f"),
+    table.append([r["command"], cell(r["seconds"], ".3f"), cell(r["cpu_seconds"], ".3f"), cell(r["mb_per_s"], ",.0f"),
+                  cell(r["claims_per_s"], ",d"), cell(r["peak_rss_mb"], ".1f"), cell(r.get("x_memchr"), ".2f"),
+                  cell(r.get("x_memchr_cpu"), ".2f"), cell(r.get("x_cat"), ".2f"),
                   cell(r.get("x_parse"), ".2f")])
 widths = [max(len(row[i]) for row in table) for i in range(len(head))]
 for i, row in enumerate(table):
@@ -227,7 +251,8 @@ for i, row in enumerate(table):
     if i == 0:
         print("  ".join("-" * w for w in widths))
 if json_out:
-    doc = {"runs": runs, "load_before": load_before, "load_after": load_after,
+    doc = {"runs": runs, "cpu": cpu_model, "cores": int(cores), "split_kernel": kernel,
+           "load_before": load_before, "load_after": load_after,
            "inputs": {"read_835_bytes": $read_bytes, "read_835_claims": $read_claims,
                       "encounters": $encounter_count, "encounter_bytes": $encounter_bytes,
                       "remittance_bytes": $remit_bytes, "remittance_claims": $remit_claims},
