@@ -159,7 +159,6 @@ void SeparatorIndex::reset(char element, char terminator) {
   load_ = loader(split_kernel());
 }
 
-// One loader per kernel, each with its classifier inlined (the AVX2 one compiled for AVX2).
 void SeparatorIndex::store(const BlockBits& bits, const char* base) {
   base_ = base;
   valid_ = true;
@@ -168,6 +167,8 @@ void SeparatorIndex::store(const BlockBits& bits, const char* base) {
   breaks_ = bits.breaks;
 }
 
+// One loader per kernel, each with its classifier inlined (the AVX2 one compiled for AVX2):
+// one call per block through load_, set at the ISA.
 void SeparatorIndex::load_portable(SeparatorIndex& index, const char* base) {
   index.store(classify_portable(base, index.element_, index.terminator_), base);
 }
