@@ -2,12 +2,15 @@
 //   (a) a plain memchr count of segment terminators (the floor any splitter pays),
 //   (b) segment splitting into element views (SegmentReader),
 //   (c) full parse with every envelope check (EnvelopeReader),
-//   (d) (c) reading the file from disk in 1 MiB chunks (what `clearhouse parse` does).
+//   (d) (c) reading the file from disk in 1 MiB chunks (what `clearhouse parse` does),
+//   (e) (b) with each block classifier this processor runs (split_kernel/835/avx2, .../sse2,
+//       .../portable); (b) to (d) use the best one.
 #include <benchmark/benchmark.h>
 
 #include <cstring>
 
 #include "bench/support/bench_inputs.hpp"
+#include "parsers/x12/detail/separator_index.hpp"
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12/input_source.hpp"
 #include "parsers/x12/segment_reader.hpp"
@@ -61,6 +64,15 @@ void split_segments(benchmark::State& state, X12Kind kind) {
   report_max_rss(state);
 }
 
+void split_kernel(benchmark::State& state, X12Kind kind, x12::detail::SplitKernel kernel) {
+  if (!x12::detail::set_split_kernel(kernel)) {
+    state.SkipWithError("this processor cannot run this kernel");
+    return;
+  }
+  split_segments(state, kind);
+  x12::detail::set_split_kernel(x12::detail::best_split_kernel());
+}
+
 void full_parse(benchmark::State& state, X12Kind kind) {
   const std::string& text = input(kind);
   std::uint64_t segments = 0;
@@ -102,6 +114,9 @@ BENCHMARK_CAPTURE(memchr_terminators, 835, X12Kind::remittance_835)->Unit(benchm
 BENCHMARK_CAPTURE(split_segments, 835, X12Kind::remittance_835)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(full_parse, 835, X12Kind::remittance_835)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(full_parse_from_file, 835, X12Kind::remittance_835)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(split_kernel, 835/avx2, X12Kind::remittance_835, x12::detail::SplitKernel::avx2)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(split_kernel, 835/sse2, X12Kind::remittance_835, x12::detail::SplitKernel::sse2)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(split_kernel, 835/portable, X12Kind::remittance_835, x12::detail::SplitKernel::portable)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(memchr_terminators, 837p, X12Kind::claim_837p)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(split_segments, 837p, X12Kind::claim_837p)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(full_parse, 837p, X12Kind::claim_837p)->Unit(benchmark::kMillisecond);

@@ -1,7 +1,9 @@
 #pragma once
-// Finds element separators and segment terminators 64 bytes at a time as bitmaps (SSE2 where
-// available), keeping the current block's bits across segments so that every byte is
-// classified once, however short the segments are (simdjson's stage-1 idea, applied to X12).
+// Finds element separators and segment terminators 64 bytes at a time as bitmaps, keeping the
+// current block's bits across segments so that every byte is classified once, however short
+// the segments are (simdjson's stage-1 idea, applied to X12). A block is classified by the
+// best kernel the processor has, chosen once at run time: AVX2 (two 32-byte compares per
+// bitmap), SSE2 (four 16-byte ones, every x86-64) or a portable loop; all give the same bits.
 
 #include <cstdint>
 #include <string_view>
@@ -11,13 +13,28 @@
 
 namespace clearhouse::x12::detail {
 
+// The bitmaps of one 64-byte block: bit i stands for byte i.
+struct BlockBits {
+  std::uint64_t separators = 0;   // element separators and terminators
+  std::uint64_t terminators = 0;  // segment terminators
+  std::uint64_t breaks = 0;       // CR or LF that is not the terminator
+};
+using BlockClassifier = BlockBits (*)(const char* block, char element, char terminator);
+
+enum class SplitKernel : std::uint8_t { portable, sse2, avx2 };
+std::string_view name(SplitKernel kernel);
+// The fastest kernel this processor runs (detected once).
+SplitKernel best_split_kernel();
+bool split_kernel_supported(SplitKernel kernel);
+// The kernel readers use from their next ISA on: the best one, unless set_split_kernel chose
+// another (tests and benchmarks compare them). False when the processor cannot run it.
+SplitKernel split_kernel();
+bool set_split_kernel(SplitKernel kernel);
+BlockClassifier block_classifier(SplitKernel kernel);
+
 class SeparatorIndex {
  public:
-  void reset(char element, char terminator) {
-    element_ = element;
-    terminator_ = terminator;
-    valid_ = false;
-  }
+  void reset(char element, char terminator);
   // The bytes under the current block changed (a refill moved them).
   void invalidate() { valid_ = false; }
 
@@ -28,10 +45,18 @@ class SeparatorIndex {
   const char* find_segment(const char* start, const char* end, ElementViews& out, bool& has_break);
 
  private:
-  void load(const char* base);
+  using Loader = void (*)(SeparatorIndex& index, const char* base);
+  static Loader loader(SplitKernel kernel);
+  static void load_portable(SeparatorIndex& index, const char* base);
+  static void load_sse2(SeparatorIndex& index, const char* base);
+  static void load_avx2(SeparatorIndex& index, const char* base);
+  // Classifies the 64 bytes at base with this processor's kernel.
+  void load(const char* base) { load_(*this, base); }
+  void store(const BlockBits& bits, const char* base);
   const char* scalar_scan(const char* p, const char* end, const char* field, ElementViews& out,
                           bool& has_break) const;
 
+  Loader load_ = load_portable;
   char element_ = '*', terminator_ = '~';
   const char* base_ = nullptr;  // first byte of the current 64-byte block
   std::uint64_t separators_ = 0, terminators_ = 0, breaks_ = 0;
