@@ -230,8 +230,8 @@ class ParallelParse final : public x12::PartReader {
     });
     if (!ok) return result;
     json.end_array();
-    std::string text = json.take();
-    if (text.size() > 2) result->sets_json.assign(text, 1, text.size() - 2);
+    const std::string_view text = json.text();  // "[...]": the sets without the brackets
+    if (text.size() > 2) result->sets_json.assign(text.substr(1, text.size() - 2));
     return result;
   }
 

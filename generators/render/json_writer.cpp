@@ -108,6 +108,7 @@ JsonWriter& JsonWriter::null() {
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   rapid_->writer.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+  maybe_flush();  // a raw value may be large (parse --jobs writes a part's sets as one)
   return *this;
 }
 

@@ -16,7 +16,7 @@ namespace clearhouse::render {
 class JsonWriter {
  public:
   // With out, the text is written to it whenever it passes flush_at bytes at the end of an
-  // object or array, and on flush().
+  // object, an array or a raw value, and on flush().
   explicit JsonWriter(std::FILE* out = nullptr, std::size_t flush_at = 1 << 16);
   ~JsonWriter();
   JsonWriter(const JsonWriter&) = delete;

@@ -21,13 +21,17 @@ constexpr std::size_t kDefaultPartBytes = 1 << 20;
 constexpr std::size_t kMaxPartBytes = 16ull << 20;  // past this without a cut: one stream from there
 constexpr std::size_t kIsaWindow = kIsaSearchLimit + 3;
 
-std::size_t part_bytes_or_default(std::size_t part_bytes) {
+// Parts in flight: one per worker, one being taken, one ready.
+std::size_t slots_for(unsigned jobs) { return static_cast<std::size_t>(jobs) + 2; }
+
+// 1 MiB, less with many workers so that the parts in flight stay within 16 MiB.
+std::size_t part_bytes_or_default(std::size_t part_bytes, unsigned jobs) {
   if (part_bytes != 0) return part_bytes;
   if (const char* env = std::getenv("CLEARHOUSE_PART_BYTES")) {
     const long long v = std::atoll(env);
     if (v >= 64) return static_cast<std::size_t>(v);
   }
-  return kDefaultPartBytes;
+  return std::clamp<std::size_t>((16u << 20) / slots_for(jobs), 64u << 10, kDefaultPartBytes);
 }
 
 bool same_interchange(const InterchangeHeader& a, const InterchangeHeader& b) {
@@ -83,7 +87,7 @@ class Pipeline {
   };
 
   Pipeline(TransactionSetSplitter& splitter, PartReader& reader, unsigned jobs)
-      : splitter_(splitter), reader_(reader), max_slots_(2 * static_cast<std::size_t>(jobs) + 2),
+      : splitter_(splitter), reader_(reader), max_slots_(slots_for(jobs)),
         context_(std::make_shared<const PartContext>()) {
     producer_ = std::thread([this] { produce(); });
     for (unsigned i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
@@ -110,13 +114,19 @@ class Pipeline {
   }
 
   void publish(std::shared_ptr<const PartContext> context) {
-    std::lock_guard lock(mutex_);
-    context_ = std::move(context);
+    {
+      std::lock_guard lock(mutex_);
+      context_ = std::move(context);
+    }
+    changed_.notify_all();
   }
   // Workers stop reading parts (the rest is read as one stream).
   void stop_work() {
-    std::lock_guard lock(mutex_);
-    work_enabled_ = false;
+    {
+      std::lock_guard lock(mutex_);
+      work_enabled_ = false;
+    }
+    changed_.notify_all();
   }
 
  private:
@@ -147,15 +157,24 @@ class Pipeline {
       bool enabled = false;
       {
         std::unique_lock lock(mutex_);
+        // Until the first part has been read in order there is no envelope to start from: only
+        // parts no worker reads (the first, the last, uncut ones) are handed out before.
+        auto ready = [&](const Slot& s) {
+          return !s.started && (context_->generation != 0 || !work_enabled_ || s.part.index == 0 ||
+                                !s.part.at_set || s.part.last);
+        };
         changed_.wait(lock, [&] {
           if (stop_) return true;
-          for (auto& s : slots_)
-            if (!s->started) return true;
-          return produced_all_;
+          bool unstarted = false;
+          for (auto& s : slots_) {
+            if (ready(*s)) return true;
+            unstarted = unstarted || !s->started;
+          }
+          return produced_all_ && !unstarted;
         });
         if (stop_) return;
         for (auto& s : slots_)
-          if (!s->started) {
+          if (ready(*s)) {
             slot = s.get();
             break;
           }
@@ -165,7 +184,8 @@ class Pipeline {
         enabled = work_enabled_;
       }
       std::unique_ptr<PartResult> result;
-      if (enabled && context->usable && slot->part.at_set && !slot->part.last) result = reader_.work(slot->part, *context);
+      if (enabled && context->usable && slot->part.index != 0 && slot->part.at_set && !slot->part.last)
+        result = reader_.work(slot->part, *context);
       std::lock_guard lock(mutex_);
       slot->result = std::move(result);
       slot->done = true;
@@ -204,7 +224,7 @@ bool part_segment_ok(const EnvelopeReader& reader, const Diagnostics& diagnostic
 // --- the splitter ----------------------------------------------------------------------------
 
 TransactionSetSplitter::TransactionSetSplitter(InputSource& input, std::size_t part_bytes)
-    : input_(input), part_bytes_(part_bytes_or_default(part_bytes)) {}
+    : input_(input), part_bytes_(part_bytes_or_default(part_bytes, 1)) {}
 
 bool TransactionSetSplitter::read_more(std::size_t want) {
   while (carry_.size() < want && !eof_) {
@@ -307,8 +327,9 @@ bool TransactionSetSplitter::next(InputPart& out) {
 
 PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartReader& reader, unsigned jobs,
                            std::size_t part_bytes) {
-  TransactionSetSplitter splitter(input, part_bytes);
-  Pipeline pipeline(splitter, reader, jobs < 1 ? 1 : jobs);
+  if (jobs < 1) jobs = 1;
+  TransactionSetSplitter splitter(input, part_bytes_or_default(part_bytes, jobs));
+  Pipeline pipeline(splitter, reader, jobs);
   MemorySource nothing(std::string_view{}, input.name());
   SegmentReader idle(nothing, diagnostics);
   EnvelopeReader envelope(idle, diagnostics);
@@ -319,11 +340,12 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
 
   auto publish = [&] {
     auto c = std::make_shared<PartContext>();
+    const bool first = published->generation == 0;
     c->usable = state.have_isa && envelope.in_interchange() && envelope.in_group() && !envelope.in_transaction() &&
                 !diagnostics.has_fatal();
     c->reader = state;
     c->envelope = envelope.context();
-    if (c->usable == published->usable && c->envelope == published->envelope &&
+    if (!first && c->usable == published->usable && c->envelope == published->envelope &&
         same_interchange(c->reader.isa, published->reader.isa) &&
         c->reader.wrapped_reported == published->reader.wrapped_reported)
       return;
@@ -370,7 +392,7 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
     }
     // A part read in a context that has changed since (the first parts of a file, the sets right
     // after a GS) is read again here in the one that holds now: the same work, on this thread.
-    if (published->usable && part.at_set && !part.last &&
+    if (published->usable && part.index != 0 && part.at_set && !part.last &&
         (!slot->result || slot->result->generation != published->generation))
       slot->result = reader.work(part, *published);
     if (slot->result && slot->result->regular && published->usable &&
@@ -399,6 +421,7 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
     reader.read(envelope);
     read_any = true;
     if (diagnostics.has_fatal() && !part.last) {
+      pipeline.stop_work();
       // The reader stops at a fatal error: the end of the input as far as it is concerned.
       envelope.set_final(true);
       reader.read(envelope);
