@@ -26,12 +26,12 @@ std::size_t slots_for(unsigned jobs) { return static_cast<std::size_t>(jobs) + 2
 
 // 1 MiB, less with many workers so that the parts in flight stay within 16 MiB.
 std::size_t part_bytes_or_default(std::size_t part_bytes, unsigned jobs) {
-  if (part_bytes != 0) return part_bytes;
   if (const char* env = std::getenv("CLEARHOUSE_PART_BYTES")) {
     const long long v = std::atoll(env);
     if (v >= 64) return static_cast<std::size_t>(v);
   }
-  return std::clamp<std::size_t>((16u << 20) / slots_for(jobs), 64u << 10, kDefaultPartBytes);
+  const std::size_t most = part_bytes != 0 ? part_bytes : kDefaultPartBytes;
+  return std::clamp<std::size_t>((16u << 20) / slots_for(jobs), std::min<std::size_t>(64u << 10, most), most);
 }
 
 bool same_interchange(const InterchangeHeader& a, const InterchangeHeader& b) {
@@ -315,8 +315,12 @@ bool TransactionSetSplitter::next(InputPart& out) {
     }
     return true;
   }
-  out.bytes.assign(carry_, 0, cut);
-  carry_.erase(0, cut);
+  // The part keeps the buffer; only the bytes after the cut (part of one set) are copied.
+  std::string rest(carry_, cut);
+  out.bytes = std::move(carry_);
+  out.bytes.resize(cut);
+  carry_ = std::move(rest);
+  carry_.reserve(part_bytes_ + part_bytes_ / 4);
   carry_offset_ += cut;
   out.last = false;
   next_at_set_ = true;

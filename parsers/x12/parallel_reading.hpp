@@ -103,8 +103,8 @@ bool read_whole_sets(const InputPart& part, const PartContext& context, PartResu
 // Reads `input` with `jobs` worker threads (jobs >= 2), `reader` seeing every segment that is
 // not in a taken part. `envelope` and its diagnostics are the ordering thread's; on return the
 // whole input has been read (envelope.next() returned false at the end of the input).
-// part_bytes 0: the default ($CLEARHOUSE_PART_BYTES, or 1 MiB with at most 16 MiB in flight:
-// jobs + 2 parts).
+// Parts are part_bytes (0: 1 MiB), less when jobs + 2 of them would pass 16 MiB;
+// $CLEARHOUSE_PART_BYTES overrides both (tests).
 struct PartsRead {
   std::uint64_t bytes = 0;  // what SegmentReader::bytes_consumed gives when one reader reads it all
   EnvelopeCounts counts;    // what the envelope reader counted
