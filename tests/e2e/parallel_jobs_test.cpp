@@ -104,6 +104,49 @@ class GeneratedFiles : public ::testing::Test {
   }
   static void expect_same(const fs::path& p) { expect_same_for_any_jobs(p, {{2, 2000}, {3, 9000}, {4, 65536}}); }
 
+  // The 999 `validate --ack 999` writes, each run with a ledger of its own (so the same control
+  // numbers), the creation date and time (ISA09/10, GS04/05) blanked.
+  static std::string ack_999(const fs::path& file, unsigned jobs, std::size_t part) {
+    static int run = 0;
+    const auto db = *dir_ / ("ack" + std::to_string(++run) + ".db");
+    const auto ack = *dir_ / ("ack" + std::to_string(run) + ".999");
+    const auto r = clearhouse({"validate", file.string(), "--ack", "999", "-o", ack.string(), "--db",
+                               "sqlite:" + db.string(), "--jobs", std::to_string(jobs)},
+                              part);
+    EXPECT_TRUE(fs::exists(ack)) << r.err;
+    std::string text = testing::read_file(ack), out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('~', start);
+      if (end == std::string::npos) end = text.size();
+      std::string seg = text.substr(start, end - start);
+      const bool isa = seg.rfind("ISA", 0) == 0, gs = seg.rfind("GS", 0) == 0;
+      if (isa || gs) {
+        std::vector<std::string> el;
+        std::size_t a = 0;
+        for (;;) {
+          const std::size_t b = seg.find('*', a);
+          el.push_back(seg.substr(a, b == std::string::npos ? std::string::npos : b - a));
+          if (b == std::string::npos) break;
+          a = b + 1;
+        }
+        for (std::size_t i : isa ? std::vector<std::size_t>{9, 10} : std::vector<std::size_t>{4, 5})
+          if (i < el.size()) el[i] = "-";
+        seg.clear();
+        for (std::size_t i = 0; i < el.size(); ++i) seg += (i ? "*" : "") + el[i];
+      }
+      out += seg + "~";
+      start = end + 1;
+    }
+    return out;
+  }
+  static void expect_same_999(const fs::path& p) {
+    const std::string one = ack_999(p, 1, 0);
+    EXPECT_NE(one.find("IK5*"), std::string::npos) << one.substr(0, 400);
+    for (const auto& [jobs, part] : std::vector<std::pair<unsigned, std::size_t>>{{2, 2000}, {3, 9000}})
+      EXPECT_TRUE(ack_999(p, jobs, part) == one) << p.filename() << " --jobs " << jobs << ": the 999 differs";
+  }
+
   static fs::path* dir_;
 };
 fs::path* GeneratedFiles::dir_ = nullptr;
@@ -147,6 +190,7 @@ TEST_F(GeneratedFiles, EnvelopeErrorsInTheMiddle) {
   const auto iea = text.find("~IEA*1*");
   text.replace(iea + 7, 1, "8");
   expect_same(write("envelope_errors.835", text));
+  expect_same_999(*dir_ / "envelope_errors.835");
 }
 
 TEST_F(GeneratedFiles, ElementErrorsAndStraySegments) {
@@ -158,6 +202,8 @@ TEST_F(GeneratedFiles, ElementErrorsAndStraySegments) {
   const auto amt = nth(text, "~AMT*", 300);
   text.insert(amt + 1, "\n");  // a line break before a segment id
   expect_same(write("content_errors.835", text));
+  expect_same_999(*dir_ / "content_errors.835");
+  expect_same_999(*dir_ / "clean.837");
 }
 
 TEST_F(GeneratedFiles, TextBeforeTheIsaAndAByteOrderMark) {
