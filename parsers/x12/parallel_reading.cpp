@@ -212,15 +212,6 @@ unsigned default_jobs() {
   return n == 0 ? 1 : n;
 }
 
-namespace detail {
-bool part_segment_ok(const EnvelopeReader& reader, const Diagnostics& diagnostics) {
-  const SegmentRole role = reader.role();
-  return (role == SegmentRole::transaction_body || role == SegmentRole::transaction_header ||
-          role == SegmentRole::transaction_trailer) &&
-         diagnostics.error_count() == 0 && diagnostics.warning_count() == 0;
-}
-}  // namespace detail
-
 // --- the splitter ----------------------------------------------------------------------------
 
 TransactionSetSplitter::TransactionSetSplitter(InputSource& input, std::size_t part_bytes)
@@ -267,6 +258,26 @@ std::size_t TransactionSetSplitter::find_cut() const {
     end = at;
   }
   return std::string::npos;
+}
+
+void TransactionSetSplitter::recycle(std::string bytes) {
+  std::lock_guard lock(spare_mutex_);
+  if (spare_.size() < 8) spare_.push_back(std::move(bytes));
+}
+
+std::string TransactionSetSplitter::fresh_buffer() {
+  {
+    std::lock_guard lock(spare_mutex_);
+    if (!spare_.empty()) {
+      std::string b = std::move(spare_.back());
+      spare_.pop_back();
+      b.clear();
+      return b;
+    }
+  }
+  std::string b;
+  b.reserve(part_bytes_ + part_bytes_ / 4);
+  return b;
 }
 
 bool TransactionSetSplitter::next(InputPart& out) {
@@ -316,11 +327,11 @@ bool TransactionSetSplitter::next(InputPart& out) {
     return true;
   }
   // The part keeps the buffer; only the bytes after the cut (part of one set) are copied.
-  std::string rest(carry_, cut);
+  std::string rest = fresh_buffer();
+  rest.assign(carry_, cut);
   out.bytes = std::move(carry_);
   out.bytes.resize(cut);
   carry_ = std::move(rest);
-  carry_.reserve(part_bytes_ + part_bytes_ / 4);
   carry_offset_ += cut;
   out.last = false;
   next_at_set_ = true;
@@ -409,6 +420,7 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
         state.ordinal += sets.segments;
         reader.take(*slot->result, base);
         ++how.parts_taken;
+        splitter.recycle(std::move(part.bytes));
         consumed = part.offset + part.bytes.size();
         read_any = true;
         continue;
@@ -444,6 +456,7 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
     if (cut_at != 0) {
       return stream(cut_at, part.bytes.substr(static_cast<std::size_t>(cut_at - part.offset)), {}, true);
     }
+    splitter.recycle(std::move(part.bytes));
     publish();
   }
   how.bytes = consumed;

@@ -16,6 +16,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -48,8 +50,13 @@ class TransactionSetSplitter {
   TransactionSetSplitter(InputSource& input, std::size_t part_bytes);
   // The next part; false after the last.
   bool next(InputPart& out);
+  // Gives back a part's buffer once its bytes are read (any thread): the next parts reuse it
+  // instead of touching fresh memory.
+  void recycle(std::string bytes);
 
  private:
+  std::string fresh_buffer();
+
   bool read_more(std::size_t want);
   std::size_t find_cut() const;
 
@@ -61,6 +68,8 @@ class TransactionSetSplitter {
   bool eof_ = false, done_ = false, decided_ = false, cutting_ = false, next_at_set_ = false;
   std::string read_error_;
   Delimiters delimiters_;
+  std::mutex spare_mutex_;
+  std::vector<std::string> spare_;  // buffers of parts already read
 };
 
 // The envelope where workers start: published by the ordering thread whenever it changes.
@@ -118,9 +127,6 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
 
 // --- implementation of the template --------------------------------------------------------
 
-namespace detail {
-bool part_segment_ok(const EnvelopeReader& reader, const Diagnostics& diagnostics);
-}
 
 template <class OnSegment>
 bool read_whole_sets(const InputPart& part, const PartContext& context, PartResult& result, OnSegment&& on_segment) {
@@ -139,8 +145,11 @@ bool read_whole_sets(const InputPart& part, const PartContext& context, PartResu
   auto& sets = result.sets;
   bool first = true;
   while (reader.next()) {
-    if (!detail::part_segment_ok(reader, diagnostics)) return false;
+    // Only sets (a diagnostic anywhere is caught at the end: they are never taken back).
     const SegmentRole role = reader.role();
+    if (role != SegmentRole::transaction_body && role != SegmentRole::transaction_header &&
+        role != SegmentRole::transaction_trailer)
+      return false;
     if (first && role != SegmentRole::transaction_header) return false;
     first = false;
     on_segment(reader);
