@@ -420,8 +420,8 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
         state.ordinal += sets.segments;
         reader.take(*slot->result, base);
         ++how.parts_taken;
-        splitter.recycle(std::move(part.bytes));
         consumed = part.offset + part.bytes.size();
+        splitter.recycle(std::move(part.bytes));
         read_any = true;
         continue;
       }

@@ -225,6 +225,24 @@ TEST_F(GeneratedFiles, InterchangesWithOtherDelimitersAndGroups) {
   expect_same(write("three_interchanges.835", text + testing::read_file(*dir_ / "clean.837") + text));
 }
 
+TEST_F(GeneratedFiles, EmptyBlankAndBinaryInputsAndStdin) {
+  expect_same(write("empty.835", ""));
+  expect_same(write("blank.835", "  \r\n\n  "));
+  expect_same(write("binary.835", std::string("\0\1\2ISA\0", 7) + std::string(5000, '\xff')));
+  // From a pipe: the same as from the file.
+  const auto file = *dir_ / "clean.837";
+  for (const char* command : {"parse", "validate"}) {
+    const auto one = clearhouse({command, file.string(), "--jobs", "1"});
+    const auto piped = run_command("cat " + shell_quote(file.string()) + " | CLEARHOUSE_PART_BYTES=3000 " +
+                                   shell_quote(testing::clearhouse_binary().string()) + " " + command + " - --jobs 3");
+    EXPECT_EQ(piped.exit_code, one.exit_code) << command;
+    std::string expected = one.out;
+    // The file name in the output is "-" for stdin.
+    for (std::size_t at; (at = expected.find(file.string())) != std::string::npos;) expected.replace(at, file.string().size(), "-");
+    EXPECT_TRUE(piped.out == expected) << command << " from a pipe differs";
+  }
+}
+
 TEST(ParallelJobsUsage, JobsMustBeAPositiveNumber) {
   for (const char* bad : {"0", "-1", "x", "2x", "99999"}) {
     const auto r = clearhouse({"parse", "-", "--jobs", bad});
