@@ -97,7 +97,9 @@ class Pipeline {
       std::lock_guard lock(mutex_);
       stop_ = true;
     }
-    changed_.notify_all();
+    space_.notify_all();
+    work_.notify_all();
+    done_.notify_all();
     producer_.join();
     for (auto& w : workers_) w.join();
   }
@@ -105,11 +107,11 @@ class Pipeline {
   // The next part in input order, its work done (or skipped); nullptr after the last.
   std::unique_ptr<Slot> next() {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return (!slots_.empty() && slots_.front()->done) || (produced_all_ && slots_.empty()); });
+    done_.wait(lock, [&] { return (!slots_.empty() && slots_.front()->done) || (produced_all_ && slots_.empty()); });
     if (slots_.empty()) return nullptr;
     auto slot = std::move(slots_.front());
     slots_.pop_front();
-    changed_.notify_all();
+    space_.notify_one();
     return slot;
   }
 
@@ -118,7 +120,7 @@ class Pipeline {
       std::lock_guard lock(mutex_);
       context_ = std::move(context);
     }
-    changed_.notify_all();
+    work_.notify_all();
   }
   // Workers stop reading parts (the rest is read as one stream).
   void stop_work() {
@@ -126,7 +128,7 @@ class Pipeline {
       std::lock_guard lock(mutex_);
       work_enabled_ = false;
     }
-    changed_.notify_all();
+    work_.notify_all();
   }
 
  private:
@@ -134,7 +136,7 @@ class Pipeline {
     for (;;) {
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stop_ || slots_.size() < max_slots_; });
+        space_.wait(lock, [&] { return stop_ || slots_.size() < max_slots_; });
         if (stop_) break;
       }
       auto slot = std::make_unique<Slot>();
@@ -142,11 +144,12 @@ class Pipeline {
       std::lock_guard lock(mutex_);
       if (!more) {
         produced_all_ = true;
-        changed_.notify_all();
+        work_.notify_all();
+        done_.notify_all();
         break;
       }
       slots_.push_back(std::move(slot));
-      changed_.notify_all();
+      work_.notify_one();
     }
   }
 
@@ -163,7 +166,7 @@ class Pipeline {
           return !s.started && (context_->generation != 0 || !work_enabled_ || s.part.index == 0 ||
                                 !s.part.at_set || s.part.last);
         };
-        changed_.wait(lock, [&] {
+        work_.wait(lock, [&] {
           if (stop_) return true;
           bool unstarted = false;
           for (auto& s : slots_) {
@@ -189,7 +192,7 @@ class Pipeline {
       std::lock_guard lock(mutex_);
       slot->result = std::move(result);
       slot->done = true;
-      changed_.notify_all();
+      if (slots_.front().get() == slot) done_.notify_one();  // the ordering thread waits for the first
     }
   }
 
@@ -197,7 +200,7 @@ class Pipeline {
   PartReader& reader_;
   std::size_t max_slots_;
   std::mutex mutex_;
-  std::condition_variable changed_;
+  std::condition_variable space_, work_, done_;  // a slot freed, work to do, the first part done
   std::deque<std::unique_ptr<Slot>> slots_;
   bool produced_all_ = false, stop_ = false, work_enabled_ = true;
   std::shared_ptr<const PartContext> context_;
