@@ -221,6 +221,18 @@ TEST_F(GeneratedFiles, InterchangesWithOtherDelimitersAndGroups) {
     else if (c == '~') c = '\n';
   }
   expect_same(write("two_delimiter_sets.835", text + second + text));
+  // The same with '*' elements and '\n' terminators, and a value holding "~ST*": the cut made
+  // there with the first interchange's delimiters is not a segment boundary, so the rest of
+  // the input is read as one stream.
+  std::string third = text;
+  for (char& c : third)
+    if (c == '~') c = '\n';
+  const auto clp = nth(third, "\nCLP*", 200);
+  third.insert(clp, "\nNTE*ADD*NOTE~ST*835*9999~MORE");
+  const auto p = write("false_cut.835", text + third + text);
+  expect_same(p);
+  const auto r = clearhouse({"validate", p.string(), "--jobs", "2"}, 9000, true);
+  EXPECT_EQ(r.err.find("one stream from byte -1"), std::string::npos) << r.err;
   // Two interchanges of the same delimiters and an 837P: parts cut at ISAs too.
   expect_same(write("three_interchanges.835", text + testing::read_file(*dir_ / "clean.837") + text));
 }
