@@ -187,8 +187,13 @@ class Pipeline {
         enabled = work_enabled_;
       }
       std::unique_ptr<PartResult> result;
-      if (enabled && context->usable && slot->part.index != 0 && slot->part.at_set && !slot->part.last)
-        result = reader_.work(slot->part, *context);
+      if (enabled && context->usable && slot->part.index != 0 && slot->part.at_set && !slot->part.last) {
+        try {
+          result = reader_.work(slot->part, *context);
+        } catch (...) {
+          result.reset();  // the part is read in order, where what failed fails again at the edge
+        }
+      }
       std::lock_guard lock(mutex_);
       slot->result = std::move(result);
       slot->done = true;
