@@ -1,5 +1,8 @@
 #include "engine/cli/progress.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -38,6 +41,17 @@ std::uint64_t file_size_or_zero(const std::string& path) {
   struct stat st {};
   if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
   return static_cast<std::uint64_t>(st.st_size);
+}
+
+}  // namespace clearhouse::cli
+
+namespace clearhouse::cli {
+
+void report_parts(std::string_view command, std::uint64_t taken, std::uint64_t in_order, std::int64_t streamed_from) {
+  if (std::getenv("CLEARHOUSE_PARTS_STATS") == nullptr) return;
+  std::fprintf(stderr, "clearhouse %.*s: parts taken %llu, read in order %llu, one stream from byte %lld\n",
+               static_cast<int>(command.size()), command.data(), static_cast<unsigned long long>(taken),
+               static_cast<unsigned long long>(in_order), static_cast<long long>(streamed_from));
 }
 
 }  // namespace clearhouse::cli

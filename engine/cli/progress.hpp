@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace clearhouse::cli {
 
@@ -23,6 +24,11 @@ class Progress {
   bool shown_ = false;
   std::chrono::steady_clock::time_point started_, last_;
 };
+
+// With $CLEARHOUSE_PARTS_STATS set, one line on stderr saying how a file read with --jobs was
+// read (parts taken from workers, parts read in order, where one stream began): for tests and
+// measurements; the output itself is the same either way.
+void report_parts(std::string_view command, std::uint64_t taken, std::uint64_t in_order, std::int64_t streamed_from);
 
 // Size of a regular file, 0 otherwise.
 std::uint64_t file_size_or_zero(const std::string& path);

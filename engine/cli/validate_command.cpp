@@ -9,7 +9,9 @@
 
 #include "engine/ack/acknowledgment_files.hpp"
 #include "engine/cli/command.hpp"
+#include "engine/cli/progress.hpp"
 #include "engine/command_line/code_set_options.hpp"
+#include "engine/command_line/jobs_option.hpp"
 #include "engine/command_line/ledger_option.hpp"
 #include "engine/validation/validation_input.hpp"
 #include "engine/validation/validation_output.hpp"
@@ -26,6 +28,7 @@ constexpr OptionSpec kOptions[] = {
     command_line::kCodeSetOption,
     command_line::kStrictCodeSetsOption,
     command_line::kDbOption,
+    command_line::kJobsOption,
 };
 
 int run(const Args& args) {
@@ -41,9 +44,17 @@ int run(const Args& args) {
                             : *ack_choice == "ta1"               ? ack::AckKind::interchange_ta1
                                                                  : ack::AckKind::both;
 
+  x12::spec::ValidationOptions options;
+  options.jobs = command_line::jobs_option(args, x12::default_jobs());
+  x12::PartsRead how;
+  options.parts_read = &how;
+
   validation::ValidationInput input = validation::prepare_validation(args, "validate");
-  const auto report = validation::validate_file(file, input);
+  const auto report = validation::validate_file(file, input, &options);
   if (!report) return kExitRejected;  // could not open: already reported
+  if (options.jobs > 1)
+    report_parts("validate", how.parts_taken, how.parts_read_in_order,
+                 how.streamed_from ? static_cast<std::int64_t>(*how.streamed_from) : -1);
 
   std::string written;
   if (!ack_path.empty()) {

@@ -1,5 +1,7 @@
 #include "generators/render/json_writer.hpp"
 
+#include <cstring>
+
 // RapidJSON's SSE2 scan copies runs of characters that need no escaping 16 bytes at a time
 // (every x86-64 has SSE2); as in parsers/encounter/encounter_reader.cpp.
 #define RAPIDJSON_SSE2
@@ -108,6 +110,19 @@ JsonWriter& JsonWriter::null() {
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   rapid_->writer.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+  maybe_flush();  // a raw value may be large (parse --jobs writes a part's sets as one)
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw_items(std::string_view json) {
+  if (json.empty()) return *this;
+  rapid_->writer.RawValue("", 0, rapidjson::kObjectType);  // the separator before them, if any
+  if (out_ != nullptr) {
+    flush();
+    std::fwrite(json.data(), 1, json.size(), out_);
+  } else {
+    std::memcpy(rapid_->buffer.Push(json.size()), json.data(), json.size());
+  }
   return *this;
 }
 

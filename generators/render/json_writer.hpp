@@ -16,7 +16,7 @@ namespace clearhouse::render {
 class JsonWriter {
  public:
   // With out, the text is written to it whenever it passes flush_at bytes at the end of an
-  // object or array, and on flush().
+  // object, an array or a raw value, and on flush().
   explicit JsonWriter(std::FILE* out = nullptr, std::size_t flush_at = 1 << 16);
   ~JsonWriter();
   JsonWriter(const JsonWriter&) = delete;
@@ -36,6 +36,9 @@ class JsonWriter {
   JsonWriter& null();
   // A value that is already JSON text.
   JsonWriter& raw(std::string_view json);
+  // Items of the current array that are already JSON text, separated by commas ("{..},{..}"):
+  // written as they are, straight to out when there is one (no copy into the buffer).
+  JsonWriter& raw_items(std::string_view json);
 
   // Shorthands for "key": value.
   JsonWriter& field(std::string_view name, std::string_view value) { return key(name).string(value); }

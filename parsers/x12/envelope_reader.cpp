@@ -21,7 +21,38 @@ std::optional<std::uint64_t> to_count(std::string_view text) {
 }  // namespace
 
 EnvelopeReader::EnvelopeReader(SegmentReader& segments, Diagnostics& diagnostics)
-    : segments_(segments), diagnostics_(diagnostics) {}
+    : segments_(&segments), diagnostics_(diagnostics) {}
+
+EnvelopeContext EnvelopeReader::context() const {
+  return EnvelopeContext{in_interchange_, in_group_, interchange_control_, group_};
+}
+
+void EnvelopeReader::resume(const EnvelopeContext& context) {
+  in_interchange_ = context.in_interchange;
+  in_group_ = context.in_group;
+  in_transaction_ = false;
+  interchange_control_ = context.interchange_control;
+  group_ = context.group;
+}
+
+bool EnvelopeReader::can_add(const TransactionSetsRead& sets) const {
+  if (!in_group_ || in_transaction_) return false;
+  for (const auto& n : sets.control_numbers)
+    if (transaction_numbers_in_group_.count(n) != 0) return false;
+  return true;
+}
+
+void EnvelopeReader::add(const TransactionSetsRead& sets) {
+  if (sets.control_numbers.empty()) return;
+  counts_.segments += sets.segments;
+  counts_.transactions += sets.control_numbers.size();
+  transactions_in_group_ += sets.control_numbers.size();
+  for (const auto& n : sets.control_numbers) transaction_numbers_in_group_.insert(n);
+  transaction_ = sets.last;
+  transaction_segments_ = sets.last_segments;
+  transaction_envelope_error_ = false;
+  role_ = SegmentRole::transaction_trailer;
+}
 
 void EnvelopeReader::error(X12Errc code, int element, std::string detail, std::string expected, std::string found,
                            Severity severity) {
@@ -73,7 +104,8 @@ bool EnvelopeReader::valid_segment_id(std::string_view id) const {
 
 bool EnvelopeReader::next() {
   if (finished_) return false;
-  if (!segments_.next()) [[unlikely]] {
+  if (!segments_->next()) [[unlikely]] {
+    if (!final_) return false;
     finish();
     finished_ = true;
     return false;
@@ -82,7 +114,7 @@ bool EnvelopeReader::next() {
   // Most segments are well-formed transaction bodies: settled here, in a function small enough
   // to need no stack frame; everything else (errors, envelope segments) by classify().
   const std::string_view id = segment().id();
-  if (in_transaction_ && !segments_.is_isa() && valid_segment_id(id) && !is_envelope_id(id)) [[likely]] {
+  if (in_transaction_ && !segments_->is_isa() && valid_segment_id(id) && !is_envelope_id(id)) [[likely]] {
     ++transaction_segments_;
     role_ = SegmentRole::transaction_body;
     return true;
@@ -92,7 +124,7 @@ bool EnvelopeReader::next() {
 
 bool EnvelopeReader::classify() {
   const Segment& s = segment();
-  if (segments_.is_isa()) {
+  if (segments_->is_isa()) {
     open_interchange();
     role_ = SegmentRole::interchange_header;
     return true;
@@ -190,7 +222,7 @@ void EnvelopeReader::open_interchange() {
     close_interchange(false);
   }
   in_interchange_ = true;
-  interchange_control_ = std::string(segments_.interchange().control_number());
+  interchange_control_ = std::string(segments_->interchange().control_number());
   interchange_ordinal_ = segment().ordinal();
   interchange_offset_ = segment().offset();
   groups_in_interchange_ = 0;
@@ -299,7 +331,7 @@ void EnvelopeReader::finish() {
   auto at_end = [&](const std::string& what, const char* trailer) {
     X12Error e;
     e.code = X12Errc::missing_trailer;
-    e.offset = segments_.bytes_consumed();
+    e.offset = segments_->bytes_consumed();
     e.detail = what;
     e.expected = trailer;
     e.found = "end of input";

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "parsers/x12/error.hpp"
 #include "parsers/x12/segment_reader.hpp"
@@ -30,6 +31,7 @@ struct GroupHeader {
   std::string date, time;
   std::string control_number;  // GS06
   std::string version;         // GS08
+  bool operator==(const GroupHeader&) const = default;
 };
 
 struct TransactionHeader {
@@ -44,20 +46,54 @@ struct EnvelopeCounts {
   std::uint64_t interchanges = 0, groups = 0, transactions = 0, segments = 0;
 };
 
+// Where the envelope stands between two transaction sets of a group: what a reader of a part
+// of the input (parsers/x12/parallel_reading.hpp) starts from.
+struct EnvelopeContext {
+  bool in_interchange = false, in_group = false;
+  std::string interchange_control;  // ISA13
+  GroupHeader group;
+  bool operator==(const EnvelopeContext&) const = default;
+};
+
+// What one part of an input made only of whole transaction sets (ST..SE, no envelope errors)
+// adds to the envelope reader that reads the parts in order.
+struct TransactionSetsRead {
+  std::uint64_t segments = 0;             // ST..SE inclusive, all sets
+  std::vector<std::string> control_numbers;  // ST02 of each set, in order
+  TransactionHeader last;                 // the last set's header (offset, ordinal absolute)
+  std::uint64_t last_segments = 0;        // the last set's segment count
+};
+
 class EnvelopeReader {
  public:
   EnvelopeReader(SegmentReader& segments, Diagnostics& diagnostics);
 
+  // --- reading an input in parts (parsers/x12/parallel_reading.hpp) ---------------------
+  // Reads from `segments` from now on (the next part of the input).
+  void attach(SegmentReader& segments) { segments_ = &segments; }
+  // When false, the end of the segments is the end of one part only: next() returns false
+  // without reporting open envelopes as missing their trailers.
+  void set_final(bool final) { final_ = final; }
+  EnvelopeContext context() const;
+  // Starts inside the group of `context`, between two transaction sets (a part read on its own;
+  // counts and ordinals start at 0).
+  void resume(const EnvelopeContext& context);
+  // False when one of the sets' ST02 was used before in the group (the part must then be read
+  // by this reader itself, which reports it).
+  bool can_add(const TransactionSetsRead& sets) const;
+  // Adds sets a reader of the part read (can_add was true), as if this reader had read them.
+  void add(const TransactionSetsRead& sets);
+
   // Advances to the next segment; false at the end of the input. At the end every open
   // envelope has been reported as missing its trailer.
   bool next();
-  const Segment& segment() const { return segments_.segment(); }
+  const Segment& segment() const { return segments_->segment(); }
   SegmentRole role() const { return role_; }
 
   bool in_interchange() const { return in_interchange_; }
   bool in_group() const { return in_group_; }
   bool in_transaction() const { return in_transaction_; }
-  const InterchangeHeader& interchange() const { return segments_.interchange(); }
+  const InterchangeHeader& interchange() const { return segments_->interchange(); }
   const GroupHeader& group() const { return group_; }
   const TransactionHeader& transaction() const { return transaction_; }
   // Position of the current segment within its transaction set (ST = 1).
@@ -66,7 +102,7 @@ class EnvelopeReader {
   // (count or control number mismatch); its content is still delivered.
   bool transaction_had_envelope_error() const { return transaction_envelope_error_; }
   const EnvelopeCounts& counts() const { return counts_; }
-  SegmentReader& segments() { return segments_; }
+  SegmentReader& segments() { return *segments_; }
 
  private:
   [[gnu::noinline]] bool classify();  // every segment next() does not settle itself
@@ -81,10 +117,11 @@ class EnvelopeReader {
   void finish();
   bool valid_segment_id(std::string_view id) const;
 
-  SegmentReader& segments_;
+  SegmentReader* segments_;
   Diagnostics& diagnostics_;
   SegmentRole role_ = SegmentRole::stray;
   bool finished_ = false;
+  bool final_ = true;
 
   bool in_interchange_ = false, in_group_ = false, in_transaction_ = false;
   std::string interchange_control_;

@@ -40,6 +40,30 @@ void split_plain(const char* begin, const char* end, char element, detail::Eleme
 SegmentReader::SegmentReader(InputSource& input, Diagnostics& diagnostics, std::size_t chunk_size)
     : input_(input), diagnostics_(diagnostics), chunk_size_(chunk_size < 4096 ? 4096 : chunk_size) {}
 
+SegmentReaderState SegmentReader::state() const {
+  return SegmentReaderState{isa_, have_isa_, interchanges_, ordinal_, wrapped_reported_, text_start_};
+}
+
+void SegmentReader::resume(const SegmentReaderState& state, std::uint64_t offset, bool more_follows) {
+  started_ = true;
+  isa_ = state.isa;
+  have_isa_ = state.have_isa;
+  if (have_isa_) index_.reset(isa_.delimiters.element, isa_.delimiters.segment);
+  interchanges_ = state.interchanges;
+  ordinal_ = state.ordinal;
+  wrapped_reported_ = state.wrapped_reported;
+  text_start_ = state.text_start;
+  base_offset_ = offset;
+  more_follows_ = more_follows;
+  if (auto whole = input_.contiguous()) {
+    data_ = whole->data();
+    end_ = whole->size();
+    pos_ = 0;
+    contiguous_ = true;
+    eof_ = true;
+  }
+}
+
 void SegmentReader::report(X12Errc code, Severity severity, std::uint64_t offset, std::string detail,
                            std::string expected, std::string found) {
   X12Error e;
@@ -238,6 +262,10 @@ bool SegmentReader::next_in_general() {
       }
       if (!fill()) {
         if (fatal_) return false;
+        if (more_follows_) {  // a part that ends inside a segment: the next part has the rest
+          cut_at_ = base_offset_ + pos_;
+          return false;
+        }
         // The input ends without a terminator: the last segment is read as it stands.
         const char* begin = data_ + pos_;
         const char* stop = data_ + end_;
@@ -320,7 +348,11 @@ bool SegmentReader::read_interchange_header() {
   }
   if (fatal_) return false;
   const std::uint64_t offset = base_offset_ + pos_;
-  IsaReadResult r = read_isa(std::string_view(data_ + pos_, end_ - pos_), eof_);
+  IsaReadResult r = read_isa(std::string_view(data_ + pos_, end_ - pos_), eof_ && !more_follows_);
+  if (r.status != IsaReadResult::Status::ok && more_follows_ && end_ - pos_ < kIsaSearchLimit) {
+    cut_at_ = offset;  // the header may go on in the next part
+    return false;
+  }
   if (r.status != IsaReadResult::Status::ok) return report_unreadable_isa(r, offset);
   isa_ = std::move(r.header);
   index_.reset(isa_.delimiters.element, isa_.delimiters.segment);

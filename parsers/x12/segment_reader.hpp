@@ -18,6 +18,18 @@
 
 namespace clearhouse::x12 {
 
+// What a SegmentReader carries from one part of an input to the next: enough to go on reading
+// at a segment boundary as if everything before it had been read by the same reader (see
+// SegmentReader::resume; parsers/x12/parallel_reading.hpp reads a file in parts on threads).
+struct SegmentReaderState {
+  InterchangeHeader isa;          // the current interchange's header and delimiters
+  bool have_isa = false;
+  std::uint64_t interchanges = 0;  // ISAs read so far
+  std::uint64_t ordinal = 0;       // segments read so far
+  bool wrapped_reported = false;   // the one "segments are wrapped" warning was given
+  std::uint64_t text_start = 0;
+};
+
 class SegmentReader {
  public:
   static constexpr std::size_t kDefaultChunk = 1 << 20;       // 1 MiB reads
@@ -41,6 +53,19 @@ class SegmentReader {
   std::uint64_t interchanges_seen() const { return interchanges_; }
   std::uint64_t bytes_consumed() const { return base_offset_ + static_cast<std::uint64_t>(pos_); }
   const std::string& source_name() const { return input_.name(); }
+
+  // The state to resume from after the last segment read.
+  SegmentReaderState state() const;
+  // Before the first next(): reads the input as the part of a longer input that starts at
+  // byte `offset`, a segment boundary, after everything before it was read with `state`.
+  // With `more_follows`, the end of this input is not the end: a segment cut off by it is
+  // left unread (next() returns false; cut_at() says where it starts) instead of being read
+  // as a last segment without a terminator.
+  void resume(const SegmentReaderState& state, std::uint64_t offset, bool more_follows);
+  // Reads the input as the first part of a longer input (more follows; see resume).
+  void read_as_first_part() { more_follows_ = true; }
+  // With more_follows: the input offset of a segment the end of the input cut off; 0 if none.
+  std::uint64_t cut_at() const { return cut_at_; }
 
  private:
   bool next_in_general();      // every case the fast path of next() does not settle
@@ -71,6 +96,8 @@ class SegmentReader {
   bool wide_input_done_ = false;    // the source has no more UTF-16 bytes to give
   bool wrapped_reported_ = false;
   std::uint64_t text_start_ = 0;    // offset of the input's text (after a byte-order mark)
+  bool more_follows_ = false;       // resumed as a part: the end of the input is not the end
+  std::uint64_t cut_at_ = 0;        // with more_follows_: where the segment the end cut off starts
 
   InterchangeHeader isa_;
   bool have_isa_ = false;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "parsers/x12/envelope_reader.hpp"
+#include "parsers/x12/parallel_reading.hpp"
 #include "parsers/x12/spec/element_validator.hpp"
 #include "parsers/x12/spec/transaction_validator.hpp"
 
@@ -47,41 +48,117 @@ class FileValidator {
 
   ValidationReport run(InputSource& input) {
     Diagnostics diagnostics(input.name(), 1u << 20);
+    if (options_.jobs > 1) {
+      Parts parts(*this, diagnostics);
+      const PartsRead how = read_in_parallel(input, diagnostics, parts, options_.jobs);
+      if (options_.parts_read != nullptr) *options_.parts_read = how;
+      return finish(diagnostics, how.counts, how.bytes);
+    }
     SegmentReader segments(input, diagnostics);
     EnvelopeReader reader(segments, diagnostics);
-    std::size_t seen = 0;
-    while (reader.next()) {
-      const SegmentRole role = reader.role();
-      const Segment& s = reader.segment();
-      // A header or trailer of an outer envelope ends a set that had no SE: end it first so
-      // that the reader's "missing SE" lands on it.
-      if (transaction_ != nullptr && role != SegmentRole::transaction_body && role != SegmentRole::transaction_trailer &&
-          role != SegmentRole::stray)
-        end_transaction(nullptr);
-      seen = absorb(diagnostics, seen, reader, role);
-      if (role == SegmentRole::interchange_header && reader.counts().interchanges == 1) skipped_text(diagnostics);
-      settle_pending();
-      on_segment(reader, role, s);
-      if (duplicate_pending_ && transaction_ != nullptr) {
-        transaction_->envelope_error("23", duplicate_message_, 1);
-        duplicate_pending_ = false;
-      }
+    while (reader.next()) step(reader, diagnostics);
+    return finish(diagnostics, reader.counts(), segments.bytes_consumed());
+  }
+
+ private:
+  // One segment the envelope reader stands on.
+  void step(const EnvelopeReader& reader, const Diagnostics& diagnostics) {
+    const SegmentRole role = reader.role();
+    const Segment& s = reader.segment();
+    // A header or trailer of an outer envelope ends a set that had no SE: end it first so
+    // that the reader's "missing SE" lands on it.
+    if (transaction_ != nullptr && role != SegmentRole::transaction_body && role != SegmentRole::transaction_trailer &&
+        role != SegmentRole::stray)
+      end_transaction(nullptr);
+    seen_ = absorb(diagnostics, seen_, &reader, role);
+    if (role == SegmentRole::interchange_header && reader.counts().interchanges == 1) skipped_text(diagnostics);
+    settle_pending();
+    on_segment(reader, role, s);
+    if (duplicate_pending_ && transaction_ != nullptr) {
+      transaction_->envelope_error("23", duplicate_message_, 1);
+      duplicate_pending_ = false;
     }
+  }
+
+  ValidationReport finish(const Diagnostics& diagnostics, const EnvelopeCounts& counts, std::uint64_t bytes) {
     if (transaction_ != nullptr) end_transaction(nullptr);
-    seen = absorb(diagnostics, seen, reader, SegmentRole::stray, /*at_end=*/true);
+    seen_ = absorb(diagnostics, seen_, nullptr, SegmentRole::stray, /*at_end=*/true);
     settle_pending();
     if (group_) close_group();
     if (interchange_) close_interchange();
-    report_.segments = reader.counts().segments;
-    report_.bytes = segments.bytes_consumed();
-    if (diagnostics.has_fatal() || reader.counts().interchanges == 0) {
+    report_.segments = counts.segments;
+    report_.bytes = bytes;
+    if (diagnostics.has_fatal() || counts.interchanges == 0) {
       report_.readable = false;
       for (const auto& e : diagnostics.errors()) file_finding(e.message(), e);
     }
     return std::move(report_);
   }
 
- private:
+  // --- reading in parts on threads (parsers/x12/parallel_reading.hpp) ---------------------
+  struct PartFindings : PartResult {
+    ValidationReport report;  // the part's findings (ordinals from the part's start), counts
+    std::vector<model::TransactionSetAck> sets;
+  };
+
+  class Parts final : public PartReader {
+   public:
+    Parts(FileValidator& v, const Diagnostics& diagnostics) : v_(v), diagnostics_(diagnostics) {
+      worker_options_ = v.options_;
+      worker_options_.on_transaction = nullptr;
+      worker_options_.jobs = 1;
+    }
+
+    std::unique_ptr<PartResult> work(const InputPart& part, const PartContext& context) override {
+      auto result = std::make_unique<PartFindings>();
+      FileValidator w(v_.catalog_, worker_options_);
+      w.interchange_ = std::make_unique<InterchangeResult>();
+      w.interchange_->ta1.control_number = context.envelope.interchange_control;
+      w.group_ = std::make_unique<model::FunctionalGroupAck>();
+      w.group_->functional_id = context.envelope.group.functional_id;
+      w.group_->control_number = context.envelope.group.control_number;
+      w.group_->version = context.envelope.group.version;
+      static const Diagnostics none;
+      if (!read_whole_sets(part, context, *result, [&](const EnvelopeReader& reader) { w.step(reader, none); }))
+        return result;
+      w.settle_pending();
+      result->report = std::move(w.report_);
+      result->sets = std::move(w.group_->sets);
+      return result;
+    }
+
+    void take(PartResult& result, std::uint64_t ordinal_base) override {
+      auto& r = static_cast<PartFindings&>(result);
+      v_.settle_pending();  // the last set of a part read in order
+      auto& report = v_.report_;
+      for (auto& f : r.report.findings) {
+        if (report.findings.size() >= v_.options_.finding_limit) break;
+        if (f.file_segment != 0) f.file_segment += ordinal_base;
+        report.findings.push_back(std::move(f));
+      }
+      report.error_count += r.report.error_count;
+      report.warning_count += r.report.warning_count;
+      report.transactions += r.report.transactions;
+      report.accepted += r.report.accepted;
+      report.accepted_with_errors += r.report.accepted_with_errors;
+      report.rejected += r.report.rejected;
+      for (auto& ack : r.sets) {
+        if (v_.options_.on_transaction) v_.options_.on_transaction(ack, v_.group_ ? v_.group_->control_number : std::string());
+        if (v_.group_) v_.group_->sets.push_back(std::move(ack));
+      }
+      v_.last_set_ = nullptr;
+    }
+
+    void read(EnvelopeReader& reader) override {
+      while (reader.next()) v_.step(reader, diagnostics_);
+    }
+
+   private:
+    FileValidator& v_;
+    const Diagnostics& diagnostics_;
+    ValidationOptions worker_options_;
+  };
+
   // --- envelope bookkeeping --------------------------------------------------------------
   void on_segment(const EnvelopeReader& reader, SegmentRole role, const Segment& s) {
     switch (role) {
@@ -335,7 +412,8 @@ class FileValidator {
   }
 
   // Maps the envelope reader's new diagnostics onto TA1 / AK9 / IK5 codes.
-  std::size_t absorb(const Diagnostics& d, std::size_t seen, const EnvelopeReader& reader, SegmentRole role,
+  // reader: nullptr at the end of the input (role stray).
+  std::size_t absorb(const Diagnostics& d, std::size_t seen, const EnvelopeReader* reader, SegmentRole role,
                      bool at_end = false) {
     const auto& errors = d.errors();
     for (; seen < errors.size(); ++seen) {
@@ -366,7 +444,7 @@ class FileValidator {
           break;
         case X12Errc::bad_segment_id:
           // Inside a transaction set the walker reports it (IK3 code 1); elsewhere it is content.
-          if (role == SegmentRole::stray || (!reader.in_transaction() && role != SegmentRole::transaction_trailer))
+          if (role == SegmentRole::stray || (!reader->in_transaction() && role != SegmentRole::transaction_trailer))
             interchange_error("024", e.message());
           break;
         case X12Errc::trailer_without_header:
@@ -429,6 +507,7 @@ class FileValidator {
   std::uint64_t last_position_ = 0, stray_position_ = 0;
   bool duplicate_pending_ = false;
   std::string duplicate_message_;
+  std::size_t seen_ = 0;  // diagnostics absorbed so far
   ElementValidator validator_;
   std::vector<ElementProblem> problems_;
 };

@@ -13,6 +13,7 @@
 #include "engine/model/validation_finding.hpp"
 #include "parsers/x12/error.hpp"
 #include "parsers/x12/input_source.hpp"
+#include "parsers/x12/parallel_reading.hpp"
 #include "parsers/x12/spec/code_set_checker.hpp"
 #include "parsers/x12/spec/spec_catalog.hpp"
 
@@ -48,6 +49,10 @@ struct ValidationOptions {
   std::size_t finding_limit = 20000;  // kept in the report (totals stay exact)
   // Called for every transaction set when it ends: (ST02, accepted?) -- used by intake.
   std::function<void(const model::TransactionSetAck&, const std::string& group_control)> on_transaction;
+  // Threads that read the file in parts (parsers/x12/parallel_reading.hpp); the report is the
+  // same for any number. 1: the calling thread alone.
+  unsigned jobs = 1;
+  PartsRead* parts_read = nullptr;  // with jobs > 1: how the input was read (tests, measurements)
 };
 
 ValidationReport validate_x12(InputSource& input, const SpecCatalog& catalog, const ValidationOptions& options = {});

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# --jobs on a large file: the output of `--jobs 1` and `--jobs N` is byte for byte the same, and
+# peak RSS stays flat, for `clearhouse parse` (JSON and summary) and `clearhouse validate`.
+#
+#   scripts/jobs_check.sh [CLAIMS|FILE] [JOBS]   (defaults: 1900000 claims, about 1 GB; 2 jobs)
+#
+# Generates an 835 with ../shared/tools/gen_x12.py into $TMPDIR (deleted at the end), runs each
+# command with --jobs 1 and --jobs N under /usr/bin/time -v, compares the outputs with cmp
+# (JSON outputs are compared as SHA-256 digests, never kept), and prints wall time, user time,
+# peak RSS and the speedup. Exit 1 if an output differs or a peak RSS reaches 64 MB.
+set -euo pipefail
+
+claims=${1:-1900000}
+jobs=${2:-2}
+here=$(cd "$(dirname "$0")/.." && pwd)
+bin=${CLEARHOUSE_BIN:-$here/build/engine/clearhouse}
+gen=$here/../shared/tools/gen_x12.py
+[ -x "$bin" ] || { echo "build clearhouse first ($bin)"; exit 2; }
+[ -f "$claims" ] || [ -f "$gen" ] || { echo "needs ../shared/tools/gen_x12.py"; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/clearhouse-jobs.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+if [ -f "$claims" ]; then
+  file=$claims  # an existing file (kept)
+else
+  file=$work/big.835
+  echo "generating $claims claims ..."
+  python3 "$gen" --type 835 --claims "$claims" --seed 11 -o "$file" 2>/dev/null
+fi
+size=$(stat -c %s "$file")
+echo "file: $size bytes; $(nproc) cores; $(uptime)"
+
+status=0
+run() {  # run LABEL JOBS ARGS...: prints "wall user rss digest"
+  local jobs=$1; shift
+  /usr/bin/time -f "%e %U %M" -o "$work/time" "$bin" "$@" --jobs "$jobs" 2>"$work/err" | sha256sum | cut -c1-16 >"$work/digest" || true
+  echo "$(cat "$work/time") $(cat "$work/digest") $(sha256sum <"$work/err" | cut -c1-16)"
+}
+printf '%-28s %6s %8s %8s %9s %10s  %s\n' command jobs wall_s user_s rss_MB MB/s same
+for cmd in "parse --format summary" "parse" "validate"; do
+  # shellcheck disable=SC2086
+  read -r w1 u1 r1 d1 e1 < <(run 1 $cmd "$file")
+  # shellcheck disable=SC2086
+  read -r wn un rn dn en < <(run "$jobs" $cmd "$file")
+  same=yes
+  [ "$d1" = "$dn" ] && [ "$e1" = "$en" ] || { same=NO; status=1; }
+  for row in "1 $w1 $u1 $r1" "$jobs $wn $un $rn"; do
+    set -- $row
+    printf '%-28s %6s %8s %8s %9.1f %10.0f  %s\n' "$cmd" "$1" "$2" "$3" "$(echo "$4/1024" | bc -l)" \
+      "$(echo "$size/1000000/$2" | bc -l)" "$same"
+    if [ "$4" -ge 65536 ]; then echo "  peak RSS $4 KB is not under 64 MB"; status=1; fi
+  done
+  echo "  speedup --jobs $jobs: $(echo "$w1/$wn" | bc -l | cut -c1-4)x"
+done
+exit $status
