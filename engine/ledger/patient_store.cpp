@@ -249,6 +249,13 @@ std::map<std::string, std::string, std::less<>> PatientStore::accounts_of_claims
 
 std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const std::string> account_numbers) {
   std::vector<PatientAccountRecord> out;
+  for_each_account(account_numbers, AccountDetail::statement,
+                   [&](PatientAccountRecord& rec) { out.push_back(std::move(rec)); });
+  return out;
+}
+
+void PatientStore::for_each_account(std::span<const std::string> account_numbers, AccountDetail detail,
+                                    const std::function<void(PatientAccountRecord&)>& visit) {
   auto account_q = c_.prepare(
       "SELECT id, account_number, guarantor_key, guarantor_last, guarantor_first, guarantor_middle, guarantor_suffix, "
       "member_id, birth_date, address_line1, address_line2, city, state, postal_code, practice_name, practice_line1, "
@@ -334,7 +341,7 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
                                              parties.patient_suffix);
       visit.provider = joined_name(parties.provider_first, "", parties.provider_name, "");
       lines_q->bind(1, cr.row);
-      while (lines_q->step()) {
+      while (detail == AccountDetail::statement && lines_q->step()) {
         model::StatementService s;
         s.code = lines_q->column_text(0);
         std::string modifiers = lines_q->column_text(1);
@@ -432,9 +439,8 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
     account_entries_q->bind(1, number);
     while (account_entries_q->step()) rec.account_entries.push_back(read_entry(*account_entries_q, 0));
     account_entries_q->reset();
-    out.push_back(std::move(rec));
+    visit(rec);
   }
-  return out;
 }
 
 std::vector<patient::PriorPayment> PatientStore::prior_payments(std::span<const std::string> references) {

@@ -5,6 +5,7 @@
 // caller owns transactions. Everything here is PHI-bearing: never logged.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -78,6 +79,12 @@ class PatientStore {
   std::map<std::string, std::string, std::less<>> accounts_of_claims(std::span<const std::string> claim_ids);
   // The accounts with their claims (adjudications in full, lines and CAS), entries and visits.
   std::vector<PatientAccountRecord> read_accounts(std::span<const std::string> account_numbers);
+  // The same one account at a time, so that memory stays flat over any number of accounts.
+  // `shares` leaves out what only a statement prints (each visit's services); the shares,
+  // adjudications and entries are whole.
+  enum class AccountDetail { statement, shares };
+  void for_each_account(std::span<const std::string> account_numbers, AccountDetail detail,
+                        const std::function<void(PatientAccountRecord&)>& visit);
 
   // Payments already imported with these references (what reversals and duplicates need).
   std::vector<patient::PriorPayment> prior_payments(std::span<const std::string> references);

@@ -39,7 +39,8 @@ StatementsRun run_statements(ledger::Ledger& ledger, const StatementsOptions& op
   run.accounts = numbers.size();
   std::vector<std::string> files;  // per statement sent, its file name ("" for json/html)
   worklist::Worklist items(c, config);
-  for (auto& rec : store.read_accounts(numbers)) {
+  // One account at a time, so memory stays flat over the accounts read.
+  store.for_each_account(numbers, ledger::PatientStore::AccountDetail::statement, [&](ledger::PatientAccountRecord& rec) {
     patient::StatementInput input;
     input.account = std::move(rec.account);
     input.claims = std::move(rec.claims);
@@ -53,7 +54,7 @@ StatementsRun run_statements(ledger::Ledger& ledger, const StatementsOptions& op
     run.outcomes.push_back({input.account.account_number, decision.send, decision.reason, decision.statement.amount_due});
     if (!decision.send) {
       if (options.keep_unsent) run.unsent.push_back(std::move(decision.statement));
-      continue;
+      return;
     }
     ++run.sent;
     if (decision.statement.in_credit()) ++run.in_credit;
@@ -75,7 +76,7 @@ StatementsRun run_statements(ledger::Ledger& ledger, const StatementsOptions& op
       }
     }
     run.statements.push_back(std::move(decision.statement));
-  }
+  });
 
   // The files, as temporaries until the cycle is committed.
   std::vector<PendingFile> pending;

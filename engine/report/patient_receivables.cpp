@@ -17,7 +17,7 @@ PatientReceivables build_patient_receivables(ledger::sql::Connection& c, const r
   store.assign_accounts(today.to_iso());
   const auto numbers = store.account_numbers();
   out.accounts = numbers.size();
-  for (const auto& rec : store.read_accounts(numbers)) {
+  store.for_each_account(numbers, ledger::PatientStore::AccountDetail::shares, [&](const ledger::PatientAccountRecord& rec) {
     model::Money owed;
     for (const auto& claim : rec.claims) {
       const auto share = patient::decide_claim_share(claim.share);
@@ -40,7 +40,7 @@ PatientReceivables build_patient_receivables(ledger::sql::Connection& c, const r
       ++out.accounts_in_credit;
       out.credits -= owed;
     }
-  }
+  });
   const auto sent = store.statement_counts();
   out.statements_sent = sent.first;
   out.accounts_sent_statements = sent.second;
