@@ -1,6 +1,7 @@
 #include "engine/ledger/patient_store.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "engine/ledger/adjustment_codec.hpp"
@@ -254,192 +255,245 @@ std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const st
   return out;
 }
 
+namespace {
+
+// What for_each_account reads for a chunk of accounts, by key, before building them.
+struct ClaimRowRead {
+  std::string claim_id;
+  std::int64_t row = 0;
+  std::string service_date, parties;
+  std::int64_t billed = 0;
+};
+struct PayerClaimRead {  // one payer's claim for a visit that the payer did not reject at the front door
+  int level = 0;
+  bool names_other_coverage = false, adjudicated = false;
+};
+struct PaymentRead {
+  std::int64_t id = 0;
+  patient::PayerAdjudication adjudication;
+  bool forwarded = false;  // CLP02 19/20/21: the payer sent the claim on to the next payer itself
+};
+
+template <typename Key>
+std::vector<Key> distinct(std::vector<Key> keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+}  // namespace
+
+// A chunk of accounts at a time: each table is read once per chunk with IN lists
+// (sql::query_in_chunks), not once per account or claim, which on PostgreSQL would be a round
+// trip each; then the accounts are built and visited one by one, in the order given.
 void PatientStore::for_each_account(std::span<const std::string> account_numbers, AccountDetail detail,
                                     const std::function<void(PatientAccountRecord&)>& visit) {
-  auto account_q = c_.prepare(
-      "SELECT id, account_number, guarantor_key, guarantor_last, guarantor_first, guarantor_middle, guarantor_suffix, "
-      "member_id, birth_date, address_line1, address_line2, city, state, postal_code, practice_name, practice_line1, "
-      "practice_line2, practice_city, practice_state, practice_postal_code FROM patient_accounts WHERE account_number = ?");
-  auto claims_q = c_.prepare(
-      "SELECT pac.claim_id, pac.claim_row, pac.service_date, c.billed_cents, cp.parties FROM patient_account_claims pac "
-      "JOIN claims c ON c.id = pac.claim_row LEFT JOIN claim_parties cp ON cp.claim_row = pac.claim_row "
-      "WHERE pac.account_id = ? ORDER BY pac.service_date, pac.claim_id");
-  auto lines_q = c_.prepare(
-      "SELECT procedure_code, modifiers, charge_cents, service_date FROM service_lines WHERE claim_row = ? "
-      "ORDER BY line_number");
+  sql::ListStatements accounts_q(c_, [](std::size_t n) {
+    return "SELECT id, account_number, guarantor_key, guarantor_last, guarantor_first, guarantor_middle, "
+           "guarantor_suffix, member_id, birth_date, address_line1, address_line2, city, state, postal_code, "
+           "practice_name, practice_line1, practice_line2, practice_city, practice_state, practice_postal_code "
+           "FROM patient_accounts WHERE account_number IN (" + sql::placeholders(n) + ")";
+  });
+  sql::ListStatements claims_q(c_, [](std::size_t n) {
+    return "SELECT pac.account_id, pac.claim_id, pac.claim_row, pac.service_date, c.billed_cents, cp.parties "
+           "FROM patient_account_claims pac JOIN claims c ON c.id = pac.claim_row "
+           "LEFT JOIN claim_parties cp ON cp.claim_row = pac.claim_row WHERE pac.account_id IN (" +
+           sql::placeholders(n) + ") ORDER BY pac.account_id, pac.service_date, pac.claim_id";
+  });
+  sql::ListStatements lines_q(c_, [](std::size_t n) {
+    return "SELECT claim_row, procedure_code, modifiers, charge_cents, service_date FROM service_lines "
+           "WHERE claim_row IN (" + sql::placeholders(n) + ") ORDER BY claim_row, line_number";
+  });
   // Every claim to any payer for the visit that the payer did not reject at the front door, with
-  // whether it names other coverage (a next payer to come).
-  auto rows_q = c_.prepare(
-      "SELECT c.id, c.payer_level, (SELECT COUNT(*) FROM claim_renderings r WHERE r.claim_row = c.id), "
-      "(SELECT COUNT(*) FROM claim_payments p WHERE p.payer_id = c.payer_id AND p.claim_id = c.claim_id "
-      "AND p.claim_row = c.id) FROM claims c WHERE c.claim_id = ? "
-      "AND COALESCE(c.front_door_status, '') <> 'rejected' AND COALESCE(c.ack_status, '') <> 'rejected'");
-  auto payments_q = c_.prepare(
-      "SELECT p.id, c.payer_level, p.payer_id, r.payer_name, r.payment_date, r.posted_at, r.trace_number, p.reversal, "
-      "p.billed_cents, p.paid_cents, p.adjustments, p.status_code FROM claims c "
-      "JOIN claim_payments p ON p.payer_id = c.payer_id AND p.claim_id = c.claim_id AND p.claim_row = c.id "
-      "JOIN remittances r ON r.id = p.remittance_id WHERE c.claim_id = ?");
-  auto line_payments_q = c_.prepare(
-      "SELECT procedure_code, modifiers, billed_cents, paid_cents, allowed_cents, adjustments FROM line_payments "
-      "WHERE claim_payment_id = ? ORDER BY line_number");
-  // Entries' columns in read_entry's order.
-  auto entries_q = c_.prepare(
-      "SELECT claim_id, entry_date, source, amount_cents, reference, payer_id FROM patient_share_entries "
-      "WHERE claim_id = ? AND source <> 'remittance' ORDER BY id");
-  auto account_entries_q = c_.prepare(
-      "SELECT claim_id, entry_date, source, amount_cents, reference, payer_id FROM patient_share_entries "
-      "WHERE claim_id = '' AND account_number = ? AND source <> 'remittance' ORDER BY id");
+  // whether it names other coverage (a next payer to come) and whether it was adjudicated.
+  sql::ListStatements payer_claims_q(c_, [](std::size_t n) {
+    return "SELECT c.claim_id, c.payer_level, (SELECT COUNT(*) FROM claim_renderings r WHERE r.claim_row = c.id), "
+           "(SELECT COUNT(*) FROM claim_payments p WHERE p.payer_id = c.payer_id AND p.claim_id = c.claim_id "
+           "AND p.claim_row = c.id) FROM claims c WHERE c.claim_id IN (" + sql::placeholders(n) + ") "
+           "AND COALESCE(c.front_door_status, '') <> 'rejected' AND COALESCE(c.ack_status, '') <> 'rejected'";
+  });
+  sql::ListStatements payments_q(c_, [](std::size_t n) {
+    return "SELECT c.claim_id, p.id, c.payer_level, p.payer_id, r.payer_name, r.payment_date, r.posted_at, "
+           "r.trace_number, p.reversal, p.billed_cents, p.paid_cents, p.adjustments, p.status_code FROM claims c "
+           "JOIN claim_payments p ON p.payer_id = c.payer_id AND p.claim_id = c.claim_id AND p.claim_row = c.id "
+           "JOIN remittances r ON r.id = p.remittance_id WHERE c.claim_id IN (" + sql::placeholders(n) + ")";
+  });
+  sql::ListStatements line_payments_q(c_, [](std::size_t n) {
+    return "SELECT claim_payment_id, procedure_code, modifiers, billed_cents, paid_cents, allowed_cents, adjustments "
+           "FROM line_payments WHERE claim_payment_id IN (" + sql::placeholders(n) + ") "
+           "ORDER BY claim_payment_id, line_number";
+  });
+  // Entries' columns in read_entry's order, after the key.
+  sql::ListStatements entries_q(c_, [](std::size_t n) {
+    return "SELECT claim_id, claim_id, entry_date, source, amount_cents, reference, payer_id FROM "
+           "patient_share_entries WHERE claim_id IN (" + sql::placeholders(n) + ") AND source <> 'remittance' "
+           "ORDER BY id";
+  });
+  sql::ListStatements account_entries_q(c_, [](std::size_t n) {
+    return "SELECT account_number, claim_id, entry_date, source, amount_cents, reference, payer_id FROM "
+           "patient_share_entries WHERE claim_id = '' AND account_number IN (" + sql::placeholders(n) + ") "
+           "AND source <> 'remittance' ORDER BY id";
+  });
+  const auto no_leading = [](sql::Statement&) { return 1; };
 
-  for (const auto& number : account_numbers) {
-    account_q->bind(1, number);
-    if (!account_q->step()) {
-      account_q->reset();
-      continue;
-    }
-    PatientAccountRecord rec;
-    const std::int64_t account_id = account_q->column_int(0);
-    auto& a = rec.account;
-    a.account_number = account_q->column_text(1);
-    a.guarantor_key = account_q->column_text(2);
-    a.guarantor.last = account_q->column_text(3);
-    a.guarantor.first = account_q->column_text(4);
-    a.guarantor.middle = account_q->column_text(5);
-    a.guarantor.suffix = account_q->column_text(6);
-    a.guarantor.member_id = account_q->column_text(7);
-    a.guarantor.birth_date = date_of(account_q->column_text(8));
-    a.guarantor.address = {account_q->column_text(9), account_q->column_text(10), account_q->column_text(11),
-                           account_q->column_text(12), account_q->column_text(13), ""};
-    rec.practice.name = account_q->column_text(14);
-    rec.practice.address = {account_q->column_text(15), account_q->column_text(16), account_q->column_text(17),
-                            account_q->column_text(18), account_q->column_text(19), ""};
-    account_q->reset();
+  for (std::size_t begin = 0; begin < account_numbers.size(); begin += sql::kMaxList) {
+    const auto chunk = account_numbers.subspan(begin, std::min(sql::kMaxList, account_numbers.size() - begin));
+    const auto numbers = distinct(std::vector<std::string>(chunk.begin(), chunk.end()));
 
-    struct ClaimRow {
-      std::string claim_id;
-      std::int64_t row;
-      std::string service_date, parties;
-      std::int64_t billed;
-    };
-    std::vector<ClaimRow> claim_rows;
-    claims_q->bind(1, account_id);
-    while (claims_q->step())
-      claim_rows.push_back({claims_q->column_text(0), claims_q->column_int(1), claims_q->column_text(2),
-                            claims_q->column_text(4), claims_q->column_int(3)});
-    claims_q->reset();
+    std::map<std::string, std::pair<std::int64_t, PatientAccountRecord>, std::less<>> accounts;
+    sql::query_in_chunks(accounts_q, std::span<const std::string>(numbers), no_leading, [&](sql::Statement& q) {
+      auto& [id, rec] = accounts[q.column_text(1)];
+      id = q.column_int(0);
+      auto& a = rec.account;
+      a.account_number = q.column_text(1);
+      a.guarantor_key = q.column_text(2);
+      a.guarantor.last = q.column_text(3);
+      a.guarantor.first = q.column_text(4);
+      a.guarantor.middle = q.column_text(5);
+      a.guarantor.suffix = q.column_text(6);
+      a.guarantor.member_id = q.column_text(7);
+      a.guarantor.birth_date = date_of(q.column_text(8));
+      a.guarantor.address = {q.column_text(9), q.column_text(10), q.column_text(11), q.column_text(12),
+                             q.column_text(13), ""};
+      rec.practice.name = q.column_text(14);
+      rec.practice.address = {q.column_text(15), q.column_text(16), q.column_text(17), q.column_text(18),
+                              q.column_text(19), ""};
+    });
+    std::vector<std::int64_t> account_ids;
+    for (const auto& [number, account] : accounts) account_ids.push_back(account.first);
 
-    for (const auto& cr : claim_rows) {
-      a.claim_ids.push_back(cr.claim_id);
-      patient::StatementClaim sc;
-      auto& visit = sc.visit;
-      visit.date = date_of(cr.service_date);
-      visit.billed = Money::from_cents(cr.billed);
-      const ClaimParties parties = unpack_claim_parties(cr.parties);
-      visit.patient_name = parties.patient_last.empty()
-                               ? joined_name(parties.subscriber_first, parties.subscriber_middle, parties.subscriber_last,
-                                             parties.subscriber_suffix)
-                               : joined_name(parties.patient_first, parties.patient_middle, parties.patient_last,
-                                             parties.patient_suffix);
-      visit.provider = joined_name(parties.provider_first, "", parties.provider_name, "");
-      lines_q->bind(1, cr.row);
-      while (detail == AccountDetail::statement && lines_q->step()) {
+    std::map<std::int64_t, std::vector<ClaimRowRead>> claims_of_account;
+    std::vector<std::string> claim_ids;
+    std::vector<std::int64_t> claim_rows;
+    sql::query_in_chunks(claims_q, std::span<const std::int64_t>(account_ids), no_leading, [&](sql::Statement& q) {
+      claims_of_account[q.column_int(0)].push_back(
+          {q.column_text(1), q.column_int(2), q.column_text(3), q.column_text(5), q.column_int(4)});
+      claim_ids.push_back(q.column_text(1));
+      claim_rows.push_back(q.column_int(2));
+    });
+    claim_ids = distinct(std::move(claim_ids));
+    claim_rows = distinct(std::move(claim_rows));
+    const std::span<const std::string> ids(claim_ids);
+
+    std::map<std::int64_t, std::vector<model::StatementService>> services;
+    if (detail == AccountDetail::statement)
+      sql::query_in_chunks(lines_q, std::span<const std::int64_t>(claim_rows), no_leading, [&](sql::Statement& q) {
         model::StatementService s;
-        s.code = lines_q->column_text(0);
-        std::string modifiers = lines_q->column_text(1);
+        s.code = q.column_text(1);
+        std::string modifiers = q.column_text(2);
         std::replace(modifiers.begin(), modifiers.end(), ':', '-');
         if (!modifiers.empty()) s.code += "-" + modifiers;
-        s.billed = Money::from_cents(lines_q->column_int(2));
-        s.date = date_of(lines_q->column_text(3));
-        visit.services.push_back(std::move(s));
-      }
-      lines_q->reset();
-
-      auto& share = sc.share;
-      share.claim_id = cr.claim_id;
-      // Which payers have claims for the visit, and which adjudicated.
-      int highest = 0;
-      bool highest_adjudicated = true, primary_names_other = false;
-      rows_q->bind(1, cr.claim_id);
-      while (rows_q->step()) {
-        const int level = patient::payer_order(rows_q->column_text(1));
-        const bool adjudicated = rows_q->column_int(3) > 0;
-        if (level == 1 && rows_q->column_int(2) > 0) primary_names_other = true;
-        if (level > highest) {
-          highest = level;
-          highest_adjudicated = adjudicated;
-        } else if (level == highest) {
-          highest_adjudicated = highest_adjudicated || adjudicated;
-        }
-      }
-      rows_q->reset();
-      // A next payer's claim sent and not answered, or a primary naming other coverage whose
-      // next payer's claim is still to be sent: the patient's share is not final.
-      share.another_payer_due = !highest_adjudicated;
-      // The primary named other coverage and left the patient a share: the next payer's claim is
-      // due (`clearhouse secondary` sends it; one with nothing owed is not sent).
-      const bool next_payer_named = highest == 1 && primary_names_other;
-
-      struct Paid {
-        std::int64_t id;
-        patient::PayerAdjudication adjudication;
-        bool forwarded = false;  // CLP02 19/20/21: the payer sent the claim on to the next payer itself
-      };
-      std::vector<Paid> paid;
-      payments_q->bind(1, cr.claim_id);
-      while (payments_q->step()) {
-        Paid p;
-        p.id = payments_q->column_int(0);
-        auto& adj = p.adjudication;
-        adj.level = patient::payer_order(payments_q->column_text(1));
-        adj.payer_id = payments_q->column_text(2);
-        adj.payer_name = payments_q->column_text(3);
-        adj.date = remittance_date(payments_q->column_text(4), payments_q->column_text(5));
-        adj.reference = payments_q->column_text(6);
-        adj.reversal = payments_q->column_int(7) != 0;
-        adj.billed = Money::from_cents(payments_q->column_int(8));
-        adj.paid = Money::from_cents(payments_q->column_int(9));
-        adj.claim_adjustments = decode_adjustments(payments_q->column_text(10));
-        const std::string status = payments_q->column_text(11);
-        p.forwarded = status == "19" || status == "20" || status == "21";
-        paid.push_back(std::move(p));
-      }
-      payments_q->reset();
-      std::sort(paid.begin(), paid.end(), [](const Paid& x, const Paid& y) {
-        return x.adjudication.level != y.adjudication.level ? x.adjudication.level < y.adjudication.level : x.id < y.id;
+        s.billed = Money::from_cents(q.column_int(3));
+        s.date = date_of(q.column_text(4));
+        services[q.column_int(0)].push_back(std::move(s));
       });
-      // The latest adjudication of the highest payer forwarded the claim (a crossover): the next
-      // payer's answer is still to come.
-      for (auto it = paid.rbegin(); it != paid.rend(); ++it) {
-        if (it->adjudication.reversal) continue;
-        if (it->forwarded) share.another_payer_due = true;
-        break;
-      }
-      for (auto& p : paid) {
-        line_payments_q->bind(1, p.id);
-        while (line_payments_q->step()) {
-          patient::AdjudicatedLine l;
-          l.procedure = line_payments_q->column_text(0);
-          l.billed = Money::from_cents(line_payments_q->column_int(2));
-          l.paid = Money::from_cents(line_payments_q->column_int(3));
-          if (!line_payments_q->column_is_null(4)) l.allowed = Money::from_cents(line_payments_q->column_int(4));
-          l.adjustments = decode_adjustments(line_payments_q->column_text(5));
-          p.adjudication.lines.push_back(std::move(l));
+    std::map<std::string, std::vector<PayerClaimRead>, std::less<>> payer_claims;
+    sql::query_in_chunks(payer_claims_q, ids, no_leading, [&](sql::Statement& q) {
+      payer_claims[q.column_text(0)].push_back(
+          {patient::payer_order(q.column_text(1)), q.column_int(2) > 0, q.column_int(3) > 0});
+    });
+    std::map<std::string, std::vector<PaymentRead>, std::less<>> payments;
+    std::vector<std::int64_t> payment_ids;
+    sql::query_in_chunks(payments_q, ids, no_leading, [&](sql::Statement& q) {
+      PaymentRead p;
+      p.id = q.column_int(1);
+      auto& adj = p.adjudication;
+      adj.level = patient::payer_order(q.column_text(2));
+      adj.payer_id = q.column_text(3);
+      adj.payer_name = q.column_text(4);
+      adj.date = remittance_date(q.column_text(5), q.column_text(6));
+      adj.reference = q.column_text(7);
+      adj.reversal = q.column_int(8) != 0;
+      adj.billed = Money::from_cents(q.column_int(9));
+      adj.paid = Money::from_cents(q.column_int(10));
+      adj.claim_adjustments = decode_adjustments(q.column_text(11));
+      const std::string status = q.column_text(12);
+      p.forwarded = status == "19" || status == "20" || status == "21";
+      payment_ids.push_back(p.id);
+      payments[q.column_text(0)].push_back(std::move(p));
+    });
+    std::map<std::int64_t, std::vector<patient::AdjudicatedLine>> payment_lines;
+    sql::query_in_chunks(line_payments_q, std::span<const std::int64_t>(payment_ids), no_leading,
+                         [&](sql::Statement& q) {
+                           patient::AdjudicatedLine l;
+                           l.procedure = q.column_text(1);
+                           l.billed = Money::from_cents(q.column_int(3));
+                           l.paid = Money::from_cents(q.column_int(4));
+                           if (!q.column_is_null(5)) l.allowed = Money::from_cents(q.column_int(5));
+                           l.adjustments = decode_adjustments(q.column_text(6));
+                           payment_lines[q.column_int(0)].push_back(std::move(l));
+                         });
+    std::map<std::string, std::vector<model::PatientShareEntry>, std::less<>> entries, account_entries;
+    sql::query_in_chunks(entries_q, ids, no_leading,
+                         [&](sql::Statement& q) { entries[q.column_text(0)].push_back(read_entry(q, 1)); });
+    sql::query_in_chunks(account_entries_q, std::span<const std::string>(numbers), no_leading,
+                         [&](sql::Statement& q) { account_entries[q.column_text(0)].push_back(read_entry(q, 1)); });
+
+    for (const auto& number : chunk) {
+      const auto found = accounts.find(number);
+      if (found == accounts.end()) continue;
+      PatientAccountRecord rec = found->second.second;
+      auto& a = rec.account;
+      for (const auto& cr : claims_of_account[found->second.first]) {
+        a.claim_ids.push_back(cr.claim_id);
+        patient::StatementClaim sc;
+        auto& visit_of_claim = sc.visit;
+        visit_of_claim.date = date_of(cr.service_date);
+        visit_of_claim.billed = Money::from_cents(cr.billed);
+        const ClaimParties parties = unpack_claim_parties(cr.parties);
+        visit_of_claim.patient_name =
+            parties.patient_last.empty()
+                ? joined_name(parties.subscriber_first, parties.subscriber_middle, parties.subscriber_last,
+                              parties.subscriber_suffix)
+                : joined_name(parties.patient_first, parties.patient_middle, parties.patient_last, parties.patient_suffix);
+        visit_of_claim.provider = joined_name(parties.provider_first, "", parties.provider_name, "");
+        if (const auto s = services.find(cr.row); s != services.end()) visit_of_claim.services = s->second;
+
+        auto& share = sc.share;
+        share.claim_id = cr.claim_id;
+        // Which payers have claims for the visit, and which adjudicated.
+        int highest = 0;
+        bool highest_adjudicated = true, primary_names_other = false;
+        for (const auto& pc : payer_claims[cr.claim_id]) {
+          if (pc.level == 1 && pc.names_other_coverage) primary_names_other = true;
+          if (pc.level > highest) {
+            highest = pc.level;
+            highest_adjudicated = pc.adjudicated;
+          } else if (pc.level == highest) {
+            highest_adjudicated = highest_adjudicated || pc.adjudicated;
+          }
         }
-        line_payments_q->reset();
-        share.adjudications.push_back(std::move(p.adjudication));
+        // A next payer's claim sent and not answered, or a primary naming other coverage whose
+        // next payer's claim is still to be sent: the patient's share is not final.
+        share.another_payer_due = !highest_adjudicated;
+        // The primary named other coverage and left the patient a share: the next payer's claim
+        // is due (`clearhouse secondary` sends it; one with nothing owed is not sent).
+        const bool next_payer_named = highest == 1 && primary_names_other;
+
+        auto paid = payments[cr.claim_id];
+        std::sort(paid.begin(), paid.end(), [](const PaymentRead& x, const PaymentRead& y) {
+          return x.adjudication.level != y.adjudication.level ? x.adjudication.level < y.adjudication.level
+                                                              : x.id < y.id;
+        });
+        // The latest adjudication of the highest payer forwarded the claim (a crossover): the
+        // next payer's answer is still to come.
+        for (auto it = paid.rbegin(); it != paid.rend(); ++it) {
+          if (it->adjudication.reversal) continue;
+          if (it->forwarded) share.another_payer_due = true;
+          break;
+        }
+        for (auto& p : paid) {
+          if (const auto l = payment_lines.find(p.id); l != payment_lines.end()) p.adjudication.lines = l->second;
+          share.adjudications.push_back(std::move(p.adjudication));
+        }
+        if (next_payer_named && !share.another_payer_due && patient::decide_claim_share(share).patient_share.cents() > 0)
+          share.another_payer_due = true;
+        share.patient_entries = entries[cr.claim_id];
+        rec.claims.push_back(std::move(sc));
       }
-
-      if (next_payer_named && !share.another_payer_due && patient::decide_claim_share(share).patient_share.cents() > 0)
-        share.another_payer_due = true;
-      entries_q->bind(1, cr.claim_id);
-      while (entries_q->step()) share.patient_entries.push_back(read_entry(*entries_q, 0));
-      entries_q->reset();
-      rec.claims.push_back(std::move(sc));
+      rec.account_entries = account_entries[number];
+      visit(rec);
     }
-
-    account_entries_q->bind(1, number);
-    while (account_entries_q->step()) rec.account_entries.push_back(read_entry(*account_entries_q, 0));
-    account_entries_q->reset();
-    visit(rec);
   }
 }
 
