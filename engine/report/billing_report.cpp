@@ -41,8 +41,7 @@ void add_to(PayerLine& total, const PayerLine& p) {
 
 BillingReportTally::BillingReportTally(const rules::RulesConfig& config, model::Date today) : config_(config) {
   report_.as_of = today;
-  for (const auto& b : config.aging_buckets) report_.ar_aging.push_back(AgingLine{b.label, 0, {}});
-  if (report_.ar_aging.empty()) report_.ar_aging.push_back(AgingLine{"all", 0, {}});
+  report_.ar_aging = empty_aging(config);
 }
 
 PayerLine& BillingReportTally::payer_line(const std::string& payer) {
@@ -91,9 +90,7 @@ void BillingReportTally::denial_finding(const ledger::DenialFinding& f) {
 void BillingReportTally::age(model::Date from, std::int64_t cents) {
   const model::Date today = report_.as_of;
   const int age = from.empty() || today.empty() ? 0 : std::max(0, model::days_between(from, today));
-  auto& bucket = report_.ar_aging[std::min(config_.aging_bucket_index(age), report_.ar_aging.size() - 1)];
-  ++bucket.claims;
-  bucket.amount += model::Money::from_cents(cents);
+  age_into(report_.ar_aging, config_, age, model::Money::from_cents(cents));
   report_.ar_total += model::Money::from_cents(cents);
 }
 
@@ -216,6 +213,19 @@ void write_rates(render::JsonWriter& json, const char* key_name, const std::vect
   json.end_array();
 }
 
+// Payers' and patients' aging alike.
+void write_aging(render::JsonWriter& json, const std::vector<AgingLine>& aging) {
+  json.begin_array();
+  for (const auto& a : aging) {
+    json.begin_object();
+    json.field("bucket", a.label);
+    json.key("claims").unsigned_number(a.claims);
+    json.field("amount_cents", a.amount.cents());
+    json.end_object();
+  }
+  json.end_array();
+}
+
 }  // namespace
 
 void write_report_json(const BillingReport& r, render::JsonWriter& json) {
@@ -230,15 +240,8 @@ void write_report_json(const BillingReport& r, render::JsonWriter& json) {
   write_rates(json, "category", r.denials_by_category);
   json.key("denials_by_carc");
   write_rates(json, "carc", r.denials_by_carc);
-  json.key("ar_aging").begin_array();
-  for (const auto& a : r.ar_aging) {
-    json.begin_object();
-    json.field("bucket", a.label);
-    json.key("claims").unsigned_number(a.claims);
-    json.field("amount_cents", a.amount.cents());
-    json.end_object();
-  }
-  json.end_array();
+  json.key("ar_aging");
+  write_aging(json, r.ar_aging);
   json.field("ar_total_cents", r.ar_total.cents());
   json.key("average_days_to_payment");
   if (r.average_days_to_payment) json.raw(r.average_days_to_payment->to_string());
@@ -252,15 +255,8 @@ void write_report_json(const BillingReport& r, render::JsonWriter& json) {
   json.key("patient").begin_object();
   json.key("accounts").unsigned_number(p.accounts);
   json.key("accounts_owing").unsigned_number(p.accounts_owing);
-  json.key("ar_aging").begin_array();
-  for (const auto& a : p.aging) {
-    json.begin_object();
-    json.field("bucket", a.label);
-    json.key("claims").unsigned_number(a.claims);
-    json.field("amount_cents", a.amount.cents());
-    json.end_object();
-  }
-  json.end_array();
+  json.key("ar_aging");
+  write_aging(json, p.aging);
   json.field("ar_total_cents", p.due.cents());
   json.key("claims_pending_insurance").unsigned_number(p.claims_pending);
   json.field("pending_insurance_cents", p.pending_insurance.cents());
@@ -308,15 +304,15 @@ void write_report_csv(const BillingReport& r, std::FILE* out) {
     row("denial_carc", d.key, "amount_cents", std::to_string(d.amount.cents()));
     row("denial_carc", d.key, "rate_percent", d.rate_percent.to_string());
   }
-  for (const auto& a : r.ar_aging) {
-    row("ar_aging", a.label, "claims", std::to_string(a.claims));
-    row("ar_aging", a.label, "amount_cents", std::to_string(a.amount.cents()));
-  }
+  const auto aging = [&](const char* section, const std::vector<AgingLine>& lines) {
+    for (const auto& a : lines) {
+      row(section, a.label, "claims", std::to_string(a.claims));
+      row(section, a.label, "amount_cents", std::to_string(a.amount.cents()));
+    }
+  };
+  aging("ar_aging", r.ar_aging);
   row("ar_aging", "*", "amount_cents", std::to_string(r.ar_total.cents()));
-  for (const auto& a : r.patient.aging) {
-    row("patient_ar_aging", a.label, "claims", std::to_string(a.claims));
-    row("patient_ar_aging", a.label, "amount_cents", std::to_string(a.amount.cents()));
-  }
+  aging("patient_ar_aging", r.patient.aging);
   row("patient_ar_aging", "*", "amount_cents", std::to_string(r.patient.due.cents()));
   row("patient", "*", "accounts", std::to_string(r.patient.accounts));
   row("patient", "*", "accounts_owing", std::to_string(r.patient.accounts_owing));

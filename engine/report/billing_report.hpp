@@ -30,6 +30,7 @@
 #include "engine/model/date.hpp"
 #include "engine/model/decimal.hpp"
 #include "engine/model/money.hpp"
+#include "engine/report/aging.hpp"
 #include "engine/report/front_door_report.hpp"
 #include "engine/report/patient_receivables.hpp"
 #include "engine/rules/rules_config.hpp"
@@ -57,12 +58,6 @@ struct DenialRate {
   std::uint64_t claims = 0;
   model::Money amount;      // cents denied (as the findings say)
   model::Decimal rate_percent;  // claims / adjudicated claims x 100, two decimals
-};
-
-struct AgingLine {
-  std::string label;
-  std::uint64_t claims = 0;
-  model::Money amount;
 };
 
 struct BillingReport {

@@ -10,8 +10,7 @@ namespace clearhouse::report {
 PatientReceivables build_patient_receivables(ledger::sql::Connection& c, const rules::RulesConfig& config,
                                              model::Date today) {
   PatientReceivables out;
-  for (const auto& b : config.aging_buckets) out.aging.push_back({b.label, 0, {}});
-  if (out.aging.empty()) out.aging.push_back({"all", 0, {}});
+  out.aging = empty_aging(config);
   ledger::sql::Transaction tx(c, false);  // never committed: the report writes nothing
   ledger::PatientStore store(c);
   store.assign_accounts(today.to_iso());
@@ -29,9 +28,7 @@ PatientReceivables build_patient_receivables(ledger::sql::Connection& c, const r
       owed += share.balance;
       if (share.balance.cents() <= 0) continue;
       const int age = share.due_since.empty() ? 0 : std::max(0, model::days_between(share.due_since, today));
-      auto& line = out.aging[std::min(config.aging_bucket_index(age), out.aging.size() - 1)];
-      ++line.claims;
-      line.amount += share.balance;
+      age_into(out.aging, config, age, share.balance);
       out.due += share.balance;
     }
     for (const auto& e : rec.account_entries) owed += e.amount;

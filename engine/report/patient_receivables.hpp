@@ -15,19 +15,14 @@
 #include "engine/ledger/sql/connection.hpp"
 #include "engine/model/date.hpp"
 #include "engine/model/money.hpp"
+#include "engine/report/aging.hpp"
 #include "engine/rules/rules_config.hpp"
 
 namespace clearhouse::report {
 
-struct PatientAgingLine {
-  std::string label;
-  std::uint64_t claims = 0;
-  model::Money amount;
-};
-
 struct PatientReceivables {
   std::uint64_t accounts = 0;
-  std::vector<PatientAgingLine> aging;  // claims with a balance due, by days since it became due
+  std::vector<AgingLine> aging;        // claims with a balance due, by days since it became due
   model::Money due;                     // sum of the aging
   std::uint64_t accounts_owing = 0;
   std::uint64_t claims_pending = 0;     // waiting on a payer: not due
