@@ -7,15 +7,25 @@
 #include "engine/service/routes.hpp"
 #include "engine/service/service_context.hpp"
 #include "engine/service/web_assets.hpp"
+#include "engine/util/sha256.hpp"
 #include "generators/render/json_writer.hpp"
+#include "generators/statements/statement_html.hpp"
 
 namespace clearhouse::service {
 namespace {
 
-// The page only talks to this origin; nothing inline, nothing from elsewhere.
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// The page only talks to this origin, nothing from elsewhere. Nothing inline but the patient
+// statement's stylesheet, allowed by its hash: the page shows a statement as the renderer
+// writes it, in a sandboxed frame that inherits this policy.
+const std::string& content_security_policy() {
+  static const std::string policy = [] {
+    util::Sha256 hash;
+    hash.update(statements::statement_style_text());
+    return "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-" + hash.base64_digest() +
+           "'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  }();
+  return policy;
+}
 
 Response serve_asset(const Request& req, const ServiceContext& ctx, std::string_view name) {
   if (name.empty() || name.front() == '.' || name.find('/') != std::string_view::npos ||
@@ -49,7 +59,7 @@ Response serve_asset(const Request& req, const ServiceContext& ctx, std::string_
   r.headers.push_back({"x-content-type-options", "nosniff"});
   r.headers.push_back({"referrer-policy", "no-referrer"});
   r.headers.push_back({"x-frame-options", "DENY"});
-  r.headers.push_back({"content-security-policy", kContentSecurityPolicy});
+  r.headers.push_back({"content-security-policy", content_security_policy()});
   return r;
 }
 

@@ -39,6 +39,15 @@ std::string Sha256::hex_digest() {
   return out;
 }
 
+std::string Sha256::base64_digest() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(state_->ctx, digest, &n);
+  unsigned char out[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
+  const int length = EVP_EncodeBlock(out, digest, static_cast<int>(n));
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(length));
+}
+
 std::string sha256_hex(std::string_view bytes) {
   Sha256 h;
   h.update(bytes);

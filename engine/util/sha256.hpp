@@ -21,6 +21,8 @@ class Sha256 {
   void update(std::string_view bytes);
   // The digest as 64 lowercase hex characters; the object is then spent.
   std::string hex_digest();
+  // The digest in base64 (as a Content-Security-Policy hash source wants it); the object is then spent.
+  std::string base64_digest();
 
  private:
   struct State;

@@ -105,10 +105,15 @@ void statement(std::string& out, const model::PatientStatement& s) {
 
 }  // namespace
 
+std::string_view statement_style_text() {
+  static const std::string text = "\n" + std::string(kStyle) + "\n";
+  return text;
+}
+
 std::string statements_html(std::span<const model::PatientStatement> statements) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Statements</title>\n<style>\n";
-  out += kStyle;
-  out += "\n</style>\n</head>\n<body>\n";
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Statements</title>\n<style>";
+  out += statement_style_text();
+  out += "</style>\n</head>\n<body>\n";
   for (const auto& s : statements) statement(out, s);
   out += "</body>\n</html>\n";
   return out;

@@ -81,6 +81,9 @@ try {
   const remittance = fs.readFileSync(path.join(sourceDir, 'samples', 'remittance.835'));
   const posted = await api(base, SUBMITTER, 'POST', '/v1/remittances', remittance, 'application/edi-x12');
   assert.equal(posted.status, 200, JSON.stringify(posted.json));
+  const payments = fs.readFileSync(path.join(sourceDir, 'samples', 'patient-payments.csv'));
+  const paid = await api(base, SUBMITTER, 'POST', '/v1/patient-payments', payments, 'text/csv');
+  assert.equal(paid.status, 200, JSON.stringify(paid.json));
   const seeded = await api(base, BILLER, 'GET', '/v1/worklist');
   assert.equal(seeded.status, 200);
   const seededIds = seeded.json.items.map((i) => i.claim_id).sort();
@@ -195,7 +198,25 @@ try {
   await page.screenshot({ path: path.join(outDir, 'worklist-after-resolve.png'), fullPage: true });
   step(`resolved ${target.claim_id}; open list now ${(await rowIds(page)).join(', ')}`);
 
-  // 6. Sign out clears the token.
+  // 6. The patients view: an account that owes, its payment listed, its statement viewable.
+  await page.waitForSelector('#patients tbody tr[data-account]');
+  const owing = await page.$$eval('#patients tbody tr[data-account]', (rows) =>
+    rows.filter((r) => /^\$[1-9]/.test(r.cells[2].textContent) && r.cells[5].textContent !== 'none').map((r) => r.dataset.account));
+  assert.ok(owing.length >= 1, 'an account that owes and has paid is listed');
+  await page.click(`#patients tbody tr[data-account="${owing[0]}"] button`);
+  await page.waitForSelector('#statement-view:not([hidden])');
+  const frame = await (await page.$('#statement-frame')).contentFrame();
+  await frame.waitForSelector('text=Why you owe');
+  const statementText = await frame.textContent('body');
+  assert.match(statementText, /your deductible|your coinsurance|your copay/);
+  assert.match(statementText, new RegExp(owing[0]));
+  // The statement's own stylesheet applies (the page's policy allows it by its hash).
+  const font = await frame.$eval('body', (b) => getComputedStyle(b).fontFamily);
+  assert.match(font, /Helvetica/, 'the statement keeps its stylesheet');
+  await (await page.$('#statement-frame')).screenshot({ path: path.join(outDir, 'patients-statement.png') });
+  step(`statement of ${owing[0]} shown`);
+
+  // 7. Sign out clears the token.
   await page.click('#signout');
   await page.waitForSelector('#signin:not([hidden])');
   assert.equal(await page.evaluate(() => sessionStorage.getItem('clearhouse.token')), null);

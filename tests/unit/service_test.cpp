@@ -206,6 +206,8 @@ TEST(Service, PageIsCompiledInWithStrictHeaders) {
   }
   EXPECT_NE(csp.find("default-src 'none'"), std::string::npos);
   EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  // The one inline style allowed is the statement's, by its hash (the browser test shows it applies).
+  EXPECT_NE(csp.find("style-src 'self' 'sha256-"), std::string::npos) << csp;
   ASSERT_FALSE(etag.empty());
   r = f.call("GET", "/", {}, {{"if-none-match", etag}});
   EXPECT_EQ(r.status, 304);

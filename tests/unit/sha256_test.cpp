@@ -21,5 +21,13 @@ TEST(Sha256Test, StreamingEqualsOneShot) {
   EXPECT_EQ(h.hex_digest(), sha256_hex(text));
 }
 
+TEST(Sha256Test, Base64DigestAsAContentSecurityPolicyHashWantsIt) {
+  Sha256 abc;
+  abc.update("abc");
+  EXPECT_EQ(abc.base64_digest(), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+  Sha256 empty;
+  EXPECT_EQ(empty.base64_digest(), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+}
+
 }  // namespace
 }  // namespace clearhouse::util
