@@ -8,6 +8,7 @@
 #include "engine/ledger/claim_parties_codec.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
+#include "engine/model/insured_person.hpp"
 #include "engine/patient/remittance_shares.hpp"
 
 namespace clearhouse::ledger {
@@ -59,16 +60,6 @@ model::PatientShareEntry read_entry(const sql::Statement& q, int first) {
   e.reference = q.column_text(first + 4);
   e.payer_id = q.column_text(first + 5);
   return e;
-}
-
-std::string joined_name(std::string_view first, std::string_view middle, std::string_view last, std::string_view suffix) {
-  std::string out;
-  for (std::string_view part : {first, middle, last, suffix}) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += ' ';
-    out += part;
-  }
-  return out;
 }
 
 }  // namespace
@@ -211,7 +202,7 @@ AccountAssignment PatientStore::assign_accounts(std::string_view now) {
           .bind(11, p.guarantor_city)
           .bind(12, p.guarantor_state)
           .bind(13, p.guarantor_postal_code)
-          .bind(14, joined_name(p.provider_first, "", p.provider_name, ""))
+          .bind(14, model::printed_name(p.provider_first, "", p.provider_name, ""))
           .bind(15, p.billing_line1)
           .bind(16, p.billing_line2)
           .bind(17, p.billing_city)
@@ -432,7 +423,7 @@ void PatientStore::for_each_account(std::span<const std::string> account_numbers
     for (const auto& number : chunk) {
       const auto found = accounts.find(number);
       if (found == accounts.end()) continue;
-      PatientAccountRecord rec = found->second.second;
+      PatientAccountRecord rec = std::move(found->second.second);  // what was read is used once
       auto& a = rec.account;
       for (const auto& cr : claims_of_account[found->second.first]) {
         a.claim_ids.push_back(cr.claim_id);
@@ -443,11 +434,11 @@ void PatientStore::for_each_account(std::span<const std::string> account_numbers
         const ClaimParties parties = unpack_claim_parties(cr.parties);
         visit_of_claim.patient_name =
             parties.patient_last.empty()
-                ? joined_name(parties.subscriber_first, parties.subscriber_middle, parties.subscriber_last,
+                ? model::printed_name(parties.subscriber_first, parties.subscriber_middle, parties.subscriber_last,
                               parties.subscriber_suffix)
-                : joined_name(parties.patient_first, parties.patient_middle, parties.patient_last, parties.patient_suffix);
-        visit_of_claim.provider = joined_name(parties.provider_first, "", parties.provider_name, "");
-        if (const auto s = services.find(cr.row); s != services.end()) visit_of_claim.services = s->second;
+                : model::printed_name(parties.patient_first, parties.patient_middle, parties.patient_last, parties.patient_suffix);
+        visit_of_claim.provider = model::printed_name(parties.provider_first, "", parties.provider_name, "");
+        if (const auto s = services.find(cr.row); s != services.end()) visit_of_claim.services = std::move(s->second);
 
         auto& share = sc.share;
         share.claim_id = cr.claim_id;
@@ -470,7 +461,7 @@ void PatientStore::for_each_account(std::span<const std::string> account_numbers
         // is due (`clearhouse secondary` sends it; one with nothing owed is not sent).
         const bool next_payer_named = highest == 1 && primary_names_other;
 
-        auto paid = payments[cr.claim_id];
+        auto paid = std::move(payments[cr.claim_id]);
         std::sort(paid.begin(), paid.end(), [](const PaymentRead& x, const PaymentRead& y) {
           return x.adjudication.level != y.adjudication.level ? x.adjudication.level < y.adjudication.level
                                                               : x.id < y.id;
@@ -483,15 +474,16 @@ void PatientStore::for_each_account(std::span<const std::string> account_numbers
           break;
         }
         for (auto& p : paid) {
-          if (const auto l = payment_lines.find(p.id); l != payment_lines.end()) p.adjudication.lines = l->second;
+          if (const auto l = payment_lines.find(p.id); l != payment_lines.end()) p.adjudication.lines = std::move(l->second);
           share.adjudications.push_back(std::move(p.adjudication));
         }
         if (next_payer_named && !share.another_payer_due && patient::decide_claim_share(share).patient_share.cents() > 0)
           share.another_payer_due = true;
-        share.patient_entries = entries[cr.claim_id];
+        share.patient_entries = std::move(entries[cr.claim_id]);
         rec.claims.push_back(std::move(sc));
       }
-      rec.account_entries = account_entries[number];
+      rec.account_entries = std::move(account_entries[number]);
+      accounts.erase(found);  // an account named twice is visited once
       visit(rec);
     }
   }

@@ -3,6 +3,7 @@
 // Names, member ids and birth dates are PHI: never logged.
 
 #include <string>
+#include <string_view>
 
 #include "engine/model/date.hpp"
 #include "engine/model/party.hpp"
@@ -13,6 +14,19 @@ struct PersonName {
   std::string last, first, middle, suffix;
   friend bool operator==(const PersonName&, const PersonName&) = default;
 };
+
+// A name as it is printed for a person to read: "JANE Q DOE JR" (the parts given, in that
+// order, one blank between). An organisation is its last name alone.
+inline std::string printed_name(std::string_view first, std::string_view middle, std::string_view last,
+                                std::string_view suffix) {
+  std::string out;
+  for (std::string_view part : {first, middle, last, suffix}) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += part;
+  }
+  return out;
+}
 
 // X12 individual relationship code (SBR02/PAT01): 18 = the patient is the subscriber.
 inline constexpr std::string_view kRelationshipSelf = "18";

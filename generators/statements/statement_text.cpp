@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/model/insured_person.hpp"
+
 namespace clearhouse::statements {
 
 std::string money_text(model::Money m) {
@@ -17,15 +19,7 @@ std::string date_text(const model::Date& d) {
   return fmt::format("{:02}/{:02}/{:04}", d.month, d.day, d.year);
 }
 
-std::string guarantor_name(const model::Guarantor& g) {
-  std::string out;
-  for (const std::string* part : {&g.first, &g.middle, &g.last, &g.suffix}) {
-    if (part->empty()) continue;
-    if (!out.empty()) out += ' ';
-    out += *part;
-  }
-  return out;
-}
+std::string guarantor_name(const model::Guarantor& g) { return model::printed_name(g.first, g.middle, g.last, g.suffix); }
 
 std::vector<std::string> address_lines(const model::Address& a) {
   std::vector<std::string> out;
