@@ -8,6 +8,7 @@
 #include "engine/ledger/claim_parties_codec.hpp"
 #include "engine/ledger/sql/batch_insert.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
+#include "engine/model/claim_payment.hpp"
 #include "engine/model/insured_person.hpp"
 #include "engine/patient/remittance_shares.hpp"
 
@@ -399,7 +400,7 @@ void PatientStore::for_each_account(std::span<const std::string> account_numbers
       adj.paid = Money::from_cents(q.column_int(10));
       adj.claim_adjustments = decode_adjustments(q.column_text(11));
       const std::string status = q.column_text(12);
-      p.forwarded = status == "19" || status == "20" || status == "21";
+      p.forwarded = model::forwarded_to_another_payer(status);
       payment_ids.push_back(p.id);
       payments[q.column_text(0)].push_back(std::move(p));
     });

@@ -30,6 +30,16 @@ struct AdjudicationInfo {
   friend bool operator==(const AdjudicationInfo&, const AdjudicationInfo&) = default;
 };
 
+// CLP02 19, 20, 21: the payer processed the claim (as primary, secondary, tertiary) and sent it
+// on to the next payer itself (a crossover).
+inline bool processed_and_forwarded(std::string_view clp02) { return clp02 == "19" || clp02 == "20" || clp02 == "21"; }
+
+// The payer sent the claim on to another payer itself, which answers next: after processing it
+// (19-21), or without, as not its claim (23). Nobody else should bill that payer for it now.
+inline bool forwarded_to_another_payer(std::string_view clp02) {
+  return processed_and_forwarded(clp02) || clp02 == "23";
+}
+
 struct ClaimPayment {
   std::string patient_control_number;      // CLP01: the claim id the provider submitted (CLM01)
   Code status_code;                        // CLP02: 1/2/3 processed, 4 denied, 19-21 forwarded, 22 reversal, ...

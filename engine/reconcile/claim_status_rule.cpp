@@ -20,7 +20,7 @@ std::optional<model::ClaimStatus> status_after(const model::ClaimPayment& paymen
   const std::string_view code = payment.status_code.view();
   if (code == "22") return model::ClaimStatus::reversed;
   if (code == "4") return model::ClaimStatus::denied;
-  if (code == "19" || code == "20" || code == "21" || code == "23") return model::ClaimStatus::forwarded;
+  if (model::forwarded_to_another_payer(code)) return model::ClaimStatus::forwarded;
   if (code != "1" && code != "2" && code != "3") return std::nullopt;
 
   model::Money patient = patient_share(payment.adjustments);

@@ -2,12 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "engine/model/claim_payment.hpp"
 #include "parsers/x12/grammar/value_grammar.hpp"
 
 namespace clearhouse::secondary {
 namespace {
-
-bool forwarded_status(std::string_view code) { return code == "19" || code == "20" || code == "21"; }
 
 // The latest payment that is neither a reversal nor reversed, nor a predetermination (CLP02 25).
 const ledger::CoordinationPayment* standing_payment(const std::vector<ledger::CoordinationPayment>& payments) {
@@ -193,7 +192,7 @@ PlannedClaim plan_claim(const Candidate& candidate) {
     return out;
   }
   out.based_on_payment = standing->id;
-  if (forwarded_status(standing->status_code) || !standing->crossover_payer.empty()) {
+  if (model::forwarded_to_another_payer(standing->status_code) || !standing->crossover_payer.empty()) {
     out.decision = already(Decision::forwarded, standing->id) ? Decision::nothing : Decision::forwarded;
     out.message = standing->crossover_payer.empty()
                       ? fmt::format("not sent: {} forwarded the claim to the next payer itself (CLP02 {})",

@@ -163,7 +163,8 @@ TEST(SecondaryPlanner, NothingLeftToThePatientIsNotBilledOnward) {
 }
 
 TEST(SecondaryPlanner, CrossoverIsNotSentAndRecordedOnce) {
-  for (const char* status : {"19", "20", "21"}) {
+  // 23: not its claim, sent on to another payer without adjudication: nothing to coordinate.
+  for (const char* status : {"19", "20", "21", "23"}) {
     const auto plan = plan_claim(candidate({paid(5, status)}));
     EXPECT_EQ(plan.decision, Decision::forwarded) << status;
     EXPECT_FALSE(plan.next_claim);

@@ -19,7 +19,7 @@ inline ClaimStatusKind status_kind(std::string_view code, const RulesConfig& con
   if (const auto* e = config.codes.claim_status.find(code)) return e->kind;
   if (code == "1" || code == "2" || code == "3") return ClaimStatusKind::processed;
   if (code == "4") return ClaimStatusKind::denied;
-  if (code == "19" || code == "20" || code == "21") return ClaimStatusKind::forwarded;
+  if (model::processed_and_forwarded(code)) return ClaimStatusKind::forwarded;
   if (code == "22") return ClaimStatusKind::reversal;
   if (code == "23") return ClaimStatusKind::not_our_claim;
   if (code == "25") return ClaimStatusKind::predetermination;
