@@ -1,6 +1,7 @@
 #include "engine/patient/remittance_shares.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace clearhouse::patient {
 
@@ -49,6 +50,11 @@ std::vector<model::PatientShareEntry> plan_share_entries(PriorAdjudications prio
                    reversal ? model::ShareSource::reversal : model::ShareSource::remittance, amount,
                    remittance.trace_number, remittance.payer_id});
   };
+  struct ClaimShareSoFar {
+    ClaimShareInput input;
+    model::Money share;
+  };
+  std::map<std::string, ClaimShareSoFar, std::less<>> shares;
   for (const auto& p : posted) {
     auto it = prior.find(p.claim_id);
     if (it == prior.end() && !p.reversal && !repeated(p.claim_id)) {
@@ -56,18 +62,25 @@ std::vector<model::PatientShareEntry> plan_share_entries(PriorAdjudications prio
       if (!p.patient_responsibility.is_zero()) entry(p.claim_id, false, p.patient_responsibility);
       continue;
     }
-    if (it == prior.end()) it = prior.emplace(std::string(p.claim_id), std::vector<PayerAdjudication>{}).first;
-    auto& list = it->second;
-    ClaimShareInput input;
-    input.claim_id = std::string(p.claim_id);
-    input.adjudications = list;
-    const model::Money before = decide_claim_share(input).patient_share;
+    // The claim's adjudications so far and the share they leave, decided once when the claim is
+    // first met here; after that, each payment's share is the next one's "before".
+    auto known = shares.find(p.claim_id);
+    if (known == shares.end()) {
+      ClaimShareInput input;
+      input.claim_id = std::string(p.claim_id);
+      if (it != prior.end()) input.adjudications = std::move(it->second);
+      const model::Money share = decide_claim_share(input).patient_share;
+      std::string key = input.claim_id;
+      known = shares.emplace(std::move(key), ClaimShareSoFar{std::move(input), share}).first;
+    }
+    auto& [input, before] = known->second;
     // After every adjudication of its level and below: payer order, then posting order.
+    auto& list = input.adjudications;
     const auto at = std::find_if(list.begin(), list.end(), [&](const PayerAdjudication& a) { return a.level > p.level; });
     list.insert(at, adjudication_of(p, remittance));
-    input.adjudications = list;
     const model::Money after = decide_claim_share(input).patient_share;
     if (after != before) entry(p.claim_id, p.reversal, after - before);
+    before = after;
   }
   return out;
 }
