@@ -10,6 +10,7 @@
 #include "engine/ledger/sql/list_statements.hpp"
 #include "engine/model/claim_payment.hpp"
 #include "engine/model/insured_person.hpp"
+#include "engine/model/remittance.hpp"
 #include "engine/patient/remittance_shares.hpp"
 
 namespace clearhouse::ledger {
@@ -22,11 +23,6 @@ constexpr char kField = '\x1f';
 model::Date date_of(std::string_view iso) { return model::Date::parse_iso(iso).value_or(model::Date{}); }
 
 // The remittance's payment date, else the day it was posted.
-model::Date remittance_date(std::string_view payment_date, std::string_view posted_at) {
-  if (auto d = model::Date::parse_iso(payment_date)) return *d;
-  return model::Date::parse_timestamp_day(posted_at).value_or(model::Date{});
-}
-
 std::string pack_applications(const std::vector<patient::Application>& applications) {
   std::string out;
   for (const auto& a : applications) {
@@ -393,7 +389,7 @@ void PatientStore::for_each_account(std::span<const std::string> account_numbers
       adj.level = patient::payer_order(q.column_text(2));
       adj.payer_id = q.column_text(3);
       adj.payer_name = q.column_text(4);
-      adj.date = remittance_date(q.column_text(5), q.column_text(6));
+      adj.date = model::remittance_date(q.column_text(5), q.column_text(6));
       adj.reference = q.column_text(7);
       adj.reversal = q.column_int(8) != 0;
       adj.billed = Money::from_cents(q.column_int(9));
@@ -572,14 +568,6 @@ void PatientStore::record_statement(const StatementRecord& s, std::string_view n
       .bind(7, now);
   q->run();
 }
-
-std::uint64_t PatientStore::count_statements() {
-  return static_cast<std::uint64_t>(c_.prepare("SELECT COUNT(*) FROM patient_statements")->single_int().value_or(0));
-}
-
-}  // namespace clearhouse::ledger
-
-namespace clearhouse::ledger {
 
 std::pair<std::uint64_t, std::uint64_t> PatientStore::statement_counts() {
   auto q = c_.prepare("SELECT COUNT(*), COUNT(DISTINCT account_number) FROM patient_statements");

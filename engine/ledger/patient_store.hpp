@@ -97,7 +97,6 @@ class PatientStore {
   // The statement cycle.
   std::optional<StatementRecord> last_statement(std::string_view account_number);
   void record_statement(const StatementRecord& statement, std::string_view now);
-  std::uint64_t count_statements();
   // Statements sent, and the accounts they went to.
   std::pair<std::uint64_t, std::uint64_t> statement_counts();
 

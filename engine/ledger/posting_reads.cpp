@@ -1,5 +1,7 @@
 #include "engine/ledger/posting_reads.hpp"
 
+#include "engine/model/remittance.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -42,11 +44,7 @@ model::Posting read_posting(const Statement& q) {
 
 // The remittance's payment date, else the day it was posted (columns `first` and `first + 1`).
 model::Date remittance_day(const Statement& q, int first) {
-  for (int column : {first, first + 1}) {
-    const std::string text = q.column_text(column);
-    if (const auto d = model::Date::parse_timestamp_day(text)) return *d;
-  }
-  return {};
+  return model::remittance_date(q.column_text(first), q.column_text(first + 1));
 }
 
 // Every posting of many claims with its remittance's dates (columns 20, 21; 22 is NULL when the

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/claim_payment.hpp"
@@ -67,6 +68,13 @@ struct HeaderGroup {
   std::optional<ProviderSummary> summary;               // TS3
   std::optional<ProviderSummary> supplemental_summary;  // TS2 (amounts only)
 };
+
+// The date a remittance counts from: its payment date (BPR16, as the ledger keeps it, ISO or a
+// timestamp), else the day it was posted.
+inline Date remittance_date(std::string_view payment_date, std::string_view posted_at) {
+  if (auto d = Date::parse_timestamp_day(payment_date)) return *d;
+  return Date::parse_timestamp_day(posted_at).value_or(Date{});
+}
 
 struct Remittance {
   // Envelope

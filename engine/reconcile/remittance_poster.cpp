@@ -106,8 +106,7 @@ std::vector<model::PatientShareEntry> RemittancePoster::plan_patient_shares(cons
   }
   if (posted.empty()) return {};
   patient::RemittanceRef remittance;
-  remittance.date = model::Date::parse_iso(plan.remittance.payment_date)
-                        .value_or(model::Date::parse_timestamp_day(plan.at).value_or(model::Date{}));
+  remittance.date = model::remittance_date(plan.remittance.payment_date, plan.at);
   remittance.trace_number = plan.remittance.trace_number;
   remittance.payer_id = plan.remittance.payer_id;
   auto& claim_ids = shares.posted_before;
