@@ -210,7 +210,7 @@ struct ParseOutput {
 
 // A part of whole transaction sets: their JSON (items of a group's "transactions") and types.
 struct ParsePart : x12::PartResult {
-  std::string sets_json;
+  std::string sets_json;  // the part's sets as one JSON array, "[...]"
   std::map<std::string, std::uint64_t> types;
 };
 
@@ -230,15 +230,15 @@ class ParallelParse final : public x12::PartReader {
     });
     if (!ok) return result;
     json.end_array();
-    const std::string_view text = json.text();  // "[...]": the sets without the brackets
-    if (text.size() > 2) result->sets_json.assign(text.substr(1, text.size() - 2));
+    result->sets_json = json.take();  // moved, not copied; the ordering thread leaves out the brackets
     return result;
   }
 
   void take(x12::PartResult& result, std::uint64_t) override {
     auto& r = static_cast<ParsePart&>(result);
     for (const auto& [type, n] : r.types) out_.types[type] += n;
-    if (out_.full) out_.json.raw_items(r.sets_json);
+    const std::string_view sets = r.sets_json;
+    if (out_.full && sets.size() > 2) out_.json.raw_items(sets.substr(1, sets.size() - 2));
     ++parts_;
     if ((parts_ & 15) == 0) progress_.update(r.sets.last.offset, r.sets.last.ordinal);
   }

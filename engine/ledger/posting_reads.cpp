@@ -1,7 +1,5 @@
 #include "engine/ledger/posting_reads.hpp"
 
-#include "engine/model/remittance.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +7,7 @@
 #include "engine/ledger/adjustment_columns.hpp"
 #include "engine/ledger/record_columns.hpp"
 #include "engine/ledger/sql/list_statements.hpp"
+#include "engine/model/remittance.hpp"
 
 namespace clearhouse::ledger {
 namespace {
