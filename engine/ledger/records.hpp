@@ -2,13 +2,27 @@
 // What the ledger stores about a submission, as plain rows. The submit pipeline maps claims to
 // these; remittance posting reads them back to match CLP/SVC against what was sent.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clearhouse::ledger {
 
 // One service line as submitted (an 837P 2400 loop).
+// The modifiers of a line as the ledger keeps them (LineRecord::modifiers, "25:59"), one by one.
+inline std::vector<std::string_view> split_modifiers(std::string_view joined) {
+  std::vector<std::string_view> out;
+  std::size_t begin = 0;
+  while (begin < joined.size()) {
+    const std::size_t end = std::min(joined.find(':', begin), joined.size());
+    if (end > begin) out.push_back(joined.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
 struct LineRecord {
   std::int64_t row_id = 0;          // service_lines.id (0 until stored)
   std::int64_t line_number = 0;     // LX01

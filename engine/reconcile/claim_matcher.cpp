@@ -7,23 +7,11 @@
 namespace clearhouse::reconcile {
 namespace {
 
-// Submitted modifiers are stored joined with ':' ("25:59").
-std::vector<std::string_view> split_modifiers(std::string_view joined) {
-  std::vector<std::string_view> out;
-  std::size_t begin = 0;
-  while (begin < joined.size()) {
-    const std::size_t end = std::min(joined.find(':', begin), joined.size());
-    if (end > begin) out.push_back(joined.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return out;
-}
-
 std::int64_t magnitude(std::int64_t cents) { return cents < 0 ? -cents : cents; }
 
 // 0 no match, 1 the payer dropped modifiers, 2 exact.
 int modifier_fit(const std::vector<model::Code>& paid, std::string_view submitted_joined) {
-  const auto submitted = split_modifiers(submitted_joined);
+  const auto submitted = ledger::split_modifiers(submitted_joined);
   for (const auto& m : paid)
     if (std::find(submitted.begin(), submitted.end(), m.view()) == submitted.end()) return 0;
   return paid.size() == submitted.size() ? 2 : 1;

@@ -23,17 +23,6 @@ model::Date date_of(const ledger::CoordinationPayment& p) {
   return {};
 }
 
-std::vector<std::string> split_modifiers(std::string_view joined) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  while (begin < joined.size()) {
-    const std::size_t end = std::min(joined.find(':', begin), joined.size());
-    if (end > begin) out.emplace_back(joined.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return out;
-}
-
 std::string level_name(std::string_view level) {
   if (level == "P") return "primary";
   if (level == "S") return "secondary";
@@ -141,7 +130,7 @@ model::Claim build_next_claim(const model::Claim& claim, std::string_view payer_
       a.payer_id = claim.payer.id;
       a.paid = model::Money::from_cents(paid.paid_cents);
       a.procedure_code = paid.procedure_code;
-      a.modifiers = split_modifiers(paid.modifiers);
+      for (const auto m : ledger::split_modifiers(paid.modifiers)) a.modifiers.emplace_back(m);
       if (!paid.paid_units.empty())
         if (auto units = x12::grammar::parse_decimal(paid.paid_units)) a.paid_units = *units;
       a.adjustments = paid.adjustments;
