@@ -70,7 +70,7 @@ int run(const Args& args) {
                run.applied, model::to_display_amount(run.applied_amount), run.duplicates, run.rejected.size(),
                model::to_display_amount(run.credited), run.dry_run ? " (dry run: nothing written)" : "");
     for (const auto& account : run.refund_due_accounts) fmt::print("  refund due: account {}\n", account);
-    for (const auto& r : run.rejected) fmt::print("  line {}: {}\n", r.line, r.message);
+    for (const auto& r : run.rejected) fmt::print("  {}:{}: {}\n", options.source_name, r.line, r.message);
   }
   return run.rejected.empty() ? kExitOk : kExitRejected;
 }

@@ -1,6 +1,9 @@
 #include "engine/ledger/patient_store.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -43,8 +46,14 @@ std::vector<patient::Application> unpack_applications(std::string_view text) {
     fields.push_back(text.substr(pos, end - pos));
     pos = end + 1;
   }
-  for (std::size_t i = 0; i + 1 < fields.size(); i += 2)
-    out.push_back({std::string(fields[i]), Money::from_cents(std::stoll(std::string(fields[i + 1])))});
+  for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
+    std::int64_t cents = 0;
+    const auto cents_text = fields[i + 1];
+    const auto [end, error] = std::from_chars(cents_text.data(), cents_text.data() + cents_text.size(), cents);
+    if (error != std::errc() || end != cents_text.data() + cents_text.size())
+      throw LedgerError(fmt::format("patient_payments.applications: \"{}\" is not cents (in \"{}\")", cents_text, text));
+    out.push_back({std::string(fields[i]), Money::from_cents(cents)});
+  }
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
@@ -21,10 +23,12 @@ struct PendingFile {
   fs::path temp, final;
 };
 
-bool write_text(const fs::path& path, const std::string& text) {
+// "" when written, else what went wrong, naming the file and the system's reason.
+std::string write_text(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
-  return static_cast<bool>(out.flush());
+  if (out.flush()) return {};
+  return fmt::format("{}: cannot be written: {}", path.string(), std::strerror(errno));
 }
 
 }  // namespace
@@ -99,11 +103,11 @@ StatementsRun run_statements(ledger::Ledger& ledger, const StatementsOptions& op
           run.errors.push_back(fmt::format("{}: {}", name, error));
       }
     } else if (options.format == "html") {
-      if (!write_text(stage("statements.html"), statements::statements_html(run.statements)))
-        run.errors.push_back("statements.html: cannot be written");
+      if (auto error = write_text(stage("statements.html"), statements::statements_html(run.statements)); !error.empty())
+        run.errors.push_back(std::move(error));
     } else {
-      if (!write_text(stage("statements.json"), statements::statements_json(run.statements)))
-        run.errors.push_back("statements.json: cannot be written");
+      if (auto error = write_text(stage("statements.json"), statements::statements_json(run.statements)); !error.empty())
+        run.errors.push_back(std::move(error));
     }
     if (!run.errors.empty()) {
       for (const auto& p : pending) fs::remove(p.temp, ec);
