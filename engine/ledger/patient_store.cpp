@@ -245,13 +245,6 @@ std::map<std::string, std::string, std::less<>> PatientStore::accounts_of_claims
   return out;
 }
 
-std::vector<PatientAccountRecord> PatientStore::read_accounts(std::span<const std::string> account_numbers) {
-  std::vector<PatientAccountRecord> out;
-  for_each_account(account_numbers, AccountDetail::statement,
-                   [&](PatientAccountRecord& rec) { out.push_back(std::move(rec)); });
-  return out;
-}
-
 namespace {
 
 // What for_each_account reads for a chunk of accounts, by key, before building them.

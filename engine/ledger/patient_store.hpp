@@ -77,10 +77,9 @@ class PatientStore {
   // Account numbers, all (sorted) or those of these claims.
   std::vector<std::string> account_numbers();
   std::map<std::string, std::string, std::less<>> accounts_of_claims(std::span<const std::string> claim_ids);
-  // The accounts with their claims (adjudications in full, lines and CAS), entries and visits.
-  std::vector<PatientAccountRecord> read_accounts(std::span<const std::string> account_numbers);
-  // The same one account at a time (each once, in the order given), so that memory stays flat
-  // over any number of accounts.
+  // The accounts with their claims (adjudications in full, lines and CAS), entries and visits,
+  // one account at a time (each once, in the order given), so that memory stays flat over any
+  // number of accounts.
   // `shares` leaves out what only a statement prints (each visit's services); the shares,
   // adjudications and entries are whole.
   enum class AccountDetail { statement, shares };

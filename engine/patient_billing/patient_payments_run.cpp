@@ -25,7 +25,8 @@ patient::PaymentLedgerView read_view(ledger::PatientStore& store, const std::vec
   for (const auto& p : view.payments) numbers.push_back(p.account_number);
   std::sort(numbers.begin(), numbers.end());
   numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
-  for (const auto& rec : store.read_accounts(numbers)) {
+  // Shares and entries only: a payment needs no visit's services.
+  store.for_each_account(numbers, ledger::PatientStore::AccountDetail::shares, [&](const ledger::PatientAccountRecord& rec) {
     patient::AccountBalances balances;
     balances.account_number = rec.account.account_number;
     for (const auto& claim : rec.claims) {
@@ -34,7 +35,7 @@ patient::PaymentLedgerView read_view(ledger::PatientStore& store, const std::vec
     }
     for (const auto& e : rec.account_entries) balances.credit -= e.amount;
     view.accounts.push_back(std::move(balances));
-  }
+  });
   return view;
 }
 
