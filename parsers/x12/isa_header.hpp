@@ -41,6 +41,11 @@ struct IsaReadResult {
 // True for a byte that can be an element separator: not a letter, digit, blank or line break.
 bool usable_element_separator(char c);
 
+// A byte read past between segments and before the ISA: blanks, line breaks, NBSP (0xA0).
+inline bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' || c == '\xA0';
+}
+
 // Reads an ISA at the start of text. `at_end` says text holds everything left of the input,
 // so that a short header is reported as truncated rather than asked to be extended.
 IsaReadResult read_isa(std::string_view text, bool at_end);

@@ -13,10 +13,6 @@
 namespace clearhouse::x12 {
 namespace {
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' || c == '\xA0';
-}
-
 constexpr std::size_t kDefaultPartBytes = 1 << 20;
 constexpr std::size_t kMaxPartBytes = 16ull << 20;  // past this without a cut: one stream from there
 constexpr std::size_t kIsaWindow = kIsaSearchLimit + 3;

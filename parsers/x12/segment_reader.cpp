@@ -18,10 +18,6 @@ bool is_alnum(char c) {
 bool is_break(char c) { return c == '\r' || c == '\n'; }
 // Blanks skipped between segments: space, tab, CR, LF, VT, FF and Latin-1 no-break space
 // (a segment id never starts with one, so no data is lost).
-bool is_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' || c == '\xA0';
-}
-
 // Splits [begin, end) on the element separator into out (the slow paths: ISA, unwrapped, last).
 void split_plain(const char* begin, const char* end, char element, detail::ElementViews& out) {
   out.clear();
