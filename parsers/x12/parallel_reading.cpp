@@ -41,8 +41,8 @@ bool same_interchange(const InterchangeHeader& a, const InterchangeHeader& b) {
 // following part's bytes, then the end (or the read error the splitter met).
 class PartStream final : public InputSource {
  public:
-  using Next = std::function<bool(std::string& bytes, std::string& read_error)>;
-  PartStream(std::string name, std::string first, std::string read_error, Next next)
+  using Next = std::function<bool(PartBytes& bytes, std::string& read_error)>;
+  PartStream(std::string name, PartBytes first, std::string read_error, Next next)
       : name_(std::move(name)), current_(std::move(first)), read_error_(std::move(read_error)), next_(std::move(next)) {}
 
   std::ptrdiff_t read(char* dst, std::size_t n) override {
@@ -66,7 +66,7 @@ class PartStream final : public InputSource {
 
  private:
   std::string name_;
-  std::string current_;
+  PartBytes current_;
   std::size_t pos_ = 0;
   std::string read_error_;
   Next next_;
@@ -224,9 +224,9 @@ TransactionSetSplitter::TransactionSetSplitter(InputSource& input, std::size_t p
 bool TransactionSetSplitter::read_more(std::size_t want) {
   while (carry_.size() < want && !eof_) {
     const std::size_t have = carry_.size();
-    carry_.resize(std::max(want, have + 4096));
-    const std::ptrdiff_t got = input_.read(carry_.data() + have, carry_.size() - have);
-    carry_.resize(have + (got > 0 ? static_cast<std::size_t>(got) : 0));
+    const std::size_t room = std::max(want, have + 4096) - have;
+    const std::ptrdiff_t got = input_.read(carry_.room(room), room);
+    if (got > 0) carry_.commit(static_cast<std::size_t>(got));
     if (got < 0) {
       read_error_ = input_.last_error();
       if (read_error_.empty()) read_error_ = "read error";
@@ -264,22 +264,22 @@ std::size_t TransactionSetSplitter::find_cut() const {
   return std::string::npos;
 }
 
-void TransactionSetSplitter::recycle(std::string bytes) {
+void TransactionSetSplitter::recycle(PartBytes bytes) {
   std::lock_guard lock(spare_mutex_);
   if (spare_.size() < 8) spare_.push_back(std::move(bytes));
 }
 
-std::string TransactionSetSplitter::fresh_buffer() {
+PartBytes TransactionSetSplitter::fresh_buffer() {
   {
     std::lock_guard lock(spare_mutex_);
     if (!spare_.empty()) {
-      std::string b = std::move(spare_.back());
+      PartBytes b = std::move(spare_.back());
       spare_.pop_back();
       b.clear();
       return b;
     }
   }
-  std::string b;
+  PartBytes b;
   b.reserve(part_bytes_ + part_bytes_ / 4);
   return b;
 }
@@ -292,7 +292,7 @@ bool TransactionSetSplitter::next(InputPart& out) {
     read_more(std::max(part_bytes_, kIsaWindow + 64));  // enough to read the first ISA
     std::size_t p = 0;
     while (p < carry_.size() && is_blank(carry_[p])) ++p;
-    const std::string_view head = std::string_view(carry_).substr(p);
+    const std::string_view head = carry_.view().substr(p);
     if (head.size() >= 4 && head.substr(0, 3) == "ISA" && usable_element_separator(head[3])) {
       const IsaReadResult r = read_isa(head, eof_);
       if (r.status == IsaReadResult::Status::ok) {
@@ -331,10 +331,10 @@ bool TransactionSetSplitter::next(InputPart& out) {
     return true;
   }
   // The part keeps the buffer; only the bytes after the cut (part of one set) are copied.
-  std::string rest = fresh_buffer();
-  rest.assign(carry_, cut);
+  PartBytes rest = fresh_buffer();
+  rest.assign(carry_.view().substr(cut));
   out.bytes = std::move(carry_);
-  out.bytes.resize(cut);
+  out.bytes.truncate(cut);
   carry_ = std::move(rest);
   carry_offset_ += cut;
   out.last = false;
@@ -375,10 +375,10 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
 
   // Reads the rest of the input in order as one stream, from `offset` (`first` holds its bytes
   // up to the next part).
-  auto stream = [&](std::uint64_t offset, std::string first, std::string read_error, bool resume) {
+  auto stream = [&](std::uint64_t offset, PartBytes first, std::string read_error, bool resume) {
     pipeline.stop_work();
     PartStream rest(input.name(), std::move(first), std::move(read_error),
-                    [&](std::string& bytes, std::string& error) {
+                    [&](PartBytes& bytes, std::string& error) {
                       auto slot = pipeline.next();
                       if (!slot) return false;
                       bytes = std::move(slot->part.bytes);
@@ -458,7 +458,7 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
     const std::uint64_t cut_at = segments.cut_at();
     envelope.attach(idle);
     if (cut_at != 0) {
-      return stream(cut_at, part.bytes.substr(static_cast<std::size_t>(cut_at - part.offset)), {}, true);
+      return stream(cut_at, PartBytes(part.bytes.view().substr(static_cast<std::size_t>(cut_at - part.offset))), {}, true);
     }
     splitter.recycle(std::move(part.bytes));
     publish();

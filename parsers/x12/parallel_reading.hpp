@@ -23,6 +23,7 @@
 
 #include "parsers/x12/envelope_reader.hpp"
 #include "parsers/x12/input_source.hpp"
+#include "parsers/x12/part_bytes.hpp"
 #include "parsers/x12/segment_reader.hpp"
 
 namespace clearhouse::x12 {
@@ -32,7 +33,7 @@ unsigned default_jobs();
 
 // One part of the input.
 struct InputPart {
-  std::string bytes;
+  PartBytes bytes;
   std::uint64_t offset = 0;  // input offset of bytes[0]
   std::uint64_t index = 0;
   bool at_set = false;       // starts at an ST found with `delimiters` (not the first part)
@@ -52,24 +53,24 @@ class TransactionSetSplitter {
   bool next(InputPart& out);
   // Gives back a part's buffer once its bytes are read (any thread): the next parts reuse it
   // instead of touching fresh memory.
-  void recycle(std::string bytes);
+  void recycle(PartBytes bytes);
 
  private:
-  std::string fresh_buffer();
+  PartBytes fresh_buffer();
 
   bool read_more(std::size_t want);
   std::size_t find_cut() const;
 
   InputSource& input_;
   std::size_t part_bytes_;
-  std::string carry_;              // read, not yet handed out
+  PartBytes carry_;                // read, not yet handed out
   std::uint64_t carry_offset_ = 0;
   std::uint64_t index_ = 0;
   bool eof_ = false, done_ = false, decided_ = false, cutting_ = false, next_at_set_ = false;
   std::string read_error_;
   Delimiters delimiters_;
   std::mutex spare_mutex_;
-  std::vector<std::string> spare_;  // buffers of parts already read
+  std::vector<PartBytes> spare_;   // buffers of parts already read
 };
 
 // The envelope where workers start: published by the ordering thread whenever it changes.
