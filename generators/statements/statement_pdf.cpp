@@ -1,15 +1,12 @@
 #include "generators/statements/statement_pdf.hpp"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <memory>
 #include <vector>
 
+#include "generators/statements/pdf_libraries.hpp"
 #include "generators/statements/statement_text.hpp"
 
 namespace clearhouse::statements {
@@ -23,7 +20,7 @@ constexpr double kBottom = kPageHeight - kMargin - 14;  // room for the page foo
 
 // Text that is not valid UTF-8 is read as Latin-1 (X12 names may carry such bytes).
 std::string utf8(std::string_view s) {
-  if (g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr)) return std::string(s);
+  if (pdf().g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr)) return std::string(s);
   std::string out;
   for (unsigned char c : s) {
     if (c < 0x80) {
@@ -37,32 +34,32 @@ std::string utf8(std::string_view s) {
 }
 
 struct Deleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-  void operator()(PangoLayout* l) const { g_object_unref(l); }
-  void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
+  void operator()(cairo_surface_t* s) const { pdf().cairo_surface_destroy(s); }
+  void operator()(cairo_t* c) const { pdf().cairo_destroy(c); }
+  void operator()(PangoLayout* l) const { pdf().g_object_unref(l); }
+  void operator()(PangoFontDescription* f) const { pdf().pango_font_description_free(f); }
 };
 
 // Lays text out top-down, starting a new page when the next block does not fit.
 class Page {
  public:
   Page(cairo_t* cr, const model::PatientStatement& s) : cr_(cr), s_(s) {
-    layout_.reset(pango_cairo_create_layout(cr));
-    pango_layout_set_wrap(layout_.get(), PANGO_WRAP_WORD_CHAR);
+    layout_.reset(pdf().pango_cairo_create_layout(cr));
+    pdf().pango_layout_set_wrap(layout_.get(), PANGO_WRAP_WORD_CHAR);
   }
 
   // Height of text in a column of this width.
   double measure(std::string_view text, double width, double size, bool bold = false) {
     set(text, width, size, bold, PANGO_ALIGN_LEFT);
     int w = 0, h = 0;
-    pango_layout_get_size(layout_.get(), &w, &h);
+    pdf().pango_layout_get_size(layout_.get(), &w, &h);
     return static_cast<double>(h) / PANGO_SCALE;
   }
   void draw(std::string_view text, double x, double width, double size, bool bold = false,
             PangoAlignment align = PANGO_ALIGN_LEFT) {
     set(text, width, size, bold, align);
-    cairo_move_to(cr_, kMargin + x, y_);
-    pango_cairo_show_layout(cr_, layout_.get());
+    pdf().cairo_move_to(cr_, kMargin + x, y_);
+    pdf().pango_cairo_show_layout(cr_, layout_.get());
   }
   // One line of text across the page; returns its height.
   void line(std::string_view text, double size = 10, bool bold = false, double indent = 0) {
@@ -74,17 +71,17 @@ class Page {
   void gap(double h) { y_ += h; }
   void rule() {
     room(4);
-    cairo_set_line_width(cr_, 0.5);
-    cairo_move_to(cr_, kMargin, y_ + 2);
-    cairo_line_to(cr_, kMargin + kWidth, y_ + 2);
-    cairo_stroke(cr_);
+    pdf().cairo_set_line_width(cr_, 0.5);
+    pdf().cairo_move_to(cr_, kMargin, y_ + 2);
+    pdf().cairo_line_to(cr_, kMargin + kWidth, y_ + 2);
+    pdf().cairo_stroke(cr_);
     y_ += 4;
   }
   // Ensures h points fit on this page, else starts the next one.
   void room(double h) {
     if (y_ + h <= kBottom) return;
     footer();
-    cairo_show_page(cr_);
+    pdf().cairo_show_page(cr_);
     ++page_;
     y_ = kMargin;
     line(fmt::format("{} - account {} - continued", s_.practice.name, s_.account_number), 9);
@@ -101,15 +98,15 @@ class Page {
 
  private:
   void set(std::string_view text, double width, double size, bool bold, PangoAlignment align) {
-    std::unique_ptr<PangoFontDescription, Deleter> font(pango_font_description_new());
-    pango_font_description_set_family(font.get(), "Sans");
-    pango_font_description_set_absolute_size(font.get(), size * PANGO_SCALE);
-    pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout_.get(), font.get());
-    pango_layout_set_width(layout_.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_alignment(layout_.get(), align);
+    std::unique_ptr<PangoFontDescription, Deleter> font(pdf().pango_font_description_new());
+    pdf().pango_font_description_set_family(font.get(), "Sans");
+    pdf().pango_font_description_set_absolute_size(font.get(), size * PANGO_SCALE);
+    pdf().pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pdf().pango_layout_set_font_description(layout_.get(), font.get());
+    pdf().pango_layout_set_width(layout_.get(), static_cast<int>(width * PANGO_SCALE));
+    pdf().pango_layout_set_alignment(layout_.get(), align);
     const std::string t = utf8(text);
-    pango_layout_set_text(layout_.get(), t.c_str(), static_cast<int>(t.size()));
+    pdf().pango_layout_set_text(layout_.get(), t.c_str(), static_cast<int>(t.size()));
   }
 
   cairo_t* cr_;
@@ -216,24 +213,30 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }  // namespace
 
 std::optional<std::string> statement_pdf(const model::PatientStatement& statement, std::string& error) {
+  try {
+    pdf();
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+    return std::nullopt;
+  }
   std::string out;
   {
     std::unique_ptr<cairo_surface_t, Deleter> surface(
-        cairo_pdf_surface_create_for_stream(append, &out, kPageWidth, kPageHeight));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, "Statement");
-    std::unique_ptr<cairo_t, Deleter> cr(cairo_create(surface.get()));
-    cairo_set_source_rgb(cr.get(), 0, 0, 0);
+        pdf().cairo_pdf_surface_create_for_stream(append, &out, kPageWidth, kPageHeight));
+    pdf().cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, "Statement");
+    std::unique_ptr<cairo_t, Deleter> cr(pdf().cairo_create(surface.get()));
+    pdf().cairo_set_source_rgb(cr.get(), 0, 0, 0);
     render(cr.get(), statement);
-    cairo_show_page(cr.get());
-    const cairo_status_t status = cairo_status(cr.get());
+    pdf().cairo_show_page(cr.get());
+    const cairo_status_t status = pdf().cairo_status(cr.get());
     if (status != CAIRO_STATUS_SUCCESS) {
-      error = fmt::format("cairo: {}", cairo_status_to_string(status));
+      error = fmt::format("cairo: {}", pdf().cairo_status_to_string(status));
       return std::nullopt;
     }
-    cairo_surface_finish(surface.get());
-    const cairo_status_t finished = cairo_surface_status(surface.get());
+    pdf().cairo_surface_finish(surface.get());
+    const cairo_status_t finished = pdf().cairo_surface_status(surface.get());
     if (finished != CAIRO_STATUS_SUCCESS) {
-      error = fmt::format("cairo: {}", cairo_status_to_string(finished));
+      error = fmt::format("cairo: {}", pdf().cairo_status_to_string(finished));
       return std::nullopt;
     }
   }
