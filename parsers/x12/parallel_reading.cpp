@@ -13,14 +13,16 @@
 namespace clearhouse::x12 {
 namespace {
 
-constexpr std::size_t kDefaultPartBytes = 1 << 20;
+// 2 MiB: with 1 MiB parts, `parse --jobs 2` woke threads twice as often and spent 4% more CPU.
+constexpr std::size_t kDefaultPartBytes = 2u << 20;
 constexpr std::size_t kMaxPartBytes = 16ull << 20;  // past this without a cut: one stream from there
+constexpr std::size_t kFirstPartBytes = 64u << 10;
 constexpr std::size_t kIsaWindow = kIsaSearchLimit + 3;
 
 // Parts in flight: one per worker, one being taken, one ready.
 std::size_t slots_for(unsigned jobs) { return static_cast<std::size_t>(jobs) + 2; }
 
-// 1 MiB, less with many workers so that the parts in flight stay within 16 MiB.
+// 2 MiB, less with many workers so that the parts in flight stay within 16 MiB.
 std::size_t part_bytes_or_default(std::size_t part_bytes, unsigned jobs) {
   if (const char* env = std::getenv("CLEARHOUSE_PART_BYTES")) {
     const long long v = std::atoll(env);
@@ -286,10 +288,13 @@ PartBytes TransactionSetSplitter::fresh_buffer() {
 
 bool TransactionSetSplitter::next(InputPart& out) {
   if (done_) return false;
-  read_more(part_bytes_);
+  // The first part is read in order before any worker can start (it holds the envelope they
+  // start from): a small one lets them start sooner.
+  const std::size_t want = decided_ ? part_bytes_ : std::min(part_bytes_, kFirstPartBytes);
+  read_more(want);
   if (!decided_) {
     decided_ = true;
-    read_more(std::max(part_bytes_, kIsaWindow + 64));  // enough to read the first ISA
+    read_more(std::max(want, kIsaWindow + 64));  // enough to read the first ISA
     std::size_t p = 0;
     while (p < carry_.size() && is_blank(carry_[p])) ++p;
     const std::string_view head = carry_.view().substr(p);
@@ -303,7 +308,9 @@ bool TransactionSetSplitter::next(InputPart& out) {
     next_at_set_ = cutting_;  // the first part: at_set says it may be read as a part
   }
   std::size_t cut = std::string::npos;
-  if (cutting_ && !eof_) {
+  // At the end of the input too: the last part is read in order after all the others, so the
+  // sets before its last one are better left to the workers.
+  if (cutting_) {
     for (;;) {
       cut = find_cut();
       if (cut != std::string::npos || eof_ || carry_.size() >= kMaxPartBytes) break;

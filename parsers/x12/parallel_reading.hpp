@@ -1,6 +1,6 @@
 #pragma once
 // Reading one large X12 input on several threads with the output of one: the input is cut into
-// parts of about a megabyte just before a transaction set's ST (TransactionSetSplitter, which
+// parts of about two megabytes just before a transaction set's ST (TransactionSetSplitter, which
 // reads in chunks: memory does not grow with the input), parts are read on worker threads, and
 // the results are taken in input order by one thread that keeps the readers' exact state.
 //
@@ -113,7 +113,7 @@ bool read_whole_sets(const InputPart& part, const PartContext& context, PartResu
 // Reads `input` with `jobs` worker threads (jobs >= 2), `reader` seeing every segment that is
 // not in a taken part. `envelope` and its diagnostics are the ordering thread's; on return the
 // whole input has been read (envelope.next() returned false at the end of the input).
-// Parts are part_bytes (0: 1 MiB), less when jobs + 2 of them would pass 16 MiB;
+// Parts are part_bytes (0: 2 MiB), less when jobs + 2 of them would pass 16 MiB;
 // $CLEARHOUSE_PART_BYTES overrides both (tests).
 struct PartsRead {
   std::uint64_t bytes = 0;  // what SegmentReader::bytes_consumed gives when one reader reads it all
