@@ -3,6 +3,7 @@
 // the file size), or a buffer already in memory (read in place, no copy).
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,12 @@ class InputSource {
   // True when a read may wait for as long as the other end likes (a pipe, a terminal): a
   // reader on a thread of its own could then not be stopped when its consumer gives up.
   virtual bool may_wait() const { return false; }
+  // True when bytes can be read at any offset from any thread (read_at): a regular file.
+  virtual bool positional() const { return false; }
+  // Reads up to n bytes at `offset` (counted from where the input began) without moving read()'s
+  // position; safe to call from several threads at once. Returns the count (fewer than n only
+  // at the end of the input), or -1 with `error` set.
+  virtual std::ptrdiff_t read_at(std::uint64_t offset, char* dst, std::size_t n, std::string& error) const;
 };
 
 class MemorySource final : public InputSource {
@@ -52,6 +59,8 @@ class FileSource final : public InputSource {
   const std::string& name() const override { return name_; }
   std::string last_error() const override { return error_; }
   bool may_wait() const override { return !regular_file_; }
+  bool positional() const override { return regular_file_; }
+  std::ptrdiff_t read_at(std::uint64_t offset, char* dst, std::size_t n, std::string& error) const override;
 
  private:
   FileSource(int fd, std::string name, bool owned);
@@ -59,6 +68,7 @@ class FileSource final : public InputSource {
   std::string name_;
   bool owned_;
   bool regular_file_ = false;
+  std::uint64_t start_ = 0;  // the file offset where the input began (stdin may not be at 0)
   std::string error_;
 };
 

@@ -17,6 +17,7 @@ namespace {
 constexpr std::size_t kDefaultPartBytes = 2u << 20;
 constexpr std::size_t kMaxPartBytes = 16ull << 20;  // past this without a cut: one stream from there
 constexpr std::size_t kFirstPartBytes = 64u << 10;
+constexpr std::uint64_t kCutWindow = 64u << 10;  // read before a part's end to find its cut
 constexpr std::size_t kIsaWindow = kIsaSearchLimit + 3;
 
 // Parts in flight: one per worker, one being taken, one ready.
@@ -152,6 +153,7 @@ class Pipeline {
   }
 
   void work() {
+    PartBytes own;  // this worker's buffer for parts left in place: it stays in this core's cache
     for (;;) {
       Slot* slot = nullptr;
       std::shared_ptr<const PartContext> context;
@@ -186,10 +188,18 @@ class Pipeline {
       }
       std::unique_ptr<PartResult> result;
       if (enabled && context->usable && slot->part.index != 0 && slot->part.at_set && !slot->part.last) {
-        try {
-          result = reader_.work(slot->part, *context);
-        } catch (...) {
-          result.reset();  // the part is read in order, where what failed fails again at the edge
+        InputPart& part = slot->part;
+        std::string error;
+        const bool in_place = part.in_place;
+        // A part that cannot be read here is read in order, where its error is met again.
+        if (!in_place || splitter_.load(part, own, error)) {
+          if (in_place) part.bytes = std::move(own);
+          try {
+            result = reader_.work(part, *context);
+          } catch (...) {
+            result.reset();  // the part is read in order, where what failed fails again at the edge
+          }
+          if (in_place) own = std::move(part.bytes);  // the part stays in place for anyone else
         }
       }
       std::lock_guard lock(mutex_);
@@ -227,35 +237,38 @@ bool TransactionSetSplitter::read_more(std::size_t want) {
   while (carry_.size() < want && !eof_) {
     const std::size_t have = carry_.size();
     const std::size_t room = std::max(want, have + 4096) - have;
-    const std::ptrdiff_t got = input_.read(carry_.room(room), room);
+    // A regular file is read by position throughout: parts left in place move no file offset.
+    std::string error;
+    const std::ptrdiff_t got = input_.positional() ? input_.read_at(carry_offset_ + have, carry_.room(room), room, error)
+                                                   : input_.read(carry_.room(room), room);
     if (got > 0) carry_.commit(static_cast<std::size_t>(got));
     if (got < 0) {
-      read_error_ = input_.last_error();
+      read_error_ = input_.positional() ? error : input_.last_error();
       if (read_error_.empty()) read_error_ = "read error";
       eof_ = true;
-    } else if (got == 0) {
+    } else if (got == 0 || (input_.positional() && static_cast<std::size_t>(got) < room)) {
       eof_ = true;
     }
   }
   return !carry_.empty();
 }
 
-// The last cut in carry_: where an ST starts after a terminator (and blanks), not within an ISA's
-// reach; npos when there is none.
-std::size_t TransactionSetSplitter::find_cut() const {
+// Where an ST starts after a terminator (and blanks), not within an ISA's reach.
+std::size_t TransactionSetSplitter::find_cut(std::string_view bytes) const {
   const char t = delimiters_.segment, e = delimiters_.element;
-  const char* data = carry_.data();
-  std::size_t end = carry_.size();
+  const char* data = bytes.data();
+  const std::size_t size = bytes.size();
+  std::size_t end = size;
   while (end > 0) {
     const void* hit = memrchr(data, t, end);
     if (hit == nullptr) return std::string::npos;
     const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
     std::size_t s = at + 1;
-    while (s < carry_.size() && (is_blank(data[s]) || data[s] == t)) ++s;
-    const bool st = s + 3 <= carry_.size() && data[s] == 'S' && data[s + 1] == 'T' && data[s + 2] == e;
+    while (s < size && (is_blank(data[s]) || data[s] == t)) ++s;
+    const bool st = s + 3 <= size && data[s] == 'S' && data[s + 1] == 'T' && data[s + 2] == e;
     // An ISA of the same delimiters also starts a part (read in order: it holds no whole sets
     // alone) so that files of many small interchanges are cut too.
-    const bool isa = s + 4 <= carry_.size() && data[s] == 'I' && data[s + 1] == 'S' && data[s + 2] == 'A' &&
+    const bool isa = s + 4 <= size && data[s] == 'I' && data[s + 1] == 'S' && data[s + 2] == 'A' &&
                      data[s + 3] == e;
     if (st || isa) {
       const std::size_t from = s > kIsaWindow ? s - kIsaWindow : 0;
@@ -267,6 +280,7 @@ std::size_t TransactionSetSplitter::find_cut() const {
 }
 
 void TransactionSetSplitter::recycle(PartBytes bytes) {
+  if (bytes.capacity() == 0) return;  // a part left in place, never read into a buffer of ours
   std::lock_guard lock(spare_mutex_);
   if (spare_.size() < 8) spare_.push_back(std::move(bytes));
 }
@@ -286,8 +300,56 @@ PartBytes TransactionSetSplitter::fresh_buffer() {
   return b;
 }
 
+bool TransactionSetSplitter::load(const InputPart& part, PartBytes& into, std::string& error) const {
+  into.clear();
+  const auto want = static_cast<std::size_t>(part.size);
+  const std::ptrdiff_t got = input_.read_at(part.offset, into.room(want), want, error);
+  if (got < 0) return false;
+  into.commit(static_cast<std::size_t>(got));
+  if (static_cast<std::size_t>(got) == want) return true;
+  error = "the file became shorter while it was read";
+  return false;
+}
+
+// The next part left in place: the last cut before start + part_bytes, looked for in a window
+// read before that end (widened toward the start when it holds none). False, and the splitter
+// reads bytes again from here, where a part cannot be left in place: the input ends within
+// reach (the last part is read whole, as the ordering thread reads it), a read error (it is
+// met again where it belongs), or a set longer than a part.
+bool TransactionSetSplitter::next_in_place(InputPart& out) {
+  const std::uint64_t start = carry_offset_, end = start + part_bytes_;
+  for (std::uint64_t window = std::min<std::uint64_t>(kCutWindow, part_bytes_);; window *= 4) {
+    const std::uint64_t from = end - start > window ? end - window : start;
+    const auto want = static_cast<std::size_t>(end - from);
+    window_.clear();
+    std::string error;
+    const std::ptrdiff_t got = input_.read_at(from, window_.room(want), want, error);
+    if (got < 0 || static_cast<std::size_t>(got) < want) break;
+    window_.commit(want);
+    const std::size_t cut = find_cut(window_.view());
+    if (cut != std::string::npos) {
+      out.bytes.clear();
+      out.offset = start;
+      out.size = from + cut - start;
+      out.in_place = true;
+      out.index = index_++;
+      out.at_set = true;
+      out.delimiters = delimiters_;
+      out.last = false;
+      out.read_error.clear();
+      carry_offset_ = from + cut;
+      return true;
+    }
+    if (from == start) break;
+  }
+  in_place_ = false;
+  carry_.clear();  // bytes are read from carry_offset_ on
+  return false;
+}
+
 bool TransactionSetSplitter::next(InputPart& out) {
   if (done_) return false;
+  if (in_place_ && next_in_place(out)) return true;
   // The first part is read in order before any worker can start (it holds the envelope they
   // start from): a small one lets them start sooner.
   const std::size_t want = decided_ ? part_bytes_ : std::min(part_bytes_, kFirstPartBytes);
@@ -312,18 +374,20 @@ bool TransactionSetSplitter::next(InputPart& out) {
   // sets before its last one are better left to the workers.
   if (cutting_) {
     for (;;) {
-      cut = find_cut();
+      cut = find_cut(carry_.view());
       if (cut != std::string::npos || eof_ || carry_.size() >= kMaxPartBytes) break;
       read_more(carry_.size() * 2);
     }
   }
   out.offset = carry_offset_;
+  out.in_place = false;
   out.index = index_++;
   out.at_set = next_at_set_;
   out.delimiters = delimiters_;
   out.read_error.clear();
   if (cut == std::string::npos) {
     out.bytes = std::move(carry_);
+    out.size = out.bytes.size();
     carry_.clear();
     carry_offset_ += out.bytes.size();
     if (eof_) {
@@ -342,10 +406,15 @@ bool TransactionSetSplitter::next(InputPart& out) {
   rest.assign(carry_.view().substr(cut));
   out.bytes = std::move(carry_);
   out.bytes.truncate(cut);
+  out.size = cut;
   carry_ = std::move(rest);
   carry_offset_ += cut;
   out.last = false;
   next_at_set_ = true;
+  if (input_.positional() && !eof_) {  // the next parts are left in place
+    in_place_ = true;
+    carry_.clear();
+  }
   return true;
 }
 
@@ -388,6 +457,10 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
                     [&](PartBytes& bytes, std::string& error) {
                       auto slot = pipeline.next();
                       if (!slot) return false;
+                      if (slot->part.in_place && !splitter.load(slot->part, slot->part.bytes, error)) {
+                        bytes = std::move(slot->part.bytes);
+                        return true;  // what could be read, then the error
+                      }
                       bytes = std::move(slot->part.bytes);
                       error = std::move(slot->part.read_error);
                       return true;
@@ -406,6 +479,17 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
     return how;
   };
 
+  // Reads a part left in place into a buffer of this thread's when its bytes are needed here.
+  std::string load_error;
+  auto hold = [&](InputPart& part) {
+    if (!part.in_place) return true;
+    PartBytes bytes = splitter.fresh_buffer();
+    const bool ok = splitter.load(part, bytes, load_error);
+    part.bytes = std::move(bytes);
+    part.in_place = false;
+    return ok;
+  };
+
   bool read_any = false;
   while (auto slot = pipeline.next()) {
     InputPart& part = slot->part;
@@ -413,14 +497,20 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
         part.index == 0 ? (part.at_set || part.last)
                         : part.at_set && state.have_isa && state.isa.delimiters.segment == part.delimiters.segment &&
                               state.isa.delimiters.element == part.delimiters.element;
-    if (!cut_ok || !part.read_error.empty()) {
-      return stream(part.offset, std::move(part.bytes), std::move(part.read_error), read_any);
-    }
+    // The rest as one stream from this part's bytes (a read error met here is the stream's).
+    auto stream_from_here = [&] {
+      std::string error = std::move(part.read_error);
+      if (error.empty() && !hold(part)) error = load_error;
+      return stream(part.offset, std::move(part.bytes), std::move(error), read_any);
+    };
+    if (!cut_ok || !part.read_error.empty()) return stream_from_here();
     // A part read in a context that has changed since (the first parts of a file, the sets right
     // after a GS) is read again here in the one that holds now: the same work, on this thread.
     if (published->usable && part.index != 0 && part.at_set && !part.last &&
-        (!slot->result || slot->result->generation != published->generation))
+        (!slot->result || slot->result->generation != published->generation)) {
+      if (!hold(part)) return stream_from_here();
       slot->result = reader.work(part, *published);
+    }
     if (slot->result && slot->result->regular && published->usable &&
         slot->result->generation == published->generation) {
       auto& sets = slot->result->sets;
@@ -431,13 +521,14 @@ PartsRead read_in_parallel(InputSource& input, Diagnostics& diagnostics, PartRea
         state.ordinal += sets.segments;
         reader.take(*slot->result, base);
         ++how.parts_taken;
-        consumed = part.offset + part.bytes.size();
+        consumed = part.offset + part.size;
         splitter.recycle(std::move(part.bytes));
         read_any = true;
         continue;
       }
     }
     // Read here, in order, with the exact state.
+    if (!hold(part)) return stream_from_here();
     ++how.parts_read_in_order;
     MemorySource source(part.bytes, input.name());
     SegmentReader segments(source, diagnostics);

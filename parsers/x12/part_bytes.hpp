@@ -28,6 +28,7 @@ class PartBytes {
 
   const char* data() const { return data_.get(); }
   std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
   bool empty() const { return size_ == 0; }
   char operator[](std::size_t i) const { return data_[i]; }
   std::string_view view() const { return {data_.get(), size_}; }
