@@ -26,6 +26,18 @@ enum class AdjustmentGroup : std::uint8_t {
 AdjustmentGroup adjustment_group_from_code(std::string_view code);
 std::string_view to_code(AdjustmentGroup group);  // "CO", "PR", ...; "" for unknown
 
+// What a patient-responsibility (PR) CARC makes the patient owe. The one classification every
+// total, rule and statement uses: 1, 66 (blood) and 247 (professional service on an institutional
+// claim) are deductibles; 2 and 248 coinsurance; 3 and 241 (low-income subsidy) copays.
+enum class PatientShareKind : std::uint8_t { deductible, coinsurance, copay, other };
+
+constexpr PatientShareKind patient_share_kind(std::string_view carc) {
+  if (carc == "1" || carc == "66" || carc == "247") return PatientShareKind::deductible;
+  if (carc == "2" || carc == "248") return PatientShareKind::coinsurance;
+  if (carc == "3" || carc == "241") return PatientShareKind::copay;
+  return PatientShareKind::other;
+}
+
 struct Adjustment {
   AdjustmentGroup group = AdjustmentGroup::unknown;
   Code group_code;                     // CAS01 as written

@@ -1,7 +1,8 @@
 #pragma once
 // CAS amounts summed into the buckets a posting records: contractual write-off, the patient's
-// share split by CARC (1 deductible, 2 coinsurance, 3 copay, other), other and payer-initiated
-// adjustments. Every adjustment lands in exactly one bucket, so total() equals the CAS sum.
+// share split by CARC (deductible, coinsurance, copay, other: model::patient_share_kind), other
+// and payer-initiated adjustments. Every adjustment lands in exactly one bucket, so total()
+// equals the CAS sum.
 
 #include "engine/model/adjustment.hpp"
 #include "engine/model/money.hpp"
@@ -10,9 +11,9 @@ namespace clearhouse::model {
 
 struct AdjustmentTotals {
   Money contractual;       // CO
-  Money deductible;        // PR 1
-  Money coinsurance;       // PR 2
-  Money copay;             // PR 3
+  Money deductible;        // PR 1, 66, 247
+  Money coinsurance;       // PR 2, 248
+  Money copay;             // PR 3, 241
   Money other_patient;     // PR, any other reason
   Money other;             // OA
   Money payer_initiated;   // PI
@@ -22,10 +23,12 @@ struct AdjustmentTotals {
     switch (a.group) {
       case AdjustmentGroup::contractual: contractual += a.amount; return;
       case AdjustmentGroup::patient:
-        if (a.reason == "1") deductible += a.amount;
-        else if (a.reason == "2") coinsurance += a.amount;
-        else if (a.reason == "3") copay += a.amount;
-        else other_patient += a.amount;
+        switch (patient_share_kind(a.reason.view())) {
+          case PatientShareKind::deductible: deductible += a.amount; return;
+          case PatientShareKind::coinsurance: coinsurance += a.amount; return;
+          case PatientShareKind::copay: copay += a.amount; return;
+          case PatientShareKind::other: other_patient += a.amount; return;
+        }
         return;
       case AdjustmentGroup::other: other += a.amount; return;
       case AdjustmentGroup::payer_initiated: payer_initiated += a.amount; return;

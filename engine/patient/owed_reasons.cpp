@@ -11,9 +11,12 @@ using model::Money;
 
 namespace {
 
-bool is_coinsurance(std::string_view carc) { return carc == "2" || carc == "248"; }
+bool is_coinsurance(std::string_view carc) {
+  return model::patient_share_kind(carc) == model::PatientShareKind::coinsurance;
+}
 bool is_deductible_or_copay(std::string_view carc) {
-  return carc == "1" || carc == "3" || carc == "66" || carc == "247" || carc == "241";
+  const auto kind = model::patient_share_kind(carc);
+  return kind == model::PatientShareKind::deductible || kind == model::PatientShareKind::copay;
 }
 
 struct Parts {
