@@ -8,8 +8,11 @@
 namespace clearhouse::reconcile {
 namespace {
 
-// Sets waiting for the poster, in input bytes: about two parts' worth (at least one set).
-constexpr std::uint64_t kMaxQueuedBytes = 2u << 20;
+// The typed values of a set take about 15 times its bytes: parts of 256 KiB (not parse's 1 MiB)
+// and sets of at most 512 KiB of input waiting for the poster (at least one set) keep what is
+// in flight to about 25 MB with two workers.
+constexpr std::size_t kPartBytes = 256u << 10;
+constexpr std::uint64_t kMaxQueuedBytes = 512u << 10;
 
 // A part's whole 835 sets, read on a worker (segment ordinals counted from the part's start).
 struct RemittancePart : x12::PartResult {
@@ -138,7 +141,7 @@ void RemittancePartsAhead::hand_over(Item item) {
 void RemittancePartsAhead::read() {
   try {
     Parts parts(*this);
-    const x12::PartsRead how = x12::read_in_parallel(source_, diagnostics_, parts, jobs_);
+    const x12::PartsRead how = x12::read_in_parallel(source_, diagnostics_, parts, jobs_, kPartBytes);
     auto findings = parts.final_findings();
     std::lock_guard lock(mutex_);
     final_findings_ = std::move(findings);

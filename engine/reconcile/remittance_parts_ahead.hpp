@@ -12,8 +12,8 @@
 //   RemittancePartsAhead ahead(source, name, jobs);
 //   while (const auto* item = ahead.next()) { ...item->remittance...; }
 //
-// Memory is bounded: jobs + 2 parts in flight (x12::read_in_parallel) and about 2 MiB of input's
-// worth of sets waiting for the poster. Destroying it early stops the threads and waits for them.
+// Memory is bounded: jobs + 2 parts of 256 KiB in flight (x12::read_in_parallel) and about
+// 512 KiB of input's worth of sets waiting for the poster. Destroying it early stops the threads and waits for them.
 // For an input that can be read without waiting (a file, not a pipe).
 
 #include <condition_variable>
