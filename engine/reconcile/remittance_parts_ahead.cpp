@@ -129,13 +129,16 @@ RemittancePartsAhead::~RemittancePartsAhead() {
 
 void RemittancePartsAhead::hand_over(Item item) {
   const std::uint64_t bytes = input_bytes(item);
+  std::vector<model::Remittance> spent;
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return stop_ || queue_.empty() || queued_bytes_ + bytes <= kMaxQueuedBytes; });
   if (stop_) throw Stopped{};
   queue_.push_back(std::move(item));
   queued_bytes_ += bytes;
+  spent.swap(spent_);
   lock.unlock();
   changed_.notify_all();
+  // spent goes here: freeing a set's claims and lines is this thread's work, not the poster's.
 }
 
 void RemittancePartsAhead::read() {
@@ -166,6 +169,7 @@ RemittanceSets::Item* RemittancePartsAhead::next() {
     if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
     return nullptr;
   }
+  if (current_.remittance.claims.capacity() != 0) spent_.push_back(std::move(current_.remittance));
   current_ = std::move(queue_.front());
   queue_.pop_front();
   queued_bytes_ -= input_bytes(current_);

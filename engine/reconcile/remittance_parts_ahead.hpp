@@ -62,6 +62,7 @@ class RemittancePartsAhead final : public RemittanceSets {
   std::deque<Item> queue_;          // read, in file order, not yet taken
   std::uint64_t queued_bytes_ = 0;  // their input bytes
   Item current_;                    // the one the poster holds
+  std::vector<model::Remittance> spent_;  // posted: freed on the ordering thread, not the poster's
   bool done_ = false, stop_ = false;
   std::exception_ptr failure_;
   std::vector<model::Finding> final_findings_;
