@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # --jobs on a large file: the output of `--jobs 1` and `--jobs N` is byte for byte the same, and
-# peak RSS stays flat, for `clearhouse parse` (JSON and summary) and `clearhouse validate`.
+# peak RSS stays flat, for `clearhouse parse` (JSON and summary) and `clearhouse validate`;
+# then for `clearhouse post` on a smaller file (a ledger of 1.9 million claims is heavy to write
+# twice: $POST_CLAIMS, default 400000 claims, about 200 MB; 0 skips it).
 #
 #   scripts/jobs_check.sh [CLAIMS|FILE] [JOBS]   (defaults: 1900000 claims, about 1 GB; 2 jobs)
 #
@@ -8,6 +10,10 @@
 # command with --jobs 1 and --jobs N under /usr/bin/time -v, compares the outputs with cmp
 # (JSON outputs are compared as SHA-256 digests, never kept), and prints wall time, user time,
 # peak RSS and the speedup. Exit 1 if an output differs or a peak RSS reaches 64 MB.
+# post: the 835 pays encounters submitted first into a SQLite ledger; each run posts into a copy
+# of it; stdout, stderr and every table's rows (the clock's timestamps blanked) must be the
+# same; the ledger's own cache grows with the claims, so what must stay flat there is the peak
+# RSS of --jobs N over that of --jobs 1 (under 64 MB).
 set -euo pipefail
 
 claims=${1:-1900000}
@@ -52,4 +58,46 @@ for cmd in "parse --format summary" "parse" "validate"; do
   done
   echo "  speedup --jobs $jobs: $(echo "$w1/$wn" | bc -l | cut -c1-4)x"
 done
+
+post_claims=${POST_CLAIMS:-400000}
+if [ "$post_claims" != 0 ] && [ -f "$gen" ]; then
+  rm -f "$work/big.835"  # room for the next one
+  echo "post: generating $post_claims claims and submitting their encounters ..."
+  python3 "$gen" --type 835 --claims "$post_claims" --seed 41 -o "$work/pay.835" --encounters-json "$work/pay.jsonl" 2>/dev/null
+  "$bin" submit "$work/pay.jsonl" --db "sqlite:$work/submitted.db" --out "$work/out" >/dev/null
+  rm -rf "$work/pay.jsonl" "$work/out"
+  size=$(stat -c %s "$work/pay.835")
+  echo "post file: $size bytes; $(uptime)"
+  rows() {  # every table's rows, the clock's timestamps blanked, as one digest
+    python3 - "$1" <<'PY'
+import hashlib, re, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+h = hashlib.sha256()
+for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+    h.update(("== " + t + "\n").encode())
+    for row in c.execute('SELECT * FROM "%s" ORDER BY rowid' % t):
+        h.update((re.sub(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d[0-9:.Z]*", "<time>", repr(row)) + "\n").encode())
+print(h.hexdigest()[:16])
+PY
+  }
+  post_run() {  # post_run JOBS: prints "wall user rss digest err_digest rows_digest"
+    cp "$work/submitted.db" "$work/run.db"
+    local r
+    r=$(run "$1" post "$work/pay.835" --db "sqlite:$work/run.db" --as-of 2024-07-01)
+    echo "$r $(rows "$work/run.db")"
+    rm -f "$work/run.db" "$work/run.db-wal" "$work/run.db-shm"
+  }
+  read -r w1 u1 r1 d1 e1 l1 < <(post_run 1)
+  read -r wn un rn dn en ln < <(post_run "$jobs")
+  same=yes
+  [ "$d1" = "$dn" ] && [ "$e1" = "$en" ] && [ "$l1" = "$ln" ] || { same=NO; status=1; }
+  printf '%-28s %6s %8s %8s %9s %10s  %s\n' command jobs wall_s user_s rss_MB claims/s same
+  for row in "1 $w1 $u1 $r1" "$jobs $wn $un $rn"; do
+    set -- $row
+    printf '%-28s %6s %8s %8s %9.1f %10.0f  %s\n' "post" "$1" "$2" "$3" "$(echo "$4/1024" | bc -l)" \
+      "$(echo "$post_claims/$2" | bc -l)" "$same"
+  done
+  if [ $((rn - r1)) -ge 65536 ]; then echo "  peak RSS of --jobs $jobs is $(((rn - r1) / 1024)) MB over --jobs 1's"; status=1; fi
+  echo "  speedup --jobs $jobs: $(echo "$w1/$wn" | bc -l | cut -c1-4)x"
+fi
 exit $status

@@ -18,6 +18,7 @@
 #include "engine/cli/posting_csv.hpp"
 #include "engine/cli/posting_plan_output.hpp"
 #include "engine/cli/progress.hpp"
+#include "engine/command_line/jobs_option.hpp"
 #include "engine/command_line/ledger_option.hpp"
 #include "engine/command_line/rules_options.hpp"
 #include "engine/worklist/post_review.hpp"
@@ -27,6 +28,7 @@
 #include "engine/reconcile/remittance_file_posting.hpp"
 #include "generators/render/json_writer.hpp"
 #include "parsers/x12/input_source.hpp"
+#include "parsers/x12/parallel_reading.hpp"
 
 namespace clearhouse::cli {
 namespace {
@@ -45,6 +47,7 @@ constexpr OptionSpec kOptions[] = {
     {.name = "dry-run", .takes_value = false,
      .description = "print what posting would do per transaction set (matches, payments, reversals, worklist "
                     "changes, findings) and write nothing"},
+    command_line::kJobsOption,
 };
 
 void print_finding(const model::Finding& f) {
@@ -74,6 +77,7 @@ int run(const Args& args) {
       dry_run ? args.choice("format", {"json", "csv", "text"}, "json") : args.choice("format", {"json", "csv"}, "json");
   const std::string path = args.positionals()[0];
   const std::string url = args.value_or("db", ledger::default_ledger_url());
+  const unsigned jobs = command_line::jobs_option(args, x12::default_jobs());
   try {
     ledger::parse_ledger_url(url);
   } catch (const ledger::LedgerUrlError& e) {
@@ -126,7 +130,7 @@ int run(const Args& args) {
     plan_output = std::make_unique<PostingPlanOutput>(
         stdout, format == "text" ? PostingPlanOutput::Format::text : PostingPlanOutput::Format::json);
 
-  reconcile::RemittanceFilePosting posting(*ledger, *source, {path, &review, dry_run, {}});
+  reconcile::RemittanceFilePosting posting(*ledger, *source, {path, &review, dry_run, {}, jobs});
   while (const auto* set = posting.next()) {
     for (const auto& f : set->file_findings) print_finding(f);
     const auto& outcome = set->outcome;
@@ -144,6 +148,9 @@ int run(const Args& args) {
   for (const auto& f : posting.final_findings()) print_finding(f);
   const auto& file_totals = posting.totals();
   progress.finish();
+  if (const auto* how = posting.parts_read())
+    report_parts("post", how->parts_taken, how->parts_read_in_order,
+                 how->streamed_from ? static_cast<std::int64_t>(*how->streamed_from) : -1);
   for (const auto& problem : file_totals.problems) fmt::print(stderr, "clearhouse post: {}\n", problem);
   // The summary object is fixed (issue 4); what the rules did is for people at a terminal (or
   // --show-rules): `clearhouse worklist` is where it is worked.
@@ -163,7 +170,7 @@ int run(const Args& args) {
 const Command kPostCommand{
     .name = "post",
     .summary = "post an 835 remittance to the ledger; print postings and findings",
-    .synopsis = "FILE.835 [--format json|csv|text] [--db URL] [--fee-schedule CSV] [--dry-run] [options]   (FILE may be -)",
+    .synopsis = "FILE.835 [--format json|csv|text] [--db URL] [--fee-schedule CSV] [--dry-run] [--jobs N] [options]   (FILE may be -)",
     .options = kOptions,
     .run = run,
     .notes = "Every transaction set posted goes through the rules pipeline; what it finds updates the worklist\n"

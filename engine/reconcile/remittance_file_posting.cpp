@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/reconcile/remittance_parts_ahead.hpp"
 #include "engine/reconcile/remittance_read_ahead.hpp"
 #include "generators/render/json_writer.hpp"
 
@@ -13,12 +14,20 @@ RemittanceFilePosting::RemittanceFilePosting(ledger::Ledger& ledger, x12::InputS
       poster_(ledger, options_.source_name, options_.review,
               options_.dry_run ? RemittancePoster::Transactions::callers : RemittancePoster::Transactions::own,
               options_.now),
-      ahead_(std::make_unique<RemittanceReadAhead>(source, options_.source_name)) {
+      ahead_(options_.jobs >= 2 && !source.may_wait()
+                 ? std::unique_ptr<RemittanceSets>(
+                       std::make_unique<RemittancePartsAhead>(source, options_.source_name, options_.jobs))
+                 : std::make_unique<RemittanceReadAhead>(source, options_.source_name)) {
   if (options_.dry_run) dry_run_.emplace(ledger.connection());
 }
 
 // The read-ahead stops first (its thread may be reading), then a dry run's transaction rolls back.
 RemittanceFilePosting::~RemittanceFilePosting() { ahead_.reset(); }
+
+const x12::PartsRead* RemittanceFilePosting::parts_read() const {
+  const auto* parts = dynamic_cast<const RemittancePartsAhead*>(ahead_.get());
+  return parts != nullptr && finished_ ? &parts->parts_read() : nullptr;
+}
 
 void RemittanceFilePosting::count(const std::vector<model::Finding>& findings) {
   for (const auto& f : findings) {

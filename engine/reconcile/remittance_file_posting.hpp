@@ -1,6 +1,8 @@
 #pragma once
 // Posting a whole 835 file: read it one transaction set at a time (parsers/x12_835, one set
-// ahead on a thread of its own: RemittanceReadAhead), post each (RemittancePoster: read the
+// ahead on a thread of its own: RemittanceReadAhead; or, with jobs >= 2 and an input that never
+// waits, in parts on that many threads: RemittancePartsAhead, the same sets in the same order),
+// post each (RemittancePoster: read the
 // ledger, plan, write, in the set's own transaction), and add up what happened. Pulled set by
 // set, so that the caller gets every outcome as a value:
 //
@@ -27,6 +29,7 @@
 #include "engine/worklist/item_change.hpp"
 #include "engine/worklist/post_review.hpp"
 #include "parsers/x12/input_source.hpp"
+#include "parsers/x12/parallel_reading.hpp"
 
 namespace clearhouse::render {
 class JsonWriter;
@@ -34,7 +37,7 @@ class JsonWriter;
 
 namespace clearhouse::reconcile {
 
-class RemittanceReadAhead;
+class RemittanceSets;
 
 struct RemittanceFileTotals {
   std::uint64_t remittances = 0, claims = 0, posted = 0, matched = 0, unmatched = 0, unbalanced = 0;
@@ -51,6 +54,7 @@ struct FilePostingOptions {
   const worklist::PostReview* review = nullptr;  // the rules pipeline and the worklist (null: posting only)
   bool dry_run = false;
   std::string now;  // the ISO timestamp recorded; empty: the clock's, set by set
+  unsigned jobs = 1;  // threads reading the input (>= 2: in parts; a pipe is read as with 1)
 };
 
 // One transaction set, as posted (or as a dry run would post it).
@@ -75,6 +79,8 @@ class RemittanceFilePosting {
   const RemittanceFileTotals& totals() const { return totals_; }
   // Once next() returned nullptr: what the reader found outside any set after the last one.
   const std::vector<model::Finding>& final_findings() const { return final_findings_; }
+  // Once next() returned nullptr, when the input was read in parts: how (else nullptr).
+  const x12::PartsRead* parts_read() const;
 
  private:
   void count(const std::vector<model::Finding>& findings);
@@ -83,7 +89,7 @@ class RemittanceFilePosting {
   FilePostingOptions options_;
   RemittancePoster poster_;
   std::optional<ledger::sql::Transaction> dry_run_;  // never committed: rolls back when the posting ends
-  std::unique_ptr<RemittanceReadAhead> ahead_;
+  std::unique_ptr<RemittanceSets> ahead_;
   SetOutcome current_;
   RemittanceFileTotals totals_;
   std::vector<model::Finding> final_findings_;

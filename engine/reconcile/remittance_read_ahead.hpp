@@ -28,28 +28,40 @@
 
 namespace clearhouse::reconcile {
 
-class RemittanceReadAhead {
+// The 835 sets of an input in file order, as posting pulls them: read one set ahead
+// (RemittanceReadAhead) or in parts on several threads (RemittancePartsAhead,
+// remittance_parts_ahead.hpp). Both hand over the same values.
+class RemittanceSets {
  public:
   struct Item {
     model::Remittance remittance;
     std::vector<model::Finding> file_findings;  // found outside any set before this one was read
     std::uint64_t bytes_consumed = 0;           // of the input, once this set was read
   };
-
-  // name is used in messages (a path, or "upload").
-  RemittanceReadAhead(x12::InputSource& source, const std::string& name);
-  ~RemittanceReadAhead();
-  RemittanceReadAhead(const RemittanceReadAhead&) = delete;
-  RemittanceReadAhead& operator=(const RemittanceReadAhead&) = delete;
+  virtual ~RemittanceSets() = default;
 
   // The next transaction set, valid until the following call; nullptr at the end of the input.
-  Item* next();
+  virtual Item* next() = 0;
 
   // After next() returned nullptr: what the reader found outside any set since the last item,
   // how many sets of other types it skipped, and how the input ended.
-  std::vector<model::Finding>& file_findings() { return final_findings_; }
-  std::uint64_t skipped_transactions() const { return skipped_; }
-  bool fatal() const { return fatal_; }
+  virtual std::vector<model::Finding>& file_findings() = 0;
+  virtual std::uint64_t skipped_transactions() const = 0;
+  virtual bool fatal() const = 0;
+};
+
+class RemittanceReadAhead final : public RemittanceSets {
+ public:
+  // name is used in messages (a path, or "upload").
+  RemittanceReadAhead(x12::InputSource& source, const std::string& name);
+  ~RemittanceReadAhead() override;
+  RemittanceReadAhead(const RemittanceReadAhead&) = delete;
+  RemittanceReadAhead& operator=(const RemittanceReadAhead&) = delete;
+
+  Item* next() override;
+  std::vector<model::Finding>& file_findings() override { return final_findings_; }
+  std::uint64_t skipped_transactions() const override { return skipped_; }
+  bool fatal() const override { return fatal_; }
   bool on_own_thread() const { return thread_.joinable(); }
 
  private:

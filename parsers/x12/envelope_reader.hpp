@@ -74,6 +74,7 @@ class EnvelopeReader {
   // When false, the end of the segments is the end of one part only: next() returns false
   // without reporting open envelopes as missing their trailers.
   void set_final(bool final) { final_ = final; }
+  bool is_final() const { return final_; }
   EnvelopeContext context() const;
   // Starts inside the group of `context`, between two transaction sets (a part read on its own;
   // counts and ordinals start at 0).

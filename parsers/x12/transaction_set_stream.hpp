@@ -49,9 +49,43 @@ class TransactionSetStream {
           finish(false);
           return true;
         case Event::end:
+        case Event::none:
           return false;
       }
     }
+  }
+
+  // The same walk driven by the caller, who moves the envelope reader (reading an input in
+  // parts: parsers/x12/parallel_reading.hpp): step() for each segment the envelope reader
+  // stands on, end() once it has reached the end of the input. The callbacks are read_set's;
+  // finish(complete) may be called twice for one segment (an ST that cuts a set short: the set
+  // ends incomplete, then the ST starts the next).
+  template <typename Take, typename OnSegment, typename Finish>
+  void step(Take&& take, OnSegment&& on_segment, Finish&& finish) {
+    for (;;) {
+      switch (classify()) {
+        case Event::body:
+          on_segment(segment());
+          return;
+        case Event::header:
+          if (!take()) ++skipped_;
+          return;
+        case Event::complete:
+          finish(true);
+          return;
+        case Event::incomplete:
+          finish(false);
+          if (!std::exchange(pending_header_, false)) return;
+          continue;  // the ST that ended it starts the next set
+        case Event::end:
+        case Event::none:
+          return;
+      }
+    }
+  }
+  template <typename Finish>
+  void end(Finish&& finish) {
+    if (at_end() == Event::incomplete) finish(false);
   }
 
   const Segment& segment() const { return envelope_.segment(); }
@@ -104,46 +138,51 @@ class TransactionSetStream {
     complete,    // the open set's SE
     incomplete,  // the open set ended without its SE
     end,         // the end of the input, no set open
+    none,        // a segment outside a set being read
   };
 
   // The next thing a reader acts on; segments outside a set being read are passed over.
   Event next() {
     for (;;) {
       if (!pending_header_) {
-        if (!envelope_.next()) {
-          if (open_) return Event::incomplete;
-          collect_diagnostics(&file_findings_);
-          return Event::end;
-        }
+        if (!envelope_.next()) return at_end();
       }
       pending_header_ = false;
-      switch (envelope_.role()) {
-        case SegmentRole::transaction_header:
-          if (open_) {
-            // The envelope reader closed the open set without its SE: it ends incomplete and
-            // this ST is met again by the next call.
-            pending_header_ = true;
-            return Event::incomplete;
-          }
-          collect_diagnostics(&file_findings_);
-          return Event::header;
-        case SegmentRole::transaction_body:
-          if (open_) return Event::body;
-          break;
-        case SegmentRole::transaction_trailer:
-          if (open_) return Event::complete;
-          break;
-        case SegmentRole::group_trailer:
-        case SegmentRole::interchange_trailer:
-        case SegmentRole::group_header:
-        case SegmentRole::interchange_header:
-          if (open_) return Event::incomplete;  // closed without SE by an envelope segment
-          break;
-        case SegmentRole::interchange_ack:
-        case SegmentRole::stray:
-          break;
-      }
+      if (const Event e = classify(); e != Event::none) return e;
     }
+  }
+  // What the segment the envelope reader stands on is to the reader (none: passed over).
+  Event classify() {
+    switch (envelope_.role()) {
+      case SegmentRole::transaction_header:
+        if (open_) {
+          // The envelope reader closed the open set without its SE: it ends incomplete and
+          // this ST is met again.
+          pending_header_ = true;
+          return Event::incomplete;
+        }
+        collect_diagnostics(&file_findings_);
+        return Event::header;
+      case SegmentRole::transaction_body:
+        return open_ ? Event::body : Event::none;
+      case SegmentRole::transaction_trailer:
+        return open_ ? Event::complete : Event::none;
+      case SegmentRole::group_trailer:
+      case SegmentRole::interchange_trailer:
+      case SegmentRole::group_header:
+      case SegmentRole::interchange_header:
+        return open_ ? Event::incomplete : Event::none;  // closed without SE by an envelope segment
+      case SegmentRole::interchange_ack:
+      case SegmentRole::stray:
+        return Event::none;
+    }
+    return Event::none;
+  }
+  // The end of the input.
+  Event at_end() {
+    if (open_) return Event::incomplete;
+    collect_diagnostics(&file_findings_);
+    return Event::end;
   }
 
   static std::string_view trim(std::string_view v);

@@ -149,13 +149,15 @@ void RemittanceReader::trim_claims(model::Remittance& out) {
 
 bool RemittanceReader::next(model::Remittance& out) {
   recycle(out);
-  return sets_.read_set(
-      [&] {
-        if (sets_.envelope().transaction().type != "835") return false;
-        start(out);
-        return true;
-      },
-      [&](const x12::Segment& s) { on_segment(out, s); }, [&](bool complete) { finish(out, complete); });
+  return sets_.read_set([&] { return take(out); }, [&](const x12::Segment& s) { on_segment(out, s); },
+                        [&](bool complete) { finish(out, complete); });
+}
+
+bool RemittanceReader::take(model::Remittance& out) {
+  if (sets_.envelope().transaction().type != "835") return false;
+  recycle(out);  // a no-op after next()'s; push() has none of its own
+  start(out);
+  return true;
 }
 
 void RemittanceReader::start(model::Remittance& out) {

@@ -35,6 +35,26 @@ class RemittanceReader {
   // Fills out with the next 835 transaction set; false at the end of the input.
   bool next(model::Remittance& out);
 
+  // The same reading driven by the caller, who moves the envelope reader (reading an input in
+  // parts on several threads: parsers/x12/parallel_reading.hpp): push() for each segment the
+  // envelope reader stands on, push_end() at the end of the input. done(out) is called for each
+  // 835 set as next() would have returned it; out is refilled after done returns.
+  template <typename Done>
+  void push(model::Remittance& out, Done&& done) {
+    sets_.step([&] { return take(out); }, [&](const x12::Segment& s) { on_segment(out, s); },
+               [&](bool complete) {
+                 finish(out, complete);
+                 done(out);
+               });
+  }
+  template <typename Done>
+  void push_end(model::Remittance& out, Done&& done) {
+    sets_.end([&](bool complete) {
+      finish(out, complete);
+      done(out);
+    });
+  }
+
   // Errors found outside any 835 transaction set (ISA, GS, IEA, stray segments), as findings.
   // The caller takes them; they are not repeated.
   std::vector<model::Finding> take_file_findings() { return sets_.take_file_findings(); }
@@ -44,6 +64,7 @@ class RemittanceReader {
  private:
   enum class Loop : std::uint8_t { header, payer, payee, header_group, claim, line, summary };
 
+  bool take(model::Remittance& out);  // at an ST: reads its set into out when it is an 835
   void start(model::Remittance& out);
   void finish(model::Remittance& out, bool complete);
   void on_segment(model::Remittance& out, const x12::Segment& s);

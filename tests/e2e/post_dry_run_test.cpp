@@ -11,6 +11,7 @@
 #include <map>
 
 #include "engine/ledger/ledger.hpp"
+#include "tests/support/ledger_dump.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace clearhouse::testing {
@@ -21,34 +22,7 @@ namespace fs = std::filesystem;
 std::string db_url(const fs::path& dir) { return "sqlite:" + (dir / "ledger.db").string(); }
 
 // Every row of every table (schema included), each value quoted as SQLite quotes it.
-std::string full_read(const fs::path& dir) {
-  auto ledger = ledger::open_ledger(db_url(dir));
-  auto& c = ledger->connection();
-  std::string out;
-  std::vector<std::string> tables;
-  auto q = c.prepare("SELECT name, sql FROM sqlite_master ORDER BY type, name");
-  while (q->step()) {
-    out += q->column_text(0) + ": " + q->column_text(1) + "\n";
-    tables.push_back(q->column_text(0));
-  }
-  q->reset();
-  for (const auto& table : tables) {
-    auto kind = c.prepare("SELECT type FROM sqlite_master WHERE name = ?");
-    kind->bind(1, table);
-    const bool is_table = kind->step() && kind->column_text(0) == "table";
-    kind->reset();
-    if (!is_table) continue;
-    std::string columns;
-    auto info = c.prepare(fmt::format("PRAGMA table_info(\"{}\")", table));
-    while (info->step()) columns += (columns.empty() ? "" : " || '|' || ") + fmt::format("quote(\"{}\")", info->column_text(1));
-    info->reset();
-    auto rows = c.prepare(fmt::format("SELECT {} FROM \"{}\" ORDER BY rowid", columns, table));
-    out += "== " + table + "\n";
-    while (rows->step()) out += rows->column_text(0) + "\n";
-    rows->reset();
-  }
-  return out;
-}
+std::string full_read(const fs::path& dir) { return ledger_dump(db_url(dir)); }
 
 rapidjson::Document parse(const std::string& text) {
   rapidjson::Document d;
