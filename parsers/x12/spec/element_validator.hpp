@@ -46,6 +46,13 @@ class ElementValidator {
   mutable std::array<std::uint8_t, 256> classes_{};
   mutable char component_ = 0, repetition_ = 0;
   mutable bool classes_ready_ = false;
+  // Per segment spec (by address, direct-mapped), a presence pattern (bit p: position p holds
+  // a value) that passed every syntax rule: the rules are a function of it alone.
+  struct CleanSyntax {
+    const SegmentSpec* spec = nullptr;
+    std::uint64_t present = 0;
+  };
+  mutable std::array<CleanSyntax, 128> clean_syntax_{};
 };
 
 // True when the element may carry personal data, so its value is never echoed (IK404, messages).
