@@ -235,15 +235,12 @@ void ElementValidator::check_element(std::string_view value, const ElementSpec& 
   }
 }
 
-void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& spec,
+void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& spec, std::uint64_t present_bits,
                                     std::vector<ElementProblem>& out) const {
   if (spec.syntax.empty()) return;
   // The rules see only which positions hold a value: a segment whose pattern passed them
   // last time (the usual case, segments of a kind are written alike) passes them again.
-  const auto elements = segment.elements();
-  const bool memo = elements.size() <= 64;
-  std::uint64_t present_bits = 0;
-  for (std::size_t p = 1; p < elements.size() && memo; ++p) present_bits |= std::uint64_t{!elements[p].empty()} << p;
+  const bool memo = segment.elements().size() <= 64;
   CleanSyntax& clean = clean_syntax_[(reinterpret_cast<std::uintptr_t>(&spec) >> 4) % clean_syntax_.size()];
   if (memo && clean.spec == &spec && clean.present == present_bits) return;
   const std::size_t before = out.size();
@@ -299,25 +296,45 @@ void ElementValidator::learn_delimiters(const Delimiters& d) const {
 void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const {
   const Delimiters& d = segment.delimiters();
   learn_delimiters(d);
+  const auto elements = segment.elements();
   const std::size_t n = segment.size();
-  raw_ = segment.is("ISA");
+  const std::string_view id = segment.id();
+  raw_ = id.size() == 3 && segment_key(id) == segment_key("ISA");
   for (std::size_t i = spec.elements.size() + 1; i <= n; ++i) {
-    if (!segment[i].empty()) {
+    if (!elements[i].empty()) {
       out.push_back({static_cast<int>(i), 0, 0, nullptr, "3", {}, "too many data elements"});
       break;
     }
   }
-  // Elements present in the segment, then the required ones after its last element.
+  // Elements present in the segment, then the required ones after its last element. The
+  // positions holding a value are gathered on the way for the syntax rules (bit p: position p).
+  std::uint64_t present_bits = 0;
   const std::size_t present = n < spec.elements.size() ? n : spec.elements.size();
   for (std::size_t i = 0; i < present; ++i) {
-    const std::string_view value = segment[i + 1];
+    const std::string_view value = elements[i + 1];
     const ElementSpec& e = spec.elements[i];
-    if (value.empty() && e.usage != Usage::required) continue;
+    if (value.empty()) {
+      if (e.usage == Usage::required) out.push_back({static_cast<int>(i + 1), 0, 0, &e, "1", {}, "required element missing"});
+      continue;
+    }
+    present_bits |= std::uint64_t{i + 1 < 64} << ((i + 1) & 63);
+    if (!raw_ && !e.is_composite() && e.usage != Usage::not_used && !e.is_period) {
+      // Most elements: a simple value in use. One pass over its characters tells whether it
+      // holds a separator (then check_element splits it); otherwise its value decides.
+      std::uint8_t seen = 0;
+      for (char c : value) seen |= classes_[static_cast<unsigned char>(c)];
+      if ((seen & 1) == 0) {
+        const char* what = "";
+        const char* code = (seen & 2) != 0 ? (what = "invalid character", "6") : check_printable_value(value, e, &what);
+        if (code != nullptr) out.push_back({static_cast<int>(i + 1), 0, 0, &e, code, value, what});
+        continue;
+      }
+    }
     const std::size_t before = out.size();
     check_element(value, e, d, static_cast<int>(i + 1), out);
     // A date-time period is checked against its format qualifier (the element before it).
-    if (e.is_period && i > 0 && !value.empty() && out.size() == before &&
-        spec.elements[i - 1].data_element == "1250" && !valid_period(segment[i], value)) {
+    if (e.is_period && i > 0 && out.size() == before && spec.elements[i - 1].data_element == "1250" &&
+        !valid_period(elements[i], value)) {
       out.push_back({static_cast<int>(i + 1), 0, 0, &e, "8", value, "invalid date for its format qualifier"});
     }
   }
@@ -325,7 +342,8 @@ void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec,
     const ElementSpec& e = spec.elements[i];
     if (e.usage == Usage::required) out.push_back({static_cast<int>(i + 1), 0, 0, &e, "1", {}, "required element missing"});
   }
-  check_syntax(segment, spec, out);
+  for (std::size_t p = present + 1; p <= n && p < 64; ++p) present_bits |= std::uint64_t{!elements[p].empty()} << p;
+  check_syntax(segment, spec, present_bits, out);
 }
 
 }  // namespace clearhouse::x12::spec

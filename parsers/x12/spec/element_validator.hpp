@@ -39,7 +39,9 @@ class ElementValidator {
  private:
   void check_element(std::string_view value, const ElementSpec& e, const Delimiters& d, int pos,
                      std::vector<ElementProblem>& out) const;
-  void check_syntax(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const;
+  // present_bits: bit p set when position p (< 64) holds a value.
+  void check_syntax(const Segment& segment, const SegmentSpec& spec, std::uint64_t present_bits,
+                    std::vector<ElementProblem>& out) const;
   // Character classes for one pass over a simple value: 0 plain, 1 a separator, 2 not printable.
   void learn_delimiters(const Delimiters& d) const;
   mutable bool raw_ = false;  // the segment is an ISA: no separators inside its fields
