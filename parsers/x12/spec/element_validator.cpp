@@ -98,6 +98,37 @@ const char* ElementValidator::check_value(std::string_view value, const ElementS
 }
 
 const char* ElementValidator::check_printable_value(std::string_view value, const ElementSpec& e, const char** what) {
+  // Dates, times, code tables and patterns take the whole sequence of checks below; the values
+  // most elements hold (text, codes, numbers) are decided here, in the same order, with a
+  // small frame.
+  if (e.type == DataType::DT || e.type == DataType::TM || e.code_table != nullptr || !e.pattern.empty())
+    return check_typed_value(value, e, what);
+  std::size_t length = value.size();
+  if (e.type == DataType::N0 || e.type == DataType::N1 || e.type == DataType::N2 || e.type == DataType::R) {
+    const bool decimal = e.type == DataType::R;
+    const int n = numeric_length(value, decimal);
+    if (n < 0) {
+      *what = decimal ? "not a decimal number" : "not a number";
+      return "6";
+    }
+    length = static_cast<std::size_t>(n);
+  }
+  if (e.min_length != 0 && length < e.min_length) {
+    *what = "too short";
+    return "4";
+  }
+  if (e.max_length != 0 && length > e.max_length) {
+    *what = "too long";
+    return "5";
+  }
+  if (!e.codes.empty() && !e.allows(value)) {
+    *what = "invalid code value";
+    return "7";
+  }
+  return nullptr;
+}
+
+const char* ElementValidator::check_typed_value(std::string_view value, const ElementSpec& e, const char** what) {
   auto fail = [&](const char* code, const char* reason) {
     *what = reason;
     return code;
