@@ -45,15 +45,15 @@ void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink& sink)
   if (ctx.spec == nullptr) return;
   if (ctx.is(segment_key("BPR"))) {
     balancer_.payment(x12_835::fast_amount(s[2]));
-    payment_ref_ = ctx.ref();
+    ctx.ref_into(payment_ref_);
   } else if (ctx.is(segment_key("CLP"))) {
     close_claim(sink);  // the loop events closed it already, unless the structure was broken
     balancer_.open_claim(amount(s[3]), amount(s[4]));
-    claim_ref_ = ctx.ref();
+    ctx.ref_into(claim_ref_);
   } else if (ctx.is(segment_key("SVC"))) {
     close_line(sink);
     balancer_.open_line(amount(s[2]), amount(s[3]));
-    line_ref_ = ctx.ref();
+    ctx.ref_into(line_ref_);
   } else if (ctx.is(segment_key("CAS"))) {
     // CAS03, 06, ... 18: the amounts of up to six reason/amount/quantity triples.
     for (std::size_t i = 3; i <= 18; i += 3)
