@@ -98,6 +98,11 @@ const char* ElementValidator::check_value(std::string_view value, const ElementS
 }
 
 const char* ElementValidator::check_printable_value(std::string_view value, const ElementSpec& e, const char** what) {
+  return printable_value(value, e, what);
+}
+
+// Inlined into validate, where most values are checked: no call, no frame of its own.
+inline const char* ElementValidator::printable_value(std::string_view value, const ElementSpec& e, const char** what) {
   // Dates, times, code tables and patterns take the whole sequence of checks below; the values
   // most elements hold (text, codes, numbers) are decided here, in the same order, with a
   // small frame.
@@ -356,7 +361,7 @@ void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec,
       for (char c : value) seen |= classes_[static_cast<unsigned char>(c)];
       if ((seen & 1) == 0) {
         const char* what = "";
-        const char* code = (seen & 2) != 0 ? (what = "invalid character", "6") : check_printable_value(value, e, &what);
+        const char* code = (seen & 2) != 0 ? (what = "invalid character", "6") : printable_value(value, e, &what);
         if (code != nullptr) out.push_back({static_cast<int>(i + 1), 0, 0, &e, code, value, what});
         continue;
       }

@@ -37,10 +37,11 @@ class ElementValidator {
   static bool valid_period(std::string_view qualifier, std::string_view value);
 
  private:
+  // check_printable_value's body (defined inline in element_validator.cpp, its one user).
+  [[gnu::always_inline]] static inline const char* printable_value(std::string_view value, const ElementSpec& e,
+                                                                  const char** what);
   // check_printable_value for every type, dates and times, code tables and patterns included.
   [[gnu::noinline]] static const char* check_typed_value(std::string_view value, const ElementSpec& e, const char** what);
-
- private:
   void check_element(std::string_view value, const ElementSpec& e, const Delimiters& d, int pos,
                      std::vector<ElementProblem>& out) const;
   // present_bits: bit p set when position p (< 64) holds a value.
