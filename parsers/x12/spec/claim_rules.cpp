@@ -98,11 +98,11 @@ void ClaimRules::on_segment(const SegmentContext& ctx, FindingSink& sink) {
   if (ctx.spec == nullptr) return;
   if (ctx.is(segment_key("SBR")) && ctx.loop_id == "2000B") {
     relationship_ = std::string(s[2]);
-    subscriber_ref_ = ctx.ref();
+    ctx.ref_into(subscriber_ref_);
     return;
   }
   if (ctx.is(segment_key("CLM"))) {
-    claim_ref_ = ctx.ref();
+    ctx.ref_into(claim_ref_);
     claim_total_text_ = std::string(s[2]);
     claim_total_ = grammar::parse_amount(s[2]);
     frequency_ = std::string(s.component(5, 3));
@@ -122,7 +122,7 @@ void ClaimRules::on_segment(const SegmentContext& ctx, FindingSink& sink) {
   }
   if (ctx.is(segment_key("REF")) && s[1] == "F8" && ctx.loop_id == "2300") {
     has_original_reference_ = true;
-    original_reference_ref_ = ctx.ref();
+    ctx.ref_into(original_reference_ref_);
     return;
   }
   if (ctx.loop_id == "2320" && !other_payers_.empty()) {

@@ -1,5 +1,7 @@
 #include "parsers/x12/spec/code_set_checker.hpp"
 
+#include <array>
+
 #include "engine/codes/code_formats.hpp"
 #include "engine/codes/npi.hpp"
 
@@ -85,16 +87,25 @@ void CodeSetChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) co
   else if (ctx.is(segment_key("SVC"))) composite = 1;
   if (composite != 0) {
     for (int c : {composite, ctx.is(segment_key("SVC")) ? 6 : 0}) {
-      const auto e = static_cast<std::size_t>(c);
-      if (c == 0 || s.component(e, 1) != "HC") continue;
-      check_procedure(ctx, sink, s.component(e, 2), c, 2);
-      for (int m = 3; m <= 6; ++m) check(ctx, sink, CodeKind::modifier, s.component(e, static_cast<std::size_t>(m)), c, m);
+      if (c == 0) continue;
+      // The composite split once: qualifier, code, modifiers 1-4 (components 1 to 6). Delimiters
+      // are set: report_elements has read them for this segment.
+      std::array<std::string_view, 7> part{};
+      std::size_t k = 1;
+      for (std::string_view p : Split(s[static_cast<std::size_t>(c)], s.delimiters().component)) {
+        if (k == part.size()) break;
+        part[k++] = p;
+      }
+      if (part[1] != "HC") continue;
+      check_procedure(ctx, sink, part[2], c, 2);
+      for (int m = 3; m <= 6; ++m)
+        if (!part[static_cast<std::size_t>(m)].empty()) check(ctx, sink, CodeKind::modifier, part[static_cast<std::size_t>(m)], c, m);
     }
   }
-  // Elements the specs tie to a code set (place of service, CARC, RARC).
+  // Elements the specs tie to a code set (place of service, CARC, RARC); most are empty.
   for (const auto& slot : ctx.spec->code_set_slots) {
     const std::string_view code = slot.component == 0 ? s[slot.element] : s.component(slot.element, slot.component);
-    check(ctx, sink, slot.kind, code, slot.element, slot.component);
+    if (!code.empty()) check(ctx, sink, slot.kind, code, slot.element, slot.component);
   }
 }
 

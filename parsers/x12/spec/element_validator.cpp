@@ -98,6 +98,42 @@ const char* ElementValidator::check_value(std::string_view value, const ElementS
 }
 
 const char* ElementValidator::check_printable_value(std::string_view value, const ElementSpec& e, const char** what) {
+  return printable_value(value, e, what);
+}
+
+// Inlined into validate, where most values are checked: no call, no frame of its own.
+inline const char* ElementValidator::printable_value(std::string_view value, const ElementSpec& e, const char** what) {
+  // Dates, times, code tables and patterns take the whole sequence of checks below; the values
+  // most elements hold (text, codes, numbers) are decided here, in the same order, with a
+  // small frame.
+  if (e.type == DataType::DT || e.type == DataType::TM || e.code_table != nullptr || !e.pattern.empty())
+    return check_typed_value(value, e, what);
+  std::size_t length = value.size();
+  if (e.type == DataType::N0 || e.type == DataType::N1 || e.type == DataType::N2 || e.type == DataType::R) {
+    const bool decimal = e.type == DataType::R;
+    const int n = numeric_length(value, decimal);
+    if (n < 0) {
+      *what = decimal ? "not a decimal number" : "not a number";
+      return "6";
+    }
+    length = static_cast<std::size_t>(n);
+  }
+  if (e.min_length != 0 && length < e.min_length) {
+    *what = "too short";
+    return "4";
+  }
+  if (e.max_length != 0 && length > e.max_length) {
+    *what = "too long";
+    return "5";
+  }
+  if (!e.codes.empty() && !e.allows(value)) {
+    *what = "invalid code value";
+    return "7";
+  }
+  return nullptr;
+}
+
+const char* ElementValidator::check_typed_value(std::string_view value, const ElementSpec& e, const char** what) {
   auto fail = [&](const char* code, const char* reason) {
     *what = reason;
     return code;
@@ -235,8 +271,15 @@ void ElementValidator::check_element(std::string_view value, const ElementSpec& 
   }
 }
 
-void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& spec,
+void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& spec, std::uint64_t present_bits,
                                     std::vector<ElementProblem>& out) const {
+  if (spec.syntax.empty()) return;
+  // The rules see only which positions hold a value: a segment whose pattern passed them
+  // last time (the usual case, segments of a kind are written alike) passes them again.
+  const bool memo = segment.elements().size() <= 64;
+  CleanSyntax& clean = clean_syntax_[(reinterpret_cast<std::uintptr_t>(&spec) >> 4) % clean_syntax_.size()];
+  if (memo && clean.spec == &spec && clean.present == present_bits) return;
+  const std::size_t before = out.size();
   auto spec_at = [&](int pos) -> const ElementSpec* {
     const auto i = static_cast<std::size_t>(pos - 1);
     return i < spec.elements.size() ? &spec.elements[i] : nullptr;
@@ -273,6 +316,7 @@ void ElementValidator::check_syntax(const Segment& segment, const SegmentSpec& s
         break;
     }
   }
+  if (memo && out.size() == before) clean = {&spec, present_bits};
 }
 
 void ElementValidator::learn_delimiters(const Delimiters& d) const {
@@ -288,25 +332,45 @@ void ElementValidator::learn_delimiters(const Delimiters& d) const {
 void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const {
   const Delimiters& d = segment.delimiters();
   learn_delimiters(d);
+  const auto elements = segment.elements();
   const std::size_t n = segment.size();
-  raw_ = segment.is("ISA");
+  const std::string_view id = segment.id();
+  raw_ = id.size() == 3 && segment_key(id) == segment_key("ISA");
   for (std::size_t i = spec.elements.size() + 1; i <= n; ++i) {
-    if (!segment[i].empty()) {
+    if (!elements[i].empty()) {
       out.push_back({static_cast<int>(i), 0, 0, nullptr, "3", {}, "too many data elements"});
       break;
     }
   }
-  // Elements present in the segment, then the required ones after its last element.
+  // Elements present in the segment, then the required ones after its last element. The
+  // positions holding a value are gathered on the way for the syntax rules (bit p: position p).
+  std::uint64_t present_bits = 0;
   const std::size_t present = n < spec.elements.size() ? n : spec.elements.size();
   for (std::size_t i = 0; i < present; ++i) {
-    const std::string_view value = segment[i + 1];
+    const std::string_view value = elements[i + 1];
     const ElementSpec& e = spec.elements[i];
-    if (value.empty() && e.usage != Usage::required) continue;
+    if (value.empty()) {
+      if (e.usage == Usage::required) out.push_back({static_cast<int>(i + 1), 0, 0, &e, "1", {}, "required element missing"});
+      continue;
+    }
+    present_bits |= std::uint64_t{i + 1 < 64} << ((i + 1) & 63);
+    if (!raw_ && !e.is_composite() && e.usage != Usage::not_used && !e.is_period) {
+      // Most elements: a simple value in use. One pass over its characters tells whether it
+      // holds a separator (then check_element splits it); otherwise its value decides.
+      std::uint8_t seen = 0;
+      for (char c : value) seen |= classes_[static_cast<unsigned char>(c)];
+      if ((seen & 1) == 0) {
+        const char* what = "";
+        const char* code = (seen & 2) != 0 ? (what = "invalid character", "6") : printable_value(value, e, &what);
+        if (code != nullptr) out.push_back({static_cast<int>(i + 1), 0, 0, &e, code, value, what});
+        continue;
+      }
+    }
     const std::size_t before = out.size();
     check_element(value, e, d, static_cast<int>(i + 1), out);
     // A date-time period is checked against its format qualifier (the element before it).
-    if (e.is_period && i > 0 && !value.empty() && out.size() == before &&
-        spec.elements[i - 1].data_element == "1250" && !valid_period(segment[i], value)) {
+    if (e.is_period && i > 0 && out.size() == before && spec.elements[i - 1].data_element == "1250" &&
+        !valid_period(elements[i], value)) {
       out.push_back({static_cast<int>(i + 1), 0, 0, &e, "8", value, "invalid date for its format qualifier"});
     }
   }
@@ -314,7 +378,8 @@ void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec,
     const ElementSpec& e = spec.elements[i];
     if (e.usage == Usage::required) out.push_back({static_cast<int>(i + 1), 0, 0, &e, "1", {}, "required element missing"});
   }
-  check_syntax(segment, spec, out);
+  for (std::size_t p = present + 1; p <= n && p < 64; ++p) present_bits |= std::uint64_t{!elements[p].empty()} << p;
+  check_syntax(segment, spec, present_bits, out);
 }
 
 }  // namespace clearhouse::x12::spec

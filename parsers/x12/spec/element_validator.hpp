@@ -37,15 +37,29 @@ class ElementValidator {
   static bool valid_period(std::string_view qualifier, std::string_view value);
 
  private:
+  // check_printable_value's body (defined inline in element_validator.cpp, its one user).
+  [[gnu::always_inline]] static inline const char* printable_value(std::string_view value, const ElementSpec& e,
+                                                                  const char** what);
+  // check_printable_value for every type, dates and times, code tables and patterns included.
+  [[gnu::noinline]] static const char* check_typed_value(std::string_view value, const ElementSpec& e, const char** what);
   void check_element(std::string_view value, const ElementSpec& e, const Delimiters& d, int pos,
                      std::vector<ElementProblem>& out) const;
-  void check_syntax(const Segment& segment, const SegmentSpec& spec, std::vector<ElementProblem>& out) const;
+  // present_bits: bit p set when position p (< 64) holds a value.
+  void check_syntax(const Segment& segment, const SegmentSpec& spec, std::uint64_t present_bits,
+                    std::vector<ElementProblem>& out) const;
   // Character classes for one pass over a simple value: 0 plain, 1 a separator, 2 not printable.
   void learn_delimiters(const Delimiters& d) const;
   mutable bool raw_ = false;  // the segment is an ISA: no separators inside its fields
   mutable std::array<std::uint8_t, 256> classes_{};
   mutable char component_ = 0, repetition_ = 0;
   mutable bool classes_ready_ = false;
+  // Per segment spec (by address, direct-mapped), a presence pattern (bit p: position p holds
+  // a value) that passed every syntax rule: the rules are a function of it alone.
+  struct CleanSyntax {
+    const SegmentSpec* spec = nullptr;
+    std::uint64_t present = 0;
+  };
+  mutable std::array<CleanSyntax, 128> clean_syntax_{};
 };
 
 // True when the element may carry personal data, so its value is never echoed (IK404, messages).

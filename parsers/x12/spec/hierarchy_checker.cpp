@@ -51,7 +51,7 @@ void HierarchyChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) 
   have_previous_ = true;
   previous_id_ = id;
   previous_child_code_ = std::string(s[4]);
-  previous_ref_ = ctx.ref();
+  ctx.ref_into(previous_ref_);
 }
 
 void HierarchyChecker::finish(FindingSink& sink) {

@@ -1,6 +1,6 @@
 #include "parsers/x12/spec/remittance_balance.hpp"
 
-#include "parsers/x12/grammar/value_grammar.hpp"
+#include "parsers/x12_835/fast_values.hpp"  // the R amounts the 835 reader reads, the same way
 
 namespace clearhouse::x12::spec {
 namespace {
@@ -8,7 +8,7 @@ namespace {
 // An empty element adds nothing (a required one is reported missing by the element checks).
 model::RemittanceBalancer::Amount amount(std::string_view text) {
   if (text.empty()) return model::Money{};
-  return grammar::parse_amount(text);
+  return x12_835::fast_amount(text);
 }
 
 // I12 on the paid amount (SVC03, CLP04) of a line or claim that does not balance.
@@ -44,16 +44,16 @@ void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink& sink)
   const Segment& s = ctx.segment;
   if (ctx.spec == nullptr) return;
   if (ctx.is(segment_key("BPR"))) {
-    balancer_.payment(grammar::parse_amount(s[2]));
-    payment_ref_ = ctx.ref();
+    balancer_.payment(x12_835::fast_amount(s[2]));
+    ctx.ref_into(payment_ref_);
   } else if (ctx.is(segment_key("CLP"))) {
     close_claim(sink);  // the loop events closed it already, unless the structure was broken
     balancer_.open_claim(amount(s[3]), amount(s[4]));
-    claim_ref_ = ctx.ref();
+    ctx.ref_into(claim_ref_);
   } else if (ctx.is(segment_key("SVC"))) {
     close_line(sink);
     balancer_.open_line(amount(s[2]), amount(s[3]));
-    line_ref_ = ctx.ref();
+    ctx.ref_into(line_ref_);
   } else if (ctx.is(segment_key("CAS"))) {
     // CAS03, 06, ... 18: the amounts of up to six reason/amount/quantity triples.
     for (std::size_t i = 3; i <= 18; i += 3)

@@ -23,13 +23,18 @@ struct SegmentContext {
 
   SegmentRef ref() const {
     SegmentRef r;
-    r.id = std::string(segment.id());
+    ref_into(r);
+    return r;
+  }
+  // ref() into a SegmentRef kept by a rule (the open claim, line, payment): its strings' storage
+  // is reused instead of building a new one per segment.
+  void ref_into(SegmentRef& r) const {
+    r.id.assign(segment.id());
     r.position = position;
     r.file_segment = segment.ordinal();
     r.offset = segment.offset();
-    r.loop_id = std::string(loop_id);
-    r.claim_id = std::string(claim_id);
-    return r;
+    r.loop_id.assign(loop_id);
+    r.claim_id.assign(claim_id);
   }
   const ElementSpec* element(std::size_t pos) const {
     return spec != nullptr && pos >= 1 && pos <= spec->elements.size() ? &spec->elements[pos - 1] : nullptr;

@@ -87,7 +87,9 @@ StepResult StructureWalker::step(const Segment& segment) {
     classify_unplaced(key);
     return {nullptr, current_loop()};
   }
-  found_index = choose_variant(frames_[found_depth], found_index, segment, key);
+  // Only a node with a twin at its position can be a variant (choose_variant's own first test).
+  if (frames_[found_depth].loop->children[static_cast<std::size_t>(found_index)].has_twin)
+    found_index = choose_variant(frames_[found_depth], found_index, segment, key);
   while (depth_ - 1 > found_depth) close_top();
   Frame& f = frames_[depth_ - 1];
   if (group_of(f, f.cursor) != group_of(f, found_index))

@@ -159,9 +159,12 @@ struct EnvelopeSpec {
 
 inline const SegmentSpec& NodeSpec::entry() const { return *entry_segment; }
 
-// Codes are short: compare the length and first byte before the bytes.
+// Codes are short (2 or 3 bytes mostly): comparing them in a loop beats a memcmp call.
 inline bool same_code(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(b) == 0));
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 inline bool ElementSpec::allows(std::string_view code) const {

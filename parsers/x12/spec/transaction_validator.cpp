@@ -123,13 +123,14 @@ void TransactionValidator::report_elements(const SegmentContext& ctx) {
 
 void TransactionValidator::segment(const Segment& segment, std::uint64_t position) {
   const StepResult step = walker_.step(segment);
-  // Events first: they belong to what came before this segment (claims that closed...).
-  SegmentContext before{segment, step.segment, position, loop_id(step.loop), claim_id_};
-  notify_loops(before);
-  if (step.segment != nullptr && step.segment->key == segment_key("CLM") && loop_id(step.loop) == "2300")
+  const std::string_view loop = loop_id(step.loop);
+  // Events first: they belong to what came before this segment (claims that closed...). Most
+  // segments open or close nothing.
+  if (!walker_.events().empty()) notify_loops(SegmentContext{segment, step.segment, position, loop, claim_id_});
+  if (step.segment != nullptr && step.segment->key == segment_key("CLM") && loop == "2300")
     claim_id_ = std::string(segment[1]);
-  SegmentContext ctx{segment, step.segment, position, loop_id(step.loop), claim_id_};
-  report_structure(ctx);
+  SegmentContext ctx{segment, step.segment, position, loop, claim_id_};
+  if (!walker_.events().empty()) report_structure(ctx);
   report_elements(ctx);
   hierarchy_.on_segment(ctx, sink_);
   if (is_claim_) claims_.on_segment(ctx, sink_);
