@@ -7,9 +7,9 @@
 #   scripts/jobs_check.sh [CLAIMS|FILE] [JOBS]   (defaults: 1900000 claims, about 1 GB; 2 jobs)
 #
 # Generates an 835 with ../shared/tools/gen_x12.py into $TMPDIR (deleted at the end), runs each
-# command with --jobs 1 and --jobs N under /usr/bin/time -v, compares the outputs with cmp
-# (JSON outputs are compared as SHA-256 digests, never kept), and prints wall time, user time,
-# peak RSS and the speedup. Exit 1 if an output differs or a peak RSS reaches 64 MB.
+# command with --jobs 1 and --jobs N under /usr/bin/time, compares stdout and stderr (as SHA-256
+# digests, never kept) and the exit statuses, and prints wall time, user time, peak RSS and the
+# speedup. Exit 1 if an output or exit status differs or a peak RSS reaches 64 MB.
 # post: the 835 pays encounters submitted first into a SQLite ledger; each run posts into a copy
 # of it; stdout, stderr and every table's rows (the clock's timestamps blanked) must be the
 # same; the ledger's own cache grows with the claims, so what must stay flat there is the peak
@@ -37,19 +37,20 @@ size=$(stat -c %s "$file")
 echo "file: $size bytes; $(nproc) cores; $(uptime)"
 
 status=0
-run() {  # run LABEL JOBS ARGS...: prints "wall user rss digest"
-  local jobs=$1; shift
-  /usr/bin/time -f "%e %U %M" -o "$work/time" "$bin" "$@" --jobs "$jobs" 2>"$work/err" | sha256sum | cut -c1-16 >"$work/digest" || true
-  echo "$(cat "$work/time") $(cat "$work/digest") $(sha256sum <"$work/err" | cut -c1-16)"
+run() {  # run JOBS ARGS...: prints "wall user rss stdout_digest stderr_digest exit_status"
+  local jobs=$1 rc=0; shift
+  /usr/bin/time -f "%e %U %M" -o "$work/time" "$bin" "$@" --jobs "$jobs" 2>"$work/err" | sha256sum | cut -c1-16 >"$work/digest" || rc=$?
+  # time(1) writes "Command exited with non-zero status N" first when it does: the figures are its last line.
+  echo "$(tail -n 1 "$work/time") $(cat "$work/digest") $(sha256sum <"$work/err" | cut -c1-16) $rc"
 }
 printf '%-28s %6s %8s %8s %9s %10s  %s\n' command jobs wall_s user_s rss_MB MB/s same
 for cmd in "parse --format summary" "parse" "validate"; do
   # shellcheck disable=SC2086
-  read -r w1 u1 r1 d1 e1 < <(run 1 $cmd "$file")
+  read -r w1 u1 r1 d1 e1 x1 < <(run 1 $cmd "$file")
   # shellcheck disable=SC2086
-  read -r wn un rn dn en < <(run "$jobs" $cmd "$file")
+  read -r wn un rn dn en xn < <(run "$jobs" $cmd "$file")
   same=yes
-  [ "$d1" = "$dn" ] && [ "$e1" = "$en" ] || { same=NO; status=1; }
+  [ "$d1" = "$dn" ] && [ "$e1" = "$en" ] && [ "$x1" = "$xn" ] || { same=NO; status=1; }
   for row in "1 $w1 $u1 $r1" "$jobs $wn $un $rn"; do
     set -- $row
     printf '%-28s %6s %8s %8s %9.1f %10.0f  %s\n' "$cmd" "$1" "$2" "$3" "$(echo "$4/1024" | bc -l)" \
@@ -80,17 +81,17 @@ for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER
 print(h.hexdigest()[:16])
 PY
   }
-  post_run() {  # post_run JOBS: prints "wall user rss digest err_digest rows_digest"
+  post_run() {  # post_run JOBS: prints "wall user rss digest err_digest exit_status rows_digest"
     cp "$work/submitted.db" "$work/run.db"
     local r
     r=$(run "$1" post "$work/pay.835" --db "sqlite:$work/run.db" --as-of 2024-07-01)
     echo "$r $(rows "$work/run.db")"
     rm -f "$work/run.db" "$work/run.db-wal" "$work/run.db-shm"
   }
-  read -r w1 u1 r1 d1 e1 l1 < <(post_run 1)
-  read -r wn un rn dn en ln < <(post_run "$jobs")
+  read -r w1 u1 r1 d1 e1 x1 l1 < <(post_run 1)
+  read -r wn un rn dn en xn ln < <(post_run "$jobs")
   same=yes
-  [ "$d1" = "$dn" ] && [ "$e1" = "$en" ] && [ "$l1" = "$ln" ] || { same=NO; status=1; }
+  [ "$d1" = "$dn" ] && [ "$e1" = "$en" ] && [ "$x1" = "$xn" ] && [ "$l1" = "$ln" ] || { same=NO; status=1; }
   printf '%-28s %6s %8s %8s %9s %10s  %s\n' command jobs wall_s user_s rss_MB claims/s same
   for row in "1 $w1 $u1 $r1" "$jobs $wn $un $rn"; do
     set -- $row
