@@ -64,6 +64,12 @@ class FileValidator {
   // One segment the envelope reader stands on.
   void step(const EnvelopeReader& reader, const Diagnostics& diagnostics) {
     const SegmentRole role = reader.role();
+    // Most segments: a set's body, nothing new from the reader, nothing waiting to be settled.
+    if (role == SegmentRole::transaction_body && transaction_ != nullptr && pending_ == nullptr &&
+        !duplicate_pending_ && seen_ == diagnostics.errors().size()) [[likely]] {
+      transaction_->segment(reader.segment(), reader.position_in_transaction());
+      return;
+    }
     const Segment& s = reader.segment();
     // A header or trailer of an outer envelope ends a set that had no SE: end it first so
     // that the reader's "missing SE" lands on it.

@@ -221,6 +221,29 @@ class Builder {
     return false;
   }
 
+  static void pack_qualifiers(const LoopSpec& lp, LoopSpec::KeyedChildren& k) {
+    k.packed = true;
+    for (std::uint16_t i : k.indexes) {
+      const MatchKey& m = lp.children[i].entry().match;
+      if (m.element == 0) {
+        k.by_code.push_back({kAnyQualifier, i});
+        continue;
+      }
+      if (k.element == 0) {
+        k.element = m.element;
+        k.component = m.component;
+      } else if (k.element != m.element || k.component != m.component) {
+        k.packed = false;
+      }
+      for (const auto& code : m.codes) {
+        const std::uint64_t packed = pack_code(code);
+        if (packed == kUnpacked) k.packed = false;
+        k.by_code.push_back({packed, i});
+      }
+    }
+    if (!k.packed) k.by_code.clear();
+  }
+
   static void mark_twins(LoopSpec& lp) {
     auto& c = lp.children;
     for (std::size_t i = 0; i < c.size(); ++i) {
@@ -228,6 +251,7 @@ class Builder {
       if (it == lp.by_key.end()) it = lp.by_key.insert(lp.by_key.end(), {c[i].entry_key, {}});
       it->indexes.push_back(static_cast<std::uint16_t>(i));
     }
+    for (auto& k : lp.by_key) pack_qualifiers(lp, k);
     for (std::size_t i = 0; i < c.size(); ++i)
       for (std::size_t j = i + 1; j < c.size() && c[j].group == c[i].group; ++j)
         if (may_match_same(*c[i].entry_segment, *c[j].entry_segment)) c[i].has_twin = true;

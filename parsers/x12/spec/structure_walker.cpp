@@ -29,15 +29,20 @@ int StructureWalker::first_of_group(const Frame& f, int index) const {
   return index;
 }
 
+std::string_view StructureWalker::qualifier_value(const Segment& segment, std::uint8_t element, std::uint8_t component) {
+  std::string_view v = segment[element];
+  if (component != 0) {
+    const Delimiters& d = segment.delimiters();
+    if (d.has_repetition()) v = nth_part(v, d.repetition, 1);  // CTX01 repeats: the first one decides
+    v = nth_part(v, d.component, component);
+  }
+  return v;
+}
+
 bool StructureWalker::matches(const SegmentSpec& s, const Segment& segment, std::uint32_t key) const {
   if (s.key != key) return false;
   if (s.match.element == 0) return true;
-  std::string_view v = segment[s.match.element];
-  if (s.match.component != 0) {
-    const Delimiters& d = segment.delimiters();
-    if (d.has_repetition()) v = nth_part(v, d.repetition, 1);  // CTX01 repeats: the first one decides
-    v = nth_part(v, d.component, s.match.component);
-  }
+  const std::string_view v = qualifier_value(segment, s.match.element, s.match.component);
   for (const auto& code : s.match.codes)
     if (same_code(code, v)) return true;
   return false;
@@ -67,13 +72,34 @@ StepResult StructureWalker::step(const Segment& segment) {
   // Search from the innermost loop outwards; nothing changes until a place is found.
   std::size_t found_depth = 0;
   int found_index = -1;
+  // The qualifier the packed candidates of a frame look at: read once for all of them.
+  std::uint8_t qualifier_element = 0, qualifier_component = 0;
+  std::uint64_t qualifier = 0;
   for (std::size_t d = depth_; d-- > 0 && found_index < 0;) {
     const Frame& f = frames_[d];
     const auto* candidates = f.loop->children_with(key);
     if (candidates == nullptr) continue;
     const bool is_body = d == 0;
     const int start = first_of_group(f, f.cursor);
-    for (std::uint16_t index : *candidates) {
+    if (candidates->packed) {
+      if (candidates->element != 0 &&
+          (qualifier_element != candidates->element || qualifier_component != candidates->component)) {
+        qualifier_element = candidates->element;
+        qualifier_component = candidates->component;
+        qualifier = pack_code(qualifier_value(segment, qualifier_element, qualifier_component));
+      }
+      for (const auto& c : candidates->by_code) {
+        const int i = c.index;
+        if (i < start || (!is_body && i == 0)) continue;  // a loop's entry repeats it: one level up
+        if (c.code == kAnyQualifier || c.code == qualifier) {
+          found_depth = d;
+          found_index = i;
+          break;
+        }
+      }
+      continue;
+    }
+    for (std::uint16_t index : candidates->indexes) {
       const int i = index;
       if (i < start || (!is_body && i == 0)) continue;  // a loop's entry repeats it: one level up
       if (matches(f.loop->children[index].entry(), segment, key)) {

@@ -60,6 +60,8 @@ class StructureWalker {
   };
 
   bool matches(const SegmentSpec& s, const Segment& segment, std::uint32_t key) const;
+  // The value of a qualifier element (or its component; the first repetition decides).
+  static std::string_view qualifier_value(const Segment& segment, std::uint8_t element, std::uint8_t component);
   void push(const LoopSpec* loop);
   void close_top();
   // Reports required children with no occurrence in groups [from_group, to_group).

@@ -109,14 +109,35 @@ struct LoopSpec {
   struct KeyedChildren {
     std::uint32_t key = 0;
     std::vector<std::uint16_t> indexes;
+    // When every candidate that has a qualifier reads the same element (and component) and
+    // each of its codes packs (pack_code), the candidates' codes in candidate order, so that
+    // the walker reads the segment's qualifier once and compares integers (set on load).
+    struct QualifiedChild {
+      std::uint64_t code = 0;  // pack_code of one of its codes, or kAnyQualifier
+      std::uint16_t index = 0;
+    };
+    bool packed = false;
+    std::uint8_t element = 0, component = 0;  // the qualifier (element 0: none has one)
+    std::vector<QualifiedChild> by_code;
   };
   std::vector<KeyedChildren> by_key;
-  const std::vector<std::uint16_t>* children_with(std::uint32_t key) const {
+  const KeyedChildren* children_with(std::uint32_t key) const {
     for (const auto& k : by_key)
-      if (k.key == key) return &k.indexes;
+      if (k.key == key) return &k;
     return nullptr;
   }
 };
+
+// A code of up to 7 bytes and its length as one integer (equal exactly when the codes are equal);
+// kUnpacked for a longer one. kAnyQualifier: a child with no qualifier, which any segment fits.
+inline constexpr std::uint64_t kUnpacked = ~std::uint64_t{0};
+inline constexpr std::uint64_t kAnyQualifier = ~std::uint64_t{0} - 1;
+inline std::uint64_t pack_code(std::string_view code) {
+  if (code.size() > 7) return kUnpacked;
+  std::uint64_t v = code.size();
+  for (std::size_t i = 0; i < code.size(); ++i) v |= std::uint64_t{static_cast<unsigned char>(code[i])} << (8 * (i + 1));
+  return v;
+}
 
 // One level of the HL hierarchy: the loop an HL03 code opens and the level its HL02 must name,
 // as the spec's loop nesting says (set on load). 837P: 20, 22 under 20, 23 under 22; 277CA:
