@@ -106,11 +106,12 @@ inline const char* ElementValidator::printable_value(std::string_view value, con
   // Dates, times, code tables and patterns take the whole sequence of checks below; the values
   // most elements hold (text, codes, numbers) are decided here, in the same order, with a
   // small frame.
-  if (e.type == DataType::DT || e.type == DataType::TM || e.code_table != nullptr || !e.pattern.empty())
-    return check_typed_value(value, e, what);
+  using Check = ElementSpec::ValueCheck;
+  const Check check = e.check != Check::general ? e.check : e.value_check();
+  if (check == Check::typed) return check_typed_value(value, e, what);
   std::size_t length = value.size();
-  if (e.type == DataType::N0 || e.type == DataType::N1 || e.type == DataType::N2 || e.type == DataType::R) {
-    const bool decimal = e.type == DataType::R;
+  if (check == Check::integer || check == Check::decimal) {
+    const bool decimal = check == Check::decimal;
     const int n = numeric_length(value, decimal);
     if (n < 0) {
       *what = decimal ? "not a decimal number" : "not a number";
@@ -354,7 +355,7 @@ void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec,
       continue;
     }
     present_bits |= std::uint64_t{i + 1 < 64} << ((i + 1) & 63);
-    if (!raw_ && !e.is_composite() && e.usage != Usage::not_used && !e.is_period) {
+    if (!raw_ && e.check != ElementSpec::ValueCheck::general) {  // not a composite, not used, a period
       // Most elements: a simple value in use. One pass over its characters tells whether it
       // holds a separator (then check_element splits it); otherwise its value decides.
       std::uint8_t seen = 0;

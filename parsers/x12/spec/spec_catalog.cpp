@@ -111,6 +111,7 @@ class Builder {
     }
     el.pattern = str(e, "pattern");
     el.is_period = el.data_element == "1251";
+    el.decide_check();
     return el;
   }
 

@@ -42,10 +42,29 @@ struct ElementSpec {
   std::string pattern;                       // "[0-9]{9}" style patterns (digits{n} only)
   std::vector<ElementSpec> components;       // composites
   bool is_period = false;        // a 1251 date-time period (checked against its 1250 qualifier)
+  // How a simple value of this element is checked, decided once on load (decide_check) so that
+  // the element loop reads one byte instead of five fields: text (lengths, codes), an integer
+  // or a decimal (digits, lengths, codes), typed (dates, times, code tables, patterns); general:
+  // a composite, an element not used or a period, which take the general path (and what no
+  // loader decided).
+  enum class ValueCheck : std::uint8_t { text, integer, decimal, typed, general };
+  ValueCheck check = ValueCheck::general;
 
   bool is_composite() const { return type == DataType::composite; }
   bool allows(std::string_view code) const;
+  // The check of a simple value of this element, whatever its usage.
+  ValueCheck value_check() const;
+  void decide_check() {
+    check = is_composite() || usage == Usage::not_used || is_period ? ValueCheck::general : value_check();
+  }
 };
+
+inline ElementSpec::ValueCheck ElementSpec::value_check() const {
+  if (type == DataType::DT || type == DataType::TM || code_table != nullptr || !pattern.empty()) return ValueCheck::typed;
+  if (type == DataType::R) return ValueCheck::decimal;
+  if (type == DataType::N0 || type == DataType::N1 || type == DataType::N2) return ValueCheck::integer;
+  return ValueCheck::text;
+}
 
 struct SyntaxRule {
   char kind = 'P';                    // P paired, R required, C conditional, E exclusion, L list
