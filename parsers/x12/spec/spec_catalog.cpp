@@ -249,7 +249,11 @@ class Builder {
     auto& c = lp.children;
     for (std::size_t i = 0; i < c.size(); ++i) {
       auto it = std::find_if(lp.by_key.begin(), lp.by_key.end(), [&](const auto& k) { return k.key == c[i].entry_key; });
-      if (it == lp.by_key.end()) it = lp.by_key.insert(lp.by_key.end(), {c[i].entry_key, {}});
+      if (it == lp.by_key.end()) {
+        LoopSpec::KeyedChildren keyed;
+        keyed.key = c[i].entry_key;
+        it = lp.by_key.insert(lp.by_key.end(), std::move(keyed));
+      }
       it->indexes.push_back(static_cast<std::uint16_t>(i));
     }
     for (auto& k : lp.by_key) pack_qualifiers(lp, k);
