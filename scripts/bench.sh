@@ -30,7 +30,9 @@
 # time. Ratios: "x memchr" and "x cat" divide a reading command's wall time by the probe's on
 # the same file, "(CPU)" the same with CPU times (the steadier one on a shared machine); "x
 # parse" divides its wall time by `parse --format summary`'s. Ratios measured in one run are
-# what to compare across machines; absolute figures depend on the machine and its load.
+# what to compare across machines ("x memchr" and "x parse"; "x cat" is a floor only, as a cached
+# cat follows memory bandwidth and load: 25% apart between two machines of one kind where the
+# others stayed within 11%); absolute figures depend on the machine and its load.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
