@@ -130,5 +130,57 @@ TEST(StructureWalker, TwoWalkersOverOneSpecAgree) {
   EXPECT_TRUE(has(first[first.size() - 5].events, StructureEventKind::loop_opened, "2300"));
 }
 
+// The walker remembers where a segment went per stack of open loops, segment id and qualifier.
+// A walker that has seen other sets (so that it places most segments from memory) must place
+// every segment and report every event exactly as a fresh one: qualifiers that pick sibling
+// loops (NM1*DN/82/77/DQ in 2310x), more qualifiers at one place than it keeps (REF in 2300),
+// variants told apart by counts (two PWK in 2300), and broken sets in between.
+TEST(StructureWalker, PlacesFromMemoryAsAFreshWalkerWould) {
+  const std::string refs = "REF*G1*A~REF*9F*B~REF*F8*C~REF*X4*D~REF*9A*E~REF*9C*F~REF*LX*G~REF*D9*H~REF*EA*I~REF*P4*J~";
+  const std::string providers = "NM1*DN*1*REF*DOC****XX*1234567893~NM1*82*1*REND*DOC****XX*1234567893~"
+                                "NM1*77*2*LAB*****XX*1234567893~NM1*DQ*1*SUP*DOC****XX*1234567893~";
+  const std::string claim = "CLM*C1*100***11:B:1*Y*A*Y*Y~PWK*OZ*BM~PWK*AS*FX~PWK*B2*EL~" + refs +
+                            "HI*ABK:J069~" + providers + "LX*1~SV1*HC:99213*100*UN*1***1~DTP*472*D8*20240520~";
+  const std::vector<std::string> bodies = {
+      kHeader + kBilling + kSubscriber + claim,
+      kHeader + "HL*1**20*1~N3*1 MAIN ST~" + kSubscriber + claim,  // 2010AA missing
+      kHeader + kBilling + "ZZZ*1~" + kSubscriber + claim + claim,
+      kHeader + kBilling + kSubscriber + kClaim + refs + claim + "REF*G1*A~" + kClaim,
+      kHeader + kBilling + "N3*2 MAIN ST~" + kSubscriber + providers + claim,
+  };
+  auto same = [](const std::vector<Placed>& a, const std::vector<Placed>& b, std::size_t body) {
+    ASSERT_EQ(a.size(), b.size()) << "body " << body;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].id, b[i].id) << "body " << body << " segment " << i;
+      EXPECT_EQ(a[i].path, b[i].path) << "body " << body << " segment " << i << " " << a[i].id;
+      ASSERT_EQ(a[i].events.size(), b[i].events.size()) << "body " << body << " segment " << i << " " << a[i].id;
+      for (std::size_t k = 0; k < a[i].events.size(); ++k) {
+        EXPECT_EQ(a[i].events[k].kind, b[i].events[k].kind) << "body " << body << " segment " << i;
+        EXPECT_EQ(a[i].events[k].node, b[i].events[k].node) << "body " << body << " segment " << i;
+        EXPECT_EQ(a[i].events[k].loop, b[i].events[k].loop) << "body " << body << " segment " << i;
+      }
+    }
+  };
+  StructureWalker warm(claim_spec());
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t b = 0; b < bodies.size(); ++b) {
+      StructureWalker fresh(claim_spec());
+      std::vector<StructureEvent> fresh_end, warm_end;
+      const auto expected = walk(fresh, bodies[b], &fresh_end);
+      const auto placed = walk(warm, bodies[b], &warm_end);
+      same(placed, expected, b);
+      same({{"SE", "", warm_end}}, {{"SE", "", fresh_end}}, b);
+    }
+  }
+  // The qualifiers did pick different loops: the memory is keyed by them.
+  StructureWalker walker(claim_spec());
+  const auto placed = walk(walker, bodies[0]);
+  std::vector<std::string> provider_paths;
+  for (const auto& p : placed)
+    if (p.id == "NM1" && p.path.find("2310") != std::string::npos) provider_paths.push_back(p.path);
+  EXPECT_EQ(provider_paths, (std::vector<std::string>{"2000A/2000B/2300/2310A", "2000A/2000B/2300/2310B",
+                                                      "2000A/2000B/2300/2310C", "2000A/2000B/2300/2310D"}));
+}
+
 }  // namespace
 }  // namespace clearhouse::x12::spec

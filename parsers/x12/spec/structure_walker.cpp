@@ -2,20 +2,33 @@
 
 namespace clearhouse::x12::spec {
 
-StructureWalker::StructureWalker(const TransactionSpec& spec) : spec_(spec) { frames_.reserve(16); }
+namespace {
+constexpr std::size_t kTransitionSlots = 1024;  // a power of two; an 835 uses a few dozen
+}
+
+StructureWalker::StructureWalker(const TransactionSpec& spec) : spec_(spec), transitions_(kTransitionSlots) {
+  frames_.reserve(16);
+}
 
 void StructureWalker::start() {
   depth_ = 0;
   events_.clear();
-  push(spec_.body);
+  push(spec_.body, -1, state_of(kNoState, spec_.body, -1));
 }
 
-void StructureWalker::push(const LoopSpec* loop) {
+std::uint32_t StructureWalker::state_of(std::uint32_t parent, const LoopSpec* loop, int cursor) {
+  const auto [it, added] = states_.try_emplace(StateKey{parent, loop, cursor}, static_cast<std::uint32_t>(states_.size() + 1));
+  return it->second;
+}
+
+void StructureWalker::push(const LoopSpec* loop, int cursor, std::uint32_t state) {
   if (depth_ == frames_.size()) frames_.emplace_back();
   Frame& f = frames_[depth_++];
   f.loop = loop;
-  f.cursor = -1;
+  f.cursor = cursor;
+  f.state = state;
   f.counts.assign(loop->children.size(), 0);
+  if (cursor >= 0) f.counts[static_cast<std::size_t>(cursor)] = 1;
 }
 
 int StructureWalker::group_of(const Frame& f, int index) const {
@@ -29,14 +42,11 @@ int StructureWalker::first_of_group(const Frame& f, int index) const {
   return index;
 }
 
-std::string_view StructureWalker::qualifier_value(const Segment& segment, std::uint8_t element, std::uint8_t component) {
+std::string_view StructureWalker::component_qualifier(const Segment& segment, std::uint8_t element, std::uint8_t component) {
   std::string_view v = segment[element];
-  if (component != 0) {
-    const Delimiters& d = segment.delimiters();
-    if (d.has_repetition()) v = nth_part(v, d.repetition, 1);  // CTX01 repeats: the first one decides
-    v = nth_part(v, d.component, component);
-  }
-  return v;
+  const Delimiters& d = segment.delimiters();
+  if (d.has_repetition()) v = nth_part(v, d.repetition, 1);  // CTX01 repeats: the first one decides
+  return nth_part(v, d.component, component);
 }
 
 bool StructureWalker::matches(const SegmentSpec& s, const Segment& segment, std::uint32_t key) const {
@@ -66,70 +76,111 @@ void StructureWalker::close_top() {
   --depth_;
 }
 
-StepResult StructureWalker::step(const Segment& segment) {
-  events_.clear();
-  const std::uint32_t key = segment_key(segment.id());
+StructureWalker::Placement StructureWalker::search(const Segment& segment, std::uint32_t key, SearchReads& reads) const {
   // Search from the innermost loop outwards; nothing changes until a place is found.
-  std::size_t found_depth = 0;
-  int found_index = -1;
   // The qualifier the packed candidates of a frame look at: read once for all of them.
-  std::uint8_t qualifier_element = 0, qualifier_component = 0;
   std::uint64_t qualifier = 0;
-  for (std::size_t d = depth_; d-- > 0 && found_index < 0;) {
+  for (std::size_t d = depth_; d-- > 0;) {
     const Frame& f = frames_[d];
     const auto* candidates = f.loop->children_with(key);
     if (candidates == nullptr) continue;
     const bool is_body = d == 0;
     const int start = first_of_group(f, f.cursor);
     if (candidates->packed) {
-      if (candidates->element != 0 &&
-          (qualifier_element != candidates->element || qualifier_component != candidates->component)) {
-        qualifier_element = candidates->element;
-        qualifier_component = candidates->component;
-        qualifier = pack_code(qualifier_value(segment, qualifier_element, qualifier_component));
+      if (candidates->element != 0 && (reads.element != candidates->element || reads.component != candidates->component)) {
+        if (reads.element != 0) reads.memorable = false;  // a second qualifier position
+        reads.element = candidates->element;
+        reads.component = candidates->component;
+        qualifier = pack_code(qualifier_value(segment, reads.element, reads.component));
       }
       for (const auto& c : candidates->by_code) {
         const int i = c.index;
         if (i < start || (!is_body && i == 0)) continue;  // a loop's entry repeats it: one level up
-        if (c.code == kAnyQualifier || c.code == qualifier) {
-          found_depth = d;
-          found_index = i;
-          break;
-        }
+        if (c.code == kAnyQualifier || c.code == qualifier) return {d, i};
       }
       continue;
     }
+    reads.memorable = false;  // each candidate reads its own qualifier
     for (std::uint16_t index : candidates->indexes) {
       const int i = index;
       if (i < start || (!is_body && i == 0)) continue;  // a loop's entry repeats it: one level up
-      if (matches(f.loop->children[index].entry(), segment, key)) {
-        found_depth = d;
-        found_index = i;
+      if (matches(f.loop->children[index].entry(), segment, key)) return {d, i};
+    }
+  }
+  return {};
+}
+
+StepResult StructureWalker::step(const Segment& segment) {
+  events_.clear();
+  const std::uint32_t key = segment_key(segment.id());
+  const std::uint32_t state = frames_[depth_ - 1].state;
+  Transition& memo =
+      transitions_[((state * 0x9E3779B1u) ^ (key * 0x85EBCA77u)) >> 22 & (kTransitionSlots - 1)];
+  // The remembered search for this stack, id and qualifier, if there is one.
+  Placement found;
+  std::uint32_t next = kNoState, child = kNoState;
+  std::uint64_t qualifier = 0;
+  const bool known = memo.state == state && memo.key == key;
+  if (known) {
+    if (memo.element != 0) qualifier = pack_code(qualifier_value(segment, memo.element, memo.component));
+    for (int w = 0; w < memo.ways; ++w) {
+      const auto& way = memo.way[static_cast<std::size_t>(w)];
+      if (way.qualifier == qualifier) {
+        found = {way.depth, way.index};
+        next = way.next;
+        child = way.child;
         break;
       }
     }
   }
-  if (found_index < 0) {
-    classify_unplaced(key);
-    return {nullptr, current_loop()};
+  bool remember = false;
+  if (found.index < 0) {
+    SearchReads reads;
+    found = search(segment, key, reads);
+    if (found.index < 0) {
+      classify_unplaced(key);
+      return {nullptr, current_loop()};
+    }
+    // Remember it when it read at most one qualifier position, the same one as the search
+    // remembered for this stack and id before (a new stack and id starts afresh).
+    if (!known) memo = Transition{state, key, reads.element, reads.component, 0, {}};
+    remember = reads.memorable && memo.ways < Transition::kWays && reads.element == memo.element &&
+               reads.component == memo.component;
+    if (remember && reads.element != 0 && !known) qualifier = pack_code(qualifier_value(segment, reads.element, reads.component));
   }
-  // Only a node with a twin at its position can be a variant (choose_variant's own first test).
-  if (frames_[found_depth].loop->children[static_cast<std::size_t>(found_index)].has_twin)
+  const std::size_t found_depth = found.depth;
+  int found_index = found.index;
+  // Only a node with a twin at its position can be a variant (choose_variant's own first test);
+  // which one is taken depends on repeat counts, so the states are worked out afresh.
+  if (frames_[found_depth].loop->children[static_cast<std::size_t>(found_index)].has_twin) {
     found_index = choose_variant(frames_[found_depth], found_index, segment, key);
+    next = child = kNoState;
+    remember = false;
+  }
   while (depth_ - 1 > found_depth) close_top();
   Frame& f = frames_[depth_ - 1];
   if (group_of(f, f.cursor) != group_of(f, found_index))
     report_missing(f, f.cursor < 0 ? 0 : group_of(f, f.cursor), group_of(f, found_index));
   const NodeSpec& node = f.loop->children[static_cast<std::size_t>(found_index)];
+  if (next == kNoState) {
+    next = state_of(parent_state(depth_ - 1), f.loop, found_index);
+    if (node.is_loop()) child = state_of(next, node.loop, 0);
+  }
+  if (remember) {
+    auto& way = memo.way[memo.ways++];
+    way.qualifier = qualifier;
+    way.depth = static_cast<std::uint16_t>(found_depth);
+    way.index = static_cast<std::int16_t>(found_index);
+    way.next = next;
+    way.child = child;
+  }
   f.cursor = found_index;
+  f.state = next;
   const std::uint32_t count = ++f.counts[static_cast<std::size_t>(found_index)];
   if (node.max != 0 && count > node.max) events_.push_back({StructureEventKind::over_max, &node, f.loop});
   if (node.usage == Usage::not_used) events_.push_back({StructureEventKind::not_used, &node, f.loop});
   if (node.is_loop()) {
-    push(node.loop);
-    Frame& child = frames_[depth_ - 1];
-    child.cursor = 0;
-    child.counts[0] = 1;
+    push(node.loop, 0, child);
     events_.push_back({StructureEventKind::loop_opened, nullptr, node.loop});
   }
   return {&node.entry(), current_loop()};
