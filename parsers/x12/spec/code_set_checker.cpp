@@ -66,8 +66,7 @@ void CodeSetChecker::check_npi(const SegmentContext& ctx, FindingSink& sink, std
                        "not a valid NPI: " + codes::npi_problem(npi));
 }
 
-void CodeSetChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) const {
-  if (ctx.spec == nullptr) return;
+void CodeSetChecker::check_segment(const SegmentContext& ctx, FindingSink& sink) const {
   const Segment& s = ctx.segment;
   // Identifiers the specs qualify as NPIs (NM108/N103 XX, REF01 HPI).
   for (const auto& slot : ctx.spec->npi_slots)

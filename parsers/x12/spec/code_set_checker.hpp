@@ -15,9 +15,19 @@ class CodeSetChecker {
  public:
   // lists: nullptr when none were given; strict: a code not on its list is an error.
   explicit CodeSetChecker(const codes::CodeLists* lists = nullptr, bool strict = false) : lists_(lists), strict_(strict) {}
-  void on_segment(const SegmentContext& ctx, FindingSink& sink) const;
+  // Inline: most segments hold no code of a code set (DTM, AMT, REF, N3...) and leave here.
+  void on_segment(const SegmentContext& ctx, FindingSink& sink) const {
+    if (ctx.spec == nullptr) return;
+    if (ctx.spec->npi_slots.empty() && ctx.spec->code_set_slots.empty() && !holds_codes(ctx.key)) return;
+    check_segment(ctx, sink);
+  }
 
  private:
+  // Segments whose codes sit in composites by qualifier: HI, SV1, SVD, SVC.
+  static bool holds_codes(std::uint32_t key) {
+    return key == segment_key("HI") || key == segment_key("SV1") || key == segment_key("SVD") || key == segment_key("SVC");
+  }
+  void check_segment(const SegmentContext& ctx, FindingSink& sink) const;
   // Checks one code of a kind: format first (error), then list membership (warning).
   void check(const SegmentContext& ctx, FindingSink& sink, codes::CodeKind kind, std::string_view code, int element,
              int component) const;

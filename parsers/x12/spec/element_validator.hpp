@@ -49,6 +49,9 @@ class ElementValidator {
                     std::vector<ElementProblem>& out) const;
   // Character classes for one pass over a simple value: 0 plain, 1 a separator, 2 not printable.
   void learn_delimiters(const Delimiters& d) const;
+  // True when the segment (without its terminator) holds no component or repetition separator
+  // and only printable characters, so that no element of it needs a look at its characters.
+  bool plain_segment(std::string_view raw) const;
   mutable bool raw_ = false;  // the segment is an ISA: no separators inside its fields
   mutable std::array<std::uint8_t, 256> classes_{};
   mutable char component_ = 0, repetition_ = 0;
@@ -60,6 +63,9 @@ class ElementValidator {
     std::uint64_t present = 0;
   };
   mutable std::array<CleanSyntax, 128> clean_syntax_{};
+  CleanSyntax& clean_syntax(const SegmentSpec& spec) const {
+    return clean_syntax_[(reinterpret_cast<std::uintptr_t>(&spec) >> 4) % clean_syntax_.size()];
+  }
 };
 
 // True when the element may carry personal data, so its value is never echoed (IK404, messages).
