@@ -2,40 +2,40 @@
 
 namespace clearhouse::model {
 
-Money RemittanceBalancer::value(Amount amount, bool& checked) {
-  if (amount) return *amount;
-  checked = false;
-  return Money{};
+void RemittanceBalancer::payment(Money total, bool readable) {
+  payment_ = readable ? Amount(total) : std::nullopt;
 }
 
-void RemittanceBalancer::payment(Amount total) { payment_ = total; }
-
-void RemittanceBalancer::open_claim(Amount billed, Amount paid) {
+void RemittanceBalancer::open_claim(Money billed, bool billed_readable, Money paid, bool paid_readable) {
   claim_ = Open{};
   claim_.open = true;
-  claim_.balance.billed = value(billed, claim_.checked);
-  if (!paid) transaction_checked_ = false;  // CLP04 is in both sums
-  claim_.balance.paid = value(paid, claim_.checked);
+  claim_.checked = billed_readable && paid_readable;
+  if (!paid_readable) transaction_checked_ = false;  // CLP04 is in both sums
+  claim_.balance.billed = billed;
+  claim_.balance.paid = paid;
 }
 
-void RemittanceBalancer::open_line(Amount billed, Amount paid) {
+void RemittanceBalancer::open_line(Money billed, bool billed_readable, Money paid, bool paid_readable) {
   line_ = Open{};
   line_.open = true;
-  line_.balance.billed = value(billed, line_.checked);
-  line_.balance.paid = value(paid, line_.checked);
+  line_.checked = billed_readable && paid_readable;
+  line_.balance.billed = billed;
+  line_.balance.paid = paid;
 }
 
-void RemittanceBalancer::adjustment(Amount amount) {
+void RemittanceBalancer::adjustment(Money amount, bool readable) {
   if (line_.open) {
-    if (!amount) claim_.checked = false;  // a line's CAS is in its claim's sum too
-    line_.balance.adjusted += value(amount, line_.checked);
+    if (!readable) line_.checked = claim_.checked = false;  // a line's CAS is in its claim's sum too
+    line_.balance.adjusted += amount;
   } else if (claim_.open) {
-    claim_.balance.adjusted += value(amount, claim_.checked);
+    if (!readable) claim_.checked = false;
+    claim_.balance.adjusted += amount;
   }
 }
 
-void RemittanceBalancer::provider_adjustment(Amount amount) {
-  provider_adjustments_ += value(amount, transaction_checked_);
+void RemittanceBalancer::provider_adjustment(Money amount, bool readable) {
+  if (!readable) transaction_checked_ = false;
+  provider_adjustments_ += amount;
 }
 
 std::optional<AdjudicationBalance> RemittanceBalancer::close_line() {

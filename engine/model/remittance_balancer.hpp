@@ -46,16 +46,28 @@ class RemittanceBalancer {
   // A new transaction set (ST).
   void start() { *this = RemittanceBalancer{}; }
   // BPR02. A transaction that never gives one is not checked (its BPR is missing).
-  void payment(Amount total);
+  void payment(Money total, bool readable);
   // CLP03/CLP04 and SVC02/SVC03 open a claim and a line. The caller closes what is open first
   // (close_line, close_claim): each close returns a result to report.
-  void open_claim(Amount billed, Amount paid);
-  void open_line(Amount billed, Amount paid);
+  void open_claim(Money billed, bool billed_readable, Money paid, bool paid_readable);
+  void open_line(Money billed, bool billed_readable, Money paid, bool paid_readable);
   // One CAS amount: the open line's when a line is open, else the open claim's; outside a
   // claim it counts nowhere (the reader reports a CAS out of place).
-  void adjustment(Amount amount);
+  void adjustment(Money amount, bool readable);
   // One PLB amount.
-  void provider_adjustment(Amount amount);
+  void provider_adjustment(Money amount, bool readable);
+  // The same steps with an Amount. The validator's per-segment path takes the (Money, readable)
+  // forms: GCC builds an optional<Money> argument with two stores and copies it with one 16-byte
+  // load that the processor cannot forward from them, a stall on every amount of an 835.
+  void payment(const Amount& total) { payment(total.value_or(Money{}), total.has_value()); }
+  void open_claim(const Amount& billed, const Amount& paid) {
+    open_claim(billed.value_or(Money{}), billed.has_value(), paid.value_or(Money{}), paid.has_value());
+  }
+  void open_line(const Amount& billed, const Amount& paid) {
+    open_line(billed.value_or(Money{}), billed.has_value(), paid.value_or(Money{}), paid.has_value());
+  }
+  void adjustment(const Amount& amount) { adjustment(amount.value_or(Money{}), amount.has_value()); }
+  void provider_adjustment(const Amount& amount) { provider_adjustment(amount.value_or(Money{}), amount.has_value()); }
 
   bool claim_open() const { return claim_.open; }
   bool line_open() const { return line_.open; }
@@ -73,7 +85,6 @@ class RemittanceBalancer {
     bool open = false, checked = true;  // checked: every amount of its check was read
     AdjudicationBalance balance;
   };
-  static Money value(Amount amount, bool& checked);
 
   Amount payment_;
   bool transaction_checked_ = true;  // every CLP04 and PLB amount was read

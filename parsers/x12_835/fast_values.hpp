@@ -48,11 +48,24 @@ namespace clearhouse::x12_835 {
   return true;
 }
 
-// An R amount: the plain form here, everything else through the grammar.
-inline std::optional<model::Money> fast_amount(std::string_view text) {
+// An R amount: the plain form here, everything else through the grammar. False (and zero) when
+// the text is not an amount. Hot paths take this form: an optional<Money> passed on is built
+// with two stores and copied with one 16-byte load the processor cannot forward from them.
+inline bool fast_amount(std::string_view text, model::Money& amount) {
   std::int64_t cents;
-  if (plain_amount(text, cents)) return model::Money::from_cents(cents);
-  return x12::grammar::parse_amount(text);
+  if (plain_amount(text, cents)) {
+    amount = model::Money::from_cents(cents);
+    return true;
+  }
+  const auto parsed = x12::grammar::parse_amount(text);
+  amount = parsed.value_or(model::Money{});
+  return parsed.has_value();
+}
+
+inline std::optional<model::Money> fast_amount(std::string_view text) {
+  model::Money amount;
+  if (fast_amount(text, amount)) return amount;
+  return std::nullopt;
 }
 
 }  // namespace clearhouse::x12_835

@@ -5,10 +5,17 @@
 namespace clearhouse::x12::spec {
 namespace {
 
-// An empty element adds nothing (a required one is reported missing by the element checks).
-model::RemittanceBalancer::Amount amount(std::string_view text) {
-  if (text.empty()) return model::Money{};
-  return x12_835::fast_amount(text);
+// An amount as the balancer takes it: its value and whether it could be read (not an optional:
+// see x12_835::fast_amount). An empty element adds nothing (a required one is reported missing
+// by the element checks).
+struct Read {
+  model::Money money;
+  bool readable = true;
+};
+Read amount(std::string_view text) {
+  Read a;
+  if (!text.empty()) a.readable = x12_835::fast_amount(text, a.money);
+  return a;
 }
 
 // I12 on the paid amount (SVC03, CLP04) of a line or claim that does not balance.
@@ -44,24 +51,34 @@ void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink& sink)
   const Segment& s = ctx.segment;
   if (ctx.spec == nullptr) return;
   if (ctx.is(segment_key("BPR"))) {
-    balancer_.payment(x12_835::fast_amount(s[2]));
+    Read total;
+    total.readable = x12_835::fast_amount(s[2], total.money);  // an empty BPR02 is no payment to check
+    balancer_.payment(total.money, total.readable);
     ctx.ref_into(payment_ref_);
   } else if (ctx.is(segment_key("CLP"))) {
     close_claim(sink);  // the loop events closed it already, unless the structure was broken
-    balancer_.open_claim(amount(s[3]), amount(s[4]));
+    const Read billed = amount(s[3]), paid = amount(s[4]);
+    balancer_.open_claim(billed.money, billed.readable, paid.money, paid.readable);
     ctx.ref_into(claim_ref_);
   } else if (ctx.is(segment_key("SVC"))) {
     close_line(sink);
-    balancer_.open_line(amount(s[2]), amount(s[3]));
+    const Read billed = amount(s[2]), paid = amount(s[3]);
+    balancer_.open_line(billed.money, billed.readable, paid.money, paid.readable);
     ctx.ref_into(line_ref_);
   } else if (ctx.is(segment_key("CAS"))) {
     // CAS03, 06, ... 18: the amounts of up to six reason/amount/quantity triples.
     for (std::size_t i = 3; i <= 18; i += 3)
-      if (!s[i].empty()) balancer_.adjustment(amount(s[i]));
+      if (!s[i].empty()) {
+        const Read a = amount(s[i]);
+        balancer_.adjustment(a.money, a.readable);
+      }
   } else if (ctx.is(segment_key("PLB"))) {
     // PLB04, 06, ... 14: the amounts of up to six adjustment pairs.
     for (std::size_t i = 4; i <= 14; i += 2)
-      if (!s[i].empty()) balancer_.provider_adjustment(amount(s[i]));
+      if (!s[i].empty()) {
+        const Read a = amount(s[i]);
+        balancer_.provider_adjustment(a.money, a.readable);
+      }
   }
 }
 
