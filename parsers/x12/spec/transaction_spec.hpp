@@ -27,28 +27,33 @@ struct CodeTable {
   bool contains(std::string_view code) const { return codes.count(std::string(code)) != 0; }
 };
 
-struct ElementSpec {
-  std::uint8_t pos = 0;          // 1-based position in the segment (or composite)
-  std::string ref;               // "CLM02", "SV101-01"
-  std::string data_element;      // "782", "C003"
-  std::string name;
-  Usage usage = Usage::situational;
-  DataType type = DataType::AN;
-  std::uint16_t min_length = 0, max_length = 0;
-  std::uint16_t repeat = 1;      // repetitions allowed
-  std::vector<std::string> codes;            // empty: no list
-  const CodeTable* code_table = nullptr;     // pyx12 external lists we check strictly
-  std::string code_set;                      // SNIP 5 code set (pos, adjustment_reason, remark_code) when not strict
-  std::string pattern;                       // "[0-9]{9}" style patterns (digits{n} only)
-  std::vector<ElementSpec> components;       // composites
-  bool is_period = false;        // a 1251 date-time period (checked against its 1250 qualifier)
+// The fields every value reads (usage, type, check, lengths, codes) come first and the struct is
+// aligned to a cache line, so that the element loop touches one line per element; names, refs
+// and patterns, read only to report or on the typed path, follow.
+struct alignas(64) ElementSpec {
   // How a simple value of this element is checked, decided once on load (decide_check) so that
   // the element loop reads one byte instead of five fields: text (lengths, codes), an integer
   // or a decimal (digits, lengths, codes), typed (dates, times, code tables, patterns); general:
   // a composite, an element not used or a period, which take the general path (and what no
   // loader decided).
   enum class ValueCheck : std::uint8_t { text, integer, decimal, typed, general };
+
+  std::uint8_t pos = 0;          // 1-based position in the segment (or composite)
+  Usage usage = Usage::situational;
+  DataType type = DataType::AN;
   ValueCheck check = ValueCheck::general;
+  bool is_period = false;        // a 1251 date-time period (checked against its 1250 qualifier)
+  std::uint16_t min_length = 0, max_length = 0;
+  std::uint16_t repeat = 1;      // repetitions allowed
+  std::vector<std::string> codes;            // empty: no list
+  const CodeTable* code_table = nullptr;     // pyx12 external lists we check strictly
+
+  std::string ref;               // "CLM02", "SV101-01"
+  std::string data_element;      // "782", "C003"
+  std::string name;
+  std::string code_set;                      // SNIP 5 code set (pos, adjustment_reason, remark_code) when not strict
+  std::string pattern;                       // "[0-9]{9}" style patterns (digits{n} only)
+  std::vector<ElementSpec> components;       // composites
 
   bool is_composite() const { return type == DataType::composite; }
   bool allows(std::string_view code) const;
@@ -79,27 +84,29 @@ struct MatchKey {
 };
 
 struct SegmentSpec {
-  std::string id;
-  std::uint32_t key = 0;
-  std::string name;
-  std::uint32_t max_use = 1;   // 0: unbounded
-  MatchKey match;
-  std::vector<SyntaxRule> syntax;
-  std::vector<ElementSpec> elements;
-  std::uint8_t last_required = 0;  // position of the last required element (set on load)
   // Elements and components tied to a SNIP 5 code set (place of service, CARC, RARC).
   struct CodeSetSlot {
     std::uint8_t element = 0, component = 0;  // component 0: the whole element
     codes::CodeKind kind = codes::CodeKind::pos;
   };
-  std::vector<CodeSetSlot> code_set_slots;
   // Identifiers that are NPIs when their qualifier says so (set on load from the data
   // elements): NM108/N103 (66) = XX before NM109/N104 (67), REF01 (128) = HPI before REF02 (127).
   struct NpiSlot {
     std::uint8_t qualifier = 0, identifier = 0;  // element positions
     std::string code;                            // "XX" or "HPI"
   };
+
+  // What every segment reads comes first: its elements, rules and code-set slots.
+  std::uint32_t key = 0;
+  std::uint8_t last_required = 0;  // position of the last required element (set on load)
+  std::vector<ElementSpec> elements;
+  std::vector<SyntaxRule> syntax;
+  std::vector<CodeSetSlot> code_set_slots;
   std::vector<NpiSlot> npi_slots;
+  std::string id;
+  std::string name;
+  std::uint32_t max_use = 1;   // 0: unbounded
+  MatchKey match;
 };
 
 struct LoopSpec;
