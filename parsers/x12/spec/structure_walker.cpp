@@ -117,73 +117,78 @@ StepResult StructureWalker::step(const Segment& segment) {
   Transition& memo =
       transitions_[((state * 0x9E3779B1u) ^ (key * 0x85EBCA77u)) >> 22 & (kTransitionSlots - 1)];
   // The remembered search for this stack, id and qualifier, if there is one.
-  Placement found;
-  std::uint32_t next = kNoState, child = kNoState;
+  const Transition::Way* way = nullptr;
   std::uint64_t qualifier = 0;
   const bool known = memo.state == state && memo.key == key;
   if (known) {
     if (memo.element != 0) qualifier = pack_code(qualifier_value(segment, memo.element, memo.component));
     for (int w = 0; w < memo.ways; ++w) {
-      const auto& way = memo.way[static_cast<std::size_t>(w)];
-      if (way.qualifier == qualifier) {
-        found = {way.depth, way.index};
-        next = way.next;
-        child = way.child;
+      if (memo.way[static_cast<std::size_t>(w)].qualifier == qualifier) {
+        way = &memo.way[static_cast<std::size_t>(w)];
         break;
       }
     }
   }
-  bool remember = false;
-  if (found.index < 0) {
-    SearchReads reads;
-    found = search(segment, key, reads);
-    if (found.index < 0) {
-      classify_unplaced(key);
-      return {nullptr, current_loop()};
-    }
-    // Remember it when it read at most one qualifier position, the same one as the search
-    // remembered for this stack and id before (a new stack and id starts afresh).
-    if (!known) memo = Transition{state, key, reads.element, reads.component, 0, {}};
-    remember = reads.memorable && memo.ways < Transition::kWays && reads.element == memo.element &&
-               reads.component == memo.component;
-    if (remember && reads.element != 0 && !known) qualifier = pack_code(qualifier_value(segment, reads.element, reads.component));
+  if (way != nullptr) [[likely]] {
+    // Everything the stack decides is remembered: the frames to close, whether the position
+    // group changes, the node and the states after it. Repeat counts are this set's own.
+    while (depth_ - 1 > way->depth) close_top();
+    Frame& f = frames_[depth_ - 1];
+    if (way->regroup) report_missing(f, f.cursor < 0 ? 0 : group_of(f, f.cursor), group_of(f, way->index));
+    place(f, *way->node, way->index, way->next, way->child);
+    return {&way->node->entry(), current_loop()};
   }
+  SearchReads reads;
+  const Placement found = search(segment, key, reads);
+  if (found.index < 0) {
+    classify_unplaced(key);
+    return {nullptr, current_loop()};
+  }
+  // Remember it when it read at most one qualifier position, the same one as the search
+  // remembered for this stack and id before (a new stack and id starts afresh).
+  if (!known) memo = Transition{state, key, reads.element, reads.component, 0, {}};
+  bool remember = reads.memorable && memo.ways < Transition::kWays && reads.element == memo.element &&
+                  reads.component == memo.component;
+  if (remember && reads.element != 0 && !known) qualifier = pack_code(qualifier_value(segment, reads.element, reads.component));
   const std::size_t found_depth = found.depth;
   int found_index = found.index;
   // Only a node with a twin at its position can be a variant (choose_variant's own first test);
-  // which one is taken depends on repeat counts, so the states are worked out afresh.
+  // which one is taken depends on repeat counts, so it is never remembered.
   if (frames_[found_depth].loop->children[static_cast<std::size_t>(found_index)].has_twin) {
     found_index = choose_variant(frames_[found_depth], found_index, segment, key);
-    next = child = kNoState;
     remember = false;
   }
   while (depth_ - 1 > found_depth) close_top();
   Frame& f = frames_[depth_ - 1];
-  if (group_of(f, f.cursor) != group_of(f, found_index))
-    report_missing(f, f.cursor < 0 ? 0 : group_of(f, f.cursor), group_of(f, found_index));
+  const bool regroup = group_of(f, f.cursor) != group_of(f, found_index);
+  if (regroup) report_missing(f, f.cursor < 0 ? 0 : group_of(f, f.cursor), group_of(f, found_index));
   const NodeSpec& node = f.loop->children[static_cast<std::size_t>(found_index)];
-  if (next == kNoState) {
-    next = state_of(parent_state(depth_ - 1), f.loop, found_index);
-    if (node.is_loop()) child = state_of(next, node.loop, 0);
-  }
+  const std::uint32_t next = state_of(parent_state(depth_ - 1), f.loop, found_index);
+  const std::uint32_t child = node.is_loop() ? state_of(next, node.loop, 0) : kNoState;
   if (remember) {
-    auto& way = memo.way[memo.ways++];
-    way.qualifier = qualifier;
-    way.depth = static_cast<std::uint16_t>(found_depth);
-    way.index = static_cast<std::int16_t>(found_index);
-    way.next = next;
-    way.child = child;
+    auto& w = memo.way[memo.ways++];
+    w.qualifier = qualifier;
+    w.depth = static_cast<std::uint16_t>(found_depth);
+    w.index = static_cast<std::int16_t>(found_index);
+    w.next = next;
+    w.child = child;
+    w.node = &node;
+    w.regroup = regroup;
   }
-  f.cursor = found_index;
+  place(f, node, found_index, next, child);
+  return {&node.entry(), current_loop()};
+}
+
+void StructureWalker::place(Frame& f, const NodeSpec& node, int index, std::uint32_t next, std::uint32_t child) {
+  f.cursor = index;
   f.state = next;
-  const std::uint32_t count = ++f.counts[static_cast<std::size_t>(found_index)];
+  const std::uint32_t count = ++f.counts[static_cast<std::size_t>(index)];
   if (node.max != 0 && count > node.max) events_.push_back({StructureEventKind::over_max, &node, f.loop});
   if (node.usage == Usage::not_used) events_.push_back({StructureEventKind::not_used, &node, f.loop});
   if (node.is_loop()) {
     push(node.loop, 0, child);
     events_.push_back({StructureEventKind::loop_opened, nullptr, node.loop});
   }
-  return {&node.entry(), current_loop()};
 }
 
 bool StructureWalker::fits(const SegmentSpec& s, const Segment& segment) {

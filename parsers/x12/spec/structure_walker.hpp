@@ -88,8 +88,10 @@ class StructureWalker {
     struct Way {
       std::uint64_t qualifier = 0;
       std::uint32_t next = kNoState, child = kNoState;
+      const NodeSpec* node = nullptr;  // the child placed
       std::uint16_t depth = 0;
       std::int16_t index = -1;
+      bool regroup = false;  // it lies in another position group than the frame's cursor
     };
     std::array<Way, kWays> way{};
   };
@@ -119,6 +121,8 @@ class StructureWalker {
   std::uint32_t state_of(std::uint32_t parent, const LoopSpec* loop, int cursor);
   std::uint32_t parent_state(std::size_t depth) const { return depth == 0 ? kNoState : frames_[depth - 1].state; }
   void push(const LoopSpec* loop, int cursor, std::uint32_t state);
+  // Puts node (child index of the top frame f) in place: cursor, state, count, its events.
+  void place(Frame& f, const NodeSpec& node, int index, std::uint32_t next, std::uint32_t child);
   void close_top();
   // Reports required children with no occurrence in groups [from_group, to_group).
   void report_missing(const Frame& f, int from_group, int to_group);
