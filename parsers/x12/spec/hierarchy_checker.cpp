@@ -22,8 +22,7 @@ void HierarchyChecker::check_child_code(bool next_is_child, FindingSink& sink) {
   }
 }
 
-void HierarchyChecker::on_segment(const SegmentContext& ctx, FindingSink& sink) {
-  if (!ctx.is(segment_key("HL"))) return;
+void HierarchyChecker::on_hl(const SegmentContext& ctx, FindingSink& sink) {
   const Segment& s = ctx.segment;
   const std::string id(s[1]), parent(s[2]), level(s[3]);
   ++count_;

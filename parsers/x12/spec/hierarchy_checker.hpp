@@ -15,10 +15,14 @@ class HierarchyChecker {
  public:
   explicit HierarchyChecker(const TransactionSpec& spec) : spec_(spec) {}
   void start();
-  void on_segment(const SegmentContext& ctx, FindingSink& sink);
+  // Inline: only HL segments go further.
+  void on_segment(const SegmentContext& ctx, FindingSink& sink) {
+    if (ctx.is(segment_key("HL"))) on_hl(ctx, sink);
+  }
   void finish(FindingSink& sink);
 
  private:
+  void on_hl(const SegmentContext& ctx, FindingSink& sink);
   void check_child_code(bool next_is_child, FindingSink& sink);
 
   const TransactionSpec& spec_;
