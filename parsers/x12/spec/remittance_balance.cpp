@@ -47,9 +47,8 @@ void RemittanceBalance::on_loop_closed(std::string_view loop_id, FindingSink& si
   else if (loop_id == "2100") close_claim(sink);
 }
 
-void RemittanceBalance::on_segment(const SegmentContext& ctx, FindingSink& sink) {
+void RemittanceBalance::on_amounts(const SegmentContext& ctx, FindingSink& sink) {
   const Segment& s = ctx.segment;
-  if (ctx.spec == nullptr) return;
   if (ctx.is(segment_key("BPR"))) {
     Read total;
     total.readable = x12_835::fast_amount(s[2], total.money);  // an empty BPR02 is no payment to check

@@ -15,10 +15,22 @@ class RemittanceBalance {
  public:
   void start();
   void on_loop_closed(std::string_view loop_id, FindingSink& sink);
-  void on_segment(const SegmentContext& ctx, FindingSink& sink);
+  // Inline: most segments of an 835 (NM1, DTM, REF, AMT...) hold no amount it balances.
+  void on_segment(const SegmentContext& ctx, FindingSink& sink) {
+    if (ctx.spec == nullptr) return;
+    switch (ctx.key) {
+      case segment_key("BPR"):
+      case segment_key("CLP"):
+      case segment_key("SVC"):
+      case segment_key("CAS"):
+      case segment_key("PLB"): on_amounts(ctx, sink); break;
+      default: break;
+    }
+  }
   void finish(FindingSink& sink);
 
  private:
+  void on_amounts(const SegmentContext& ctx, FindingSink& sink);
   void close_line(FindingSink& sink);
   void close_claim(FindingSink& sink);
 
