@@ -359,8 +359,7 @@ void ElementValidator::validate(const Segment& segment, const SegmentSpec& spec,
   learn_delimiters(d);
   const auto elements = segment.elements();
   const std::size_t n = segment.size();
-  const std::string_view id = segment.id();
-  raw_ = id.size() == 3 && segment_key(id) == segment_key("ISA");
+  raw_ = spec.key == segment_key("ISA");  // validated as an ISA (only an ISA matches its spec)
   // Most segments hold no component or repetition separator and nothing unprintable: one pass
   // over the whole segment tells, and spares a pass (and a loop exit to mispredict) per element.
   const bool plain = !raw_ && plain_segment(segment.raw());

@@ -136,13 +136,13 @@ StepResult StructureWalker::step(const Segment& segment) {
     Frame& f = frames_[depth_ - 1];
     if (way->regroup) report_missing(f, f.cursor < 0 ? 0 : group_of(f, f.cursor), group_of(f, way->index));
     place(f, *way->node, way->index, way->next, way->child);
-    return {&way->node->entry(), current_loop()};
+    return {&way->node->entry(), current_loop(), key};
   }
   SearchReads reads;
   const Placement found = search(segment, key, reads);
   if (found.index < 0) {
     classify_unplaced(key);
-    return {nullptr, current_loop()};
+    return {nullptr, current_loop(), key};
   }
   // Remember it when it read at most one qualifier position, the same one as the search
   // remembered for this stack and id before (a new stack and id starts afresh).
@@ -176,7 +176,7 @@ StepResult StructureWalker::step(const Segment& segment) {
     w.regroup = regroup;
   }
   place(f, node, found_index, next, child);
-  return {&node.entry(), current_loop()};
+  return {&node.entry(), current_loop(), key};
 }
 
 void StructureWalker::place(Frame& f, const NodeSpec& node, int index, std::uint32_t next, std::uint32_t child) {

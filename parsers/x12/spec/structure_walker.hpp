@@ -37,6 +37,7 @@ struct StructureEvent {
 struct StepResult {
   const SegmentSpec* segment = nullptr;  // the spec the segment matched; nullptr if none
   const LoopSpec* loop = nullptr;        // innermost open loop after the step
+  std::uint32_t key = 0;                 // segment_key of the segment's id, for the caller's context
 };
 
 class StructureWalker {

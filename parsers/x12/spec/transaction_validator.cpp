@@ -126,10 +126,10 @@ void TransactionValidator::segment(const Segment& segment, std::uint64_t positio
   const std::string_view loop = loop_id(step.loop);
   // Events first: they belong to what came before this segment (claims that closed...). Most
   // segments open or close nothing.
-  if (!walker_.events().empty()) notify_loops(SegmentContext{segment, step.segment, position, loop, claim_id_});
+  if (!walker_.events().empty()) notify_loops(SegmentContext{segment, step.segment, position, loop, claim_id_, step.key});
   if (step.segment != nullptr && step.segment->key == segment_key("CLM") && loop == "2300")
     claim_id_ = std::string(segment[1]);
-  SegmentContext ctx{segment, step.segment, position, loop, claim_id_};
+  SegmentContext ctx{segment, step.segment, position, loop, claim_id_, step.key};
   if (!walker_.events().empty()) report_structure(ctx);
   report_elements(ctx);
   hierarchy_.on_segment(ctx, sink_);
