@@ -80,14 +80,20 @@ std::vector<ElementProblem> problems_of(const std::string& segment, const Segmen
   return out;
 }
 
-SegmentSpec three_elements(char rule, std::vector<std::uint8_t> positions) {
+// A TST segment of count AN elements of 1 to max_length characters.
+SegmentSpec text_elements(std::uint8_t count, std::uint16_t max_length) {
   SegmentSpec s;
   s.id = "TST";
-  for (std::uint8_t i = 1; i <= 3; ++i) {
-    auto e = simple(DataType::AN, 1, 10);
+  for (std::uint8_t i = 1; i <= count; ++i) {
+    auto e = simple(DataType::AN, 1, max_length);
     e.pos = i;
     s.elements.push_back(e);
   }
+  return s;
+}
+
+SegmentSpec three_elements(char rule, std::vector<std::uint8_t> positions) {
+  SegmentSpec s = text_elements(3, 10);
   s.syntax.push_back({rule, std::move(positions)});
   return s;
 }
@@ -148,13 +154,7 @@ TEST(ElementValidator, UsageRepetitionsAndComposites) {
 // at once (16 at a time) before any element's: a separator or an unprintable byte at any place
 // of a segment of any length must still be found in its element, as the general path finds it.
 TEST(ElementValidator, DecidedChecksFindEveryOddByteAsTheGeneralPathDoes) {
-  SegmentSpec general;
-  general.id = "TST";
-  for (std::uint8_t i = 1; i <= 6; ++i) {
-    auto e = simple(DataType::AN, 1, 30);
-    e.pos = i;
-    general.elements.push_back(e);
-  }
+  const SegmentSpec general = text_elements(6, 30);
   SegmentSpec decided = general;
   for (auto& e : decided.elements) e.decide_check();
   ASSERT_EQ(decided.elements[0].check, ElementSpec::ValueCheck::text);
