@@ -1,6 +1,5 @@
 #include "parsers/x12/spec/code_set_checker.hpp"
 
-
 #include "engine/codes/code_formats.hpp"
 #include "engine/codes/npi.hpp"
 
@@ -79,11 +78,7 @@ void CodeSetChecker::check_segment(const SegmentContext& ctx, FindingSink& sink)
     return;
   }
   // Procedure composites: SV101, SVD03, SVC01/SVC06 with qualifier HC.
-  int composite = 0;
-  if (ctx.is(segment_key("SV1"))) composite = 1;
-  else if (ctx.is(segment_key("SVD"))) composite = 3;
-  else if (ctx.is(segment_key("SVC"))) composite = 1;
-  if (composite != 0) {
+  if (const int composite = procedure_composite(ctx.key); composite != 0) {
     for (int c : {composite, ctx.is(segment_key("SVC")) ? 6 : 0}) {
       if (c == 0) continue;
       // The composite read once, part by part: qualifier, code, modifiers 1-4 (components 1 to

@@ -23,10 +23,17 @@ class CodeSetChecker {
   }
 
  private:
-  // Segments whose codes sit in composites by qualifier: HI, SV1, SVD, SVC.
-  static bool holds_codes(std::uint32_t key) {
-    return key == segment_key("HI") || key == segment_key("SV1") || key == segment_key("SVD") || key == segment_key("SVC");
+  // The procedure composite of a service line: SV101, SVD03, SVC01 (and SVC06); 0 for others.
+  static int procedure_composite(std::uint32_t key) {
+    switch (key) {
+      case segment_key("SV1"):
+      case segment_key("SVC"): return 1;
+      case segment_key("SVD"): return 3;
+      default: return 0;
+    }
   }
+  // Segments whose codes sit in composites by qualifier: HI and the procedure composites.
+  static bool holds_codes(std::uint32_t key) { return key == segment_key("HI") || procedure_composite(key) != 0; }
   void check_segment(const SegmentContext& ctx, FindingSink& sink) const;
   // Checks one code of a kind: format first (error), then list membership (warning).
   void check(const SegmentContext& ctx, FindingSink& sink, codes::CodeKind kind, std::string_view code, int element,
