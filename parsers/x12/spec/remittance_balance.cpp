@@ -47,37 +47,42 @@ void RemittanceBalance::on_loop_closed(std::string_view loop_id, FindingSink& si
   else if (loop_id == "2100") close_claim(sink);
 }
 
-void RemittanceBalance::on_amounts(const SegmentContext& ctx, FindingSink& sink) {
-  const Segment& s = ctx.segment;
-  if (ctx.is(segment_key("BPR"))) {
-    Read total;
-    total.readable = x12_835::fast_amount(s[2], total.money);  // an empty BPR02 is no payment to check
-    balancer_.payment(total.money, total.readable);
-    ctx.ref_into(payment_ref_);
-  } else if (ctx.is(segment_key("CLP"))) {
-    close_claim(sink);  // the loop events closed it already, unless the structure was broken
-    const Read billed = amount(s[3]), paid = amount(s[4]);
-    balancer_.open_claim(billed.money, billed.readable, paid.money, paid.readable);
-    ctx.ref_into(claim_ref_);
-  } else if (ctx.is(segment_key("SVC"))) {
-    close_line(sink);
-    const Read billed = amount(s[2]), paid = amount(s[3]);
-    balancer_.open_line(billed.money, billed.readable, paid.money, paid.readable);
-    ctx.ref_into(line_ref_);
-  } else if (ctx.is(segment_key("CAS"))) {
-    // CAS03, 06, ... 18: the amounts of up to six reason/amount/quantity triples.
-    for (std::size_t i = 3; i <= 18; i += 3)
-      if (!s[i].empty()) {
-        const Read a = amount(s[i]);
-        balancer_.adjustment(a.money, a.readable);
-      }
-  } else if (ctx.is(segment_key("PLB"))) {
-    // PLB04, 06, ... 14: the amounts of up to six adjustment pairs.
-    for (std::size_t i = 4; i <= 14; i += 2)
-      if (!s[i].empty()) {
-        const Read a = amount(s[i]);
-        balancer_.provider_adjustment(a.money, a.readable);
-      }
+void RemittanceBalance::on_payment(const SegmentContext& ctx) {
+  Read total;
+  total.readable = x12_835::fast_amount(ctx.segment[2], total.money);  // an empty BPR02 is no payment to check
+  balancer_.payment(total.money, total.readable);
+  ctx.ref_into(payment_ref_);
+}
+
+void RemittanceBalance::on_claim(const SegmentContext& ctx, FindingSink& sink) {
+  close_claim(sink);  // the loop events closed it already, unless the structure was broken
+  const Read billed = amount(ctx.segment[3]), paid = amount(ctx.segment[4]);
+  balancer_.open_claim(billed.money, billed.readable, paid.money, paid.readable);
+  ctx.ref_into(claim_ref_);
+}
+
+void RemittanceBalance::on_line(const SegmentContext& ctx, FindingSink& sink) {
+  close_line(sink);
+  const Read billed = amount(ctx.segment[2]), paid = amount(ctx.segment[3]);
+  balancer_.open_line(billed.money, billed.readable, paid.money, paid.readable);
+  ctx.ref_into(line_ref_);
+}
+
+void RemittanceBalance::on_adjustments(const Segment& cas) {
+  // CAS03, 06, ... 18: the amounts of up to six reason/amount/quantity triples.
+  for (std::size_t i = 3; i <= 18; i += 3) {
+    if (cas[i].empty()) continue;
+    const Read a = amount(cas[i]);
+    balancer_.adjustment(a.money, a.readable);
+  }
+}
+
+void RemittanceBalance::on_provider_adjustments(const Segment& plb) {
+  // PLB04, 06, ... 14: the amounts of up to six adjustment pairs.
+  for (std::size_t i = 4; i <= 14; i += 2) {
+    if (plb[i].empty()) continue;
+    const Read a = amount(plb[i]);
+    balancer_.provider_adjustment(a.money, a.readable);
   }
 }
 

@@ -19,18 +19,22 @@ class RemittanceBalance {
   void on_segment(const SegmentContext& ctx, FindingSink& sink) {
     if (ctx.spec == nullptr) return;
     switch (ctx.key) {
-      case segment_key("BPR"):
-      case segment_key("CLP"):
-      case segment_key("SVC"):
-      case segment_key("CAS"):
-      case segment_key("PLB"): on_amounts(ctx, sink); break;
+      case segment_key("BPR"): on_payment(ctx); break;
+      case segment_key("CLP"): on_claim(ctx, sink); break;
+      case segment_key("SVC"): on_line(ctx, sink); break;
+      case segment_key("CAS"): on_adjustments(ctx.segment); break;
+      case segment_key("PLB"): on_provider_adjustments(ctx.segment); break;
       default: break;
     }
   }
   void finish(FindingSink& sink);
 
  private:
-  void on_amounts(const SegmentContext& ctx, FindingSink& sink);
+  void on_payment(const SegmentContext& ctx);
+  void on_claim(const SegmentContext& ctx, FindingSink& sink);
+  void on_line(const SegmentContext& ctx, FindingSink& sink);
+  void on_adjustments(const Segment& cas);
+  void on_provider_adjustments(const Segment& plb);
   void close_line(FindingSink& sink);
   void close_claim(FindingSink& sink);
 
